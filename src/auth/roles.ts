@@ -1,0 +1,33 @@
+/** The peka2 role set. Every role is an integer: booleans as 0/1, `citizen` as a vote weight. */
+export const ROLE_DEFAULTS = {
+  support: 0,
+  canUseSupport: 1,
+  moderator: 0,
+  citizen: 2,
+  twitch: 0,
+  blocker: 0,
+  masterstreamer: 0,
+  smiler: 0,
+  roleAdmin: 0,
+  schedule: 0,
+  seasoner: 0,
+  storeAdmin: 0,
+  storeSupport: 0,
+  streamAdmin: 0,
+} as const
+
+export type RoleName = keyof typeof ROLE_DEFAULTS
+export type Roles = Record<RoleName, number>
+
+/** Roles whose value is a number rather than a flag (type-checked on set). */
+export const NUMERIC_ROLES: ReadonlySet<RoleName> = new Set(['citizen'])
+
+export const ROLE_NAMES = Object.keys(ROLE_DEFAULTS) as RoleName[]
+
+export const isRoleName = (s: string): s is RoleName => Object.hasOwn(ROLE_DEFAULTS, s)
+
+export function rolesFromRows(rows: { role: string; value: number }[]): Roles {
+  const roles: Roles = { ...ROLE_DEFAULTS }
+  for (const r of rows) if (isRoleName(r.role)) roles[r.role] = r.value
+  return roles
+}

@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+
+export interface Config {
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  dataDir: string
+  redisUrl: string | undefined
+  /** namespace for Redis keys and channels, so several deployments (or test runs) can share one Redis */
+  redisPrefix: string
+  plugins: 'all' | string[]
+  publicUrl: string
+  logLevel: LogLevel
+  corsOrigins: string[] | '*'
+  production: boolean
+  sessionSecret: string
+  bodyLimitBytes: number
+  rateLimitPerMinute: number
+  loginAttemptsPerWindow: number
+  sessionTtlDays: number
+  seedDemo: boolean
+  seedAdmin: { name: string; password: string } | undefined
+  armor: { maxDepth: number; maxAliases: number; maxTokens: number; costLimit: number }
+}
+
+/** A bad environment value: start-up stops with one line naming the variable and what it allows. */
+export class ConfigError extends Error {
+  constructor(variable: string, allowed: string, value: string) {
+    super(`${variable}=${JSON.stringify(value)} is not valid: ${allowed}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return def
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `an integer from ${min} to ${max}`, raw)
+  return n
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return def
+  if (/^(1|true|yes|on)$/i.test(raw)) return true
+  if (/^(0|false|no|off)$/i.test(raw)) return false
+  throw new ConfigError(name, 'true or false', raw)
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return undefined
+  let parsed: URL
+  try { parsed = new URL(raw) } catch { throw new ConfigError(name, `a URL (${protocols.join(', ')})`, raw) }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `a URL (${protocols.join(', ')})`, raw)
+  return raw
+}
+
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent']
+
+/**
+ * Secrets unset in the environment are generated once and kept in DATA_DIR, so sessions survive restarts;
+ * production must set them explicitly (we warn).
+ */
+function secret(env: Env, name: string, dataDir: string, persist: boolean, warn: (m: string) => void): string {
+  const raw = env[name]
+  if (raw) {
+    if (raw.length < 32) throw new ConfigError(name, 'at least 32 characters', '<hidden>')
+    return raw
+  }
+  if (!persist) return randomBytes(32).toString('hex')
+  const file = path.join(dataDir, `${name.toLowerCase()}.secret`)
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true })
+    const value = randomBytes(32).toString('hex')
+    fs.writeFileSync(file, value, { mode: 0o600 })
+    warn(`${name} is not set: generated one in ${file}; production must set ${name}`)
+    return value
+  }
+}
+
+export function loadConfig(env: Env = process.env, warn: (m: string) => void = (m) => console.warn(m)): Config {
+  const port = int(env, 'PORT', 4000, 0, 65535)
+  const host = env.HOST || '0.0.0.0'
+  // ':memory:' keeps the embedded database in memory (tests, demos); anything else is a directory.
+  const dataDir = env.DATA_DIR === ':memory:' ? ':memory:' : path.resolve(env.DATA_DIR || './data')
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), env.LOG_LEVEL!)
+  const pluginsRaw = (env.PLUGINS || 'all').trim()
+  if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw)) throw new ConfigError('PLUGINS', '"all" or a comma list of plugin names', pluginsRaw)
+  const plugins = pluginsRaw === 'all' ? 'all' : pluginsRaw.split(',').map((s) => s.trim()).filter(Boolean)
+  const cors = (env.CORS_ORIGINS || '*').trim()
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+  const production = env.NODE_ENV === 'production'
+  const seedAdminName = env.SEED_ADMIN_NAME
+  const seedAdminPassword = env.SEED_ADMIN_PASSWORD
+  if (seedAdminName && !seedAdminPassword) throw new ConfigError('SEED_ADMIN_PASSWORD', 'set together with SEED_ADMIN_NAME', '')
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX ?? '',
+    plugins,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    logLevel,
+    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    production,
+    sessionSecret: secret(env, 'SESSION_SECRET', dataDir, env.DATA_DIR !== ':memory:', warn),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
+    loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
+    sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    seedAdmin: seedAdminName ? { name: seedAdminName, password: seedAdminPassword! } : undefined,
+    armor: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 6, 1, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 1000, 10, 100_000),
+      costLimit: int(env, 'GRAPHQL_COST_LIMIT', 5000, 10, 1_000_000),
+    },
+  }
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto'
+import type { Context, ContextInput } from './context.js'
+import type { Services } from './services.js'
+import { resolveViewer } from './auth/sessions.js'
+
+const bearer = (v: unknown) => (typeof v === 'string' ? (v.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null) : null)
+
+/** Where a token may come from: Authorization / peka2 Token headers, JustChat session_key, graphql-ws connectionParams. */
+function tokenOf(input: ContextInput): string | null {
+  if (input.restToken) return input.restToken
+  const cp = input.connectionParams
+  if (cp) {
+    const v = cp.authorization ?? cp.Authorization ?? cp.token ?? cp.session_key
+    if (typeof v === 'string') return bearer(v) ?? v
+  }
+  const h = input.request?.headers
+  if (h) return bearer(h.get('authorization')) ?? bearer(h.get('token'))
+  return null
+}
+
+function ipOf(input: ContextInput): string {
+  return input.req?.socket?.remoteAddress ?? 'unknown'
+}
+
+export function createContextFactory(services: Services) {
+  return async (input: ContextInput): Promise<Context> => {
+    const token = tokenOf(input)
+    const viewer = token ? await resolveViewer(services.prisma, services.config.sessionSecret, token) : null
+    return {
+      config: services.config,
+      prisma: services.prisma,
+      pubsub: services.pubsub,
+      services,
+      viewer,
+      token: viewer ? token : null,
+      requestId: input.requestId ?? randomUUID(),
+      ip: ipOf(input),
+      userAgent: input.request?.headers.get('user-agent') ?? String(input.req?.headers['user-agent'] ?? ''),
+    }
+  }
+}

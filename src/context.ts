@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http'
+import type { Config } from './config.js'
+import type { Db } from './db/client.js'
+import type { AppPubSub } from './pubsub/index.js'
+import type { Roles } from './auth/roles.js'
+import type { Services } from './services.js'
+
+export interface Viewer {
+  id: number
+  name: string
+  sessionId: number
+  roles: Roles
+}
+
+/** Per-request state; loaders are created fresh for every request (plugin-dataloader keys them by context). */
+export interface Context {
+  config: Config
+  prisma: Db
+  pubsub: AppPubSub
+  services: Services
+  viewer: Viewer | null
+  requestId: string
+  ip: string
+  userAgent: string
+  /** the raw token the request carried, if any (logout revokes it) */
+  token: string | null
+}
+
+export interface ContextInput {
+  request?: Request
+  req?: IncomingMessage
+  connectionParams?: Record<string, unknown>
+  restToken?: string | null
+  requestId?: string
+}

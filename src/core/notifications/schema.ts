@@ -1,0 +1,22 @@
+import type { Builder } from '../../schema/builder.js'
+import type { NotificationEnvelope } from '../../pubsub/topics.js'
+
+export function addNotificationSchema(builder: Builder) {
+  const Notification = builder.objectRef<NotificationEnvelope>('Notification').implement({
+    description: 'A per-user event (peka2 notification events: store bonus changes, bans, room events …)',
+    fields: (t) => ({
+      type: t.exposeString('type'),
+      data: t.expose('data', { type: 'JSON', nullable: true }),
+      time: t.field({ type: 'DateTime', resolve: (n) => n.time }),
+    }),
+  })
+  builder.subscriptionField('notifications', (t) =>
+    t.field({
+      type: Notification,
+      description: "The signed-in user's notification stream",
+      authScopes: { authenticated: true },
+      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('core.notification', ctx.viewer!.id),
+      resolve: (n) => n,
+    }),
+  )
+}

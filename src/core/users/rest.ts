@@ -1,0 +1,79 @@
+import { defineRoutes } from '../../rest/route.js'
+import { SETTINGS_SELECTION } from '../settings/schema.js'
+import { ROLES_SELECTION } from '../roles/schema-types.js'
+
+const USER = 'databaseId name slug'
+const CURRENT = `${USER} blocked settings { ${SETTINGS_SELECTION} } roles { ${ROLES_SELECTION} }`
+
+type U = { databaseId: number; name: string; slug: string }
+const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
+type Current = U & { blocked: boolean; settings: unknown; roles: unknown }
+const current = (u: Current) => ({ guest: false, ...user(u), block: u.blocked, settings: u.settings, roles: u.roles })
+
+const num = (v: unknown) => (v === undefined || v === null ? null : v)
+
+export const userRoutes = defineRoutes([
+  {
+    dialect: 'peka2',
+    path: '/api/user',
+    access: 'P',
+    operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${USER} } }`,
+    variables: (b) => ({ id: num(b.id), name: num(b.name) }),
+    result: (d: { user: U }) => user(d.user),
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/list',
+    access: 'P',
+    operation: `query($ids: [Int!]!) { users(databaseIds: $ids) { ${USER} } }`,
+    variables: (b) => ({ ids: b.ids }),
+    result: (d: { users: U[] }) => d.users.map(user),
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/current',
+    access: 'P',
+    operation: `query { viewer { ${CURRENT} } defaultSettings { ${SETTINGS_SELECTION} } defaultRoles { ${ROLES_SELECTION} } }`,
+    result: (d: { viewer: Current | null; defaultSettings: unknown; defaultRoles: unknown }) =>
+      d.viewer ? current(d.viewer) : { guest: true, settings: d.defaultSettings, roles: d.defaultRoles },
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/full',
+    access: 'RA',
+    operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${CURRENT} } }`,
+    variables: (b) => ({ id: num(b.id), name: num(b.name) }),
+    result: (d: { user: Current }) => ({ ...user(d.user), block: d.user.blocked, roles: d.user.roles, settings: d.user.settings }),
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/login',
+    access: 'C',
+    operation: `mutation($name: String!, $password: String!) { login(input: { login: $name, password: $password }) { token viewer { ${CURRENT} } } }`,
+    variables: (b) => ({ name: b.name, password: b.password }),
+    result: (d: { login: { token: string; viewer: Current } }) => ({ token: d.login.token, current: current(d.login.viewer) }),
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/login/bytoken',
+    access: 'P',
+    operation: `query($token: String!) { viewerByToken(token: $token) { ${CURRENT} } }`,
+    variables: (b) => ({ token: b.token }),
+    result: (d: { viewerByToken: Current }) => current(d.viewerByToken),
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/logout',
+    access: 'A',
+    operation: `mutation { logout }`,
+    result: () => [],
+  },
+  {
+    dialect: 'peka2',
+    path: '/api/user/settings',
+    access: 'A',
+    operation: `mutation($settings: SettingsInput!) { updateSettings(settings: $settings) { ${SETTINGS_SELECTION} } }`,
+    variables: (b) => ({ settings: b }),
+    result: (d: { updateSettings: unknown }) => d.updateSettings,
+  },
+])

@@ -1,0 +1,134 @@
+import type { Builder } from '../../schema/builder.js'
+import { rolesFromRows } from '../../auth/roles.js'
+import { withDefaults, mergeSettings } from '../settings/settings.js'
+import { addSettingsTypes } from '../settings/schema.js'
+import { addRolesType } from '../roles/schema-types.js'
+import { AppError } from '../../errors.js'
+import type { Context } from '../../context.js'
+import * as users from './service.js'
+
+const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) => (ctx.viewer?.id === user.id ? true : { roleAdmin: true })
+const selfOnly = (user: { id: number }, _args: unknown, ctx: Context) => ctx.viewer?.id === user.id
+
+export function addUserSchema(builder: Builder) {
+  const { Settings, SettingsInput } = addSettingsTypes(builder)
+  const Roles = addRolesType(builder)
+
+  const User = builder.prismaNode('User', {
+    id: { field: 'id' },
+    fields: (t) => ({
+      databaseId: t.exposeInt('id', { description: 'The integer id the REST dialects use' }),
+      name: t.exposeString('name'),
+      slug: t.exposeString('slug', { description: 'Short name for links (a stream channel …)' }),
+      nickname: t.exposeString('nickname', { nullable: true }),
+      location: t.exposeString('location', { nullable: true }),
+      photo: t.exposeString('photo', { nullable: true }),
+      gender: t.exposeString('gender', { nullable: true }),
+      dob: t.expose('dob', { type: 'DateTime', nullable: true }),
+      blocked: t.exposeBoolean('blocked'),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      email: t.exposeString('email', { nullable: true, authScopes: selfOrRoleAdmin }),
+      phone: t.exposeString('phone', { nullable: true, authScopes: selfOnly }),
+      roles: t.field({ type: Roles, select: { roles: true }, authScopes: selfOrRoleAdmin, resolve: (u) => rolesFromRows(u.roles) }),
+      settings: t.field({ type: Settings, authScopes: selfOrRoleAdmin, resolve: (u) => withDefaults(u.settings) }),
+    }),
+  })
+
+  const AuthPayload = builder.objectRef<{ token: string; userId: number }>('AuthPayload').implement({
+    fields: (t) => ({ token: t.exposeString('token', { description: 'Bearer token; send as `Authorization: Bearer <token>`' }) }),
+  })
+  builder.objectField(AuthPayload, 'viewer', (t) =>
+    t.prismaField({
+      type: 'User',
+      resolve: (query, parent, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: parent.userId } }),
+    }),
+  )
+
+  builder.queryFields((t) => ({
+    viewer: t.prismaField({
+      type: 'User',
+      nullable: true,
+      description: 'The signed-in user, or null for a guest',
+      resolve: (query, _p, _a, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
+    }),
+    user: t.prismaField({
+      type: 'User',
+      description: 'A user by databaseId or by name (USER_NOT_FOUND otherwise)',
+      args: { databaseId: t.arg.int(), name: t.arg.string() },
+      resolve: async (query, _p, args, ctx) => {
+        const u = await users.findUser(ctx, { id: args.databaseId, name: args.name })
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: u.id } })
+      },
+    }),
+    users: t.prismaField({
+      type: ['User'],
+      description: 'Users by databaseId (at most 100); unknown ids are skipped',
+      args: { databaseIds: t.arg.intList({ required: true }) },
+      resolve: (query, _p, args, ctx) => {
+        if (args.databaseIds.length > 100) throw new AppError('INVALID_INPUT', 'databaseIds: at most 100', { field: 'databaseIds' })
+        return ctx.prisma.user.findMany({ ...query, where: { id: { in: args.databaseIds } } })
+      },
+    }),
+    defaultSettings: t.field({ type: Settings, description: 'Settings a guest gets', resolve: () => withDefaults({}) }),
+    defaultRoles: t.field({ type: Roles, description: 'Roles a guest gets', resolve: () => rolesFromRows([]) }),
+    viewerByToken: t.prismaField({
+      type: 'User',
+      description: 'The user a token belongs to (INVALID_TOKEN otherwise)',
+      args: { token: t.arg.string({ required: true }) },
+      resolve: async (query, _p, args, ctx) => {
+        const v = await users.viewerOfToken(ctx, args.token)
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: v.id } })
+      },
+    }),
+  }))
+
+  builder.mutationFields((t) => ({
+    register: t.field({
+      type: AuthPayload,
+      args: {
+        input: t.arg({
+          required: true,
+          type: builder.inputType('RegisterInput', {
+            fields: (f) => ({
+              username: f.string({ required: true, description: '3–32 letters, digits, _ or -' }),
+              email: f.string({ required: true }),
+              password: f.string({ required: true, description: '8–128 characters with a letter and a digit' }),
+            }),
+          }),
+        }),
+      },
+      resolve: (_p, { input }, ctx) => users.register(ctx, input),
+    }),
+    login: t.field({
+      type: AuthPayload,
+      args: {
+        input: t.arg({
+          required: true,
+          type: builder.inputType('LoginInput', {
+            fields: (f) => ({ login: f.string({ required: true, description: 'username or email' }), password: f.string({ required: true }) }),
+          }),
+        }),
+      },
+      resolve: (_p, { input }, ctx) => users.login(ctx, input),
+    }),
+    logout: t.boolean({ authScopes: { authenticated: true }, resolve: (_p, _a, ctx) => users.logout(ctx) }),
+    updateSettings: t.field({
+      type: Settings,
+      authScopes: { authenticated: true },
+      args: { settings: t.arg({ type: SettingsInput, required: true }) },
+      resolve: async (_p, args, ctx) => {
+        const current = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { settings: true } })
+        const next = mergeSettings(current.settings, stripNulls(args.settings))
+        await ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: { settings: next } })
+        return next
+      },
+    }),
+  }))
+  return { User, Settings, Roles }
+}
+
+/** GraphQL sends omitted-or-null alike; a null in a partial update means "leave as is". */
+function stripNulls(o: unknown): unknown {
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return o
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, stripNulls(v)]))
+}

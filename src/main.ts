@@ -1,0 +1,49 @@
+import { loadConfig, ConfigError } from './config.js'
+import { createApp } from './server.js'
+import { PluginError } from './plugins/registry.js'
+import { createLogger } from './log.js'
+import { seed } from './seed.js'
+
+const t0 = performance.now()
+let config
+try {
+  config = loadConfig()
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message)
+    process.exit(1)
+  }
+  throw e
+}
+const log = createLogger(config.logLevel)
+let app
+try {
+  app = await createApp(config, { log })
+} catch (e) {
+  // Known start-up refusals get one clear line; anything else keeps its stack.
+  if (e instanceof PluginError || (e as Error)?.message?.startsWith('DATA_DIR')) {
+    console.error((e as Error).message)
+    process.exit(1)
+  }
+  throw e
+}
+await seed(app.services, app.plugins)
+const url = await app.listen()
+log.info('server ready', {
+  graphql: `${url}/graphql`,
+  database: app.database.embedded ? `embedded (${config.dataDir})` : 'postgresql',
+  pubsub: config.redisUrl ? 'redis' : 'memory',
+  plugins: app.plugins.map((p) => p.name),
+  startupMs: Math.round(performance.now() - t0),
+})
+
+let stopping = false
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return
+    stopping = true
+    log.info('shutting down', { signal })
+    await app.close()
+    process.exit(0)
+  })
+}

@@ -1,0 +1,32 @@
+import type { Builder } from '../schema/builder.js'
+import type { Db } from '../db/client.js'
+import type { RestRoute } from '../rest/route.js'
+import type { TopicName } from '../pubsub/topics.js'
+import type { Services } from '../services.js'
+
+export interface PluginSeedContext {
+  prisma: Db
+  services: Services
+}
+
+export interface Plugin {
+  name: string
+  /** other plugins that must be enabled (core is always on) */
+  requires?: string[]
+  /** adds types, fields, subscriptions to the one builder */
+  schema?: (builder: Builder) => void
+  rest?: RestRoute[]
+  /** pub/sub topics this plugin publishes or subscribes to; others are refused at run time */
+  topics?: TopicName[]
+  /** called once at start-up, after migrations: long-lived state (timers, caches) */
+  start?: (services: Services) => void | Promise<void>
+  stop?: (services: Services) => void | Promise<void>
+  /** demo data for `npm start` on an empty database */
+  seed?: (ctx: PluginSeedContext) => Promise<void>
+}
+
+/** A plugin is a value: the core imports it, nothing happens on import. */
+export function definePlugin(plugin: Plugin): Plugin {
+  if (!/^[a-z][a-z0-9-]*$/.test(plugin.name)) throw new Error(`plugin name "${plugin.name}" must be lower-case letters, digits and -`)
+  return plugin
+}

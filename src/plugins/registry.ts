@@ -1,0 +1,45 @@
+import type { Plugin } from './contract.js'
+
+/** A plugin selection that cannot start: unknown names, missing requirements, cycles. */
+export class PluginError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PluginError'
+  }
+}
+
+/**
+ * Picks the enabled plugins from the available ones and orders them so that every plugin comes after the plugins it
+ * requires. The core is not in this list: it is always on and always first.
+ */
+export function resolvePlugins(available: Plugin[], selection: 'all' | string[]): Plugin[] {
+  const byName = new Map<string, Plugin>()
+  for (const p of available) {
+    if (byName.has(p.name)) throw new PluginError(`two plugins are named "${p.name}"`)
+    byName.set(p.name, p)
+  }
+  const names = selection === 'all' ? [...byName.keys()] : selection
+  for (const n of names) {
+    if (!byName.has(n)) throw new PluginError(`PLUGINS names an unknown plugin "${n}"; known: ${[...byName.keys()].join(', ') || 'none'}`)
+  }
+  const enabled = new Set(names)
+  for (const n of enabled) {
+    for (const r of byName.get(n)!.requires ?? []) {
+      if (!enabled.has(r)) throw new PluginError(`plugin "${n}" requires plugin "${r}", which is not enabled (add it to PLUGINS)`)
+    }
+  }
+  // Depth-first topological order; a grey node met again is a cycle.
+  const state = new Map<string, 'grey' | 'black'>()
+  const order: Plugin[] = []
+  const visit = (n: string, path: string[]) => {
+    const s = state.get(n)
+    if (s === 'black') return
+    if (s === 'grey') throw new PluginError(`plugins require each other in a cycle: ${[...path.slice(path.indexOf(n)), n].join(' → ')}`)
+    state.set(n, 'grey')
+    for (const r of byName.get(n)!.requires ?? []) visit(r, [...path, n])
+    state.set(n, 'black')
+    order.push(byName.get(n)!)
+  }
+  for (const n of [...enabled].sort()) visit(n, [])
+  return order
+}

@@ -1,0 +1,24 @@
+/** peka2 access letters (peka2-api-index.md) and the JustChat levels, for documentation and the authorization matrix. */
+export type Access = 'P' | 'A' | 'M' | 'S' | 'B' | 'Sm' | 'MS' | 'RA' | 'Sc' | 'Se' | 'StA' | 'StS' | 'C'
+
+export type Dialect = 'peka2' | 'justchat'
+
+/**
+ * A legacy REST endpoint as data: a GraphQL operation plus two mapping functions. No business rules here: the
+ * resolvers behind the operation own them, so REST and GraphQL cannot disagree.
+ */
+export interface RestRoute<Vars = any, Data = any> {
+  dialect: Dialect
+  path: string
+  access: Access
+  /** a GraphQL document with one operation */
+  operation: string
+  /** request body → operation variables (shape only; validation lives in the service) */
+  variables?: (body: Record<string, any>) => Vars
+  /** operation data → the documented response body */
+  result: (data: Data, body: Record<string, any>) => unknown
+  /** success status (JustChat answers 201 for some creations) */
+  status?: (data: Data, body: Record<string, any>) => number
+}
+
+export const defineRoutes = <T extends RestRoute[]>(routes: T) => routes

@@ -1,0 +1,83 @@
+import SchemaBuilder from '@pothos/core'
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
+import ErrorsPlugin from '@pothos/plugin-errors'
+import PrismaPlugin from '@pothos/plugin-prisma'
+import RelayPlugin from '@pothos/plugin-relay'
+import DataloaderPlugin from '@pothos/plugin-dataloader'
+import type PrismaTypes from '../generated/pothos-prisma-types.js'
+import { getDatamodel } from '../generated/pothos-prisma-types.js'
+import type { Context } from '../context.js'
+import type { RoleName } from '../auth/roles.js'
+import { AppError } from '../errors.js'
+
+type RoleScopes = { [K in RoleName]: boolean }
+
+export interface AuthScopes extends RoleScopes {
+  public: boolean
+  authenticated: boolean
+  internal: boolean
+}
+
+export interface BuilderTypes {
+  Context: Context
+  PrismaTypes: PrismaTypes
+  AuthScopes: AuthScopes
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string }
+    JSON: { Input: unknown; Output: unknown }
+  }
+  DefaultFieldNullability: false
+}
+
+/** A fresh builder per schema build: the enabled plugin set decides what goes into it. */
+export function createBuilder() {
+  const builder = new SchemaBuilder<BuilderTypes>({
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authorizeOnSubscribe: true,
+      unauthorizedError: (_parent, context) =>
+        context.viewer ? new AppError('INSUFFICIENT_PERMISSIONS') : new AppError('UNAUTHENTICATED'),
+      authScopes: (ctx) => {
+        const roles = ctx.viewer?.roles
+        const has = (r: RoleName) => !!roles && roles[r] > 0
+        return {
+          public: true,
+          authenticated: !!ctx.viewer,
+          internal: false,
+          support: has('support'),
+          canUseSupport: has('canUseSupport'),
+          moderator: has('moderator'),
+          citizen: has('citizen'),
+          twitch: has('twitch'),
+          blocker: has('blocker'),
+          masterstreamer: has('masterstreamer'),
+          smiler: has('smiler'),
+          roleAdmin: has('roleAdmin'),
+          schedule: has('schedule'),
+          seasoner: has('seasoner'),
+          storeAdmin: has('storeAdmin'),
+          storeSupport: has('storeSupport'),
+          streamAdmin: has('streamAdmin'),
+        }
+      },
+    },
+    errors: { defaultTypes: [] },
+    prisma: {
+      client: (ctx) => ctx.prisma,
+      dmmf: getDatamodel(),
+      filterConnectionTotalCount: true,
+      onUnusedQuery: null,
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+    },
+  })
+  builder.queryType({})
+  builder.mutationType({})
+  builder.subscriptionType({})
+  return builder
+}
+
+export type Builder = ReturnType<typeof createBuilder>

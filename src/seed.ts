@@ -1,0 +1,41 @@
+import type { Services } from './services.js'
+import type { Plugin } from './plugins/contract.js'
+import { hashPassword } from './auth/passwords.js'
+import { ROLE_DEFAULTS, ROLE_NAMES, type RoleName } from './auth/roles.js'
+
+/** Demo accounts created on an empty database by `npm start` (README lists them; SEED_DEMO=false disables). */
+export const DEMO_USERS: { name: string; password: string; roles: Partial<Record<RoleName, number>> }[] = [
+  { name: 'admin', password: 'admin-demo-1', roles: Object.fromEntries(ROLE_NAMES.map((r) => [r, r === 'citizen' ? 10 : 1])) },
+  { name: 'moderator', password: 'moderator-demo-1', roles: { moderator: 1, support: 1, citizen: 5 } },
+  { name: 'alice', password: 'alice-demo-1', roles: {} },
+  { name: 'bob', password: 'bob-demo-1', roles: {} },
+]
+
+async function upsertUser(services: Services, name: string, password: string, roles: Partial<Record<RoleName, number>>) {
+  const db = services.prisma
+  const passwordHash = await hashPassword(password)
+  const user = await db.user.upsert({
+    where: { nameLower: name.toLowerCase() },
+    create: { name, nameLower: name.toLowerCase(), slug: name.toLowerCase(), email: `${name.toLowerCase()}@example.com`, passwordHash },
+    update: { passwordHash, blocked: false },
+  })
+  for (const [role, value] of Object.entries(roles)) {
+    if (value === ROLE_DEFAULTS[role as RoleName]) continue
+    await db.userRole.upsert({ where: { userId_role: { userId: user.id, role } }, create: { userId: user.id, role, value }, update: { value } })
+  }
+  return user
+}
+
+export async function seed(services: Services, plugins: Plugin[]) {
+  const { config, log } = services
+  if (config.seedAdmin) {
+    const allRoles = Object.fromEntries(ROLE_NAMES.map((r) => [r, r === 'citizen' ? 10 : 1]))
+    await upsertUser(services, config.seedAdmin.name, config.seedAdmin.password, allRoles)
+    log.info('admin account ensured', { name: config.seedAdmin.name })
+  }
+  if (!config.seedDemo) return
+  if ((await services.prisma.user.count()) > (config.seedAdmin ? 1 : 0)) return
+  for (const u of DEMO_USERS) await upsertUser(services, u.name, u.password, u.roles)
+  for (const p of plugins) await p.seed?.({ prisma: services.prisma, services })
+  log.info('demo data created', { users: DEMO_USERS.map((u) => u.name) })
+}

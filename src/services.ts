@@ -1,0 +1,16 @@
+import type { Config } from './config.js'
+import type { Db } from './db/client.js'
+import type { AppPubSub } from './pubsub/index.js'
+import type { RateLimits } from './http/rate-limit.js'
+import type { Logger } from './log.js'
+
+/** Long-lived parts shared by every request; plugins reach them through ctx.services. */
+export interface Services {
+  config: Config
+  prisma: Db
+  pubsub: AppPubSub
+  limits: RateLimits
+  log: Logger
+  /** plugin-owned singletons, keyed by plugin name */
+  extra: Map<string, unknown>
+}

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { loadConfig } from '../../src/config.js'
+import { createApp, type App, type AppOptions } from '../../src/server.js'
+
+export interface TestApp {
+  app: App
+  url: string
+  close(): Promise<void>
+}
+
+/** A fresh database per app on the real server when TEST_DATABASE_URL is set; embedded in-memory PGlite otherwise. */
+async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL
+  if (!base) return { drop: async () => {} }
+  const name = `test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: base })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base })
+      await c.connect()
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await c.end()
+    },
+  }
+}
+
+export const uniquePrefix = () => `t${randomBytes(4).toString('hex')}:`
+
+/**
+ * Starts the whole app in-process on a random port, as `npm start` would, with its own database.
+ * `env` overrides configuration variables; `share` reuses another app's database and Redis namespace.
+ */
+export async function startTestApp(env: Record<string, string> = {}, opts: AppOptions & { share?: TestApp } = {}): Promise<TestApp> {
+  const db = opts.share ? { url: opts.share.app.config.databaseUrl, drop: async () => {} } : await freshDatabase()
+  const config = loadConfig(
+    {
+      DATA_DIR: ':memory:',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      SEED_DEMO: 'false',
+      ...(db.url ? { DATABASE_URL: db.url } : {}),
+      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+      REDIS_PREFIX: opts.share?.app.config.redisPrefix ?? uniquePrefix(),
+      ...env,
+    },
+    () => {},
+  )
+  const app = await createApp(config, opts)
+  const url = await app.listen(0, '127.0.0.1')
+  return {
+    app,
+    url,
+    async close() {
+      await app.close()
+      await db.drop()
+    },
+  }
+}
