@@ -23,6 +23,11 @@ export interface Config {
   loginAttemptsPerWindow: number
   sessionTtlDays: number
   seedDemo: boolean
+  /** where one-time codes go: unset → the server log; a URL → POSTed as JSON (an SMS/e-mail gateway) */
+  notifyWebhookUrl: string | undefined
+  /** reCAPTCHA-compatible verify endpoint for /api/user/login; unset → no captcha check */
+  captchaVerifyUrl: string | undefined
+  captchaSecret: string
   seedAdmin: { name: string; password: string } | undefined
   armor: { maxDepth: number; maxAliases: number; maxTokens: number; costLimit: number }
 }
@@ -122,6 +127,9 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    notifyWebhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
+    captchaVerifyUrl: url(env, 'CAPTCHA_VERIFY_URL', ['http:', 'https:']),
+    captchaSecret: env.CAPTCHA_SECRET ?? '',
     seedAdmin: seedAdminName ? { name: seedAdminName, password: seedAdminPassword! } : undefined,
     armor: {
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 6, 1, 100),

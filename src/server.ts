@@ -22,6 +22,8 @@ import { dialectOfPath, DIALECTS } from './rest/dialects.js'
 import { armorPlugins, noIntrospection, requestLog } from './http/yoga-plugins.js'
 import { AppError } from './errors.js'
 import { corePlugin } from './core/index.js'
+import { createNotifier } from './auth/notifier.js'
+import { createCaptchaVerifier } from './auth/captcha.js'
 import { ALL_PLUGINS } from '../plugins/index.js'
 
 export interface App {
@@ -51,7 +53,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics ?? [])])
   const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics })
   const limits = createRateLimits({ redisUrl: config.redisUrl, prefix: config.redisPrefix, perMinute: config.rateLimitPerMinute, loginAttempts: config.loginAttemptsPerWindow })
-  const services: Services = { config, prisma: database.prisma, pubsub, limits, log, extra: new Map() }
+  const services: Services = {
+    config,
+    prisma: database.prisma,
+    pubsub,
+    limits,
+    log,
+    notifier: createNotifier(config.notifyWebhookUrl, log),
+    captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
+    extra: new Map(),
+  }
   const buildContext = createContextFactory(services)
 
   const yoga = createYoga<ContextInput & { requestId?: string }, Context>({

@@ -3,6 +3,8 @@ import type { Db } from './db/client.js'
 import type { AppPubSub } from './pubsub/index.js'
 import type { RateLimits } from './http/rate-limit.js'
 import type { Logger } from './log.js'
+import type { Notifier } from './auth/notifier.js'
+import type { CaptchaVerifier } from './auth/captcha.js'
 
 /** Long-lived parts shared by every request; plugins reach them through ctx.services. */
 export interface Services {
@@ -11,6 +13,8 @@ export interface Services {
   pubsub: AppPubSub
   limits: RateLimits
   log: Logger
+  notifier: Notifier
+  captcha: CaptchaVerifier
   /** plugin-owned singletons, keyed by plugin name */
   extra: Map<string, unknown>
 }

@@ -27,7 +27,7 @@ function pidAlive(pid: number): boolean {
 }
 
 // Nothing in PGlite locks its directory and two processes on one directory corrupt it: take a pid lock file.
-function acquireLock(dir: string): () => void {
+function acquireLock(dir: string, shown: string): () => void {
   const file = path.join(dir, '.lock')
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -52,11 +52,11 @@ function acquireLock(dir: string): () => void {
       continue // removed between our open and read: retry
     }
     if (Number.isInteger(pid) && pid > 0 && pidAlive(pid)) {
-      throw new Error(`DATA_DIR ${dir} is in use by process ${pid}`)
+      throw new Error(`DATA_DIR ${shown} is in use by process ${pid}`)
     }
     fs.rmSync(file, { force: true }) // stale (owner died, or garbage): take it over
   }
-  throw new Error(`DATA_DIR ${dir}: could not acquire ${file}`)
+  throw new Error(`DATA_DIR ${shown}: could not acquire ${file}`)
 }
 
 // initdb costs ~2 s per in-memory instance; restoring a tarball of a fresh cluster takes ~0.5 s (PGlite's clone()
@@ -83,9 +83,12 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   if (opts.dataDir) {
     const dir = path.resolve(opts.dataDir)
     fs.mkdirSync(dir, { recursive: true }) // PGlite's own mkdir is not recursive
-    release = acquireLock(dir)
+    release = acquireLock(dir, opts.dataDir) // the message names the directory as configured
     try {
-      db = await PGlite.create({ dataDir: dir })
+      // A fresh directory starts from the template when this process already has one (no initdb).
+      const fresh = !fs.existsSync(path.join(dir, 'PG_VERSION'))
+      const loadDataDir = fresh && template ? await template.catch(() => undefined) : undefined
+      db = await PGlite.create({ dataDir: dir, loadDataDir })
     } catch (e) {
       release()
       throw e

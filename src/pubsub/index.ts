@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { createPubSub } from 'graphql-yoga'
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
 import { Redis } from 'ioredis'
@@ -56,7 +57,11 @@ export function createAppPubSub(opts: { redisUrl?: string; prefix?: string; allo
     redis = { pub, sub }
     base = createRedisEventTarget({ publishClient: pub, subscribeClient: sub }) as unknown as Target
   } else {
-    base = new JsonEventTarget()
+    const target = new JsonEventTarget()
+    // Many subscribers of one key (a busy channel, a user's tabs) are normal here, not a leak: listenerCount() is the
+    // leak signal. Without this, Node warns "MaxListenersExceededWarning" from the 11th listener of a topic.
+    setMaxListeners(Infinity, target)
+    base = target
   }
   const { wrapped, count } = counting(base)
   const inner = createPubSub<Record<string, [Key, unknown]>>({ eventTarget: wrapped as never })

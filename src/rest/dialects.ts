@@ -30,7 +30,11 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
   justchat: {
     owns: (p) => /^\/(init|room|user|gifts|complaints|upload|dialogs?|messages?|balance|coins)(\/|$)/.test(p),
     token: (h, body) => (typeof body.session_key === 'string' ? body.session_key : bearer(h['authorization'])),
-    error: (code, message) => ({ status: code === 'NOT_FOUND_ROUTE' ? 404 : statusOfCode(code), body: { error: message } }),
+    // 440 Login Timeout is JustChat's answer to a missing or expired session.
+    error: (code, message) => ({
+      status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'UNAUTHENTICATED' ? 440 : statusOfCode(code),
+      body: { error: message },
+    }),
   },
 }
 

@@ -72,6 +72,9 @@ export function createRestEngine(opts: {
       const errors = validate(schema, document)
       if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
       const contextValue = await contextFactory()
+      // Every route except public (P) and closed-login (C) ones needs a signed-in caller; role letters are
+      // enforced by the fields the operation selects.
+      if (route.access !== 'P' && route.access !== 'C' && !(contextValue as { viewer?: unknown }).viewer) throw new AppError('UNAUTHENTICATED')
       const result = await execute({ schema, document, contextValue, variableValues: variables })
       if ('errors' in result && result.errors?.length) throw result.errors[0]
       const data = (result as { data: unknown }).data

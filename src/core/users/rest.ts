@@ -3,11 +3,13 @@ import { SETTINGS_SELECTION } from '../settings/schema.js'
 import { ROLES_SELECTION } from '../roles/schema-types.js'
 
 const USER = 'databaseId name slug'
-const CURRENT = `${USER} blocked settings { ${SETTINGS_SELECTION} } roles { ${ROLES_SELECTION} }`
+export const CURRENT_SELECTION = `${USER} blocked settings { ${SETTINGS_SELECTION} } roles { ${ROLES_SELECTION} }`
+const CURRENT = CURRENT_SELECTION
 
 type U = { databaseId: number; name: string; slug: string }
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
-type Current = U & { blocked: boolean; settings: unknown; roles: unknown }
+export type Current = U & { blocked: boolean; settings: unknown; roles: unknown }
+export const currentUser = (u: Current) => current(u)
 const current = (u: Current) => ({ guest: false, ...user(u), block: u.blocked, settings: u.settings, roles: u.roles })
 
 const num = (v: unknown) => (v === undefined || v === null ? null : v)
@@ -49,8 +51,8 @@ export const userRoutes = defineRoutes([
     dialect: 'peka2',
     path: '/api/user/login',
     access: 'C',
-    operation: `mutation($name: String!, $password: String!) { login(input: { login: $name, password: $password }) { token viewer { ${CURRENT} } } }`,
-    variables: (b) => ({ name: b.name, password: b.password }),
+    operation: `mutation($name: String!, $password: String!, $captcha: String) { login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } } }`,
+    variables: (b) => ({ name: b.name, password: b.password, captcha: b.recaptchaResponse ?? null }),
     result: (d: { login: { token: string; viewer: Current } }) => ({ token: d.login.token, current: current(d.login.viewer) }),
   },
   {

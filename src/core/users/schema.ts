@@ -8,7 +8,6 @@ import type { Context } from '../../context.js'
 import * as users from './service.js'
 
 const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) => (ctx.viewer?.id === user.id ? true : { roleAdmin: true })
-const selfOnly = (user: { id: number }, _args: unknown, ctx: Context) => ctx.viewer?.id === user.id
 
 export function addUserSchema(builder: Builder) {
   const { Settings, SettingsInput } = addSettingsTypes(builder)
@@ -23,12 +22,13 @@ export function addUserSchema(builder: Builder) {
       nickname: t.exposeString('nickname', { nullable: true }),
       location: t.exposeString('location', { nullable: true }),
       photo: t.exposeString('photo', { nullable: true }),
-      gender: t.exposeString('gender', { nullable: true }),
+      gender: t.exposeInt('gender', { nullable: true, description: '0 or 1 (JustChat)' }),
       dob: t.expose('dob', { type: 'DateTime', nullable: true }),
       blocked: t.exposeBoolean('blocked'),
       createdAt: t.expose('createdAt', { type: 'DateTime' }),
       email: t.exposeString('email', { nullable: true, authScopes: selfOrRoleAdmin }),
-      phone: t.exposeString('phone', { nullable: true, authScopes: selfOnly }),
+      // Phones are private: null for anyone but the owner (no error, so JustChat's getUser still answers).
+      phone: t.string({ nullable: true, resolve: (u, _a, ctx) => (ctx.viewer?.id === u.id ? u.phone : null) }),
       roles: t.field({ type: Roles, select: { roles: true }, authScopes: selfOrRoleAdmin, resolve: (u) => rolesFromRows(u.roles) }),
       settings: t.field({ type: Settings, authScopes: selfOrRoleAdmin, resolve: (u) => withDefaults(u.settings) }),
     }),
@@ -105,7 +105,11 @@ export function addUserSchema(builder: Builder) {
         input: t.arg({
           required: true,
           type: builder.inputType('LoginInput', {
-            fields: (f) => ({ login: f.string({ required: true, description: 'username or email' }), password: f.string({ required: true }) }),
+            fields: (f) => ({
+              login: f.string({ required: true, description: 'username or email' }),
+              password: f.string({ required: true }),
+              captcha: f.string({ description: 'captcha response, when the server checks one (CAPTCHA_VERIFY_URL)' }),
+            }),
           }),
         }),
       },
@@ -124,7 +128,7 @@ export function addUserSchema(builder: Builder) {
       },
     }),
   }))
-  return { User, Settings, Roles }
+  return { User, Settings, Roles, AuthPayload }
 }
 
 /** GraphQL sends omitted-or-null alike; a null in a partial update means "leave as is". */

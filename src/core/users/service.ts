@@ -34,8 +34,9 @@ export async function startSession(ctx: Context, userId: number) {
  * Login by username or email. Unknown users and wrong passwords take the same path (a dummy hash is verified), and
  * failures count against both the IP and the account.
  */
-export async function login(ctx: Context, input: { login: string; password: string }) {
+export async function login(ctx: Context, input: { login: string; password: string; captcha?: string | null }) {
   const key = input.login.trim().toLowerCase()
+  if (!(await ctx.services.captcha.verify(input.captcha, ctx.ip))) throw new AppError('CAPTCHA_REQUIRED', 'captcha: the captcha check failed', { field: 'captcha' })
   if (!key) throw new AppError('INVALID_CREDENTIALS', 'login: must not be empty', { field: 'login' })
   const { loginPerIp, loginPerAccount } = ctx.services.limits
   await loginPerIp.check(ctx.ip)

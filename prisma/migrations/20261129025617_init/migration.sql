@@ -11,7 +11,7 @@ CREATE TABLE "User" (
     "location" TEXT,
     "photo" TEXT,
     "dob" TIMESTAMP(3),
-    "gender" TEXT,
+    "gender" INTEGER,
     "settings" JSONB NOT NULL DEFAULT '{}',
     "blocked" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -58,19 +58,21 @@ CREATE TABLE "LoginHistory" (
 -- CreateTable
 CREATE TABLE "Follow" (
     "followerId" INTEGER NOT NULL,
-    "followedId" INTEGER NOT NULL,
+    "content" TEXT NOT NULL,
+    "itemId" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "Follow_pkey" PRIMARY KEY ("followerId","followedId")
+    CONSTRAINT "Follow_pkey" PRIMARY KEY ("followerId","content","itemId")
 );
 
 -- CreateTable
 CREATE TABLE "Ignore" (
     "userId" INTEGER NOT NULL,
-    "ignoredId" INTEGER NOT NULL,
+    "content" TEXT NOT NULL,
+    "itemId" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "Ignore_pkey" PRIMARY KEY ("userId","ignoredId")
+    CONSTRAINT "Ignore_pkey" PRIMARY KEY ("userId","content","itemId")
 );
 
 -- CreateTable
@@ -80,6 +82,7 @@ CREATE TABLE "OneTimeCode" (
     "target" TEXT NOT NULL,
     "codeHash" TEXT NOT NULL,
     "userId" INTEGER,
+    "payload" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "expiresAt" TIMESTAMP(3) NOT NULL,
     "usedAt" TIMESTAMP(3),
@@ -116,7 +119,7 @@ CREATE INDEX "LoginHistory_userId_lastAccess_idx" ON "LoginHistory"("userId", "l
 CREATE UNIQUE INDEX "LoginHistory_userId_ip_userAgent_key" ON "LoginHistory"("userId", "ip", "userAgent");
 
 -- CreateIndex
-CREATE INDEX "Follow_followedId_idx" ON "Follow"("followedId");
+CREATE INDEX "Follow_content_itemId_idx" ON "Follow"("content", "itemId");
 
 -- CreateIndex
 CREATE INDEX "OneTimeCode_purpose_target_idx" ON "OneTimeCode"("purpose", "target");
@@ -134,13 +137,7 @@ ALTER TABLE "LoginHistory" ADD CONSTRAINT "LoginHistory_userId_fkey" FOREIGN KEY
 ALTER TABLE "Follow" ADD CONSTRAINT "Follow_followerId_fkey" FOREIGN KEY ("followerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Follow" ADD CONSTRAINT "Follow_followedId_fkey" FOREIGN KEY ("followedId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "Ignore" ADD CONSTRAINT "Ignore_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Ignore" ADD CONSTRAINT "Ignore_ignoredId_fkey" FOREIGN KEY ("ignoredId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "OneTimeCode" ADD CONSTRAINT "OneTimeCode_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,49 @@
+import { randomBytes, randomInt } from 'node:crypto'
+import type { Db } from '../db/client.js'
+import { hashToken } from '../auth/tokens.js'
+import { AppError } from '../errors.js'
+
+export type CodePurpose = 'signup' | 'restore'
+
+const MAX_ATTEMPTS = 5
+
+/** A numeric code for SMS (typed by hand) or a long random one for links. */
+export const numericCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0')
+export const linkCode = () => randomBytes(24).toString('base64url')
+
+/** Issues a single-use code, replacing earlier unused codes of the same purpose and target. */
+export async function issueCode(db: Db, secret: string, opts: { purpose: CodePurpose; target: string; code: string; userId?: number; payload?: string; ttlMinutes: number }) {
+  await db.$transaction(async (tx) => {
+    await tx.oneTimeCode.updateMany({ where: { purpose: opts.purpose, target: opts.target, usedAt: null }, data: { usedAt: new Date() } })
+    await tx.oneTimeCode.create({
+      data: {
+        purpose: opts.purpose,
+        target: opts.target,
+        codeHash: hashToken(secret, opts.code),
+        userId: opts.userId,
+        payload: opts.payload,
+        expiresAt: new Date(Date.now() + opts.ttlMinutes * 60_000),
+      },
+    })
+  })
+}
+
+/**
+ * Spends a code. A target's latest code allows MAX_ATTEMPTS tries; expired, used or exhausted codes fail alike
+ * (INVALID_CODE), so a caller learns nothing about which.
+ */
+export async function consumeCode(db: Db, secret: string, purpose: CodePurpose, target: string | null, code: string) {
+  const codeHash = hashToken(secret, code)
+  const row = target
+    ? await db.oneTimeCode.findFirst({ where: { purpose, target, usedAt: null }, orderBy: { id: 'desc' } })
+    : await db.oneTimeCode.findFirst({ where: { purpose, codeHash, usedAt: null } })
+  if (!row || row.expiresAt.getTime() <= Date.now() || row.attempts >= MAX_ATTEMPTS) throw new AppError('INVALID_CODE')
+  if (row.codeHash !== codeHash) {
+    await db.oneTimeCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } })
+    throw new AppError('INVALID_CODE')
+  }
+  // Conditional update: of two racing requests with the same code only one wins.
+  const won = await db.oneTimeCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+  if (won.count !== 1) throw new AppError('INVALID_CODE')
+  return row
+}

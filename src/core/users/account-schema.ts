@@ -1,0 +1,86 @@
+import type { Builder } from '../../schema/builder.js'
+import type { Context } from '../../context.js'
+import { updateProfile } from './profile.js'
+import { requestPasswordReset, resetPassword } from './password-reset.js'
+import { setBlocked } from './block.js'
+import { loginHistory } from './login-history.js'
+import { registerPhone, authPhone, invitePhones } from '../phone/service.js'
+
+/** Profile edit, password reset, blocking, login history and JustChat's phone sign-up. */
+export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Builder['objectRef']>) {
+  const ProfileInput = builder.inputType('ProfileInput', {
+    fields: (t) => ({
+      nickname: t.string({ description: 'at most 32 characters' }),
+      location: t.string({ description: 'at most 100 characters' }),
+      photo: t.string({ description: 'an image URL or upload path' }),
+      dob: t.string({ description: 'date of birth, YYYY-MM-DD' }),
+      gender: t.int({ description: '0 or 1' }),
+    }),
+  })
+  const LoginRecord = builder.prismaObject('LoginHistory', {
+    name: 'LoginRecord',
+    fields: (t) => ({
+      ip: t.exposeString('ip'),
+      userAgent: t.exposeString('userAgent'),
+      firstAccess: t.expose('firstAccess', { type: 'DateTime' }),
+      lastAccess: t.expose('lastAccess', { type: 'DateTime' }),
+    }),
+  })
+  builder.prismaObjectField('User', 'loginHistory', (t) =>
+    t.field({
+      type: [LoginRecord],
+      description: 'The last 10 places this account signed in from (owner only)',
+      authScopes: (u: { id: number }, _a: unknown, ctx: Context) => ctx.viewer?.id === u.id,
+      resolve: (u, _a, ctx) => loginHistory(ctx.prisma, u.id),
+    }),
+  )
+  const PhoneRegistration = builder.objectRef<{ created: boolean }>('PhoneRegistration').implement({
+    fields: (t) => ({ created: t.exposeBoolean('created', { description: 'false when the phone was already registered (a new code was sent)' }) }),
+  })
+  const auth = { authenticated: true } as const
+  builder.mutationFields((t) => ({
+    updateProfile: t.prismaField({
+      type: 'User',
+      authScopes: auth,
+      args: { input: t.arg({ type: ProfileInput, required: true }) },
+      resolve: async (query, _p, { input }, ctx) => {
+        await updateProfile(ctx, input)
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: ctx.viewer!.id } })
+      },
+    }),
+    requestPasswordReset: t.boolean({
+      description: 'Mails a new password and a code that sets it; true whether or not the address exists',
+      args: { email: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => requestPasswordReset(ctx, a.email),
+    }),
+    resetPassword: t.field({
+      type: AuthPayload as never,
+      description: 'Spends a reset code: sets the mailed password (or newPassword) and signs in',
+      args: { code: t.arg.string({ required: true }), newPassword: t.arg.string() },
+      resolve: (_p, a, ctx) => resetPassword(ctx, a.code, a.newPassword) as never,
+    }),
+    setUserBlocked: t.boolean({
+      description: 'Blocks or unblocks an account; a blocked account\'s tokens stop working at once (blockers only)',
+      authScopes: { blocker: true },
+      args: { userId: t.arg.int({ required: true }), state: t.arg.boolean({ required: true }) },
+      resolve: (_p, a, ctx) => setBlocked(ctx, a.userId, a.state),
+    }),
+    registerPhone: t.field({
+      type: PhoneRegistration,
+      description: 'JustChat sign-up: creates the account once and sends a one-time code by SMS',
+      args: { phone: t.arg.string({ required: true }), profile: t.arg({ type: ProfileInput }) },
+      resolve: (_p, a, ctx) => registerPhone(ctx, a.phone, a.profile ?? {}),
+    }),
+    loginWithPhone: t.field({
+      type: AuthPayload as never,
+      args: { phone: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => authPhone(ctx, a.phone, a.code) as never,
+    }),
+    invitePhones: t.boolean({
+      authScopes: auth,
+      description: 'Invites phone numbers: each gets an account and a sign-up code',
+      args: { phones: t.arg.stringList({ required: true }) },
+      resolve: (_p, a, ctx) => invitePhones(ctx, a.phones),
+    }),
+  }))
+}
