@@ -155,7 +155,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         } catch (e) {
           return [e as GraphQLError]
         }
-        const errors = validate(schema, document)
+        let errors
+        try {
+          errors = validate(schema, document)
+        } catch (e) {
+          // GraphQL Armor's rules (depth, aliases, cost …) throw from validation: the client's fault, not the socket's.
+          if (isGraphQLError(e)) return [e]
+          throw e
+        }
         if (errors.length) return errors
         log.info('ws operation', { requestId: initial.requestId, operation: params.operationName ?? null })
         return {

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
 import type { YogaServerInstance } from 'graphql-yoga'
-import type { RestRoute } from './route.js'
+import type { Access, RestRoute } from './route.js'
+import type { RoleName } from '../auth/roles.js'
 import { DIALECTS, dialectOfPath } from './dialects.js'
 import { AppError } from '../errors.js'
 import { readJsonObject } from '../http/body.js'
 import type { Logger } from '../log.js'
-import type { ContextInput } from '../context.js'
+import type { Context, ContextInput, Viewer } from '../context.js'
 
 interface Compiled {
   route: RestRoute
@@ -72,9 +73,7 @@ export function createRestEngine(opts: {
       const errors = validate(schema, document)
       if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
       const contextValue = await contextFactory()
-      // Every route except public (P) and closed-login (C) ones needs a signed-in caller; role letters are
-      // enforced by the fields the operation selects.
-      if (route.access !== 'P' && route.access !== 'C' && !(contextValue as { viewer?: unknown }).viewer) throw new AppError('UNAUTHENTICATED')
+      checkAccess(route.access, (contextValue as unknown as Context).viewer)
       const result = await execute({ schema, document, contextValue, variableValues: variables })
       if ('errors' in result && result.errors?.length) throw result.errors[0]
       const data = (result as { data: unknown }).data
@@ -92,6 +91,18 @@ export function createRestEngine(opts: {
     return true
   }
   return { handle, routes: opts.routes }
+}
+
+/** The documented access letter of a route: P and C (the site's own login) are open, A needs a session, others a role. */
+const ACCESS_ROLE: Partial<Record<Access, RoleName>> = {
+  M: 'moderator', S: 'support', B: 'blocker', Sm: 'smiler', MS: 'masterstreamer', RA: 'roleAdmin',
+  Sc: 'schedule', Se: 'seasoner', StA: 'storeAdmin', StS: 'storeSupport',
+}
+function checkAccess(access: Access, viewer: Viewer | null) {
+  if (access === 'P' || access === 'C') return
+  if (!viewer) throw new AppError('UNAUTHENTICATED')
+  const role = ACCESS_ROLE[access]
+  if (role && !(viewer.roles[role] > 0)) throw new AppError('INSUFFICIENT_PERMISSIONS')
 }
 
 /** A service error arrives wrapped in a GraphQLError whose originalError is the AppError. */

@@ -64,6 +64,9 @@ export async function logout(ctx: Context) {
 export async function viewerOfToken(ctx: Context, token: string) {
   const viewer = await resolveViewer(ctx.prisma, ctx.config.sessionSecret, token)
   if (!viewer) throw new AppError('INVALID_TOKEN')
+  // Logging in by token: the rest of this request runs as that user.
+  ctx.viewer = viewer
+  ctx.token = token
   return viewer
 }
 
