@@ -28,7 +28,18 @@ try {
   throw e
 }
 await seed(app.services, app.plugins)
-const url = await app.listen()
+let url
+try {
+  url = await app.listen()
+} catch (e) {
+  const code = (e as NodeJS.ErrnoException)?.code
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    console.error(`PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`)
+    await app.close()
+    process.exit(1)
+  }
+  throw e
+}
 log.info('server ready', {
   graphql: `${url}/graphql`,
   database: app.database.embedded ? `embedded (${config.dataDir})` : 'postgresql',

@@ -23,6 +23,7 @@ import { armorPlugins, noIntrospection, requestLog } from './http/yoga-plugins.j
 import { AppError } from './errors.js'
 import { corePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
+import { createHooks } from './plugins/hooks.js'
 import { createCaptchaVerifier } from './auth/captcha.js'
 import { ALL_PLUGINS } from '../plugins/index.js'
 
@@ -61,6 +62,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     log,
     notifier: createNotifier(config.notifyWebhookUrl, log),
     captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
+    hooks: createHooks(),
     extra: new Map(),
   }
   const buildContext = createContextFactory(services)
@@ -130,7 +132,10 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   }
 
   // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies.
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint })
+  // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the WebSocket
+  // server, where graphql-ws would log them as internal errors and close every live socket.
+  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint })
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
   const wsDisposable = useServer(
     {
       execute: (args: any) => args.rootValue.execute(args),

@@ -5,6 +5,7 @@ import type { RateLimits } from './http/rate-limit.js'
 import type { Logger } from './log.js'
 import type { Notifier } from './auth/notifier.js'
 import type { CaptchaVerifier } from './auth/captcha.js'
+import type { Hooks } from './plugins/hooks.js'
 
 /** Long-lived parts shared by every request; plugins reach them through ctx.services. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   log: Logger
   notifier: Notifier
   captcha: CaptchaVerifier
+  /** extension points plugins offer each other */
+  hooks: Hooks
   /** plugin-owned singletons, keyed by plugin name */
   extra: Map<string, unknown>
 }

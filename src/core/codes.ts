@@ -7,8 +7,11 @@ export type CodePurpose = 'signup' | 'restore'
 
 const MAX_ATTEMPTS = 5
 
-/** A numeric code for SMS (typed by hand) or a long random one for links. */
-export const numericCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0')
+/**
+ * A numeric code for SMS (typed by hand) or a long random one for links. SMS codes never start with 0: JustChat
+ * clients send `key` as a number (justchat-api.md shows `key: 1234`), which would drop a leading zero.
+ */
+export const numericCode = () => String(randomInt(100_000, 1_000_000))
 export const linkCode = () => randomBytes(24).toString('base64url')
 
 /** Issues a single-use code, replacing earlier unused codes of the same purpose and target. */

@@ -1,4 +1,4 @@
-import { NoSchemaIntrospectionCustomRule } from 'graphql'
+import { NoSchemaIntrospectionCustomRule, getOperationAST, type DocumentNode } from 'graphql'
 import type { Plugin as YogaPlugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import type { Config } from '../config.js'
@@ -28,6 +28,11 @@ export function noIntrospection(): YogaPlugin {
 /** One structured log line per GraphQL request: operation name, status, duration. */
 export function requestLog(log: Logger): YogaPlugin {
   const started = new WeakMap<Request, { t: number; op?: string }>()
+  // Clients that send no operationName (curl, GraphiQL) still name the operation in the document.
+  const nameFromDocument = ({ contextValue, document, operationName }: { contextValue: unknown; document: DocumentNode; operationName?: string | null }) => {
+    const s = started.get((contextValue as { request?: Request })?.request as Request)
+    if (s && !s.op) s.op = getOperationAST(document, operationName)?.name?.value
+  }
   return {
     onRequest({ request }) {
       started.set(request, { t: performance.now() })
@@ -36,6 +41,8 @@ export function requestLog(log: Logger): YogaPlugin {
       const s = started.get(request)
       if (s) s.op = params.operationName ?? undefined
     },
+    onExecute: ({ args }) => nameFromDocument(args),
+    onSubscribe: ({ args }) => nameFromDocument(args),
     onResponse({ request, response, serverContext }) {
       const s = started.get(request)
       if (!s) return

@@ -13,8 +13,10 @@ export interface NotificationEnvelope {
 
 export interface TopicMap {
   'core.notification': NotificationEnvelope
+  /** a user's chat-ignore list changed (keyed by that user): live chat filters re-read it */
+  'core.ignores': { ignored: number[] }
 }
 
 export type TopicName = keyof TopicMap
 
-export const CORE_TOPICS: TopicName[] = ['core.notification']
+export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.ignores']

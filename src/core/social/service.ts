@@ -74,6 +74,7 @@ export async function ignore(ctx: Context, kind: string, item: number) {
   if (c === 'chat' && item === ctx.viewer!.id) throw invalid('item', 'you cannot ignore yourself')
   const userId = ctx.viewer!.id
   await ctx.prisma.ignore.upsert({ where: { userId_content_itemId: { userId, content: c, itemId: item } }, create: { userId, content: c, itemId: item }, update: {} })
+  if (c === 'chat') await publishIgnores(ctx)
   return true
 }
 
@@ -81,6 +82,7 @@ export async function unignore(ctx: Context, kind: string, item: number) {
   const c = content(IGNORE_CONTENT, kind)
   await mustExist(ctx, c, item)
   await ctx.prisma.ignore.deleteMany({ where: { userId: ctx.viewer!.id, content: c, itemId: item } })
+  if (c === 'chat') await publishIgnores(ctx)
   return true
 }
 
@@ -93,6 +95,11 @@ export async function isIgnored(ctx: Context, kind: string, item: number) {
 export async function ignoreList(ctx: Context, kind: string) {
   const c = content(IGNORE_CONTENT, kind)
   return ctx.prisma.ignore.findMany({ where: { userId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
+}
+
+async function publishIgnores(ctx: Context) {
+  const ignored = [...(await ignoredUserIds(ctx.prisma, ctx.viewer!.id))]
+  ctx.pubsub.publish('core.ignores', ctx.viewer!.id, { ignored })
 }
 
 /** For chat and DMs: the users `userId` ignores in chat. */

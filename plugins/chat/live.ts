@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto'
+import { Repeater } from 'graphql-yoga'
+import type { Context } from '../../src/context.js'
+import { ignoredUserIds } from '../../src/core/social/service.js'
+import { readableChannel, type ResolvedChannel } from './channels.js'
+import type { ChatEvent } from './topics.js'
+import type { Presence } from './presence.js'
+import { emit } from './events.js'
+
+export const presenceOf = (ctx: Context) => ctx.services.extra.get('chat.presence') as Presence
+
+async function announcePresence(ctx: Context, channel: ResolvedChannel) {
+  const list = await presenceOf(ctx).list(channel.id)
+  emit(ctx.pubsub, channel, { kind: 'presence', channel: channel.id, ...list })
+}
+
+/** The author of an event, for ignore filtering. */
+function authorOf(e: ChatEvent): number | null {
+  if (e.kind === 'added' || e.kind === 'edited' || e.kind === 'pin') return e.message.from?.id ?? null
+  if (e.kind === 'typing' || e.kind === 'reactions') return e.user.id
+  return null
+}
+
+/**
+ * A viewer's live view of a channel: every event, minus those of users the viewer ignores (kept current through
+ * core's ignore topic), with presence joined on start and left on stop — a dead socket stops the subscription too.
+ */
+export async function channelEvents(ctx: Context, channelId: string) {
+  const channel = await readableChannel(ctx, channelId)
+  const viewer = ctx.viewer
+  let ignored = viewer ? await ignoredUserIds(ctx.prisma, viewer.id) : new Set<number>()
+  const present = channel.kind.present
+  return new Repeater<ChatEvent>(async (push, stop) => {
+    const events = ctx.pubsub.subscribe('chat.event', channel.id)
+    const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
+    const session = randomUUID()
+    const tracked = channel.id !== 'all'
+    stop.then(async () => {
+      await events.return?.()
+      await ignores?.return?.()
+      if (tracked) {
+        await presenceOf(ctx).leave(channel.id, session)
+        await announcePresence(ctx, channel).catch(() => {})
+      }
+    })
+    if (ignores) void (async () => { for await (const e of ignores) ignored = new Set(e.ignored) })()
+    if (tracked) {
+      await presenceOf(ctx).join(channel.id, session, viewer?.id ?? null)
+      void announcePresence(ctx, channel).catch(() => {})
+    }
+    for await (const e of events) {
+      const author = authorOf(e)
+      if (author !== null && ignored.has(author)) continue
+      if (present && (e.kind === 'added' || e.kind === 'edited' || e.kind === 'pin')) {
+        await push({ ...e, message: present(viewer, channel.parts, e.message) })
+      } else await push(e)
+    }
+    stop()
+  })
+}

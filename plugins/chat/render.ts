@@ -1,0 +1,55 @@
+import type { ChatMessageView, ChatUserView } from '../../src/plugins/hooks.js'
+import { withDefaults } from '../../src/core/settings/settings.js'
+
+/** The Prisma selection that renders a message in one statement (relationJoins): authors and reactions included. */
+export const MESSAGE_SELECT = {
+  id: true,
+  channel: true,
+  text: true,
+  type: true,
+  createdAt: true,
+  editedAt: true,
+  replyToId: true,
+  pinnedAt: true,
+  from: { select: { id: true, name: true, settings: true } },
+  to: { select: { id: true, name: true, settings: true } },
+  reactions: { select: { emoji: true } },
+} as const
+
+type Author = { id: number; name: string; settings: unknown } | null
+export interface MessageRow {
+  id: number
+  channel: string
+  text: string
+  type: string
+  createdAt: Date
+  editedAt: Date | null
+  replyToId: number | null
+  pinnedAt: Date | null
+  from: Author
+  to: Author
+  reactions: { emoji: string }[]
+}
+
+export const userView = (u: NonNullable<Author>): ChatUserView => ({ id: u.id, name: u.name, color: withDefaults(u.settings).chat.namecolor })
+
+/** Reaction rows → per-emoji counts, in first-seen order. */
+export function summarize(reactions: { emoji: string }[]) {
+  const counts = new Map<string, number>()
+  for (const r of reactions) counts.set(r.emoji, (counts.get(r.emoji) ?? 0) + 1)
+  return [...counts].map(([emoji, count]) => ({ emoji, count }))
+}
+
+export const toView = (m: MessageRow): ChatMessageView => ({
+  id: m.id,
+  channel: m.channel,
+  from: m.from ? userView(m.from) : null,
+  to: m.to ? userView(m.to) : null,
+  text: m.text,
+  type: m.type,
+  time: m.createdAt.toISOString(),
+  editedAt: m.editedAt?.toISOString() ?? null,
+  replyToId: m.replyToId,
+  pinned: !!m.pinnedAt,
+  reactions: summarize(m.reactions),
+})

@@ -1,0 +1,154 @@
+import { resolveCursorConnection } from '@pothos/plugin-relay'
+import type { Builder } from '../../src/schema/builder.js'
+import type { ChatMessageView } from '../../src/plugins/hooks.js'
+import { AppError } from '../../src/errors.js'
+import { addChatTypes } from './schema-types.js'
+import { readableChannel, resolveChannel } from './channels.js'
+import { channelEvents, presenceOf } from './live.js'
+import * as chat from './service.js'
+import * as history from './history.js'
+import type { ConditionQuery } from './conditions.js'
+
+export function chatSchema(builder: Builder) {
+  const { ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction } = addChatTypes(builder)
+
+  const Condition = builder.inputType('ChatHistoryCondition', {
+    fields: (t) => ({
+      field: t.string({ required: true, description: 'id | from | to | type' }),
+      operation: t.string({ required: true, description: 'in | not in | = | <> | < | >' }),
+      value: t.stringList({ required: true }),
+      glue: t.string({ description: 'and | or (ignored on the first item)' }),
+    }),
+  })
+  const HistoryQuery = builder.inputRef<ConditionQuery>('ChatHistoryQuery').implement({
+    description: "peka2 /chat/history conditions: nested groups, glued left to right",
+    fields: (t) => ({
+      conditions: t.field({ type: [Condition] }),
+      groups: t.field({ type: [HistoryQuery] }),
+      glue: t.string(),
+    }),
+  })
+
+  const Channel = builder.objectRef<{ id: string }>('ChatChannel').implement({
+    fields: (t) => ({
+      id: t.exposeString('id', { description: 'peka2 channel id: main, admin, stream/<userId>, private/<a>/<b> …' }),
+      name: t.string({ resolve: async (c, _a, ctx) => { const ch = await resolveChannel(ctx, c.id); return (await ch.kind.describe(ctx, ch.parts)).name } }),
+      ownerId: t.int({ nullable: true, resolve: async (c, _a, ctx) => { const ch = await resolveChannel(ctx, c.id); return (await ch.kind.describe(ctx, ch.parts)).ownerId } }),
+      owner: t.prismaField({
+        type: 'User',
+        nullable: true,
+        resolve: async (query, c, _a, ctx) => {
+          const ch = await resolveChannel(ctx, c.id)
+          const { ownerId } = await ch.kind.describe(ctx, ch.parts)
+          return ownerId ? ctx.prisma.user.findUnique({ ...query, where: { id: ownerId } }) : null
+        },
+      }),
+      slowModeSeconds: t.int({ resolve: async (c, _a, ctx) => (await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: c.id } }))?.slowModeSeconds ?? 0 }),
+      messages: t.connection({
+        type: ChatMessage,
+        description: 'History, newest first (first ≤ 100)',
+        args: { query: t.arg({ type: HistoryQuery }) },
+        resolve: (c, args, ctx) => {
+          if ((args.first ?? 0) > history.MAX_PAGE || (args.last ?? 0) > history.MAX_PAGE) throw new AppError('INVALID_INPUT', `first: at most ${history.MAX_PAGE}`, { field: 'first' })
+          return resolveCursorConnection(
+            { args: { ...args, first: args.first ?? (args.last ? undefined : 50) }, toCursor: (m) => String((m as ChatMessageView).id) },
+            ({ before, after, limit, inverted }) =>
+              // Newest first: "after" a cursor means older messages; `last` reads from the oldest end (inverted).
+              history.historyPage(ctx, c.id, {
+                limit,
+                olderThan: after ? Number(after) : undefined,
+                newerThan: before ? Number(before) : undefined,
+                ascending: inverted,
+                query: args.query,
+              }),
+          ) as never
+        },
+      }),
+      pinned: t.field({ type: [ChatMessage], resolve: (c, _a, ctx) => history.pinned(ctx, c.id) }),
+      presence: t.field({ type: Presence, resolve: (c, _a, ctx) => presenceOf(ctx).list(c.id) }),
+    }),
+  })
+
+  const SearchHit = builder.objectRef<{ message: ChatMessageView; rank: number }>('ChatSearchHit').implement({
+    fields: (t) => ({ message: t.field({ type: ChatMessage, resolve: (h) => h.message }), rank: t.exposeFloat('rank') }),
+  })
+
+  builder.queryFields((t) => ({
+    chatChannel: t.field({
+      type: Channel,
+      args: { id: t.arg.string({ required: true }) },
+      resolve: async (_p, a, ctx) => ({ id: (await readableChannel(ctx, a.id, 'id')).id }),
+    }),
+    chatChannels: t.field({
+      type: [Channel],
+      description: 'Several channels by id (peka2 /api/channel/data); any unknown id is an error',
+      args: { ids: t.arg.stringList({ required: true }) },
+      resolve: async (_p, a, ctx) => {
+        if (!a.ids.length || a.ids.length > 100) throw new AppError('INVALID_INPUT', 'ids: give 1–100 channel ids', { field: 'ids' })
+        return Promise.all(a.ids.map(async (id) => ({ id: (await resolveChannel(ctx, id, 'ids')).id })))
+      },
+    }),
+    chatHistory: t.field({
+      type: [ChatMessage],
+      description: 'History with skip/limit (JustChat) and peka2 conditions, newest first',
+      args: { channel: t.arg.string({ required: true }), skip: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50 }), query: t.arg({ type: HistoryQuery }) },
+      resolve: (_p, a, ctx) => history.historyList(ctx, a.channel, a.skip ?? 0, a.limit ?? 50, a.query),
+    }),
+    searchChatMessages: t.field({
+      type: [SearchHit],
+      description: 'Full-text search over the channels the viewer may read, best match first',
+      args: { text: t.arg.string({ required: true }), channel: t.arg.string(), first: t.arg.int({ defaultValue: 20 }), offset: t.arg.int({ defaultValue: 0 }) },
+      resolve: (_p, a, ctx) => history.search(ctx, a.text, { channel: a.channel, first: a.first ?? 20, offset: a.offset ?? 0 }),
+    }),
+    privateChatChannels: t.stringList({
+      authScopes: { authenticated: true },
+      description: "The viewer's last 30 private channels, latest message first",
+      resolve: (_p, _a, ctx) => history.privateChannels(ctx),
+    }),
+  }))
+
+  const auth = { authenticated: true } as const
+  builder.mutationFields((t) => ({
+    sendChatMessage: t.field({
+      type: PublishResult,
+      authScopes: auth,
+      args: {
+        input: t.arg({
+          required: true,
+          type: builder.inputType('SendChatMessageInput', {
+            fields: (f) => ({
+              channel: f.string({ required: true }),
+              text: f.string({ required: true, description: 'at most 2,000 characters; bbcode kept verbatim' }),
+              to: f.int({ description: 'mentioned user (databaseId)' }),
+              type: f.string({ description: 'message (default); system/announce for moderators' }),
+              replyTo: f.int({ description: 'databaseId of a message in the same channel' }),
+            }),
+          }),
+        }),
+      },
+      resolve: (_p, { input }, ctx) => chat.publish(ctx, { channel: input.channel, text: input.text, toId: input.to, type: input.type, replyToId: input.replyTo }),
+    }),
+    editChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }), text: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.edit(ctx, a.id, a.text) }),
+    removeChatMessage: t.boolean({
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }), reason: t.arg.string(), data: t.arg({ type: 'JSON' }) },
+      resolve: (_p, a, ctx) => chat.remove(ctx, a.id, a.reason, a.data),
+    }),
+    pinChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, true) }),
+    unpinChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, false) }),
+    addChatReaction: t.field({ type: [Reaction], authScopes: auth, args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, true) }),
+    removeChatReaction: t.field({ type: [Reaction], authScopes: auth, args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, false) }),
+    sendChatTyping: t.field({ type: 'DateTime', authScopes: auth, description: 'Announces typing; returns when it expires', args: { channel: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.typing(ctx, a.channel) }),
+    setChatSlowMode: t.int({ authScopes: auth, args: { channel: t.arg.string({ required: true }), seconds: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setSlowMode(ctx, a.channel, a.seconds) }),
+  }))
+
+  builder.subscriptionField('chatEvents', (t) =>
+    t.field({
+      type: ChatEventUnion,
+      description: 'Everything that happens in a channel (messages, edits, removals, reactions, pins, typing, presence); `all` streams every public channel',
+      args: { channel: t.arg.string({ required: true }) },
+      subscribe: (_p, a, ctx) => channelEvents(ctx, a.channel) as never,
+      resolve: (e) => e as never,
+    }),
+  )
+}

@@ -1,0 +1,207 @@
+import type { Context } from '../../src/context.js'
+import type { DropReason } from '../../src/plugins/hooks.js'
+import type { Limiter } from '../../src/http/rate-limit.js'
+import { AppError, invalid } from '../../src/errors.js'
+import { resolveChannel, readableChannel } from './channels.js'
+import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
+import { emit } from './events.js'
+
+export const MAX_TEXT = 2000
+export const MAX_PINS = 50
+export const MAX_EMOJI = 20
+export const EVENTS_PER_MINUTE = 60
+export const TYPING_SECONDS = 5
+export const MESSAGE_TYPES = ['message', 'system', 'donate', 'fastdonate', 'announce'] as const
+/** Types a plain user may send; the rest come from moderators or the server itself. */
+const STAFF_TYPES = new Set(['system', 'announce'])
+
+export interface PublishInput {
+  channel: string
+  text: string
+  type?: string | null
+  toId?: number | null
+  replyToId?: number | null
+}
+
+export type PublishResult =
+  | { isSent: true; message: ReturnType<typeof toView> }
+  | { isSent: false; dropReason: DropReason; dropMessage: string; retryAfter: number | null }
+
+const dropped = (reason: DropReason, message: string, retryAfter: number | null = null): PublishResult => ({ isSent: false, dropReason: reason, dropMessage: message, retryAfter })
+
+/** The 60-events-a-minute budget of messenger-api.md's WebSocket limit, shared by publish, edit, react and typing. */
+function eventLimiter(ctx: Context): Limiter {
+  const extra = ctx.services.extra
+  let l = extra.get('chat.events') as Limiter | undefined
+  if (!l) extra.set('chat.events', (l = ctx.services.limits.make('chat-events', EVENTS_PER_MINUTE, 60)))
+  return l
+}
+
+function slowModeLimiter(ctx: Context, seconds: number): Limiter {
+  const key = `chat.slow.${seconds}`
+  let l = ctx.services.extra.get(key) as Limiter | undefined
+  if (!l) ctx.services.extra.set(key, (l = ctx.services.limits.make(`chat-slow-${seconds}`, 1, seconds)))
+  return l
+}
+
+async function spendEvent(ctx: Context): Promise<number | null> {
+  try {
+    await eventLimiter(ctx).consume(String(ctx.viewer!.id))
+    return null
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return (e.extensions.retryAfter as number) ?? 60
+    throw e
+  }
+}
+
+function checkText(text: string) {
+  if (typeof text !== 'string' || text.trim().length === 0) throw invalid('text', 'must not be empty')
+  if (text.length > MAX_TEXT) throw invalid('text', `must be at most ${MAX_TEXT} characters (got ${text.length})`)
+}
+
+/**
+ * Publishes a message. Input errors throw; flow control (slow mode, rate limit, sanctions) answers with a typed
+ * refusal, as Twitch's is_sent/drop_reason does, so clients can show it next to the input box.
+ */
+export async function publish(ctx: Context, input: PublishInput): Promise<PublishResult> {
+  const viewer = ctx.viewer!
+  const channel = await resolveChannel(ctx, input.channel)
+  checkText(input.text)
+  const type = input.type ?? 'message'
+  if (!(MESSAGE_TYPES as readonly string[]).includes(type)) throw invalid('type', `must be one of ${MESSAGE_TYPES.join(', ')}`)
+  const isMod = await channel.kind.isModerator(ctx, channel.parts)
+  if (type !== 'message' && !(STAFF_TYPES.has(type) && isMod)) throw new AppError('INSUFFICIENT_PERMISSIONS', `type: only the server or moderators send ${type} messages`, { field: 'type' })
+  if (!(await channel.kind.canRead(ctx, channel.parts)) || !(await channel.kind.canWrite(ctx, channel.parts))) {
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
+  }
+  if (input.toId != null && !(await ctx.prisma.user.findUnique({ where: { id: input.toId }, select: { id: true } }))) throw new AppError('USER_NOT_FOUND', 'to: no such user', { field: 'to' })
+  if (input.replyToId != null) {
+    const parent = await ctx.prisma.chatMessage.findUnique({ where: { id: input.replyToId }, select: { channel: true, deletedAt: true } })
+    if (!parent || parent.channel !== channel.id || parent.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'replyTo: no such message in this channel', { field: 'replyTo' })
+  }
+  for (const guard of ctx.services.hooks.publishGuards) {
+    const refusal = await guard(ctx, channel.id, viewer.id)
+    if (refusal) return dropped(refusal.reason, refusal.message, refusal.retryAfterSeconds ?? null)
+  }
+  const retry = await spendEvent(ctx)
+  if (retry !== null) return dropped('RATE_LIMITED', `At most ${EVENTS_PER_MINUTE} chat events a minute`, retry)
+  if (!isMod) {
+    const slow = await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: channel.id } })
+    if (slow && slow.slowModeSeconds > 0) {
+      try {
+        await slowModeLimiter(ctx, slow.slowModeSeconds).consume(`${channel.id}:${viewer.id}`)
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return dropped('SLOW_MODE', `Slow mode: one message every ${slow.slowModeSeconds} s`, (e.extensions.retryAfter as number) ?? slow.slowModeSeconds)
+        throw e
+      }
+    }
+  }
+  const row = await ctx.prisma.chatMessage.create({
+    data: { channel: channel.id, fromId: viewer.id, toId: input.toId ?? null, text: input.text, type, replyToId: input.replyToId ?? null },
+    select: MESSAGE_SELECT,
+  })
+  const message = toView(row)
+  emit(ctx.pubsub, channel, { kind: 'added', channel: channel.id, message })
+  return { isSent: true, message }
+}
+
+async function loadMessage(ctx: Context, id: number) {
+  const m = await ctx.prisma.chatMessage.findUnique({ where: { id }, select: { ...MESSAGE_SELECT, fromId: true, deletedAt: true } })
+  if (!m || m.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
+  const channel = await readableChannel(ctx, m.channel)
+  return { m, channel }
+}
+
+export async function edit(ctx: Context, id: number, text: string) {
+  checkText(text)
+  const { m, channel } = await loadMessage(ctx, id)
+  if (m.fromId !== ctx.viewer!.id) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
+  const retry = await spendEvent(ctx)
+  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { text, editedAt: new Date() }, select: MESSAGE_SELECT })
+  const message = toView(row)
+  emit(ctx.pubsub, channel, { kind: 'edited', channel: channel.id, message })
+  return message
+}
+
+/** Removes a message (soft): its author, or a moderator of the channel, with a reason and its data (peka2 /chat/message/remove). */
+export async function remove(ctx: Context, id: number, reason: string | null | undefined, data: unknown) {
+  const { m, channel } = await loadMessage(ctx, id)
+  const own = m.fromId === ctx.viewer!.id
+  if (!own && !(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', { field: 'id' })
+  const why = reason?.trim() || (own ? 'author' : 'moderator')
+  if (why.length > 64) throw invalid('reason', 'must be at most 64 characters')
+  await removeMessages(ctx, [id], why, data ?? {})
+  return true
+}
+
+/** Shared by moderation (ban removals): one update, one event per message. */
+export async function removeMessages(ctx: { prisma: Context['prisma']; pubsub: Context['pubsub']; services: Context['services'] }, ids: number[], reason: string, data: unknown) {
+  const rows = await ctx.prisma.chatMessage.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, channel: true } })
+  if (!rows.length) return
+  await ctx.prisma.chatMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object } })
+  for (const r of rows) {
+    const kind = ctx.services.hooks.channelKinds.get(r.channel.split('/')[0])
+    const channel = { id: r.channel, kind: kind!, parts: r.channel.split('/').slice(1) }
+    if (kind) emit(ctx.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
+  }
+}
+
+export async function setPinned(ctx: Context, id: number, pinned: boolean) {
+  const { m, channel } = await loadMessage(ctx, id)
+  if (!(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
+  if (pinned && !m.pinnedAt) {
+    const count = await ctx.prisma.chatMessage.count({ where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null } })
+    if (count >= MAX_PINS) throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
+  }
+  const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null }, select: MESSAGE_SELECT })
+  const message = toView(row)
+  emit(ctx.pubsub, channel, { kind: 'pin', channel: channel.id, message, pinned })
+  return message
+}
+
+const EMOJI = /^[^\s]{1,32}$/u
+
+export async function react(ctx: Context, id: number, emoji: string, add: boolean) {
+  if (!EMOJI.test(emoji)) throw invalid('emoji', 'must be 1–32 characters without spaces')
+  const { channel } = await loadMessage(ctx, id)
+  const userId = ctx.viewer!.id
+  const retry = await spendEvent(ctx)
+  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  const reactions = await ctx.prisma.$transaction(async (tx) => {
+    if (add) {
+      const distinct = await tx.chatReaction.findMany({ where: { messageId: id }, distinct: ['emoji'], select: { emoji: true } })
+      if (!distinct.some((d) => d.emoji === emoji) && distinct.length >= MAX_EMOJI) throw new AppError('CONFLICT', `emoji: a message holds at most ${MAX_EMOJI} different reactions`, { field: 'emoji' })
+      // One reaction per user per emoji: adding twice is a no-op.
+      await tx.chatReaction.upsert({ where: { messageId_userId_emoji: { messageId: id, userId, emoji } }, create: { messageId: id, userId, emoji }, update: {} })
+    } else {
+      await tx.chatReaction.deleteMany({ where: { messageId: id, userId, emoji } })
+    }
+    return tx.chatReaction.findMany({ where: { messageId: id }, select: { emoji: true }, orderBy: { createdAt: 'asc' } })
+  })
+  const summary = summarize(reactions)
+  const me = await ctx.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, settings: true } })
+  emit(ctx.pubsub, channel, { kind: 'reactions', channel: channel.id, id, reactions: summary, user: userView(me), emoji, added: add })
+  return summary
+}
+
+/** Typing is ephemeral: published with an expiry, never stored. */
+export async function typing(ctx: Context, channelId: string) {
+  const channel = await resolveChannel(ctx, channelId)
+  if (!(await channel.kind.canWrite(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
+  const retry = await spendEvent(ctx)
+  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  const me = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { id: true, name: true, settings: true } })
+  const expiresAt = new Date(Date.now() + TYPING_SECONDS * 1000).toISOString()
+  emit(ctx.pubsub, channel, { kind: 'typing', channel: channel.id, user: userView(me), expiresAt })
+  return expiresAt
+}
+
+export async function setSlowMode(ctx: Context, channelId: string, seconds: number) {
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw invalid('seconds', 'must be an integer from 0 to 3600')
+  const channel = await resolveChannel(ctx, channelId)
+  if (!(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: only channel moderators set slow mode', { field: 'channel' })
+  await ctx.prisma.chatChannelSettings.upsert({ where: { channel: channel.id }, create: { channel: channel.id, slowModeSeconds: seconds }, update: { slowModeSeconds: seconds } })
+  emit(ctx.pubsub, channel, { kind: 'slowMode', channel: channel.id, seconds })
+  return seconds
+}
