@@ -9,9 +9,27 @@ import { emit } from './events.js'
 
 export const presenceOf = (ctx: Context) => ctx.services.extra.get('chat.presence') as Presence
 
-async function announcePresence(ctx: Context, channel: ResolvedChannel) {
-  const list = await presenceOf(ctx).list(channel.id)
-  emit(ctx.pubsub, channel, { kind: 'presence', channel: channel.id, ...list })
+const PRESENCE_COALESCE_MS = 1000
+const pendingAnnouncements = new Map<string, NodeJS.Timeout>()
+
+/**
+ * Presence changes are coalesced to one event per channel per second: in a channel of 10,000 viewers, a join
+ * broadcast per join would be 10,000² deliveries while the room fills.
+ */
+function announcePresence(ctx: Context, channel: ResolvedChannel) {
+  const key = `${ctx.config.redisPrefix}${channel.id}`
+  if (pendingAnnouncements.has(key)) return
+  const timer = setTimeout(async () => {
+    pendingAnnouncements.delete(key)
+    try {
+      const list = await presenceOf(ctx).list(channel.id)
+      emit(ctx.pubsub, channel, { kind: 'presence', channel: channel.id, ...list })
+    } catch {
+      // the app may be shutting down; the next change announces again
+    }
+  }, PRESENCE_COALESCE_MS)
+  timer.unref()
+  pendingAnnouncements.set(key, timer)
 }
 
 /** The author of an event, for ignore filtering. */
@@ -40,13 +58,13 @@ export async function channelEvents(ctx: Context, channelId: string) {
       await ignores?.return?.()
       if (tracked) {
         await presenceOf(ctx).leave(channel.id, session)
-        await announcePresence(ctx, channel).catch(() => {})
+        announcePresence(ctx, channel)
       }
     })
     if (ignores) void (async () => { for await (const e of ignores) ignored = new Set(e.ignored) })()
     if (tracked) {
       await presenceOf(ctx).join(channel.id, session, viewer?.id ?? null)
-      void announcePresence(ctx, channel).catch(() => {})
+      announcePresence(ctx, channel)
     }
     for await (const e of events) {
       const author = authorOf(e)
