@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { Context } from '../../context.js'
 import { checkEmail, checkPassword } from './validation.js'
 import { hashPassword } from '../../auth/passwords.js'
@@ -17,7 +17,8 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
   await ctx.services.limits.loginPerIp.consume(`forgot:${ctx.ip}`)
   const user = await ctx.prisma.user.findUnique({ where: { email } })
   if (!user || user.blocked) return true
-  const newPassword = randomBytes(9).toString('base64url')
+  // Random letters plus a digit, so the mailed password passes the same rule a chosen one does.
+  const newPassword = `${randomBytes(9).toString('base64url')}${randomInt(0, 10)}`
   const code = linkCode()
   await issueCode(ctx.prisma, ctx.config.sessionSecret, {
     purpose: 'restore',
