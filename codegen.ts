@@ -6,7 +6,7 @@ const config: CodegenConfig = {
   documents: ['test/operations/**/*.graphql'],
   generates: {
     'test/generated/operations.ts': {
-      plugins: ['typescript', 'typescript-operations'],
+      plugins: ['typescript-operations'],
       config: { enumsAsTypes: true, avoidOptionals: { field: true }, scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' } },
     },
   },

@@ -2,7 +2,8 @@ import type { Context, Viewer } from '../../src/context.js'
 import type { ChannelKind, Hooks } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
 
-const isId = (s: string | undefined) => !!s && /^[1-9]\d{0,9}$/.test(s)
+/** A database id as it appears in a channel id or a cursor: 1 … 2^31 − 1 (Int columns), no leading zeros. */
+export const isId = (s: string | undefined | null) => !!s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647
 const userExists = async (ctx: Context, id: number) => !!(await ctx.prisma.user.findUnique({ where: { id }, select: { id: true } }))
 const staff = (v: Viewer | null) => !!v && (v.roles.moderator > 0 || v.roles.support > 0)
 const mod = (v: Viewer | null) => !!v && v.roles.moderator > 0

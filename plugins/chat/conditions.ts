@@ -65,7 +65,8 @@ function condition(c: Condition, path: string): Where {
   const values = c.value.map((v, i) => {
     const s = String(v)
     if (numeric) {
-      if (!/^\d{1,10}$/.test(s)) throw invalid(`${path}.value[${i}]`, 'must be an integer id')
+      // ids are Int columns: a bigger number is refused here rather than failing in the database
+      if (!/^\d{1,10}$/.test(s) || Number(s) > 2_147_483_647) throw invalid(`${path}.value[${i}]`, 'must be an integer id')
       return Number(s)
     }
     if (s.length > 32) throw invalid(`${path}.value[${i}]`, 'is too long')

@@ -19,7 +19,7 @@ export default definePlugin({
     // What other plugins may do in chat (moderation's service messages and ban removals).
     services.hooks.chat = {
       async postSystem(channel, text, data = {}) {
-        const row = await services.prisma.chatMessage.create({ data: { channel, text, type: data.type ?? 'system', toId: data.toId ?? null }, select: MESSAGE_SELECT })
+        const row = await services.prisma.chatMessage.create({ data: { channel, text, type: data.type ?? 'system', toId: data.toId ?? null, replyToId: data.replyToId ?? null }, select: MESSAGE_SELECT })
         const view = toView(row)
         const kind = services.hooks.channelKinds.get(channel.split('/')[0])
         if (kind) emit(services.pubsub, { id: channel, kind, parts: channel.split('/').slice(1) }, { kind: 'added', channel, message: view })

@@ -26,7 +26,7 @@ export function createPresence(redisUrl: string | undefined, prefix: string): Pr
     const sessions = local.get(channel)
     const users = new Set<number>()
     for (const u of sessions?.values() ?? []) if (u) users.add(u)
-    return { amount: sessions?.size ?? 0, users: [...users] }
+    return { amount: sessions?.size ?? 0, users: [...users].sort((a, b) => a - b) }
   }
   const add = (channel: string, session: string, userId: number | null) => {
     let m = local.get(channel)

@@ -3,7 +3,7 @@ import type { Builder } from '../../src/schema/builder.js'
 import type { ChatMessageView } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
 import { addChatTypes } from './schema-types.js'
-import { readableChannel, resolveChannel } from './channels.js'
+import { isId, readableChannel, resolveChannel } from './channels.js'
 import { channelEvents, presenceOf } from './live.js'
 import * as chat from './service.js'
 import * as history from './history.js'
@@ -49,7 +49,16 @@ export function chatSchema(builder: Builder) {
         description: 'History, newest first (first ≤ 100)',
         args: { query: t.arg({ type: HistoryQuery }) },
         resolve: (c, args, ctx) => {
-          if ((args.first ?? 0) > history.MAX_PAGE || (args.last ?? 0) > history.MAX_PAGE) throw new AppError('INVALID_INPUT', `first: at most ${history.MAX_PAGE}`, { field: 'first' })
+          // Bounds and cursors are checked here: Pothos throws plain errors (a 500) on negative counts, and a cursor is a
+          // message id — anything else is the caller's mistake, not "no cursor".
+          for (const field of ['first', 'last'] as const) {
+            const n = args[field]
+            if (n != null && (n < 0 || n > history.MAX_PAGE)) throw new AppError('INVALID_INPUT', `${field}: must be from 0 to ${history.MAX_PAGE}`, { field })
+          }
+          for (const field of ['after', 'before'] as const) {
+            const cursor = args[field]
+            if (cursor != null && !isId(cursor)) throw new AppError('INVALID_INPUT', `${field}: not a cursor of this connection`, { field })
+          }
           return resolveCursorConnection(
             { args: { ...args, first: args.first ?? (args.last ? undefined : 50) }, toCursor: (m) => String((m as ChatMessageView).id) },
             ({ before, after, limit, inverted }) =>

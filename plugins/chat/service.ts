@@ -131,6 +131,9 @@ export async function remove(ctx: Context, id: number, reason: string | null | u
   if (!own && !(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', { field: 'id' })
   const why = reason?.trim() || (own ? 'author' : 'moderator')
   if (why.length > 64) throw invalid('reason', 'must be at most 64 characters')
+  // peka2's `data` is an object whose fields depend on the reason (ban: banId, reasonId); keep it small
+  if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw invalid('data', 'must be an object')
+  if (data != null && JSON.stringify(data).length > 2000) throw invalid('data', 'must be at most 2,000 characters of JSON')
   await removeMessages(ctx, [id], why, data ?? {})
   return true
 }

@@ -1,11 +1,55 @@
 // The one way the app talks to PostgreSQL (real or embedded PGlite): PrismaClient over node-postgres.
 import { PrismaPg } from '@prisma/adapter-pg'
+import type { SqlDriverAdapter, SqlQueryable } from '@prisma/driver-adapter-utils'
 import { PrismaClient } from '../generated/prisma/client.js'
 
 export type Db = PrismaClient
 
+/** Called with the text of every SQL statement a client sends (see onQuery). */
+export type QueryListener = (sql: string) => void
+
+const listenersOf = new WeakMap<PrismaClient, Set<QueryListener>>()
+
 export function createPrisma(url: string, opts: { max?: number } = {}): PrismaClient {
   // max must stay ≤ the embedded server's maxConnections (20 by default).
   const adapter = new PrismaPg({ connectionString: url, max: opts.max ?? 10 })
-  return new PrismaClient({ adapter })
+  const listeners = new Set<QueryListener>()
+  const connect = adapter.connect.bind(adapter)
+  adapter.connect = async () => observe(await connect(), listeners)
+  const client = new PrismaClient({ adapter })
+  listenersOf.set(client, listeners)
+  return client
+}
+
+/**
+ * Diagnostics and tests (e.g. "one page of history runs a constant number of statements"): `listener` receives the SQL
+ * of every statement `prisma` sends from now on, transactions included (BEGIN is reported when a transaction starts);
+ * returns the function that stops listening. With no listener the cost is one Set-size check per statement.
+ */
+export function onQuery(prisma: PrismaClient, listener: QueryListener): () => void {
+  const listeners = listenersOf.get(prisma)
+  if (!listeners) throw new Error('onQuery: this PrismaClient was not made by createPrisma')
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+
+/** Wraps a driver-adapter connection (or a transaction of it) so that its statements reach the listeners. */
+function observe<T extends SqlQueryable>(q: T, listeners: Set<QueryListener>): T {
+  const emit = (sql: string) => {
+    if (listeners.size) for (const l of listeners) l(sql)
+  }
+  const queryRaw = q.queryRaw.bind(q)
+  const executeRaw = q.executeRaw.bind(q)
+  q.queryRaw = (query) => (emit(query.sql), queryRaw(query))
+  q.executeRaw = (query) => (emit(query.sql), executeRaw(query))
+  const adapter = q as unknown as Partial<SqlDriverAdapter>
+  if (typeof adapter.startTransaction === 'function') {
+    const start = adapter.startTransaction.bind(adapter)
+    // The adapter sends BEGIN itself before handing the transaction over: report it here.
+    adapter.startTransaction = async (isolationLevel) => {
+      emit(isolationLevel ? `BEGIN; SET TRANSACTION ISOLATION LEVEL ${isolationLevel}` : 'BEGIN')
+      return observe(await start(isolationLevel), listeners)
+    }
+  }
+  return q
 }

@@ -54,7 +54,8 @@ export type PublishGuard = (ctx: Context, channel: string, userId: number) => Pr
 
 /** What chat offers other plugins once started (posting service messages, removing messages). */
 export interface ChatApi {
-  postSystem(channel: string, text: string, data?: { type?: string; toId?: number | null }): Promise<ChatMessageView>
+  /** replyToId: the message a service message is about (JustChat's ref_message) */
+  postSystem(channel: string, text: string, data?: { type?: string; toId?: number | null; replyToId?: number | null }): Promise<ChatMessageView>
   remove(messageIds: number[], reason: string, data: unknown): Promise<void>
 }
 

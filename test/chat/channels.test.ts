@@ -1,0 +1,191 @@
+// Channel ids and access rules (chat.md "Каналы чата") through GraphQL, graphql-ws and the peka2 REST routes
+// /api/channel/data and /api/channel/private (common.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, rest } from '../helpers/clients.js'
+import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
+import { countMessages, send, sendRaw, subscribeOnce } from './support.js'
+
+let t: TestApp
+let alice: TestUser, bob: TestUser, carol: TestUser, mod: TestUser, sup: TestUser
+let priv: string
+beforeAll(async () => {
+  t = await startTestApp()
+  ;[alice, bob, carol, mod, sup] = await Promise.all([
+    registerUser(t), registerUser(t), registerUser(t), userWithRoles(t, { moderator: 1 }), userWithRoles(t, { support: 1 }),
+  ])
+  priv = `private/${Math.min(alice.id, bob.id)}/${Math.max(alice.id, bob.id)}`
+})
+afterAll(() => t?.close())
+
+const CHANNEL = 'query($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }'
+const HISTORY = 'query($c: String!) { chatHistory(channel: $c, limit: 5) { text } }'
+const read = (id: string, token?: string) => gql(t.url, CHANNEL, { id }, token)
+const SEND_ID = 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { id } } }'
+
+describe('channel ids', () => {
+  it('refuses malformed and unknown ids with CHANNEL_NOT_FOUND, on every path, writing nothing', async () => {
+    const before = await countMessages(t)
+    const bad = [
+      '', 'nope', 'Main', 'main/1', 'admin/x', 'stream', 'stream/abc', 'stream/0', 'stream/01', 'stream/1/2', 'stream/99999999', 'stream/2147483648', 'stream/99999999999', 'stream/-1', 'stream/1.5',
+      'private', `private/${alice.id}`, `private/${Math.max(alice.id, bob.id)}/${Math.min(alice.id, bob.id)}`, `private/${alice.id}/99999999`,
+      `private/${alice.id}/${bob.id}/1`, `private/${alice.id}/9999999999`, 'twitch.tv/1', 'x'.repeat(200),
+    ]
+    for (const id of bad) {
+      const r = await read(id, mod.token)
+      expect(codeOf(r), `chatChannel(${id})`).toBe('CHANNEL_NOT_FOUND')
+      expect(r.errors![0].extensions!.field).toBe('id')
+      expect(codeOf(await gql(t.url, HISTORY, { c: id }, mod.token)), `chatHistory(${id})`).toBe('CHANNEL_NOT_FOUND')
+      const s = await sendRaw(t, mod.token, { channel: id, text: 'hi' })
+      expect(codeOf(s), `send(${id})`).toBe('CHANNEL_NOT_FOUND')
+      expect(s.errors![0].extensions!.field).toBe('channel')
+    }
+    // the same answer over graphql-ws for a couple of them
+    for (const id of ['nope', 'stream/abc']) {
+      const ev = await subscribeOnce(t, alice.token, id)
+      expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code, `chatEvents(${id})`).toBe('CHANNEL_NOT_FOUND')
+    }
+    expect(await countMessages(t)).toBe(before)
+  })
+
+  it('names channels and owners: main, stream/<id> (owned by the streamer), private', async () => {
+    const main = await read('main')
+    expect(main.data.chatChannel).toMatchObject({ id: 'main', name: 'Main', ownerId: null })
+    const stream = await read(`stream/${alice.id}`)
+    expect(stream.data.chatChannel).toMatchObject({ id: `stream/${alice.id}`, name: alice.name, ownerId: alice.id })
+    expect((await read(priv, alice.token)).data.chatChannel).toMatchObject({ id: priv, ownerId: null })
+  })
+})
+
+describe('access rules', () => {
+  it('main: anyone reads (anonymous too), logged-in users write, anonymous cannot', async () => {
+    await send(t, alice.token, { channel: 'main', text: 'main for all' })
+    expect((await read('main')).data.chatChannel.messages.edges[0].node.text).toBe('main for all')
+    const before = await countMessages(t)
+    expect(codeOf(await sendRaw(t, undefined, { channel: 'main', text: 'anon' }))).toBe('UNAUTHENTICATED')
+    expect(await countMessages(t)).toBe(before)
+  })
+
+  it('admin: only moderators and support read and write it', async () => {
+    const m = await send(t, mod.token, { channel: 'admin', text: 'staff only' })
+    await send(t, sup.token, { channel: 'admin', text: 'support here' })
+    expect((await read('admin', sup.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['support here', 'staff only'])
+    expect((await gql(t.url, HISTORY, { c: 'admin' }, mod.token)).data.chatHistory).toHaveLength(2)
+
+    const before = await countMessages(t)
+    expect(codeOf(await read('admin', alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(codeOf(await read('admin'))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await gql(t.url, HISTORY, { c: 'admin' }, alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(codeOf(await sendRaw(t, alice.token, { channel: 'admin', text: 'let me in' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    const ev = await subscribeOnce(t, alice.token, 'admin')
+    expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code).toBe('INSUFFICIENT_PERMISSIONS')
+    // nor by reacting to a message found some other way
+    expect(codeOf(await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👀") { emoji } }', { id: m.databaseId }, alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(await countMessages(t)).toBe(before)
+    expect(await t.app.services.prisma.chatReaction.count({ where: { messageId: m.databaseId } })).toBe(0)
+  })
+
+  it('all: a read-only stream — nobody writes to it, not even a moderator', async () => {
+    const before = await countMessages(t)
+    for (const u of [alice, mod]) expect(codeOf(await sendRaw(t, u.token, { channel: 'all', text: 'into all' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(await countMessages(t)).toBe(before)
+    expect((await read('all')).errors).toBeUndefined()
+  })
+
+  it('system: readable, but users do not post into it', async () => {
+    const before = await countMessages(t)
+    expect(codeOf(await sendRaw(t, alice.token, { channel: 'system', text: 'sys' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(await countMessages(t)).toBe(before)
+    expect((await read('system')).errors).toBeUndefined()
+  })
+
+  it('stream/<id>: anyone reads, logged-in users write', async () => {
+    await send(t, bob.token, { channel: `stream/${alice.id}`, text: 'hi streamer' })
+    expect((await read(`stream/${alice.id}`)).data.chatChannel.messages.edges[0].node.text).toBe('hi streamer')
+  })
+
+  it('private/<a>/<b>: only those two read, write or subscribe', async () => {
+    const first = await gql(t.url, SEND_ID, { i: { channel: priv, text: 'just us' } }, alice.token)
+    const globalId = first.data.sendChatMessage.message.id
+    await send(t, bob.token, { channel: priv, text: 'yes' })
+    expect((await read(priv, bob.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['yes', 'just us'])
+    const before = await countMessages(t)
+    for (const u of [carol, mod, sup]) {
+      expect(codeOf(await read(priv, u.token)), u.name).toBe('INSUFFICIENT_PERMISSIONS')
+      expect(codeOf(await gql(t.url, HISTORY, { c: priv }, u.token))).toBe('INSUFFICIENT_PERMISSIONS')
+      expect(codeOf(await sendRaw(t, u.token, { channel: priv, text: 'intrude' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    }
+    expect(codeOf(await read(priv))).toBe('UNAUTHENTICATED')
+    // nor by the message's global id (Relay node)
+    const NODE = 'query($id: ID!) { node(id: $id) { ... on ChatMessage { text } } }'
+    expect((await gql(t.url, NODE, { id: globalId }, bob.token)).data.node).toEqual({ text: 'just us' })
+    expect((await gql(t.url, NODE, { id: globalId }, carol.token)).data.node).toBeNull()
+    expect((await gql(t.url, NODE, { id: globalId })).data.node).toBeNull()
+    const ev = await subscribeOnce(t, carol.token, priv)
+    expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(await countMessages(t)).toBe(before)
+  })
+})
+
+describe('REST /api/channel/data', () => {
+  it('answers the documented shape for every id, in order', async () => {
+    const r = await rest(t.url, '/api/channel/data', { channels: ['main', `stream/${alice.id}`, priv, 'admin'] })
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual([
+      { id: 'main', name: 'Main', user: null },
+      { id: `stream/${alice.id}`, name: alice.name, user: { id: alice.id, name: alice.name, slug: expect.any(String) } },
+      { id: priv, name: 'Private', user: null },
+      { id: 'admin', name: 'Admin', user: null },
+    ])
+  })
+
+  it('errors (HTTP 500 {message}) on an empty list, a missing list or any bad id', async () => {
+    for (const body of [{ channels: [] }, {}, { channels: ['main', 'stream/abc'] }, { channels: ['main', 'nope'] }]) {
+      const r = await rest(t.url, '/api/channel/data', body)
+      expect(r.status, JSON.stringify(body)).toBe(500)
+      expect(Object.keys(r.body)).toEqual(['message'])
+      expect(r.body.message).toEqual(expect.any(String))
+    }
+    expect((await rest(t.url, '/api/channel/data', { channels: ['stream/abc'] })).body.message).toMatch(/stream\/abc/)
+  })
+})
+
+describe('REST /api/channel/private', () => {
+  it("lists the user's last 30 private channels, latest message first (GraphQL privateChatChannels too)", async () => {
+    const prisma = t.app.services.prisma
+    const me = await registerUser(t)
+    // 32 correspondents; set up in the database (registering 32 accounts through the API would hash 32 passwords)
+    const others = []
+    for (let i = 0; i < 32; i++) {
+      const name = `pc${me.id}x${i}`
+      others.push(await prisma.user.create({ data: { name, nameLower: name, slug: name }, select: { id: true } }))
+    }
+    const chan = (o: number) => `private/${Math.min(me.id, o)}/${Math.max(me.id, o)}`
+    // one message each, oldest to newest; then the oldest conversation gets a new message and jumps to the top
+    for (const o of others) await prisma.chatMessage.create({ data: { channel: chan(o.id), fromId: o.id, text: 'hey' } })
+    await send(t, me.token, { channel: chan(others[0].id), text: 'back to you' })
+    // a conversation whose only message was removed does not count; other people's privates never show
+    const removed = await prisma.chatMessage.findFirstOrThrow({ where: { channel: chan(others[31].id) } })
+    await prisma.chatMessage.update({ where: { id: removed.id }, data: { deletedAt: new Date() } })
+
+    const expected = [chan(others[0].id), ...others.slice(1, 31).reverse().map((o) => chan(o.id))].slice(0, 30)
+    expect(expected[1]).toBe(chan(others[30].id))
+    const r = await rest(t.url, '/api/channel/private', {}, { token: me.token })
+    expect(r.status).toBe(200)
+    expect(r.body).toEqual(expected)
+    expect(r.body).not.toContain(priv)
+    const g = await gql(t.url, '{ privateChatChannels }', undefined, me.token)
+    expect(g.data.privateChatChannels).toEqual(expected)
+
+    // alice's list holds her conversation with bob only
+    expect((await rest(t.url, '/api/channel/private', {}, { token: alice.token })).body).toEqual([priv])
+  })
+
+  it('errors when not logged in or with a bad token', async () => {
+    for (const token of [undefined, 'not-a-token']) {
+      const r = await rest(t.url, '/api/channel/private', {}, { token })
+      expect(r.status).toBe(500)
+      expect(r.body).toEqual({ message: expect.any(String) })
+    }
+  })
+})
