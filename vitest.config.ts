@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module'
 import { defineConfig } from 'vitest/config'
 
+const require = createRequire(import.meta.url)
+
 export default defineConfig({
+  // graphql 16 has no exports map: vitest would hand our files its .mjs build while CJS packages (graphql-armor,
+  // yoga internals) load index.js — two copies of graphql, which production never has. One copy, as in Node.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,

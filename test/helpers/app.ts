@@ -38,7 +38,8 @@ export const uniquePrefix = () => `t${randomBytes(4).toString('hex')}:`
  * `env` overrides configuration variables; `share` reuses another app's database and Redis namespace.
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: AppOptions & { share?: TestApp } = {}): Promise<TestApp> {
-  const db = opts.share ? { url: opts.share.app.config.databaseUrl, drop: async () => {} } : await freshDatabase()
+  // sharing: the other app's database (its embedded server's URL too), so the two act as instances of one deployment
+  const db = opts.share ? { url: opts.share.app.database.url, drop: async () => {} } : await freshDatabase()
   const config = loadConfig(
     {
       DATA_DIR: ':memory:',

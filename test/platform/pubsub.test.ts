@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { Redis } from 'ioredis'
@@ -68,6 +69,25 @@ describe('pub/sub listener accounting', () => {
       await client.dispose()
     }
     expect(ps.listenerCount()).toBe(start)
+  })
+
+  it('200 subscriptions completed by the client before the server finished setting them up leave nothing behind', async () => {
+    const ps = t.app.services.pubsub
+    const start = ps.listenerCount()
+    const client = wsClient(t.url, user.token)
+    try {
+      for (let i = 0; i < 200; i++) subscribe(client, NOTIFICATIONS).unsubscribe()
+      // a probe sent after them on the same socket is set up after them
+      const probe = subscribe(client, NOTIFICATIONS)
+      await until(() => ps.listenerCount() >= start + 1, 15_000, 'probe listener')
+      await ps.ready()
+      ps.publish('core.notification', user.id, envelope('probe', {}))
+      expect((await probe.next(10_000)).data.notifications.type).toBe('probe')
+      probe.unsubscribe()
+      await until(() => ps.listenerCount() === start, 10_000, 'no listener left by the early-completed subscriptions')
+    } finally {
+      await client.dispose()
+    }
   })
 
   it('closing a socket with live subscriptions releases its listeners', async () => {
@@ -190,10 +210,12 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
   let b: TestApp
   let redis: Redis
   beforeAll(async () => {
-    a = await startTestApp()
-    // share: same Redis prefix. The database is passed explicitly: the helper shares config.databaseUrl, which is
-    // undefined for the embedded database.
-    b = await startTestApp({ DATABASE_URL: a.app.database.url }, { share: a })
+    // Instances behind one load balancer share SESSION_SECRET (tokens are checked with it) and the database; `share`
+    // gives the same Redis prefix. The database URL is passed explicitly: the helper shares config.databaseUrl, which
+    // is undefined for the embedded database.
+    const SESSION_SECRET = randomBytes(32).toString('hex')
+    a = await startTestApp({ SESSION_SECRET })
+    b = await startTestApp({ SESSION_SECRET, DATABASE_URL: a.app.database.url }, { share: a })
     redis = new Redis(REDIS!)
   })
   afterAll(async () => {
@@ -212,7 +234,7 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
     try {
       const sub = subscribe(client, NOTIFICATIONS)
       const channel = channelOf(b.app, 'core.notification', user.id)
-      await until(async () => (await numsub(channel)) === 1, 10_000, `Redis SUBSCRIBE ${channel}`)
+      await until(async () => (await numsub(channel)) === 1, 10_000, `Redis SUBSCRIBE ${channel} (or the subscription on B was refused)`)
       a.app.services.pubsub.publish('core.notification', user.id, { type: 'cross', data: { at: new Date(0), n: 1 }, time: new Date(0).toISOString() })
       const e = await sub.next(10_000)
       expect(e.data.notifications).toEqual({ type: 'cross', data: { at: '1970-01-01T00:00:00.000Z', n: 1 }, time: '1970-01-01T00:00:00.000Z' })

@@ -180,3 +180,44 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
     expect((await next()).event).toBe('complete')
   })
 })
+
+describe('WebSocket upgrade handling', () => {
+  it('refuses an upgrade on another path, and keeps serving', async () => {
+    const { default: WebSocket } = await import('ws')
+    const sock = new WebSocket(`${t.url.replace(/^http/, 'ws')}/not-graphql`, 'graphql-transport-ws')
+    const status = await new Promise<number | string>((resolve) => {
+      sock.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+      sock.once('open', () => resolve('open'))
+      sock.once('error', (e) => resolve(String(e.message)))
+    })
+    expect(status).toBe(400)
+    const ok = subscribe(client(user.token), '{ viewer { databaseId } }')
+    expect(await ok.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
+  })
+
+  it('app.close() with live subscriptions closes the sockets (1001) and finishes promptly', async () => {
+    const other = await startTestApp()
+    const { default: WebSocket } = await import('ws')
+    try {
+      const u = await registerUser(other.url)
+      const sock = new WebSocket(`${other.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws')
+      await new Promise((r) => sock.once('open', r))
+      const messages: any[] = []
+      sock.on('message', (m) => messages.push(JSON.parse(String(m))))
+      const closed = new Promise<number>((r) => sock.once('close', (code) => r(code)))
+      sock.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${u.token}` } }))
+      await until(() => messages.some((m) => m.type === 'connection_ack'), 10_000, 'ack')
+      const ps = other.app.services.pubsub
+      const start = ps.listenerCount()
+      sock.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: NOTIFICATIONS } }))
+      await until(() => ps.listenerCount() === start + 1, 10_000, 'live subscription')
+      const t0 = performance.now()
+      await other.close()
+      expect(performance.now() - t0).toBeLessThan(4000)
+      expect(await closed).toBe(1001)
+      expect(ps.listenerCount()).toBe(start)
+    } finally {
+      await other.close()
+    }
+  })
+})
