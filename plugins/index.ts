@@ -1,6 +1,11 @@
 import type { Plugin } from '../src/plugins/contract.js'
 import chat from './chat/index.js'
+import moderation from './moderation/index.js'
+import smiles from './smiles/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
 export const ALL_PLUGINS: Plugin[] = [
-  chat,]
+  chat,
+  moderation,
+  smiles,
+]

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent'
@@ -19,9 +20,15 @@ export interface Config {
   production: boolean
   sessionSecret: string
   bodyLimitBytes: number
+  /** where uploaded files live (UPLOAD_DIR; default DATA_DIR/uploads, a temp directory for an in-memory DATA_DIR) */
+  uploadDir: string
+  /** largest smile or icon file accepted (SMILES_MAX_BYTES) */
+  smilesMaxBytes: number
   rateLimitPerMinute: number
   loginAttemptsPerWindow: number
   sessionTtlDays: number
+  /** moderation: summed citizen weight of votes that bans a user (peka2 civil moderation) */
+  banVoteThreshold: number
   seedDemo: boolean
   /** where one-time codes go: unset → the server log; a URL → POSTed as JSON (an SMS/e-mail gateway) */
   notifyWebhookUrl: string | undefined
@@ -123,9 +130,12 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     production,
     sessionSecret: secret(env, 'SESSION_SECRET', dataDir, env.DATA_DIR !== ':memory:', warn),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    uploadDir: path.resolve(env.UPLOAD_DIR || (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'))),
+    smilesMaxBytes: int(env, 'SMILES_MAX_BYTES', 256 * 1024, 64, 10 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),
+    banVoteThreshold: int(env, 'BAN_VOTE_THRESHOLD', 10, 1, 100_000),
     seedDemo: bool(env, 'SEED_DEMO', true),
     notifyWebhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
     captchaVerifyUrl: url(env, 'CAPTCHA_VERIFY_URL', ['http:', 'https:']),

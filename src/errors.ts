@@ -31,6 +31,34 @@ export const ERRORS = {
   RATE_LIMIT_EXCEEDED: { status: 429, message: 'Rate limit exceeded' },
   TOO_MANY_MESSAGES: { status: 429, message: 'Too many messages' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
+  // moderation: civil bans, channel sanctions, complaints
+  BAN_REASON_NOT_FOUND: { status: 404, message: 'Ban reason not found' },
+  REASON_NOT_ALLOWED: { status: 403, message: 'You may not accuse with this reason' },
+  NO_CITIZENSHIP: { status: 403, message: 'Only citizens may accuse' },
+  DUPLICATE_ACCUSATION: { status: 409, message: 'You already accused this user for this reason' },
+  TOO_MANY_ACCUSATIONS: { status: 429, message: 'Too many accusations: at most 5 in 10 minutes' },
+  BAN_NOT_FOUND: { status: 404, message: 'Ban not found' },
+  BAN_ALREADY_UNDONE: { status: 409, message: 'This ban was already undone' },
+  COMPLAINT_NOT_FOUND: { status: 404, message: 'Complaint not found' },
+  // support tickets
+  CATEGORY_NOT_FOUND: { status: 404, message: 'Category not found' },
+  QUESTION_NOT_FOUND: { status: 404, message: 'Question not found' },
+  SUPPORT_DENIED: { status: 403, message: 'You may not ask support questions' },
+  TOO_MANY_OPEN_QUESTIONS: { status: 409, message: 'You already have 3 questions without an answer' },
+  // uploads (smiles, icons)
+  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
+  FILE_EMPTY: { status: 400, message: 'The file is empty' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
+  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
+  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
+  // smiles
+  INVALID_SMILE_CODE: { status: 400, message: 'Invalid smile code' },
+  SMILE_NOT_FOUND: { status: 404, message: 'Smile not found' },
+  SMILE_NOT_OWNED: { status: 403, message: 'This smile belongs to someone else' },
+  SMILE_CODE_TAKEN: { status: 409, message: 'A smile with this code already exists' },
+  SMILE_CHANGES_PENDING: { status: 409, message: 'Smile changes are awaiting approval' },
+  SMILE_NO_CHANGES: { status: 409, message: 'There are no smile changes to submit' },
+  SMILE_NOT_SUBMITTED: { status: 404, message: 'This user has no smile changes awaiting approval' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -19,7 +19,7 @@ import type { Context, ContextInput } from './context.js'
 import type { Services } from './services.js'
 import { createRestEngine, type RestEngine } from './rest/engine.js'
 import { dialectOfPath, DIALECTS } from './rest/dialects.js'
-import { armorPlugins, noIntrospection, requestLog } from './http/yoga-plugins.js'
+import { armorPlugins, noIntrospection, requestLog, uploadLimit } from './http/yoga-plugins.js'
 import { AppError } from './errors.js'
 import { corePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
@@ -86,9 +86,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         return new GraphQLError(`${message} (request id ${requestId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })
       },
     },
-    plugins: [...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
+    plugins: [uploadLimit(config.bodyLimitBytes), ...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
   })
 
+  const httpRoutes = plugins.flatMap((p) => p.http ?? [])
+  for (const [i, h] of httpRoutes.entries()) {
+    if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix)))) throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
+  }
   const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, log })
 
   const server = http.createServer(async (req, res) => {
@@ -98,6 +102,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' })
       if (path === '/readyz') return await readiness(res)
+      // Plugin files (smile images …) before the API rate limit: a chat client loads dozens at once, each is cheap.
+      const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
+      if (httpRoute) return await httpRoute.handle(req, res, services)
       if (limits.perIp) await limits.perIp.consume(req.socket.remoteAddress ?? 'unknown')
       const started = performance.now()
       if (await rest.handle(req, res, requestId)) {

@@ -27,7 +27,11 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await embedded?.close()
     throw e
   }
-  const prisma = createPrisma(url, { max: embedded ? 10 : 20 })
+  // Embedded: ONE connection. pglite-socket queues wire messages one by one and keeps a connection's messages together
+  // only inside a transaction, so two pooled connections running statements at once interleave their Parse/Bind/Execute
+  // on PGlite's single backend ("portal \"\" does not exist", or a statement bound to the other's parameters). PGlite
+  // runs one statement at a time anyway; the pool now queues them instead (upstream: electric-sql/pglite#1046).
+  const prisma = createPrisma(url, { max: embedded ? 1 : 20 })
   return {
     prisma,
     url,

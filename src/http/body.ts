@@ -15,18 +15,58 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks)
 }
 
-/** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
-export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, any>> {
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const raw = await readBody(req, limit)
-  if (raw.length === 0) return {}
+  if (raw.length === 0) return undefined
   const type = String(req.headers['content-type'] ?? '')
   if (type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
-  let parsed: unknown
   try {
-    parsed = JSON.parse(raw.toString('utf8'))
+    return JSON.parse(raw.toString('utf8'))
   } catch {
     throw new AppError('BAD_REQUEST', 'Malformed JSON in request body')
   }
+}
+
+/** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
+export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, any>> {
+  const parsed = (await readJson(req, limit)) ?? {}
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON object')
   return parsed as Record<string, any>
+}
+
+/** JSON array body (peka2 list routes: `[1, 2, 3]`); an empty body is `[]`. */
+export async function readJsonArray(req: IncomingMessage, limit: number): Promise<unknown[]> {
+  const parsed = (await readJson(req, limit)) ?? []
+  if (!Array.isArray(parsed)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON array')
+  return parsed
+}
+
+/** A multipart/form-data body: the text fields by name (the last one wins) and every file part, in order. */
+export type MultipartBody = Record<string, string | File[]> & { files: File[] }
+
+/**
+ * Reads multipart/form-data within `limit` bytes and parses it with the platform's own parser (`Request.formData()`),
+ * so no extra dependency decodes untrusted input. A file part's type and name are whatever the client claimed.
+ */
+export async function readMultipart(req: IncomingMessage, limit: number): Promise<MultipartBody> {
+  const type = String(req.headers['content-type'] ?? '')
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
+    req.resume()
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data')
+  }
+  const raw = await readBody(req, limit)
+  let form: FormData
+  try {
+    // (a Buffer is a Uint8Array over an ArrayBuffer; the DOM typings only miss that)
+    form = await new Request('http://internal/', { method: 'POST', headers: { 'content-type': type }, body: raw as Uint8Array<ArrayBuffer> }).formData()
+  } catch {
+    throw new AppError('BAD_REQUEST', 'Malformed multipart/form-data body')
+  }
+  const body = { files: [] as File[] } as MultipartBody
+  for (const [name, value] of form) {
+    if (typeof value === 'string') {
+      if (name !== 'files') body[name] = value
+    } else body.files.push(value)
+  }
+  return body
 }

@@ -25,6 +25,23 @@ export function noIntrospection(): YogaPlugin {
   }
 }
 
+/**
+ * Yoga buffers a multipart (file upload) request whole before it parses it: refuse one that does not declare its
+ * length, or declares more than the body limit, before a byte of it is read.
+ */
+export function uploadLimit(limit: number): YogaPlugin {
+  const refuse = (status: number, message: string) =>
+    new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
+  return {
+    onRequest({ request, endResponse }) {
+      if (request.method !== 'POST' || !/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return
+      const declared = request.headers.get('content-length')
+      if (declared === null) return endResponse(refuse(411, 'File uploads must declare Content-Length'))
+      if (Number(declared) > limit) endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+    },
+  }
+}
+
 /** One structured log line per GraphQL request: operation name, status, duration. */
 export function requestLog(log: Logger): YogaPlugin {
   const started = new WeakMap<Request, { t: number; op?: string }>()

@@ -11,6 +11,13 @@ export interface RestRoute<Vars = any, Data = any> {
   dialect: Dialect
   path: string
   access: Access
+  /** further letters that also admit the caller: peka2 writes `MS/Sm` for "masterstreamer or smiler" */
+  orAccess?: Access[]
+  /**
+   * How the request body is read: a JSON object (default); a JSON array (peka2 list routes such as /api/smile/remove,
+   * passed to `variables` as is); multipart/form-data (uploads: text fields by name plus every file part in `files`).
+   */
+  body?: 'json' | 'json-array' | 'multipart'
   /** a GraphQL document with one operation */
   operation: string
   /** request body → operation variables (shape only; validation lives in the service) */

@@ -25,6 +25,8 @@ export interface BuilderTypes {
   Scalars: {
     DateTime: { Input: Date; Output: Date | string }
     JSON: { Input: unknown; Output: unknown }
+    /** an uploaded file (GraphQL multipart request spec); registered by the plugins that take uploads */
+    File: { Input: File; Output: never }
   }
   DefaultFieldNullability: false
 }

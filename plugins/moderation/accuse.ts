@@ -1,0 +1,89 @@
+import type { Context } from '../../src/context.js'
+import { AppError, invalid } from '../../src/errors.js'
+import { Effects } from './effects.js'
+import { lockUsers, TX_OPTIONS, userOrThrow } from './common.js'
+import { resolveChannel } from './channels.js'
+import { mayAccuseWith, reasonOrThrow } from './reasons.js'
+import { banContext, createBan } from './ban-make.js'
+
+/** peka2-admin.md: "больше 5 заявок за последние 10 минут" is refused. */
+export const MAX_ACCUSATIONS = 5
+export const ACCUSATION_WINDOW_MS = 10 * 60_000
+/** An open vote counts toward a ban for a day; after that it neither counts nor blocks a new accusation. */
+export const VOTE_TTL_MS = 24 * 3600_000
+
+export interface AccuseInput {
+  userId: number
+  reasonId: number
+  /** peka2's free-form data; we read `messageId` (the accused chat message) from it */
+  data?: unknown
+}
+
+function messageIdOf(data: unknown): number | null {
+  if (data == null) return null
+  if (typeof data !== 'object' || Array.isArray(data)) throw invalid('data', 'must be an object or null')
+  const id = (data as Record<string, unknown>).messageId ?? null
+  if (id === null) return null
+  if (!Number.isInteger(id) || (id as number) < 1) throw invalid('data.messageId', 'must be a chat message id')
+  return id as number
+}
+
+/** The accused message must be the accused user's and readable by the voter: nobody votes on what they cannot see. */
+async function accusedMessage(ctx: Context, id: number | null, userId: number) {
+  if (id === null) return null
+  const m = await ctx.prisma.chatMessage.findUnique({ where: { id }, select: { id: true, channel: true, fromId: true } })
+  const ch = m && (await resolveChannel(ctx, m.channel).catch(() => null))
+  if (!m || m.fromId !== userId || !ch || !(await ch.kind.canRead(ctx, ch.parts))) {
+    throw new AppError('MESSAGE_NOT_FOUND', 'data.messageId: no such message of this user', { field: 'data.messageId' })
+  }
+  return m
+}
+
+/**
+ * A citizen's vote to ban (peka2 /api/moderation/accuse). Votes weigh the voter's `citizen` value (a moderator's vote
+ * alone reaches the threshold); when the open votes for one user and reason reach BAN_VOTE_THRESHOLD, the user is
+ * banned for the reason's duration. Everything that decides runs under row locks on voter and accused, so two racing
+ * votes that both cross the threshold make exactly one ban (the second finds the votes already counted).
+ */
+export async function accuse(ctx: Context, input: AccuseInput) {
+  const voter = ctx.viewer!
+  const accused = await userOrThrow(ctx.prisma, input.userId)
+  const reason = await reasonOrThrow(ctx.prisma, input.reasonId)
+  if (!mayAccuseWith(reason, voter)) throw new AppError('REASON_NOT_ALLOWED', `reasonId: you may not accuse with "${reason.name}"`, { field: 'reasonId' })
+  if (voter.roles.citizen <= 0) throw new AppError('NO_CITIZENSHIP')
+  if (accused.id === voter.id) throw invalid('userId', 'you cannot accuse yourself')
+  const message = await accusedMessage(ctx, messageIdOf(input.data), accused.id)
+  const threshold = ctx.config.banVoteThreshold
+  const weight = voter.roles.moderator > 0 ? Math.max(voter.roles.citizen, threshold) : voter.roles.citizen
+  const fx = new Effects()
+
+  await ctx.prisma.$transaction(async (tx) => {
+    await lockUsers(tx, [voter.id, accused.id])
+    const now = Date.now()
+    const recent = await tx.banVote.count({ where: { voterId: voter.id, createdAt: { gte: new Date(now - ACCUSATION_WINDOW_MS) } } })
+    if (recent >= MAX_ACCUSATIONS) throw new AppError('TOO_MANY_ACCUSATIONS')
+    const fresh = new Date(now - VOTE_TTL_MS)
+    const inForce = { active: true, endAt: { gt: new Date(now) } }
+    const repeat = await tx.banVote.findFirst({
+      where: { voterId: voter.id, userId: accused.id, reasonId: reason.id, OR: [{ banId: null, createdAt: { gte: fresh } }, { ban: inForce }] },
+      select: { id: true },
+    })
+    if (repeat) throw new AppError('DUPLICATE_ACCUSATION')
+    // A vote against someone already banned for this reason joins that ban (and shares its fate on undo).
+    const current = await tx.ban.findFirst({ where: { userId: accused.id, reasonId: reason.id, ...inForce }, select: { id: true } })
+    const vote = await tx.banVote.create({
+      data: { voterId: voter.id, userId: accused.id, reasonId: reason.id, weight, messageId: message?.id ?? null, channel: message?.channel ?? null, banId: current?.id ?? null },
+    })
+    await fx.audit(tx, { action: 'ACCUSE', actorId: voter.id, targetUserId: accused.id, reasonId: reason.id, channel: vote.channel, messageId: vote.messageId, banId: vote.banId, data: { weight } })
+    fx.notice(accused.id, 'chatBanAttempt', { messageId: vote.messageId ?? 0, channel: vote.channel ?? '' })
+    if (current) return
+    const open = await tx.banVote.findMany({ where: { userId: accused.id, reasonId: reason.id, banId: null, createdAt: { gte: fresh } }, orderBy: { id: 'asc' } })
+    if (open.reduce((s, v) => s + v.weight, 0) < threshold) return
+    const data = await banContext(tx, accused.id, [...new Set(open.map((v) => v.messageId).filter((x): x is number => x != null))])
+    const ban = await createBan(ctx, tx, fx, { userId: accused.id, reason, data, actorId: null, action: 'BAN' })
+    await tx.banVote.updateMany({ where: { id: { in: open.map((v) => v.id) } }, data: { banId: ban.id } })
+  }, TX_OPTIONS)
+
+  await fx.flush(ctx)
+  return true
+}

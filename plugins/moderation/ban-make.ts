@@ -1,0 +1,71 @@
+import type { Context } from '../../src/context.js'
+import type { Prisma } from '../../src/generated/prisma/client.js'
+import type { Effects } from './effects.js'
+import type { ReasonView } from './reasons.js'
+import { chatApi, type Tx } from './common.js'
+import { checkShape, type BanMessageView } from './ban-views.js'
+
+/** Messages of the same channel kept before the first accused one, so a reviewer sees what was answered. */
+export const CONTEXT_MESSAGES = 5
+/** A ban removes the user's messages in the accused channels written this long before it. */
+export const RECENT_MS = 15 * 60_000
+
+/**
+ * The accused messages (attempt) and the few before them in the same channel, frozen into the ban: texts survive the
+ * ban's own removal of them and any later edit.
+ */
+export async function banContext(tx: Tx, userId: number, accusedIds: number[]): Promise<BanMessageView[]> {
+  if (!accusedIds.length) return []
+  const select = { id: true, channel: true, text: true, fromId: true, createdAt: true } as const
+  const accused = await tx.chatMessage.findMany({ where: { id: { in: accusedIds } }, select })
+  const rows = [...accused]
+  for (const channel of new Set(accused.map((m) => m.channel))) {
+    const first = Math.min(...accused.filter((m) => m.channel === channel).map((m) => m.id))
+    rows.push(...(await tx.chatMessage.findMany({ where: { channel, id: { lt: first } }, orderBy: { id: 'desc' }, take: CONTEXT_MESSAGES, select })))
+  }
+  const attempted = new Set(accusedIds)
+  return [...new Map(rows.map((m) => [m.id, m])).values()]
+    .sort((a, b) => a.id - b.id)
+    .map((m) => ({ messageId: m.id, channel: m.channel, text: m.text, time: m.createdAt.toISOString(), attempt: attempted.has(m.id), accused: m.fromId === userId, reason: null }))
+}
+
+export interface NewBan {
+  userId: number
+  reason: ReasonView
+  data: BanMessageView[]
+  actorId: number | null
+  sourceBanId?: number | null
+  action: 'BAN' | 'BAN_UNFAIR'
+}
+
+/** Creates the ban, its audit entry and its notification; removal of the user's recent messages follows the commit. */
+export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
+  const now = new Date()
+  const ban = await tx.ban.create({
+    data: {
+      userId: b.userId,
+      reasonId: b.reason.id,
+      startAt: now,
+      endAt: new Date(now.getTime() + b.reason.durationSeconds * 1000),
+      data: b.data as unknown as Prisma.InputJsonValue,
+      sourceBanId: b.sourceBanId ?? null,
+    },
+  })
+  await fx.audit(tx, { action: b.action, actorId: b.actorId, targetUserId: b.userId, reasonId: b.reason.id, banId: ban.id, data: { endAt: ban.endAt.toISOString(), sourceBanId: ban.sourceBanId } })
+  fx.notice(b.userId, 'chatBan', checkShape(ban))
+  const channels = [...new Set(b.data.filter((m) => m.attempt && m.channel).map((m) => m.channel!))]
+  const accusedIds = b.data.filter((m) => m.attempt && m.accused && m.messageId).map((m) => m.messageId!)
+  // Only a citizens' ban clears the chat (chat.md: "удаление сообщения при бане гражданами"); an unfair-accusation ban does not.
+  if (b.action === 'BAN' && channels.length) fx.after(() => removeRecent(ctx, ban.id, b.reason.id, b.userId, channels, accusedIds))
+  return ban
+}
+
+/** peka2 /chat/message/remove with reason "ban" and data {banId, reasonId}, through chat's API. */
+async function removeRecent(ctx: Context, banId: number, reasonId: number, userId: number, channels: string[], accusedIds: number[]) {
+  const since = new Date(Date.now() - RECENT_MS)
+  const rows = await ctx.prisma.chatMessage.findMany({
+    where: { fromId: userId, channel: { in: channels }, deletedAt: null, OR: [{ createdAt: { gte: since } }, { id: { in: accusedIds } }] },
+    select: { id: true },
+  })
+  if (rows.length) await chatApi(ctx).remove(rows.map((r) => r.id), 'ban', { banId, reasonId })
+}

@@ -1,0 +1,35 @@
+import type { Builder } from '../../../src/schema/builder.js'
+import type { addModerationTypes } from './types.js'
+import { auditPage } from '../audit-query.js'
+import { idConnection } from '../paging.js'
+import { AUDIT_KEY } from '../topics.js'
+
+type Types = ReturnType<typeof addModerationTypes>
+
+export function addAuditSchema(builder: Builder, { AuditEntry, ModerationAction }: Types) {
+  builder.queryField('moderationAudit', (t) =>
+    t.connection({
+      type: AuditEntry,
+      authScopes: { moderator: true },
+      description: 'Every moderation action, newest first',
+      args: {
+        action: t.arg({ type: ModerationAction }),
+        actorId: t.arg.int(),
+        targetUserId: t.arg.int(),
+        channel: t.arg.string(),
+        from: t.arg({ type: 'DateTime' }),
+        to: t.arg({ type: 'DateTime' }),
+      },
+      resolve: (_p, a, ctx) => idConnection(a, (page) => auditPage(ctx, { action: a.action, actorId: a.actorId, targetUserId: a.targetUserId, channel: a.channel, from: a.from, to: a.to }, page)),
+    }),
+  )
+  builder.subscriptionField('moderationAuditEvents', (t) =>
+    t.field({
+      type: AuditEntry,
+      authScopes: { moderator: true },
+      description: 'Moderation actions as they happen (moderator dashboards)',
+      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('moderation.audit', AUDIT_KEY),
+      resolve: (e) => e,
+    }),
+  )
+}

@@ -1,0 +1,16 @@
+import { definePlugin } from '../../src/plugins/contract.js'
+import { smilesSchema } from './schema.js'
+import { smileRoutes } from './rest.js'
+import { SMILE_TOPICS } from './topics.js'
+import { smileFiles } from './storage.js'
+import { seedSmiles } from './seed.js'
+
+/** Smiles and masterstreamer icons: uploads, the public set, masterstreamer change sets and their approval. */
+export default definePlugin({
+  name: 'smiles',
+  schema: smilesSchema,
+  rest: smileRoutes,
+  topics: [...SMILE_TOPICS],
+  http: [smileFiles],
+  seed: seedSmiles,
+})

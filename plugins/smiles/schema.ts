@@ -1,0 +1,197 @@
+import { GraphQLError } from 'graphql'
+import type { Builder } from '../../src/schema/builder.js'
+import type { SmilesChangedEvent, SmileQueueEvent } from './topics.js'
+import { ALL } from './topics.js'
+import type { ChangeSetView, PendingSmileView, SmileView } from './views.js'
+import { isUploadFile } from './upload.js'
+import { fileUrl } from './storage.js'
+import { loadUser } from './users.js'
+import * as smiles from './service.js'
+import * as changes from './changeset.js'
+
+const ANY_EDITOR = { smiler: true, masterstreamer: true } as const
+const MS = { masterstreamer: true } as const
+const SMILER = { smiler: true } as const
+
+export function smilesSchema(builder: Builder) {
+  builder.scalarType('File', {
+    description: 'A file part of a multipart request (GraphQL multipart request spec); input only',
+    serialize: () => {
+      throw new GraphQLError('File is an input-only scalar')
+    },
+    parseValue: (v) => {
+      if (isUploadFile(v)) return v as File
+      throw new GraphQLError('File must be a file part of a multipart/form-data request')
+    },
+    parseLiteral: () => {
+      throw new GraphQLError('File cannot be written in a query: send it as a variable in a multipart request')
+    },
+  })
+
+  // What every smile shows, public or proposed; peka2's smile object.
+  const SmileData = builder.interfaceRef<SmileView>('SmileData').implement({
+    description: 'A smile or a masterstreamer icon as peka2 lists it',
+    resolveType: (s) => ('change' in s ? 'PendingSmile' : 'Smile'),
+    fields: (t) => ({
+      databaseId: t.exposeInt('id', { description: 'The integer id the REST dialect uses' }),
+      code: t.exposeString('code', { description: 'Chat writes it as :code:; the uploaded file name without extension' }),
+      url: t.string({ description: 'Full URL of the PNG', resolve: (s, _a, ctx) => fileUrl(ctx.config, s.hash) }),
+      tab: t.exposeInt('tab', { description: 'Group; arbitrary for masterstreamer smiles, 0 for icons' }),
+      position: t.exposeInt('position', { description: 'Sort key within the tab (per masterstreamer for their smiles); may repeat' }),
+      width: t.exposeInt('width'),
+      height: t.exposeInt('height'),
+      level: t.int({
+        deprecationReason: 'peka2 0.0.11: use masterStreamerLevel and siteLevel',
+        resolve: (s) => (s.userId === null ? 0 : s.level),
+      }),
+      masterStreamerLevel: t.int({ description: "A masterstreamer smile's level; 0 for a public smile", resolve: (s) => (s.userId === null ? 0 : s.level) }),
+      siteLevel: t.int({ description: "A public smile's level; 0 for a masterstreamer smile", resolve: (s) => (s.userId === null ? s.level : 0) }),
+      user: t.prismaField({ type: 'User', nullable: true, description: 'The masterstreamer it belongs to; null for a public smile', resolve: (_q, s, _a, ctx) => loadUser(ctx, s.userId) }),
+      icon: t.exposeBoolean('icon', { description: 'A masterstreamer icon (14×14) rather than a smile (30×30)' }),
+    }),
+  })
+
+  const Smile = builder.node(builder.objectRef<SmileView>('Smile'), {
+    description: 'A smile or icon; node lookups find public (approved) ones only',
+    interfaces: [SmileData],
+    id: { resolve: (s) => s.id, parse: (id) => Number(id) },
+    loadMany: (ids, ctx) => smiles.publicSmilesById(ctx, ids),
+    fields: (t) => ({
+      approved: t.exposeBoolean('approved', { description: "false while it waits in a masterstreamer's change set" }),
+      createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+    }),
+  })
+
+  const SmileChange = builder.enumType('SmileChange', { values: ['ADDED', 'UPDATED', 'REMOVED', 'UNCHANGED'] as const })
+  const PendingSmile = builder.objectRef<PendingSmileView>('PendingSmile').implement({
+    description: "A masterstreamer's smile as their change set proposes it",
+    interfaces: [SmileData],
+    isTypeOf: (v) => typeof (v as PendingSmileView).change === 'string',
+    fields: (t) => ({ change: t.field({ type: SmileChange, resolve: (s) => s.change }) }),
+  })
+
+  const ChangeSet = builder.objectRef<ChangeSetView>('SmileChangeSet').implement({
+    description: "A masterstreamer's proposed changes to their smiles and icons",
+    fields: (t) => ({
+      user: t.prismaField({ type: 'User', resolve: async (_q, c, _a, ctx) => (await loadUser(ctx, c.userId))! }),
+      submitted: t.boolean({ description: 'Waiting for a smiler; no further change is accepted meanwhile', resolve: (c) => c.submittedAt !== null }),
+      submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.submittedAt }),
+      hasChanges: t.boolean({ resolve: (c) => c.removed.length > 0 || c.smiles.some((s) => s.change !== 'UNCHANGED') }),
+      smiles: t.field({ type: [PendingSmile], description: 'Everything that will be public once approved', resolve: (c) => c.smiles }),
+      removed: t.field({ type: [PendingSmile], description: 'Approved smiles the set removes', resolve: (c) => c.removed }),
+    }),
+  })
+
+  builder.queryFields((t) => ({
+    smiles: t.field({
+      type: [Smile],
+      description: 'The public smiles and icons, by tab and position (peka2 /api/smile); icon: true → icons only, false → smiles only',
+      args: { icon: t.arg.boolean() },
+      resolve: (_p, a, ctx) => smiles.publicSmiles(ctx, a.icon),
+    }),
+    smileApprovalQueue: t.field({
+      type: [ChangeSet],
+      authScopes: SMILER,
+      description: 'Change sets masterstreamers submitted, oldest first',
+      resolve: (_p, _a, ctx) => smiles.submittedSets(ctx),
+    }),
+    mySmileChanges: t.field({
+      type: ChangeSet,
+      authScopes: MS,
+      description: "The signed-in masterstreamer's change set",
+      resolve: (_p, _a, ctx) => smiles.changeSetOf(ctx, ctx.viewer!.id),
+    }),
+  }))
+
+  const SmileUpdateInput = builder.inputType('SmileUpdateInput', {
+    fields: (f) => ({
+      id: f.int({ required: true, description: 'databaseId' }),
+      tab: f.int({ required: true, description: `0–${smiles.LIMITS.tab}` }),
+      position: f.int({ required: true, description: `0–${smiles.LIMITS.position}` }),
+      level: f.int({ required: true, description: `0–${smiles.LIMITS.level}` }),
+    }),
+  })
+
+  builder.mutationFields((t) => ({
+    addSmile: t.field({
+      type: Smile,
+      authScopes: ANY_EDITOR,
+      description: 'A 30×30 PNG named <code>.png. A smiler adds it to the public set (tab 0, position 0); a masterstreamer to their change set',
+      args: { file: t.arg({ type: 'File', required: true }) },
+      resolve: (_p, a, ctx) => smiles.addSmile(ctx, a.file, 'smile'),
+    }),
+    addIcon: t.field({
+      type: Smile,
+      authScopes: MS,
+      description: "A 14×14 PNG icon, into the masterstreamer's change set",
+      args: { file: t.arg({ type: 'File', required: true }) },
+      resolve: (_p, a, ctx) => smiles.addSmile(ctx, a.file, 'icon'),
+    }),
+    updateSmiles: t.boolean({
+      authScopes: ANY_EDITOR,
+      description: "A smiler's update applies at once; a masterstreamer's goes into their change set (own smiles only)",
+      args: { smiles: t.arg({ type: [SmileUpdateInput], required: true }) },
+      resolve: (_p, a, ctx) => smiles.updateSmiles(ctx, a.smiles),
+    }),
+    removeSmiles: t.boolean({
+      authScopes: ANY_EDITOR,
+      description: "A smiler removes public smiles at once (masterstreamers' too); a masterstreamer's removal waits for approval",
+      args: { ids: t.arg.intList({ required: true }) },
+      resolve: (_p, a, ctx) => smiles.removeSmiles(ctx, a.ids),
+    }),
+    removeIcons: t.boolean({
+      authScopes: MS,
+      description: "Proposes removing the masterstreamer's own icons",
+      args: { ids: t.arg.intList({ required: true }) },
+      resolve: (_p, a, ctx) => smiles.removeSmiles(ctx, a.ids, true),
+    }),
+    submitSmileChanges: t.boolean({ authScopes: MS, description: 'Sends the change set to the smilers (peka2 ms/prepare)', resolve: (_p, _a, ctx) => changes.submitChanges(ctx) }),
+    revertSmileChanges: t.boolean({ authScopes: MS, description: 'Drops the change set: back to the last approved state', resolve: (_p, _a, ctx) => changes.revertChanges(ctx) }),
+    approveSmileChanges: t.boolean({
+      authScopes: SMILER,
+      args: { userId: t.arg.int({ required: true, description: "the masterstreamer's databaseId" }) },
+      resolve: (_p, a, ctx) => changes.approveChanges(ctx, a.userId),
+    }),
+    rejectSmileChanges: t.boolean({
+      authScopes: SMILER,
+      args: { userId: t.arg.int({ required: true, description: "the masterstreamer's databaseId" }) },
+      resolve: (_p, a, ctx) => changes.rejectChanges(ctx, a.userId),
+    }),
+  }))
+
+  const PublicKind = builder.enumType('SmilesChangeKind', { values: ['ADDED', 'UPDATED', 'REMOVED', 'APPROVED'] as const })
+  const SmilesChanged = builder.objectRef<SmilesChangedEvent>('SmilesChanged').implement({
+    description: 'A change of the public set: apply `smiles` (new or changed) and drop `removedIds`',
+    fields: (t) => ({
+      kind: t.field({ type: PublicKind, resolve: (e) => e.kind }),
+      user: t.prismaField({ type: 'User', nullable: true, description: 'Whose change set was approved (APPROVED)', resolve: (_q, e, _a, ctx) => loadUser(ctx, e.userId) }),
+      smiles: t.field({ type: [Smile], resolve: (e) => e.smiles }),
+      removedIds: t.exposeIntList('removedIds'),
+    }),
+  })
+  const QueueKind = builder.enumType('SmileQueueChangeKind', { values: ['SUBMITTED', 'APPROVED', 'REJECTED'] as const })
+  const QueueChanged = builder.objectRef<SmileQueueEvent>('SmileQueueChanged').implement({
+    description: 'A change set entered (SUBMITTED) or left (APPROVED, REJECTED) the approval queue',
+    fields: (t) => ({
+      kind: t.field({ type: QueueKind, resolve: (e) => e.kind }),
+      user: t.prismaField({ type: 'User', resolve: async (_q, e, _a, ctx) => (await loadUser(ctx, e.userId))! }),
+      set: t.field({ type: ChangeSet, nullable: true, resolve: (e) => e.set }),
+    }),
+  })
+
+  builder.subscriptionFields((t) => ({
+    smilesChanged: t.field({
+      type: SmilesChanged,
+      description: 'Changes of the public smile set, for everyone',
+      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('smiles.public', ALL),
+      resolve: (e) => e,
+    }),
+    smileQueueChanged: t.field({
+      type: QueueChanged,
+      authScopes: SMILER,
+      description: 'Changes of the approval queue, for smilers',
+      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('smiles.queue', ALL),
+      resolve: (e) => e,
+    }),
+  }))
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { crc32, deflateSync } from 'node:zlib'
+import type { TestApp } from '../helpers/app.js'
+import { startTestApp } from '../helpers/app.js'
+import type { GqlResult } from '../helpers/clients.js'
+
+/**
+ * Smile test support: images built byte by byte here (independently of the plugin's own PNG code), real multipart
+ * bodies (FormData + Blob through fetch) for GraphQL and REST, and a throwaway upload directory per app.
+ */
+
+const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length)
+  out.writeUInt32BE(data.length, 0)
+  out.write(type, 4, 'latin1')
+  out.set(data, 8)
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
+  return out
+}
+
+let seq = 0
+/** A valid 8-bit RGB PNG; every call draws different pixels, so every file has its own hash unless `seed` repeats. */
+export function png(width: number, height: number, opts: { seed?: number; padding?: number } = {}): Buffer {
+  const seed = opts.seed ?? ++seq
+  const raw = Buffer.alloc(height * (1 + width * 3))
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([(x * 7 + seed) & 255, (y * 11 + seed * 3) & 255, (seed * 13) & 255], y * (1 + width * 3) + 1 + x * 3)
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr.set([8, 2, 0, 0, 0], 8)
+  // an ancillary text chunk makes a valid file as large as a test needs
+  const text = opts.padding ? [chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(opts.padding, 0x61)]))] : []
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...text, chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))])
+}
+
+export const smilePng = (opts?: { seed?: number; padding?: number }) => png(30, 30, opts)
+export const iconPng = (opts?: { seed?: number }) => png(14, 14, opts)
+
+/** A 1×1 GIF89a: a real image, just not a PNG. */
+export const gif = () =>
+  Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex')
+
+export interface UploadPart {
+  name: string
+  bytes: Uint8Array
+  type?: string
+}
+
+let codeSeq = 0
+/** A fresh, valid smile code per call (codes are unique across the whole set). */
+export const freshCode = (prefix = 's') => `${prefix}${Date.now().toString(36)}${(++codeSeq).toString(36)}`
+
+const part = (p: UploadPart) => new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'image/png' })
+
+/** A peka2 multipart upload: the file parts (any number) plus optional text fields. */
+export async function restUpload(base: string, route: string, parts: UploadPart[], token?: string, fields: Record<string, string> = {}) {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  for (const p of parts) form.append('file', part(p), p.name)
+  const res = await fetch(`${base}${route}`, { method: 'POST', headers: token ? { token: `Bearer ${token}` } : {}, body: form })
+  const text = await res.text()
+  let body: any
+  try {
+    body = JSON.parse(text)
+  } catch {
+    body = text
+  }
+  return { status: res.status, body }
+}
+
+/** A GraphQL multipart request (graphql-multipart-request-spec): `file` goes into `variables.file`. */
+export async function gqlUpload<T = any>(base: string, query: string, file: UploadPart, token?: string): Promise<GqlResult<T>> {
+  const form = new FormData()
+  form.append('operations', JSON.stringify({ query, variables: { file: null } }))
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }))
+  form.append('0', part(file), file.name)
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: form,
+  })
+  return { ...((await res.json()) as GqlResult<T>), status: res.status }
+}
+
+export const ADD_SMILE = 'mutation($file: File!) { addSmile(file: $file) { databaseId code url approved width height icon } }'
+export const ADD_ICON = 'mutation($file: File!) { addIcon(file: $file) { databaseId code url approved width height icon } }'
+
+export interface SmilesApp extends TestApp {
+  uploadDir: string
+  /** names of the stored files (temp files included, so a half-written one shows) */
+  files(): string[]
+  smileRows(): Promise<{ id: number; code: string; hash: string; approved: boolean }[]>
+}
+
+/** An app with its own upload directory, removed on close. */
+export async function startSmilesApp(env: Record<string, string> = {}): Promise<SmilesApp> {
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'smiles-test-'))
+  const t = await startTestApp({ UPLOAD_DIR: uploadDir, PUBLIC_URL: 'https://cdn.example.test', ...env })
+  return {
+    ...t,
+    uploadDir,
+    files: () => {
+      const dir = path.join(uploadDir, 'smiles')
+      return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []
+    },
+    smileRows: () => t.app.services.prisma.smile.findMany({ select: { id: true, code: true, hash: true, approved: true }, orderBy: { id: 'asc' } }),
+    async close() {
+      await t.close()
+      fs.rmSync(uploadDir, { recursive: true, force: true })
+    },
+  }
+}
