@@ -1,5 +1,5 @@
 import type { Context, Viewer } from '../../src/context.js'
-import type { ChannelKind, Hooks } from '../../src/plugins/hooks.js'
+import type { ChannelKind, ChatMessageView, ChatUserView, Hooks } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
 
 /** A database id as it appears in a channel id or a cursor: 1 … 2^31 − 1 (Int columns), no leading zeros. */
@@ -91,3 +91,33 @@ export async function readableChannel(ctx: Context, id: unknown, field = 'channe
 
 /** The private channel of two users, as peka2 names it. */
 export const privateChannelOf = (a: number, b: number) => `private/${Math.min(a, b)}/${Math.max(a, b)}`
+
+/** The kind's own rule (site moderators, the streamer …) or any plugin's check (appointed channel moderators). */
+export async function isChannelModerator(ctx: Context, ch: ResolvedChannel): Promise<boolean> {
+  if (await ch.kind.isModerator(ctx, ch.parts)) return true
+  if (!ctx.viewer) return false
+  for (const check of ctx.services.hooks.moderatorChecks) if (await check(ctx, ch.id, ctx.viewer.id)) return true
+  return false
+}
+
+/** A message as this viewer may see it: kinds with `present` (support) rewrite who wrote it. */
+export function presentMessage(viewer: Viewer | null, ch: { kind: ChannelKind; parts: string[] }, m: ChatMessageView): ChatMessageView {
+  return ch.kind.present ? ch.kind.present(viewer, ch.parts, m) : m
+}
+
+/** The same rewrite for a lone user (typing, reactions), through the message presenter so there is one rule. */
+export function presentUser(viewer: Viewer | null, ch: { kind: ChannelKind; parts: string[] }, u: ChatUserView): ChatUserView {
+  if (!ch.kind.present) return u
+  const probe: ChatMessageView = { id: 0, channel: '', from: u, to: null, text: '', type: 'message', time: '', editedAt: null, replyToId: null, pinned: false, reactions: [] }
+  return ch.kind.present(viewer, ch.parts, probe).from ?? u
+}
+
+/** Channels whose kind hides identities show how many watch, never who. */
+export const presentPresence = (ch: { kind: ChannelKind }, p: { amount: number; users: number[] }) => (ch.kind.present ? { amount: p.amount, users: [] } : p)
+
+/** A channel from its id without the existence and access checks (ids already stored or checked). */
+export function channelOf(hooks: Hooks, id: string): ResolvedChannel | null {
+  const [name, ...rest] = id.split('/')
+  const kind = hooks.channelKinds.get(name)
+  return kind ? { id, kind, parts: rest } : null
+}

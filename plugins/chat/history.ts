@@ -2,7 +2,7 @@ import { Prisma } from '../../src/generated/prisma/client.js'
 import type { Context } from '../../src/context.js'
 import { invalid } from '../../src/errors.js'
 import { ignoredUserIds } from '../../src/core/social/service.js'
-import { readableChannel } from './channels.js'
+import { readableChannel, presentMessage, channelOf } from './channels.js'
 import { conditionsToWhere, type ConditionQuery } from './conditions.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 
@@ -15,8 +15,7 @@ async function baseWhere(ctx: Context, channel: string): Promise<Prisma.ChatMess
 }
 
 function present(ctx: Context, ch: Awaited<ReturnType<typeof readableChannel>>, rows: Parameters<typeof toView>[0][]) {
-  const views = rows.map(toView)
-  return ch.kind.present ? views.map((v) => ch.kind.present!(ctx.viewer, ch.parts, v)) : views
+  return rows.map((r) => presentMessage(ctx.viewer, ch, toView(r)))
 }
 
 /**
@@ -81,10 +80,9 @@ export async function search(ctx: Context, text: string, opts: { channel?: strin
   for (const h of hits) {
     const row = byId.get(h.id)
     if (!row) continue
-    const kind = ctx.services.hooks.channelKinds.get(row.channel.split('/')[0])
-    let view = toView(row)
-    if (kind?.present) view = kind.present(ctx.viewer, row.channel.split('/').slice(1), view)
-    out.push({ message: view, rank: Number(h.rank) })
+    const ch = channelOf(ctx.services.hooks, row.channel)
+    const view = toView(row)
+    out.push({ message: ch ? presentMessage(ctx.viewer, ch, view) : view, rank: Number(h.rank) })
   }
   return out
 }

@@ -2,7 +2,7 @@ import { definePlugin } from '../../src/plugins/contract.js'
 import { chatSchema } from './schema.js'
 import { chatRoutes } from './rest.js'
 import { CHAT_TOPICS } from './topics.js'
-import { registerBuiltInKinds } from './channels.js'
+import { registerBuiltInKinds, channelOf } from './channels.js'
 import { createPresence, type Presence } from './presence.js'
 import { removeMessages } from './service.js'
 import { MESSAGE_SELECT, toView } from './render.js'
@@ -21,8 +21,8 @@ export default definePlugin({
       async postSystem(channel, text, data = {}) {
         const row = await services.prisma.chatMessage.create({ data: { channel, text, type: data.type ?? 'system', toId: data.toId ?? null, replyToId: data.replyToId ?? null }, select: MESSAGE_SELECT })
         const view = toView(row)
-        const kind = services.hooks.channelKinds.get(channel.split('/')[0])
-        if (kind) emit(services.pubsub, { id: channel, kind, parts: channel.split('/').slice(1) }, { kind: 'added', channel, message: view })
+        const ch = channelOf(services.hooks, channel)
+        if (ch) emit(services.pubsub, ch, { kind: 'added', channel, message: view })
         return view
       },
       remove: (ids, reason, data) => removeMessages({ prisma: services.prisma, pubsub: services.pubsub, services }, ids, reason, data),

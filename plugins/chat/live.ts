@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { Repeater } from 'graphql-yoga'
 import type { Context } from '../../src/context.js'
 import { ignoredUserIds } from '../../src/core/social/service.js'
-import { readableChannel, type ResolvedChannel } from './channels.js'
+import { readableChannel, presentMessage, presentUser, presentPresence, type ResolvedChannel } from './channels.js'
 import type { ChatEvent } from './topics.js'
 import type { Presence } from './presence.js'
 import { emit } from './events.js'
@@ -32,6 +32,24 @@ function announcePresence(ctx: Context, channel: ResolvedChannel) {
   pendingAnnouncements.set(key, timer)
 }
 
+/** Events as this viewer may see them: identities rewritten where the channel kind hides them (support). */
+function presentEvent(viewer: Context['viewer'], ch: ResolvedChannel, e: ChatEvent): ChatEvent {
+  if (!ch.kind.present) return e
+  switch (e.kind) {
+    case 'added':
+    case 'edited':
+    case 'pin':
+      return { ...e, message: presentMessage(viewer, ch, e.message) }
+    case 'typing':
+    case 'reactions':
+      return { ...e, user: presentUser(viewer, ch, e.user) }
+    case 'presence':
+      return { ...e, ...presentPresence(ch, e) }
+    default:
+      return e
+  }
+}
+
 /** The author of an event, for ignore filtering. */
 function authorOf(e: ChatEvent): number | null {
   if (e.kind === 'added' || e.kind === 'edited' || e.kind === 'pin') return e.message.from?.id ?? null
@@ -47,7 +65,6 @@ export async function channelEvents(ctx: Context, channelId: string) {
   const channel = await readableChannel(ctx, channelId)
   const viewer = ctx.viewer
   let ignored = viewer ? await ignoredUserIds(ctx.prisma, viewer.id) : new Set<number>()
-  const present = channel.kind.present
   return new Repeater<ChatEvent>(async (push, stop) => {
     const events = ctx.pubsub.subscribe('chat.event', channel.id)
     const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
@@ -69,9 +86,7 @@ export async function channelEvents(ctx: Context, channelId: string) {
     for await (const e of events) {
       const author = authorOf(e)
       if (author !== null && ignored.has(author)) continue
-      if (present && (e.kind === 'added' || e.kind === 'edited' || e.kind === 'pin')) {
-        await push({ ...e, message: present(viewer, channel.parts, e.message) })
-      } else await push(e)
+      await push(presentEvent(viewer, channel, e))
     }
     stop()
   })

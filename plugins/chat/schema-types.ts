@@ -2,6 +2,7 @@ import type { Builder } from '../../src/schema/builder.js'
 import type { ChatMessageView, ChatUserView } from '../../src/plugins/hooks.js'
 import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
+import { channelOf, presentMessage } from './channels.js'
 
 /** Output types of the chat schema; other plugins extend ChatUser/ChatMessage by name (badges, icons …). */
 export function addChatTypes(builder: Builder) {
@@ -24,9 +25,8 @@ export function addChatTypes(builder: Builder) {
       const out = []
       for (const id of ids) {
         const row = rows.find((r) => r.id === Number(id))
-        const kind = row && ctx.services.hooks.channelKinds.get(row.channel.split('/')[0])
-        const parts = row?.channel.split('/').slice(1) ?? []
-        out.push(row && kind && (await kind.canRead(ctx, parts)) ? toView(row) : null)
+        const ch = row && channelOf(ctx.services.hooks, row.channel)
+        out.push(row && ch && (await ch.kind.canRead(ctx, ch.parts)) ? presentMessage(ctx.viewer, ch, toView(row)) : null)
       }
       return out
     },

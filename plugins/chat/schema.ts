@@ -3,7 +3,7 @@ import type { Builder } from '../../src/schema/builder.js'
 import type { ChatMessageView } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
 import { addChatTypes } from './schema-types.js'
-import { isId, readableChannel, resolveChannel } from './channels.js'
+import { isId, readableChannel, resolveChannel, presentPresence } from './channels.js'
 import { channelEvents, presenceOf } from './live.js'
 import * as chat from './service.js'
 import * as history from './history.js'
@@ -74,7 +74,10 @@ export function chatSchema(builder: Builder) {
         },
       }),
       pinned: t.field({ type: [ChatMessage], resolve: (c, _a, ctx) => history.pinned(ctx, c.id) }),
-      presence: t.field({ type: Presence, resolve: (c, _a, ctx) => presenceOf(ctx).list(c.id) }),
+      presence: t.field({
+        type: Presence,
+        resolve: async (c, _a, ctx) => presentPresence(await resolveChannel(ctx, c.id), await presenceOf(ctx).list(c.id)),
+      }),
     }),
   })
 

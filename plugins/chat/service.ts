@@ -2,7 +2,7 @@ import type { Context } from '../../src/context.js'
 import type { DropReason } from '../../src/plugins/hooks.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
-import { resolveChannel, readableChannel } from './channels.js'
+import { resolveChannel, readableChannel, isChannelModerator, presentMessage, channelOf } from './channels.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
 
@@ -69,7 +69,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   checkText(input.text)
   const type = input.type ?? 'message'
   if (!(MESSAGE_TYPES as readonly string[]).includes(type)) throw invalid('type', `must be one of ${MESSAGE_TYPES.join(', ')}`)
-  const isMod = await channel.kind.isModerator(ctx, channel.parts)
+  const isMod = await isChannelModerator(ctx, channel)
   if (type !== 'message' && !(STAFF_TYPES.has(type) && isMod)) throw new AppError('INSUFFICIENT_PERMISSIONS', `type: only the server or moderators send ${type} messages`, { field: 'type' })
   if (!(await channel.kind.canRead(ctx, channel.parts)) || !(await channel.kind.canWrite(ctx, channel.parts))) {
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
@@ -102,7 +102,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'added', channel: channel.id, message })
-  return { isSent: true, message }
+  return { isSent: true, message: presentMessage(viewer, channel, message) }
 }
 
 async function loadMessage(ctx: Context, id: number) {
@@ -121,14 +121,14 @@ export async function edit(ctx: Context, id: number, text: string) {
   const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { text, editedAt: new Date() }, select: MESSAGE_SELECT })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'edited', channel: channel.id, message })
-  return message
+  return presentMessage(ctx.viewer, channel, message)
 }
 
 /** Removes a message (soft): its author, or a moderator of the channel, with a reason and its data (peka2 /chat/message/remove). */
 export async function remove(ctx: Context, id: number, reason: string | null | undefined, data: unknown) {
   const { m, channel } = await loadMessage(ctx, id)
   const own = m.fromId === ctx.viewer!.id
-  if (!own && !(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', { field: 'id' })
+  if (!own && !(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', { field: 'id' })
   const why = reason?.trim() || (own ? 'author' : 'moderator')
   if (why.length > 64) throw invalid('reason', 'must be at most 64 characters')
   // peka2's `data` is an object whose fields depend on the reason (ban: banId, reasonId); keep it small
@@ -144,15 +144,14 @@ export async function removeMessages(ctx: { prisma: Context['prisma']; pubsub: C
   if (!rows.length) return
   await ctx.prisma.chatMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object } })
   for (const r of rows) {
-    const kind = ctx.services.hooks.channelKinds.get(r.channel.split('/')[0])
-    const channel = { id: r.channel, kind: kind!, parts: r.channel.split('/').slice(1) }
-    if (kind) emit(ctx.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
+    const channel = channelOf(ctx.services.hooks, r.channel)
+    if (channel) emit(ctx.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
   }
 }
 
 export async function setPinned(ctx: Context, id: number, pinned: boolean) {
   const { m, channel } = await loadMessage(ctx, id)
-  if (!(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
+  if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
   if (pinned && !m.pinnedAt) {
     const count = await ctx.prisma.chatMessage.count({ where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null } })
     if (count >= MAX_PINS) throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
@@ -160,7 +159,7 @@ export async function setPinned(ctx: Context, id: number, pinned: boolean) {
   const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null }, select: MESSAGE_SELECT })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'pin', channel: channel.id, message, pinned })
-  return message
+  return presentMessage(ctx.viewer, channel, message)
 }
 
 const EMOJI = /^[^\s]{1,32}$/u
@@ -203,7 +202,7 @@ export async function typing(ctx: Context, channelId: string) {
 export async function setSlowMode(ctx: Context, channelId: string, seconds: number) {
   if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw invalid('seconds', 'must be an integer from 0 to 3600')
   const channel = await resolveChannel(ctx, channelId)
-  if (!(await channel.kind.isModerator(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: only channel moderators set slow mode', { field: 'channel' })
+  if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: only channel moderators set slow mode', { field: 'channel' })
   await ctx.prisma.chatChannelSettings.upsert({ where: { channel: channel.id }, create: { channel: channel.id, slowModeSeconds: seconds }, update: { slowModeSeconds: seconds } })
   emit(ctx.pubsub, channel, { kind: 'slowMode', channel: channel.id, seconds })
   return seconds

@@ -1,3 +1,4 @@
+import { isAppointed } from './channels.js'
 import { definePlugin } from '../../src/plugins/contract.js'
 import { moderationSchema } from './schema/index.js'
 import { moderationRoutes } from './rest.js'
@@ -19,5 +20,7 @@ export default definePlugin({
   start(services) {
     services.hooks.channelKinds.set('support', createSupportKind(services))
     services.hooks.publishGuards.push(moderationGuard)
+    // Appointed channel moderators may also remove, pin and set slow mode in chat.
+    services.hooks.moderatorChecks.push((ctx, channel, userId) => isAppointed(ctx.prisma, channel, userId))
   },
 })

@@ -59,10 +59,14 @@ export interface ChatApi {
   remove(messageIds: number[], reason: string, data: unknown): Promise<void>
 }
 
+/** Extra moderators of one channel beyond its kind's rule (moderation's appointed channel moderators). */
+export type ModeratorCheck = (ctx: Context, channel: string, userId: number) => Promise<boolean>
+
 export interface Hooks {
   channelKinds: Map<string, ChannelKind>
   publishGuards: PublishGuard[]
+  moderatorChecks: ModeratorCheck[]
   chat?: ChatApi
 }
 
-export const createHooks = (): Hooks => ({ channelKinds: new Map(), publishGuards: [] })
+export const createHooks = (): Hooks => ({ channelKinds: new Map(), publishGuards: [], moderatorChecks: [] })

@@ -26,6 +26,23 @@ const inAnHour = () => new Date(Date.now() + 3600_000).toISOString()
 const lastService = async (type: string) => (await history(t, owner.token, channel)).find((m) => m.type === type)!
 
 describe('channel moderators', () => {
+  it('an appointed moderator moderates in chat too: removes others\' messages, pins, sets slow mode', async () => {
+    const other = await registerUser(t)
+    const id = await say(t, other.token, channel, 'a message to moderate')
+    const pin = await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id }, mod.token)
+    expect(pin.data?.pinChatMessage).toEqual({ pinned: true })
+    const slow = await gql(t.url, 'mutation($c: String!) { setChatSlowMode(channel: $c, seconds: 5) }', { c: channel }, mod.token)
+    expect(slow.data?.setChatSlowMode).toBe(5)
+    await gql(t.url, 'mutation($c: String!) { setChatSlowMode(channel: $c, seconds: 0) }', { c: channel }, mod.token)
+    const rm = await gql(t.url, 'mutation($id: Int!) { removeChatMessage(id: $id, reason: "offtopic") }', { id }, mod.token)
+    expect(rm.data?.removeChatMessage).toBe(true)
+    // someone not appointed may not
+    const id2 = await say(t, other.token, channel, 'another message')
+    const stranger = await registerUser(t)
+    expect(codeOf(await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: id2 }, stranger.token))).toBe('INSUFFICIENT_PERMISSIONS')
+  })
+
+
   it('the owner appoints and removes them, announced as service messages; nobody else may', async () => {
     const helper = await registerUser(t)
     const siteMod = await userWithRoles(t, { moderator: 1 })

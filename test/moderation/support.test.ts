@@ -196,15 +196,46 @@ describe('anonymity on the wire', () => {
     await Promise.all([toStaff.close(), toAsker.close()])
   })
 
-  // Chat paths that do not pass through the channel kind's present() yet (plugins/chat is another engineer's): these
-  // document the leaks and will start failing — flip them to `it` — once chat anonymises them.
-  it.fails('KNOWN CHAT LEAK: the publish result shows the sender\'s real id and name', async () => {
+  it('typing, reactions, pins, edit results, node lookups and presence events are anonymised too', async () => {
+    const asker = await registerUser(t)
+    const ch = `support/${(await askOk(asker)).id}`
+    const EVENTS = `subscription($c: String!) { chatEvents(channel: $c) { __typename
+      ... on ChatTyping { user { databaseId name } }
+      ... on ChatReactionsChanged { user { databaseId name } }
+      ... on ChatPinChanged { message { from { databaseId name } } }
+      ... on ChatPresenceChanged { amount users } } }`
+    const { live } = await import('./support.js')
+    const watch = await live(t, asker.token, EVENTS, { c: ch }, 2)
+    const id = await say(t, staff.token, ch, 'an answer')
+    const payloads: unknown[] = []
+    payloads.push(await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: ch }, staff.token))
+    payloads.push(await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { emoji count } }', { id }, staff.token))
+    payloads.push(await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { from { databaseId name } } }', { id }, staff.token))
+    payloads.push(await gql(t.url, 'mutation($id: Int!) { editChatMessage(id: $id, text: "edited answer") { from { databaseId name } } }', { id }, staff.token))
+    const node = await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { messages(first: 1) { edges { node { id } } } } }', { c: ch }, asker.token)
+    const nodeId = node.data.chatChannel.messages.edges[0].node.id
+    payloads.push(await gql(t.url, 'query($id: ID!) { node(id: $id) { ... on ChatMessage { from { databaseId name } } } }', { id: nodeId }, asker.token))
+    const typing = await watch.next((d) => d.chatEvents.__typename === 'ChatTyping')
+    const reaction = await watch.next((d) => d.chatEvents.__typename === 'ChatReactionsChanged')
+    const pin = await watch.next((d) => d.chatEvents.__typename === 'ChatPinChanged')
+    const presence = await watch.next((d) => d.chatEvents.__typename === 'ChatPresenceChanged')
+    payloads.push(typing, reaction, pin, presence)
+    expect(typing.chatEvents.user).toEqual({ databaseId: 0, name: 'Support' })
+    expect(presence.chatEvents.users).toEqual([])
+    const text = JSON.stringify(payloads)
+    for (const name of [asker.name, staff.name]) expect(text).not.toContain(name)
+    for (const id of identities(payloads).flat()) expect([0, null]).toContainEqual(id)
+    await watch.close()
+  })
+
+  // Chat paths that once skipped the channel kind's present(): kept as regression tests.
+  it('the publish result does not show the sender\'s real id and name', async () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
     const r = await gql(t.url, SEND, { i: { channel: ch, text: 'hello' } }, asker.token)
     expect(r.data.sendChatMessage.message.from).toEqual({ databaseId: 0, name: 'User' })
   })
-  it.fails('KNOWN CHAT LEAK: presence lists real user ids of a support channel', async () => {
+  it('presence does not list real user ids of a support channel', async () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
     const l = await channelEvents(t, staff.token, ch)
