@@ -1,7 +1,7 @@
 import type { Config } from '../config.js'
 import { createPrisma, type Db } from './client.js'
 import { startEmbedded } from './embedded.js'
-import { applyMigrations } from './migrations.js'
+import { applyMigrations, migrationStatus } from './migrations.js'
 import type { Logger } from '../log.js'
 
 export interface Database {
@@ -21,8 +21,12 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     url = embedded.url
   }
   try {
-    const { applied } = await applyMigrations(url)
-    if (applied.length) log.info('migrations applied', { applied })
+    // The WASM schema engine costs hundreds of MiB once loaded and cannot be unloaded: load it only when there is
+    // something to apply (a plain query tells).
+    if ((await migrationStatus(url)).pending.length) {
+      const { applied } = await applyMigrations(url)
+      if (applied.length) log.info('migrations applied', { applied })
+    }
   } catch (e) {
     await embedded?.close()
     throw e
