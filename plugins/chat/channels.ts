@@ -1,6 +1,9 @@
 import type { Context, Viewer } from '../../src/context.js'
 import type { ChannelKind, ChatMessageView, ChatUserView, Hooks } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
+import { resolveChannel, type ResolvedChannel } from '../../src/plugins/channels.js'
+
+export { resolveChannel, channelOf, type ResolvedChannel } from '../../src/plugins/channels.js'
 
 /** A database id as it appears in a channel id or a cursor: 1 … 2^31 − 1 (Int columns), no leading zeros. */
 export const isId = (s: string | undefined | null) => !!s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647
@@ -66,23 +69,6 @@ export function registerBuiltInKinds(hooks: Hooks) {
   for (const k of BUILT_IN_KINDS) hooks.channelKinds.set(k.name, k)
 }
 
-export interface ResolvedChannel {
-  id: string
-  kind: ChannelKind
-  parts: string[]
-}
-
-/** Parses a channel id against the registered kinds: CHANNEL_NOT_FOUND when malformed, unknown or missing. */
-export async function resolveChannel(ctx: Context, id: unknown, field = 'channel'): Promise<ResolvedChannel> {
-  if (typeof id !== 'string' || id.length > 100) throw new AppError('CHANNEL_NOT_FOUND', `${field}: not a channel id`, { field })
-  const [name, ...rest] = id.split('/')
-  const kind = ctx.services.hooks.channelKinds.get(name)
-  const parts = kind?.parse(rest)
-  if (!kind || !parts) throw new AppError('CHANNEL_NOT_FOUND', `${field}: unknown channel "${id}"`, { field })
-  if (!(await kind.exists(ctx, parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${id}" does not exist`, { field })
-  return { id, kind, parts }
-}
-
 export async function readableChannel(ctx: Context, id: unknown, field = 'channel') {
   const ch = await resolveChannel(ctx, id, field)
   if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError(ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED', `${field}: you may not read ${ch.id}`, { field })
@@ -114,10 +100,3 @@ export function presentUser(viewer: Viewer | null, ch: { kind: ChannelKind; part
 
 /** Channels whose kind hides identities show how many watch, never who. */
 export const presentPresence = (ch: { kind: ChannelKind }, p: { amount: number; users: number[] }) => (ch.kind.present ? { amount: p.amount, users: [] } : p)
-
-/** A channel from its id without the existence and access checks (ids already stored or checked). */
-export function channelOf(hooks: Hooks, id: string): ResolvedChannel | null {
-  const [name, ...rest] = id.split('/')
-  const kind = hooks.channelKinds.get(name)
-  return kind ? { id, kind, parts: rest } : null
-}

@@ -1,23 +1,15 @@
 import type { Context, Viewer } from '../../src/context.js'
-import type { ChannelKind } from '../../src/plugins/hooks.js'
-import { AppError } from '../../src/errors.js'
+import { resolveChannel as resolveSharedChannel, type ResolvedChannel } from '../../src/plugins/channels.js'
 import type { DbLike } from './common.js'
 
-export interface Channel {
-  id: string
+/** A resolved channel (src/plugins/channels.ts), with its kind's name for the kind-specific rules here. */
+export interface Channel extends ResolvedChannel {
   kindName: string
-  kind: ChannelKind
-  parts: string[]
 }
 
-/** A channel id resolved through the channel kinds chat and others registered (the hook, not chat's code). */
 export async function resolveChannel(ctx: Context, id: unknown, field = 'channel'): Promise<Channel> {
-  if (typeof id !== 'string' || id.length > 100) throw new AppError('CHANNEL_NOT_FOUND', `${field}: not a channel id`, { field })
-  const [kindName, ...rest] = id.split('/')
-  const kind = ctx.services.hooks.channelKinds.get(kindName)
-  const parts = kind?.parse(rest)
-  if (!kind || !parts || !(await kind.exists(ctx, parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: no channel "${id}"`, { field })
-  return { id, kindName, kind, parts }
+  const ch = await resolveSharedChannel(ctx, id, field)
+  return { ...ch, kindName: ch.kind.name }
 }
 
 export async function isAppointed(db: DbLike, channel: string, userId: number) {
