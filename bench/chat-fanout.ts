@@ -72,9 +72,11 @@ async function startGraphql(): Promise<Target> {
   await waitHealthy(base)
   // Publishers: chat allows 60 events a minute per user, so the rate is spread over enough accounts.
   const needed = Math.ceil((RATE * (SECONDS + 10)) / 50) + 1
+  // unique per run: with DATABASE_URL every run shares one database
+  const run = Date.now().toString(36)
   const tokens: string[] = []
   for (let i = 0; i < needed; i++) {
-    const r = await gqlPost(base, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', { i: { username: `pub${i}`, email: `pub${i}@example.com`, password: 'bench-pass-1' } })
+    const r = await gqlPost(base, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', { i: { username: `pub${i}_${run}`, email: `pub${i}_${run}@example.com`, password: "bench-pass-1" } })
     tokens.push(r.data.register.token)
   }
   return {
