@@ -152,11 +152,16 @@ export async function removeMessages(ctx: { prisma: Context['prisma']; pubsub: C
 export async function setPinned(ctx: Context, id: number, pinned: boolean) {
   const { m, channel } = await loadMessage(ctx, id)
   if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
-  if (pinned && !m.pinnedAt) {
-    const count = await ctx.prisma.chatMessage.count({ where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null } })
-    if (count >= MAX_PINS) throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
-  }
-  const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null }, select: MESSAGE_SELECT })
+  const row = await ctx.prisma.$transaction(async (tx) => {
+    if (pinned && !m.pinnedAt) {
+      // Serialise pins of one channel (a transaction-scoped advisory lock on its name): two moderators pinning the
+      // 50th message at once cannot both get in.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chat-pins:${channel.id}`}))`
+      const count = await tx.chatMessage.count({ where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null } })
+      if (count >= MAX_PINS) throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
+    }
+    return tx.chatMessage.update({ where: { id }, data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null }, select: MESSAGE_SELECT })
+  })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'pin', channel: channel.id, message, pinned })
   return presentMessage(ctx.viewer, channel, message)
@@ -172,6 +177,8 @@ export async function react(ctx: Context, id: number, emoji: string, add: boolea
   if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const reactions = await ctx.prisma.$transaction(async (tx) => {
     if (add) {
+      // Lock the message row: concurrent first reactions cannot together pass the 20-emoji limit.
+      await tx.$queryRaw`SELECT id FROM "ChatMessage" WHERE id = ${id} FOR UPDATE`
       const distinct = await tx.chatReaction.findMany({ where: { messageId: id }, distinct: ['emoji'], select: { emoji: true } })
       if (!distinct.some((d) => d.emoji === emoji) && distinct.length >= MAX_EMOJI) throw new AppError('CONFLICT', `emoji: a message holds at most ${MAX_EMOJI} different reactions`, { field: 'emoji' })
       // One reaction per user per emoji: adding twice is a no-op.
