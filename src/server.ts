@@ -93,7 +93,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const [i, h] of httpRoutes.entries()) {
     if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix)))) throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
-  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, log })
+  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, perIp: limits.perIp, log })
 
   const server = http.createServer(async (req, res) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()

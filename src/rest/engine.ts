@@ -7,7 +7,11 @@ import { DIALECTS, dialectOfPath } from './dialects.js'
 import { AppError } from '../errors.js'
 import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
 import type { Logger } from '../log.js'
+import type { Limiter } from '../http/rate-limit.js'
 import type { Context, ContextInput, Viewer } from '../context.js'
+
+/** Requests one /api/bulk call may carry. */
+export const BULK_MAX = 20
 
 interface Compiled {
   route: RestRoute
@@ -30,6 +34,8 @@ export function createRestEngine(opts: {
   routes: RestRoute[]
   yoga: YogaServerInstance<any, any>
   bodyLimit: number
+  /** the per-IP request budget, charged once more for each extra request of a bulk call */
+  perIp?: Limiter | null
   log: Logger
 }): RestEngine {
   const table = new Map<string, Compiled>()
@@ -37,6 +43,55 @@ export function createRestEngine(opts: {
     if (table.has(route.path)) throw new Error(`two REST routes for ${route.path}`)
     // Parsed once at start-up: a broken operation fails the boot, not the first request.
     table.set(route.path, { route, document: parse(route.operation) })
+  }
+
+  /** Runs one route's operation in-process: the same envelop pipeline (auth, limits, plugins) and context as /graphql. */
+  async function run(compiled: Compiled, body: Record<string, any>, req: IncomingMessage, token: string | null, requestId: string) {
+    const { route, document } = compiled
+    const headers = new Headers()
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
+    const request = new Request(`http://internal${route.path}`, { method: 'POST', headers })
+    const initial: ContextInput = { request, req, restToken: token, requestId }
+    const { validate, contextFactory, execute, schema } = opts.yoga.getEnveloped(initial)
+    const errors = validate(schema, document)
+    if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
+    const contextValue = await contextFactory()
+    checkAccess(route, (contextValue as unknown as Context).viewer)
+    // After the access check: a guest learns that they must sign in, not what is wrong with their input.
+    const variables = route.variables ? route.variables(body) : {}
+    const result = await execute({ schema, document, contextValue, variableValues: variables })
+    if ('errors' in result && result.errors?.length) throw result.errors[0]
+    const data = (result as { data: unknown }).data
+    return { status: route.status ? route.status(data, body) : 200, body: route.result(data, body) }
+  }
+
+  /**
+   * peka2 /api/bulk: several documented requests in one call, each answered as [url, params, result, ok] in order; a
+   * failing request gives its {message} and false without failing the others. At most BULK_MAX, no nesting, no uploads.
+   */
+  async function bulk(req: IncomingMessage, res: ServerResponse, requestId: string) {
+    const { command } = await readJsonObject(req, opts.bodyLimit)
+    if (!Array.isArray(command) || command.length === 0 || command.length > BULK_MAX) {
+      throw new AppError('INVALID_INPUT', `command: must be an array of 1–${BULK_MAX} [url, params] pairs`, { field: 'command' })
+    }
+    // Each request in the batch counts against the caller's per-IP budget, as if sent alone.
+    if (command.length > 1) await opts.perIp?.consume(req.socket.remoteAddress ?? 'unknown', command.length - 1)
+    const token = DIALECTS.peka2.token(req.headers, {})
+    const out: unknown[] = []
+    for (const [i, entry] of command.entries()) {
+      const [url, params] = Array.isArray(entry) ? entry : []
+      const body = params && typeof params === 'object' && !Array.isArray(params) ? params : {}
+      const compiled = typeof url === 'string' ? table.get(url) : undefined
+      try {
+        if (!compiled || compiled.route.dialect !== 'peka2' || compiled.route.body) throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, { field: `command[${i}]` })
+        out.push([url, params ?? {}, (await run(compiled, body, req, token, requestId)).body, true])
+      } catch (err) {
+        const app = toAppError(err)
+        if (!app) opts.log.error('unexpected error in bulk request', { requestId, path: url, error: String(err), stack: (err as Error)?.stack })
+        out.push([url, params ?? {}, { message: app ? app.message : `Internal server error (request id ${requestId})` }, false])
+      }
+    }
+    send(res, 200, out)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
@@ -47,6 +102,16 @@ export function createRestEngine(opts: {
     const fail = (code: string, message: string, headers?: Record<string, string>) => {
       const { status, body } = dialect.error(code, message)
       send(res, status, body, headers)
+    }
+    if (url.pathname === '/api/bulk' && req.method === 'POST') {
+      try {
+        await bulk(req, res, requestId)
+      } catch (err) {
+        const app = toAppError(err)
+        const retry = app?.extensions.retryAfter as number | undefined
+        fail(app?.code ?? 'INTERNAL_SERVER_ERROR', app?.message ?? `Internal server error (request id ${requestId})`, retry ? { 'retry-after': String(retry) } : undefined)
+      }
+      return true
     }
     const compiled = table.get(url.pathname)
     if (!compiled || compiled.route.dialect !== dialectName) {
@@ -61,24 +126,9 @@ export function createRestEngine(opts: {
       return true
     }
     try {
-      const { route, document } = compiled
-      const body = await readRouteBody(route, req, opts.bodyLimit)
-      const headers = new Headers()
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
-      const request = new Request(`http://internal${url.pathname}`, { method: 'POST', headers })
-      const initial: ContextInput = { request, req, restToken: dialect.token(req.headers, body), requestId }
-      // The same envelop pipeline (auth, limits, plugins) and context factory as /graphql.
-      const { validate, contextFactory, execute, schema } = opts.yoga.getEnveloped(initial)
-      const errors = validate(schema, document)
-      if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
-      const contextValue = await contextFactory()
-      checkAccess(route, (contextValue as unknown as Context).viewer)
-      // After the access check: a guest learns that they must sign in, not what is wrong with their input.
-      const variables = route.variables ? route.variables(body) : {}
-      const result = await execute({ schema, document, contextValue, variableValues: variables })
-      if ('errors' in result && result.errors?.length) throw result.errors[0]
-      const data = (result as { data: unknown }).data
-      send(res, route.status ? route.status(data, body) : 200, route.result(data, body))
+      const body = await readRouteBody(compiled.route, req, opts.bodyLimit)
+      const out = await run(compiled, body, req, dialect.token(req.headers, body), requestId)
+      send(res, out.status, out.body)
     } catch (err) {
       const app = toAppError(err)
       if (app) {
