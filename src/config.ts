@@ -17,6 +17,8 @@ export interface Config {
   publicUrl: string
   logLevel: LogLevel
   corsOrigins: string[] | '*'
+  /** take the client address from X-Forwarded-For (only behind a proxy you run) */
+  trustProxy: boolean
   production: boolean
   sessionSecret: string
   bodyLimitBytes: number
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,
     corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
     production,
     sessionSecret: secret(env, 'SESSION_SECRET', dataDir, env.DATA_DIR !== ':memory:', warn),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),

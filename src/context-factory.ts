@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Context, ContextInput } from './context.js'
 import type { Services } from './services.js'
 import { resolveViewer } from './auth/sessions.js'
+import { clientIp } from './http/client-ip.js'
 
 const bearer = (v: unknown) => (typeof v === 'string' ? (v.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null) : null)
 
@@ -18,9 +19,6 @@ function tokenOf(input: ContextInput): string | null {
   return null
 }
 
-function ipOf(input: ContextInput): string {
-  return input.req?.socket?.remoteAddress ?? 'unknown'
-}
 
 export function createContextFactory(services: Services) {
   return async (input: ContextInput): Promise<Context> => {
@@ -34,7 +32,7 @@ export function createContextFactory(services: Services) {
       viewer,
       token: viewer ? token : null,
       requestId: input.requestId ?? randomUUID(),
-      ip: ipOf(input),
+      ip: clientIp(input.req, services.config.trustProxy),
       userAgent: input.request?.headers.get('user-agent') ?? String(input.req?.headers['user-agent'] ?? ''),
     }
   }

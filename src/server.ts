@@ -24,6 +24,7 @@ import { AppError } from './errors.js'
 import { corePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
 import { createHooks } from './plugins/hooks.js'
+import { clientIp } from './http/client-ip.js'
 import { createCaptchaVerifier } from './auth/captcha.js'
 import { ALL_PLUGINS } from '../plugins/index.js'
 
@@ -93,7 +94,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const [i, h] of httpRoutes.entries()) {
     if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix)))) throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
-  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, perIp: limits.perIp, log })
+  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, perIp: limits.perIp, trustProxy: config.trustProxy, log })
 
   const server = http.createServer(async (req, res) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
@@ -105,7 +106,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       // Plugin files (smile images …) before the API rate limit: a chat client loads dozens at once, each is cheap.
       const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
       if (httpRoute) return await httpRoute.handle(req, res, services)
-      if (limits.perIp) await limits.perIp.consume(req.socket.remoteAddress ?? 'unknown')
+      if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
       const started = performance.now()
       if (await rest.handle(req, res, requestId)) {
         log.info('rest request', { requestId, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })
@@ -150,7 +151,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       onConnect: async (ctx) => {
         if (limits.perIp) {
           try {
-            await limits.perIp.consume(ctx.extra.request.socket.remoteAddress ?? 'unknown')
+            await limits.perIp.consume(clientIp(ctx.extra.request, config.trustProxy))
           } catch {
             ctx.extra.socket.close(4429, 'Too many requests')
             return false

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js'
 import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
 import type { Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
+import { clientIp } from '../http/client-ip.js'
 import type { Context, ContextInput, Viewer } from '../context.js'
 
 /** Requests one /api/bulk call may carry. */
@@ -36,6 +37,7 @@ export function createRestEngine(opts: {
   bodyLimit: number
   /** the per-IP request budget, charged once more for each extra request of a bulk call */
   perIp?: Limiter | null
+  trustProxy?: boolean
   log: Logger
 }): RestEngine {
   const table = new Map<string, Compiled>()
@@ -75,7 +77,7 @@ export function createRestEngine(opts: {
       throw new AppError('INVALID_INPUT', `command: must be an array of 1–${BULK_MAX} [url, params] pairs`, { field: 'command' })
     }
     // Each request in the batch counts against the caller's per-IP budget, as if sent alone.
-    if (command.length > 1) await opts.perIp?.consume(req.socket.remoteAddress ?? 'unknown', command.length - 1)
+    if (command.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), command.length - 1)
     const token = DIALECTS.peka2.token(req.headers, {})
     const out: unknown[] = []
     for (const [i, entry] of command.entries()) {
