@@ -3,8 +3,8 @@ import type { Context, ContextInput } from './context.js'
 import type { Services } from './services.js'
 import { resolveViewer } from './auth/sessions.js'
 import { clientIp } from './http/client-ip.js'
+import { bearer } from './http/respond.js'
 
-const bearer = (v: unknown) => (typeof v === 'string' ? (v.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null) : null)
 
 /** Where a token may come from: Authorization / peka2 Token headers, JustChat session_key, graphql-ws connectionParams. */
 function tokenOf(input: ContextInput): string | null {

@@ -25,6 +25,7 @@ import { corePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
 import { createHooks } from './plugins/hooks.js'
 import { clientIp } from './http/client-ip.js'
+import { sendJson } from './http/respond.js'
 import { createCaptchaVerifier } from './auth/captcha.js'
 import { ALL_PLUGINS } from '../plugins/index.js'
 
@@ -232,12 +233,6 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 }
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'
-
-function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
-  res.end(text)
-}
 
 /** 429 with Retry-After in the error form of whoever asked: a REST dialect or GraphQL. */
 function tooMany(res: http.ServerResponse, path: string, err: AppError) {

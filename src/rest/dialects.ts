@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Dialect } from './route.js'
 import { statusOfCode } from '../errors.js'
+import { bearer } from '../http/respond.js'
 
 export interface DialectRules {
   /** does this path belong to the dialect (for unknown-path answers) */
@@ -10,11 +11,6 @@ export interface DialectRules {
   error(code: string, message: string): { status: number; body: unknown }
 }
 
-const bearer = (v: string | string[] | undefined) => {
-  const s = Array.isArray(v) ? v[0] : v
-  const m = s?.match(/^Bearer\s+(\S+)$/i)
-  return m ? m[1] : null
-}
 
 export const DIALECTS: Record<Dialect, DialectRules> = {
   // peka2-api-index.md: errors are HTTP 500 {message}; unknown paths 404, throttling 429 (Retry-After header).

@@ -9,6 +9,7 @@ import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
 import type { Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
 import { clientIp } from '../http/client-ip.js'
+import { sendJson } from '../http/respond.js'
 import type { Context, ContextInput, Viewer } from '../context.js'
 
 /** Requests one /api/bulk call may carry. */
@@ -23,12 +24,6 @@ export interface RestEngine {
   /** answers the request when the path belongs to a REST dialect; false otherwise */
   handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean>
   routes: RestRoute[]
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-  res.end(text)
 }
 
 export function createRestEngine(opts: {
@@ -93,7 +88,7 @@ export function createRestEngine(opts: {
         out.push([url, params ?? {}, { message: app ? app.message : `Internal server error (request id ${requestId})` }, false])
       }
     }
-    send(res, 200, out)
+    sendJson(res, 200, out)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
@@ -103,7 +98,7 @@ export function createRestEngine(opts: {
     const dialect = DIALECTS[dialectName]
     const fail = (code: string, message: string, headers?: Record<string, string>) => {
       const { status, body } = dialect.error(code, message)
-      send(res, status, body, headers)
+      sendJson(res, status, body, headers)
     }
     if (url.pathname === '/api/bulk' && req.method === 'POST') {
       try {
@@ -130,7 +125,7 @@ export function createRestEngine(opts: {
     try {
       const body = await readRouteBody(compiled.route, req, opts.bodyLimit)
       const out = await run(compiled, body, req, dialect.token(req.headers, body), requestId)
-      send(res, out.status, out.body)
+      sendJson(res, out.status, out.body)
     } catch (err) {
       const app = toAppError(err)
       if (app) {
