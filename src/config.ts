@@ -13,6 +13,8 @@ export interface Config {
   redisUrl: string | undefined
   /** namespace for Redis keys and channels, so several deployments (or test runs) can share one Redis */
   redisPrefix: string
+  /** longest a request waits on a Redis command (rate limits, presence) before the in-memory fallback answers (REDIS_TIMEOUT_MS) */
+  redisTimeoutMs: number
   plugins: 'all' | string[]
   publicUrl: string
   logLevel: LogLevel
@@ -22,6 +24,10 @@ export interface Config {
   production: boolean
   sessionSecret: string
   bodyLimitBytes: number
+  /** graphql-ws: operations (subscriptions, queries in flight) one socket may run at once (WS_MAX_SUBSCRIPTIONS) */
+  wsMaxSubscriptions: number
+  /** graphql-ws: unsent bytes a socket may hold before it is closed as too slow (WS_MAX_BUFFERED_BYTES) */
+  wsMaxBufferedBytes: number
   /** where uploaded files live (UPLOAD_DIR; default DATA_DIR/uploads, a temp directory for an in-memory DATA_DIR) */
   uploadDir: string
   /** largest smile or icon file accepted (SMILES_MAX_BYTES) */
@@ -93,7 +99,8 @@ function secret(env: Env, name: string, dataDir: string, persist: boolean, warn:
   try {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {
-    fs.mkdirSync(dataDir, { recursive: true })
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 }) // DATA_DIR holds secrets and the embedded database
     const value = randomBytes(32).toString('hex')
     fs.writeFileSync(file, value, { mode: 0o600 })
     warn(`${name} is not set: generated one in ${file}; production must set ${name}`)
@@ -125,6 +132,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     dataDir,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX ?? '',
+    redisTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 100, 10, 60_000),
     plugins,
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,
@@ -133,6 +141,8 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     production,
     sessionSecret: secret(env, 'SESSION_SECRET', dataDir, env.DATA_DIR !== ':memory:', warn),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
+    wsMaxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
     uploadDir: path.resolve(env.UPLOAD_DIR || (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'))),
     smilesMaxBytes: int(env, 'SMILES_MAX_BYTES', 256 * 1024, 64, 10 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),

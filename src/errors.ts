@@ -29,7 +29,9 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   RATE_LIMIT_EXCEEDED: { status: 429, message: 'Rate limit exceeded' },
+  TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many operations at once on this connection' },
   TOO_MANY_MESSAGES: { status: 429, message: 'Too many messages' },
+  COST_LIMIT_EXCEEDED: { status: 400, message: 'Query cost limit exceeded' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
   // moderation: civil bans, channel sanctions, complaints
   BAN_REASON_NOT_FOUND: { status: 404, message: 'Ban reason not found' },

@@ -1,6 +1,7 @@
 import type { Services } from './services.js'
 import type { Plugin } from './plugins/contract.js'
 import { hashPassword } from './auth/passwords.js'
+import { nameSkeletons } from './core/users/validation.js'
 import { ROLE_DEFAULTS, ROLE_NAMES, type RoleName } from './auth/roles.js'
 
 /** Demo accounts created on an empty database by `npm start` (README lists them; SEED_DEMO=false disables). */
@@ -16,7 +17,7 @@ async function upsertUser(services: Services, name: string, password: string, ro
   const passwordHash = await hashPassword(password)
   const user = await db.user.upsert({
     where: { nameLower: name.toLowerCase() },
-    create: { name, nameLower: name.toLowerCase(), slug: name.toLowerCase(), email: `${name.toLowerCase()}@example.com`, passwordHash },
+    create: { name, nameLower: name.toLowerCase(), slug: name.toLowerCase(), ...nameSkeletons(name), email: `${name.toLowerCase()}@example.com`, passwordHash },
     update: { passwordHash, blocked: false },
   })
   for (const [role, value] of Object.entries(roles)) {

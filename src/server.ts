@@ -2,13 +2,12 @@ import http from 'node:http'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createYoga, type YogaServerInstance } from 'graphql-yoga'
-import { WebSocketServer } from 'ws'
-import { useServer } from 'graphql-ws/use/ws'
 import { GraphQLError } from 'graphql'
 import type { Config } from './config.js'
 import { createLogger, type Logger } from './log.js'
 import { openDatabase, type Database } from './db/index.js'
 import { createAppPubSub } from './pubsub/index.js'
+import { createRedisHealth } from './redis-health.js'
 import { CORE_TOPICS } from './pubsub/topics.js'
 import { createRateLimits } from './http/rate-limit.js'
 import { resolvePlugins } from './plugins/registry.js'
@@ -19,7 +18,9 @@ import type { Context, ContextInput } from './context.js'
 import type { Services } from './services.js'
 import { createRestEngine, type RestEngine } from './rest/engine.js'
 import { dialectOfPath, DIALECTS } from './rest/dialects.js'
-import { armorPlugins, noIntrospection, requestLog, uploadLimit } from './http/yoga-plugins.js'
+import { createWsServer, type WsServer } from './http/ws.js'
+import { armorPlugins, bodyLimit, noIntrospection, requestLog } from './http/yoga-plugins.js'
+import { inputBounds } from './schema/input-bounds.js'
 import { AppError } from './errors.js'
 import { corePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
@@ -36,6 +37,8 @@ export interface App {
   rest: RestEngine
   plugins: Plugin[]
   database: Database
+  /** graphql-ws (tests look at its live sockets) */
+  ws: WsServer
   /** starts listening; resolves with the base URL */
   listen(port?: number, host?: string): Promise<string>
   close(): Promise<void>
@@ -54,8 +57,18 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const schema = buildSchema(plugins)
   const database = await openDatabase(config, log)
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics ?? [])])
-  const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics })
-  const limits = createRateLimits({ redisUrl: config.redisUrl, prefix: config.redisPrefix, perMinute: config.rateLimitPerMinute, loginAttempts: config.loginAttemptsPerWindow })
+  // one outage log and one readiness signal for every Redis connection
+  const redisHealth = createRedisHealth(log)
+  const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics, log, health: redisHealth })
+  const limits = createRateLimits({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    perMinute: config.rateLimitPerMinute,
+    loginAttempts: config.loginAttemptsPerWindow,
+    timeoutMs: config.redisTimeoutMs,
+    log,
+    health: redisHealth,
+  })
   const services: Services = {
     config,
     prisma: database.prisma,
@@ -88,7 +101,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         return new GraphQLError(`${message} (request id ${requestId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })
       },
     },
-    plugins: [uploadLimit(config.bodyLimitBytes), ...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
+    // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST
+    maxRequestBodySize: config.bodyLimitBytes,
+    plugins: [bodyLimit(config.bodyLimitBytes), inputBounds(), ...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
   })
 
   const httpRoutes = plugins.flatMap((p) => p.http ?? [])
@@ -122,76 +137,27 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     }
   })
 
+  /**
+   * The load balancer's question. Without the database the instance cannot serve: 503 `unavailable`. Without Redis it
+   * can (rate limits in memory, this instance's presence, events to this instance's subscribers only): 200 `degraded`,
+   * the reason in `checks.pubsub` / `checks.rateLimits`. Every check answers within READINESS_TIMEOUT_MS.
+   */
   async function readiness(res: http.ServerResponse) {
-    const checks: Record<string, string> = {}
-    try {
-      await database.ping()
-      checks.database = 'ok'
-    } catch (e) {
-      checks.database = String((e as Error).message)
+    const [db, bus] = await Promise.all([probe(database.ping()), probe(pubsub.ready())])
+    const limitsDown = limits.degraded()
+    const checks: Record<string, string> = {
+      database: db ?? 'ok',
+      pubsub: bus ? `degraded: ${bus}` : 'ok',
+      ...(config.redisUrl ? { rateLimits: limitsDown ? `degraded: ${limitsDown}` : 'ok' } : {}),
     }
-    try {
-      await pubsub.ready()
-      checks.pubsub = 'ok'
-    } catch (e) {
-      checks.pubsub = String((e as Error).message)
-    }
-    const ok = Object.values(checks).every((v) => v === 'ok')
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'unavailable', checks })
+    const status = db ? 'unavailable' : bus || limitsDown ? 'degraded' : 'ready'
+    sendJson(res, db ? 503 : 200, { status, checks })
   }
 
-  // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies.
-  // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the WebSocket
-  // server, where graphql-ws would log them as internal errors and close every live socket.
-  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint })
-  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
-  const wsDisposable = useServer(
-    {
-      execute: (args: any) => args.rootValue.execute(args),
-      subscribe: (args: any) => args.rootValue.subscribe(args),
-      onConnect: async (ctx) => {
-        if (limits.perIp) {
-          try {
-            await limits.perIp.consume(clientIp(ctx.extra.request, config.trustProxy))
-          } catch {
-            ctx.extra.socket.close(4429, 'Too many requests')
-            return false
-          }
-        }
-        return true
-      },
-      onSubscribe: async (ctx, _id, params) => {
-        const initial: ContextInput = { req: ctx.extra.request, connectionParams: ctx.connectionParams as Record<string, unknown> | undefined, requestId: randomUUID() }
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...initial, params })
-        let document
-        try {
-          document = parse(params.query)
-        } catch (e) {
-          return [e as GraphQLError]
-        }
-        let errors
-        try {
-          errors = validate(schema, document)
-        } catch (e) {
-          // GraphQL Armor's rules (depth, aliases, cost …) throw from validation: the client's fault, not the socket's.
-          if (isGraphQLError(e)) return [e]
-          throw e
-        }
-        if (errors.length) return errors
-        log.info('ws operation', { requestId: initial.requestId, operation: params.operationName ?? null })
-        return {
-          schema,
-          document,
-          operationName: params.operationName,
-          variableValues: params.variables ?? undefined,
-          contextValue: await contextFactory(),
-          rootValue: { execute, subscribe },
-        }
-      },
-    },
-    wss,
-    12_000,
-  )
+  // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies; revocation and
+  // abuse limits in src/http/ws.ts.
+  const ws = await createWsServer({ server, yoga, services, buildContext })
+  await ws.ready().catch((e: unknown) => log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }))
 
   for (const p of plugins) await p.start?.(services)
 
@@ -203,6 +169,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     rest,
     plugins,
     database,
+    ws,
     listen: (port = config.port, host = config.host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -216,8 +183,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         // Stop accepting, let in-flight requests finish, then release sockets, pools and the database.
         const httpClosed = new Promise<void>((r) => server.close(() => r()))
         server.closeIdleConnections()
-        for (const client of wss.clients) client.close(1001, 'Server shutting down')
-        await wsDisposable.dispose()
+        await ws.close()
         const force = setTimeout(() => server.closeAllConnections(), 5_000)
         await httpClosed
         clearTimeout(force)
@@ -233,6 +199,36 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 }
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'
+
+/** How long /readyz waits for one check (a database or Redis that hangs rather than refuses). */
+const READINESS_TIMEOUT_MS = 2_000
+
+/** null when the check passed in time, else one short line saying why (no multi-line driver or Prisma text). */
+async function probe(check: Promise<void>): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS)
+  })
+  try {
+    await Promise.race([check, late])
+    return null
+  } catch (e) {
+    return oneLine(e)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** An error as one short line: no multi-line Prisma text ("Invalid `prisma.$queryRaw()` invocation: …"), no stack. */
+function oneLine(e: unknown): string {
+  const err = e as { code?: unknown; message?: unknown }
+  const lines = String(err?.message ?? e).split('\n').map((l) => l.trim()).filter(Boolean)
+  const last = (lines.at(-1) ?? 'failed').replace(/\s+/g, ' ')
+  // Prisma's raw-query failure wraps the driver's: "Raw query failed. Code: `3D000`. Message: `database … does not exist`"
+  const raw = /Code: `([^`]*)`\. Message: `(.*)`$/.exec(last)
+  const line = raw ? (raw[1] && raw[1] !== 'N/A' ? `${raw[1]}: ${raw[2]}` : raw[2]) : typeof err?.code === 'string' && !last.includes(err.code) ? `${err.code}: ${last}` : last
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line
+}
 
 /** 429 with Retry-After in the error form of whoever asked: a REST dialect or GraphQL. */
 function tooMany(res: http.ServerResponse, path: string, err: AppError) {

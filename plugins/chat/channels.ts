@@ -75,6 +75,16 @@ export async function readableChannel(ctx: Context, id: unknown, field = 'channe
   return ch
 }
 
+/**
+ * A channel the viewer may read, or the very answer a channel that does not exist gets (CHANNEL_NOT_FOUND, same
+ * message): for lookups that must not confirm what someone else's private, staff or support channel is.
+ */
+export async function visibleChannel(ctx: Context, id: unknown, field = 'channel') {
+  const ch = await resolveChannel(ctx, id, field)
+  if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${ch.id}" does not exist`, { field })
+  return ch
+}
+
 /** The private channel of two users, as peka2 names it. */
 export const privateChannelOf = (a: number, b: number) => `private/${Math.min(a, b)}/${Math.max(a, b)}`
 

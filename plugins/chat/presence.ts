@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Redis } from 'ioredis'
+import type { Logger } from '../../src/log.js'
 
 export interface PresenceList {
   amount: number
@@ -7,9 +8,14 @@ export interface PresenceList {
 }
 
 /**
- * Who is watching a channel: one session per live subscription, logged-in user ids among them.
+ * Who is watching a channel: one session per live subscription. The amount counts people, not subscriptions: a
+ * logged-in user counts once however many subscriptions (tabs, sockets, instances) they hold; each guest subscription
+ * counts once (a guest has no identity to merge by).
  * With Redis every instance writes its own share of each channel into a hash and keeps an "alive" key with a TTL,
  * so an instance that dies without cleaning up drops out within ALIVE_SECONDS.
+ * While Redis is unreachable (or does not answer within REDIS_TIMEOUT_MS) presence is this instance's own view: joins
+ * and leaves keep the local map, counts come from it. Once Redis is back the instance announces every share it holds
+ * again (Redis may have restarted empty), and each heartbeat retries the shares whose write failed.
  */
 export interface Presence {
   join(channel: string, session: string, userId: number | null): Promise<void>
@@ -20,13 +26,33 @@ export interface Presence {
 
 const ALIVE_SECONDS = 30
 
-export function createPresence(redisUrl: string | undefined, prefix: string): Presence {
+/** One instance's share of a channel: its guest subscriptions and the distinct users among the others. */
+interface Share {
+  guests: number
+  users: number[]
+}
+
+/** Shares of several instances → one list: guests add up, users are merged (one user on two instances is one). */
+function merge(shares: Share[]): PresenceList {
+  let guests = 0
+  const users = new Set<number>()
+  for (const s of shares) {
+    guests += s.guests
+    for (const u of s.users) users.add(u)
+  }
+  return { amount: guests + users.size, users: [...users].sort((a, b) => a - b) }
+}
+
+export function createPresence(redisUrl: string | undefined, prefix: string, opts: { timeoutMs?: number; log?: Logger } = {}): Presence {
   const local = new Map<string, Map<string, number | null>>()
-  const share = (channel: string) => {
-    const sessions = local.get(channel)
+  const share = (channel: string): Share => {
+    let guests = 0
     const users = new Set<number>()
-    for (const u of sessions?.values() ?? []) if (u) users.add(u)
-    return { amount: sessions?.size ?? 0, users: [...users].sort((a, b) => a - b) }
+    for (const u of local.get(channel)?.values() ?? []) {
+      if (u) users.add(u)
+      else guests++
+    }
+    return { guests, users: [...users] }
   }
   const add = (channel: string, session: string, userId: number | null) => {
     let m = local.get(channel)
@@ -42,53 +68,100 @@ export function createPresence(redisUrl: string | undefined, prefix: string): Pr
     return {
       async join(c, s, u) { add(c, s, u) },
       async leave(c, s) { del(c, s) },
-      async list(c) { return share(c) },
+      async list(c) { return merge([share(c)]) },
       async close() {},
     }
   }
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 3 })
+  // Fail fast (no offline queue, a command timeout, no retries over reconnects): a failed write leaves the channel
+  // marked for the next announcement, a failed read answers with this instance's own view.
+  const redis = new Redis(redisUrl, { enableOfflineQueue: false, commandTimeout: opts.timeoutMs ?? 100, maxRetriesPerRequest: 0 })
+  redis.on('error', (e: Error) => opts.log?.debug('redis connection error', { connection: 'chat presence', error: e.message }))
   const instance = randomUUID()
   const aliveKey = (id: string) => `${prefix}chat:presence:alive:${id}`
   const hashKey = (c: string) => `${prefix}chat:presence:${c}`
-  const beat = () => redis.set(aliveKey(instance), '1', 'EX', ALIVE_SECONDS)
-  const ready = beat()
-  const timer = setInterval(() => void beat().catch(() => {}), (ALIVE_SECONDS / 3) * 1000)
-  timer.unref()
-  const write = async (c: string) => {
-    await ready
+  /** channels whose share in Redis may be stale: a write failed, or Redis came back (maybe empty) */
+  const stale = new Set<string>()
+  let closing = false
+  const writeShare = (c: string) => {
     const s = share(c)
-    if (s.amount === 0) await redis.hdel(hashKey(c), instance)
-    else await redis.hset(hashKey(c), instance, JSON.stringify(s))
+    return s.guests === 0 && s.users.length === 0 ? redis.hdel(hashKey(c), instance) : redis.hset(hashKey(c), instance, JSON.stringify(s))
   }
+  const write = async (c: string) => {
+    if (redis.status !== 'ready') {
+      stale.add(c)
+      return
+    }
+    try {
+      await writeShare(c)
+      stale.delete(c)
+    } catch (e) {
+      stale.add(c)
+      opts.log?.debug('presence write failed', { channel: c, error: (e as Error).message })
+    }
+  }
+  /** The alive key, then every share that may be stale — after a (re)connection, every share this instance holds. */
+  let announcing: Promise<void> | undefined
+  const announce = () =>
+    (announcing ??= (async () => {
+      try {
+        await redis.set(aliveKey(instance), '1', 'EX', ALIVE_SECONDS)
+        for (const c of [...stale]) await write(c)
+      } catch (e) {
+        opts.log?.debug('presence heartbeat failed', { error: (e as Error).message })
+      } finally {
+        announcing = undefined
+      }
+    })())
+  redis.on('ready', () => {
+    for (const c of local.keys()) stale.add(c)
+    // after a heartbeat still running (it may have started before these were marked)
+    void (announcing ?? Promise.resolve()).then(announce)
+  })
+  const timer = setInterval(() => void announce(), (ALIVE_SECONDS / 3) * 1000)
+  timer.unref()
   return {
     async join(c, s, u) { add(c, s, u); await write(c) },
     async leave(c, s) { del(c, s); await write(c) },
     async list(c) {
-      const all = await redis.hgetall(hashKey(c))
-      const ids = Object.keys(all)
-      if (!ids.length) return { amount: 0, users: [] }
-      const alive = await redis.mget(ids.map(aliveKey))
-      let amount = 0
-      const users = new Set<number>()
-      for (const [i, id] of ids.entries()) {
-        if (!alive[i]) {
-          await redis.hdel(hashKey(c), id)
-          continue
-        }
-        const s = JSON.parse(all[id]) as PresenceList
-        amount += s.amount
-        for (const u of s.users) users.add(u)
+      if (redis.status !== 'ready') return merge([share(c)])
+      try {
+        return await listShared(c)
+      } catch (e) {
+        opts.log?.debug('presence read failed: this instance\'s view', { channel: c, error: (e as Error).message })
+        return merge([share(c)])
       }
-      return { amount, users: [...users].sort((a, b) => a - b) }
     },
     async close() {
+      closing = true
       clearInterval(timer)
       // Leave cleanly: our share of every channel goes now rather than when the alive key expires.
-      const pipeline = redis.pipeline()
-      for (const c of local.keys()) pipeline.hdel(hashKey(c), instance)
-      pipeline.del(aliveKey(instance))
-      await pipeline.exec().catch(() => {})
+      if (redis.status === 'ready') {
+        const pipeline = redis.pipeline()
+        for (const c of local.keys()) pipeline.hdel(hashKey(c), instance)
+        pipeline.del(aliveKey(instance))
+        await pipeline.exec().catch(() => {})
+      }
       redis.disconnect()
     },
+  }
+
+  async function listShared(c: string): Promise<PresenceList> {
+    // this instance's share as it is now, whatever Redis holds of it (a write may still be pending)
+    const all = await redis.hgetall(hashKey(c))
+    delete all[instance]
+    const ids = Object.keys(all)
+    const shares: Share[] = [share(c)]
+    if (!ids.length) return merge(shares)
+    const alive = await redis.mget(ids.map(aliveKey))
+    for (const [i, id] of ids.entries()) {
+      if (!alive[i]) {
+        if (!closing) await redis.hdel(hashKey(c), id)
+        continue
+      }
+      const s = JSON.parse(all[id]) as Partial<Share> & { amount?: number; users: number[] }
+      // an instance of the previous version wrote { amount, users } (amount counting subscriptions)
+      shares.push({ guests: s.guests ?? Math.max(0, (s.amount ?? 0) - s.users.length), users: s.users })
+    }
+    return merge(shares)
   }
 }

@@ -3,7 +3,7 @@ import type { Builder } from '../../src/schema/builder.js'
 import type { ChatMessageView } from '../../src/plugins/hooks.js'
 import { AppError } from '../../src/errors.js'
 import { addChatTypes } from './schema-types.js'
-import { isId, readableChannel, resolveChannel, presentPresence } from './channels.js'
+import { isId, readableChannel, resolveChannel, presentPresence, visibleChannel } from './channels.js'
 import { channelEvents, presenceOf } from './live.js'
 import * as chat from './service.js'
 import * as history from './history.js'
@@ -93,11 +93,15 @@ export function chatSchema(builder: Builder) {
     }),
     chatChannels: t.field({
       type: [Channel],
-      description: 'Several channels by id (peka2 /api/channel/data); any unknown id is an error',
+      description: 'Several channels by id (peka2 /api/channel/data); any unknown id, or one the viewer may not read, is the same CHANNEL_NOT_FOUND error',
       args: { ids: t.arg.stringList({ required: true }) },
       resolve: async (_p, a, ctx) => {
         if (!a.ids.length || a.ids.length > 100) throw new AppError('INVALID_INPUT', 'ids: give 1–100 channel ids', { field: 'ids' })
-        return Promise.all(a.ids.map(async (id) => ({ id: (await resolveChannel(ctx, id, 'ids')).id })))
+        // chatChannel's read check, answered as "does not exist": nothing here tells a guest which tickets or private channels exist.
+        // One by one, so the error always names the first bad id.
+        const out: { id: string }[] = []
+        for (const id of a.ids) out.push({ id: (await visibleChannel(ctx, id, 'ids')).id })
+        return out
       },
     }),
     chatHistory: t.field({
@@ -108,7 +112,9 @@ export function chatSchema(builder: Builder) {
     }),
     searchChatMessages: t.field({
       type: [SearchHit],
-      description: 'Full-text search over the channels the viewer may read, best match first',
+      description: `Full-text search over the channels the viewer may read, best match first. Costs ${history.SEARCH_COST} against the query cost limit per use (each alias counts)`,
+      // Read by the core's declared-cost rule: aliasing the search 15 times is refused before anything runs.
+      extensions: { cost: history.SEARCH_COST },
       args: { text: t.arg.string({ required: true }), channel: t.arg.string(), first: t.arg.int({ defaultValue: 20 }), offset: t.arg.int({ defaultValue: 0 }) },
       resolve: (_p, a, ctx) => history.search(ctx, a.text, { channel: a.channel, first: a.first ?? 20, offset: a.offset ?? 0 }),
     }),

@@ -1,8 +1,8 @@
 import type { Context } from '../../src/context.js'
-import type { DropReason } from '../../src/plugins/hooks.js'
+import type { DropReason, PublishGuard } from '../../src/plugins/hooks.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
-import { resolveChannel, readableChannel, isChannelModerator, presentMessage, channelOf } from './channels.js'
+import { resolveChannel, readableChannel, isChannelModerator, presentMessage, channelOf, type ResolvedChannel } from './channels.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
 
@@ -59,6 +59,29 @@ function checkText(text: string) {
   if (text.length > MAX_TEXT) throw invalid('text', `must be at most ${MAX_TEXT} characters (got ${text.length})`)
 }
 
+type Refusal = NonNullable<Awaited<ReturnType<PublishGuard>>>
+
+/** The first publish guard (moderation's bans, silences, kicks, support ban) that refuses this viewer in the channel. */
+async function guardRefusal(ctx: Context, channel: ResolvedChannel): Promise<Refusal | null> {
+  for (const guard of ctx.services.hooks.publishGuards) {
+    const refusal = await guard(ctx, channel.id, ctx.viewer!.id)
+    if (refusal) return refusal
+  }
+  return null
+}
+
+/**
+ * Every other write into a channel (edit, reaction, typing, pin) is held by the same guards as publish: a banned or
+ * silenced user cannot turn an old message into new text or talk through reactions and typing. These have no drop
+ * result to carry the refusal, so it is an error with the drop reason and, when known, retryAfter.
+ */
+async function assertNotGuarded(ctx: Context, channel: ResolvedChannel) {
+  const refusal = await guardRefusal(ctx, channel)
+  if (!refusal) return
+  const code = refusal.reason === 'RATE_LIMITED' || refusal.reason === 'SLOW_MODE' ? 'TOO_MANY_MESSAGES' : 'INSUFFICIENT_PERMISSIONS'
+  throw new AppError(code, refusal.message, { dropReason: refusal.reason, ...(refusal.retryAfterSeconds != null ? { retryAfter: refusal.retryAfterSeconds } : {}) })
+}
+
 /**
  * Publishes a message. Input errors throw; flow control (slow mode, rate limit, sanctions) answers with a typed
  * refusal, as Twitch's is_sent/drop_reason does, so clients can show it next to the input box.
@@ -79,10 +102,8 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
     const parent = await ctx.prisma.chatMessage.findUnique({ where: { id: input.replyToId }, select: { channel: true, deletedAt: true } })
     if (!parent || parent.channel !== channel.id || parent.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'replyTo: no such message in this channel', { field: 'replyTo' })
   }
-  for (const guard of ctx.services.hooks.publishGuards) {
-    const refusal = await guard(ctx, channel.id, viewer.id)
-    if (refusal) return dropped(refusal.reason, refusal.message, refusal.retryAfterSeconds ?? null)
-  }
+  const refusal = await guardRefusal(ctx, channel)
+  if (refusal) return dropped(refusal.reason, refusal.message, refusal.retryAfterSeconds ?? null)
   const retry = await spendEvent(ctx)
   if (retry !== null) return dropped('RATE_LIMITED', `At most ${EVENTS_PER_MINUTE} chat events a minute`, retry)
   if (!isMod) {
@@ -116,6 +137,7 @@ export async function edit(ctx: Context, id: number, text: string) {
   checkText(text)
   const { m, channel } = await loadMessage(ctx, id)
   if (m.fromId !== ctx.viewer!.id) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
+  await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
   if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { text, editedAt: new Date() }, select: MESSAGE_SELECT })
@@ -152,6 +174,9 @@ export async function removeMessages(ctx: { prisma: Context['prisma']; pubsub: C
 export async function setPinned(ctx: Context, id: number, pinned: boolean) {
   const { m, channel } = await loadMessage(ctx, id)
   if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
+  // Pinning puts a message in front of everyone: a moderator who may not write here may not pin either (unpinning,
+  // which only takes something down, stays open, as removing does).
+  if (pinned) await assertNotGuarded(ctx, channel)
   const row = await ctx.prisma.$transaction(async (tx) => {
     if (pinned && !m.pinnedAt) {
       // Serialise pins of one channel (a transaction-scoped advisory lock on its name): two moderators pinning the
@@ -173,6 +198,8 @@ export async function react(ctx: Context, id: number, emoji: string, add: boolea
   if (!EMOJI.test(emoji)) throw invalid('emoji', 'must be 1–32 characters without spaces')
   const { channel } = await loadMessage(ctx, id)
   const userId = ctx.viewer!.id
+  // Adding a reaction speaks in the channel; taking one's own back does not (as removing one's own message).
+  if (add) await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
   if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const reactions = await ctx.prisma.$transaction(async (tx) => {
@@ -198,6 +225,7 @@ export async function react(ctx: Context, id: number, emoji: string, add: boolea
 export async function typing(ctx: Context, channelId: string) {
   const channel = await resolveChannel(ctx, channelId)
   if (!(await channel.kind.canWrite(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
+  await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
   if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const me = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { id: true, name: true, settings: true } })

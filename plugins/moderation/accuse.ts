@@ -28,14 +28,21 @@ function messageIdOf(data: unknown): number | null {
   return id as number
 }
 
-/** The accused message must be the accused user's and readable by the voter: nobody votes on what they cannot see. */
-async function accusedMessage(ctx: Context, id: number | null, userId: number) {
+const messageNotFound = () => new AppError('MESSAGE_NOT_FOUND', 'data.messageId: no such message of this user', { field: 'data.messageId' })
+
+/**
+ * The accused message must be readable by the voter (nobody votes on what they cannot see) and not a support
+ * conversation's. Both are decided from the message and the voter alone — never from the accused user id — so the
+ * answer cannot tell a voter who wrote a support message: support staff guessing ids get the one refusal for every id,
+ * whether it is the asker's or not and whether or not they accused that user before. As complaints and channel
+ * sanctions refuse support conversations (every one of them would show moderators who is in one).
+ */
+async function accusedMessage(ctx: Context, id: number | null) {
   if (id === null) return null
   const m = await ctx.prisma.chatMessage.findUnique({ where: { id }, select: { id: true, channel: true, fromId: true } })
   const ch = m && (await resolveChannel(ctx, m.channel).catch(() => null))
-  if (!m || m.fromId !== userId || !ch || !(await ch.kind.canRead(ctx, ch.parts))) {
-    throw new AppError('MESSAGE_NOT_FOUND', 'data.messageId: no such message of this user', { field: 'data.messageId' })
-  }
+  if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw messageNotFound()
+  if (ch.kindName === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'data.messageId: support conversations cannot be accused', { field: 'data.messageId' })
   return m
 }
 
@@ -47,12 +54,15 @@ async function accusedMessage(ctx: Context, id: number | null, userId: number) {
  */
 export async function accuse(ctx: Context, input: AccuseInput) {
   const voter = ctx.viewer!
+  // First, before anything about the accused user is looked up (see accusedMessage).
+  const message = await accusedMessage(ctx, messageIdOf(input.data))
   const accused = await userOrThrow(ctx.prisma, input.userId)
   const reason = await reasonOrThrow(ctx.prisma, input.reasonId)
   if (!mayAccuseWith(reason, voter)) throw new AppError('REASON_NOT_ALLOWED', `reasonId: you may not accuse with "${reason.name}"`, { field: 'reasonId' })
   if (voter.roles.citizen <= 0) throw new AppError('NO_CITIZENSHIP')
   if (accused.id === voter.id) throw invalid('userId', 'you cannot accuse yourself')
-  const message = await accusedMessage(ctx, messageIdOf(input.data), accused.id)
+  // The accused message must be the accused user's.
+  if (message && message.fromId !== accused.id) throw messageNotFound()
   const threshold = ctx.config.banVoteThreshold
   const weight = voter.roles.moderator > 0 ? Math.max(voter.roles.citizen, threshold) : voter.roles.citizen
   const fx = new Effects()

@@ -30,8 +30,35 @@ export function writeAudit(db: DbLike, e: AuditInput) {
   return db.moderationAudit.create({ data: { ...e, data: (e.data ?? {}) as Prisma.InputJsonValue } })
 }
 
+const SUPPORT_PREFIX = 'support/'
+const supportTicketOf = (channel: string | null) => (channel?.startsWith(SUPPORT_PREFIX) ? Number(channel.slice(SUPPORT_PREFIX.length)) : null)
+
+/**
+ * Support conversations are anonymous, to moderators too. No action records one any more (accusations, complaints and
+ * channel sanctions refuse support messages), but an entry written before that rule would name the asker: such entries
+ * are shown without their channel, message and target, and without their actor when the actor is the asker. Applied to
+ * every way out of the log (query, node lookup, live feed), which all go through auditViews.
+ */
+async function redactSupport(db: DbLike, rows: AuditRow[]): Promise<AuditRow[]> {
+  const tickets = [...new Set(rows.map((r) => supportTicketOf(r.channel)).filter((x): x is number => x !== null && Number.isSafeInteger(x)))]
+  if (!tickets.length) return rows
+  const askers = new Map((await db.supportTicket.findMany({ where: { id: { in: tickets } }, select: { id: true, userId: true } })).map((t) => [t.id, t.userId]))
+  return rows.map((r) => {
+    const ticket = supportTicketOf(r.channel)
+    if (ticket === null) return r
+    const asker = askers.get(ticket)
+    // An unknown ticket: nobody can tell who the asker was, so the actor goes too.
+    const actorId = asker !== undefined && r.actorId !== asker ? r.actorId : null
+    return { ...r, channel: null, messageId: null, targetUserId: null, actorId }
+  })
+}
+
+/** Entries that may belong to a support conversation never match a filter on a person or a channel (see redactSupport). */
+const NOT_SUPPORT: Prisma.ModerationAuditWhereInput = { OR: [{ channel: null }, { NOT: { channel: { startsWith: SUPPORT_PREFIX } } }] }
+
 /** Rows → views, with actor and target names loaded in one query. */
-export async function auditViews(db: DbLike, rows: AuditRow[]): Promise<AuditEntryView[]> {
+export async function auditViews(db: DbLike, stored: AuditRow[]): Promise<AuditEntryView[]> {
+  const rows = await redactSupport(db, stored)
   const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]).filter((x): x is number => x != null))]
   const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []
   const name = (id: number | null) => (id == null ? null : (users.find((u) => u.id === id)?.name ?? null))
@@ -69,6 +96,7 @@ export interface AuditFilter {
 
 export function auditWhere(f: AuditFilter): Prisma.ModerationAuditWhereInput {
   return {
+    ...(f.actorId || f.targetUserId || f.channel ? { AND: [NOT_SUPPORT] } : {}),
     ...(f.action ? { action: f.action } : {}),
     ...(f.actorId ? { actorId: f.actorId } : {}),
     ...(f.targetUserId ? { targetUserId: f.targetUserId } : {}),

@@ -1,8 +1,8 @@
 import { defineRoutes } from '../../src/rest/route.js'
 import { unix } from './common.js'
 
-/** peka2 sends unix seconds; GraphQL takes ISO dates. Anything else goes through as is, for GraphQL to refuse. */
-const iso = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : (v ?? null))
+/** peka2 sends unix seconds; GraphQL takes ISO dates. Anything else (a time out of Date's range too) goes through as is, for GraphQL to refuse. */
+const iso = (v: unknown) => (typeof v === 'number' && Math.abs(v) <= 8.64e12 ? new Date(v * 1000).toISOString() : (v ?? null))
 /** JustChat ids are strings. */
 const intId = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)
 const orNull = (v: unknown) => v ?? null

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '../../src/errors.js'
-import { readPng } from './png.js'
+import { cleanPng, readPng } from './png.js'
 
 export type SmileKind = 'smile' | 'icon'
 
@@ -25,6 +25,7 @@ export const isUploadFile = (v: unknown): v is UploadFile =>
 
 export interface Upload {
   code: string
+  /** the clean copy of the uploaded PNG (cleanPng): what is stored and served */
   bytes: Buffer
   /** sha256 of the bytes, hex: the stored file's name */
   hash: string
@@ -59,6 +60,10 @@ export async function readUpload(file: UploadFile, kind: SmileKind, maxBytes: nu
   if (png.width !== want.width || png.height !== want.height) {
     throw new AppError('INVALID_IMAGE_SIZE', `${kind === 'icon' ? 'An icon' : 'A smile'} must be ${want.width}×${want.height} px, got ${png.width}×${png.height}`, { field: 'file' })
   }
+  // dimensions first: the bound on inflating the image data is what they need
+  const clean = cleanPng(bytes)
+  if (!clean) throw new AppError('INVALID_IMAGE', undefined, { field: 'file' })
   const code = codeOfName(file.name)
-  return { code, bytes, hash: createHash('sha256').update(bytes).digest('hex'), width: png.width, height: png.height }
+  // what is stored (and hashed) is the clean copy, never the upload's own bytes
+  return { code, bytes: clean, hash: createHash('sha256').update(clean).digest('hex'), width: png.width, height: png.height }
 }

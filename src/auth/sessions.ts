@@ -2,6 +2,8 @@ import type { Db } from '../db/client.js'
 import type { Viewer } from '../context.js'
 import { hashToken, newToken } from './tokens.js'
 import { rolesFromRows } from './roles.js'
+import type { AppPubSub } from '../pubsub/index.js'
+import { SESSION_EVENTS_KEY } from '../pubsub/topics.js'
 
 export interface SessionMeta {
   ip?: string
@@ -34,10 +36,41 @@ export async function resolveViewer(db: Db, secret: string, token: string): Prom
   return { id: session.user.id, name: session.user.name, sessionId: session.id, roles: rolesFromRows(session.user.roles) }
 }
 
-export async function revokeToken(db: Db, secret: string, token: string) {
-  await db.session.updateMany({ where: { tokenHash: hashToken(secret, token), revokedAt: null }, data: { revokedAt: new Date() } })
+/** What revoking needs: the database, and the pub/sub that tells every instance to close the session's live sockets. */
+export interface RevokeDeps {
+  prisma: Db
+  pubsub: AppPubSub
 }
 
-export async function revokeAllSessions(db: Db, userId: number) {
-  await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } })
+/**
+ * When a session may still be used: its expiry, or null when it is revoked, expired or its user blocked. A live
+ * connection checks it after it started listening for revocations, so one that landed in between is not missed.
+ */
+export async function sessionExpiry(db: Db, sessionId: number): Promise<Date | null> {
+  const s = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, revokedAt: true, user: { select: { blocked: true } } } })
+  if (!s || s.revokedAt || s.expiresAt.getTime() <= Date.now() || s.user.blocked) return null
+  return s.expiresAt
+}
+
+/**
+ * Ends one session (logout). Requests with its token become a guest's at once; its live sockets, on every instance,
+ * close with 4401.
+ */
+export async function revokeSession(deps: RevokeDeps, userId: number, sessionId: number) {
+  const { count } = await deps.prisma.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } })
+  if (count) deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds: [sessionId] })
+}
+
+/** Ends every session of a user (block, password reset); their live sockets close with 4401. */
+export async function revokeAllSessions(deps: RevokeDeps, userId: number) {
+  const now = new Date()
+  const ended = await deps.prisma.session.updateManyAndReturn({ where: { userId, revokedAt: null }, data: { revokedAt: now }, select: { id: true, expiresAt: true } })
+  // Expired sessions have no live socket left (each closes at its expiry): only the others are announced.
+  const sessionIds = ended.filter((s) => s.expiresAt > now).map((s) => s.id)
+  if (sessionIds.length) deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds })
+}
+
+/** A role of the user was taken away or lowered: their live sockets close with 4403 and reconnect with what is left. */
+export function announceRolesReduced(pubsub: AppPubSub, userId: number) {
+  pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'rolesReduced', userId })
 }

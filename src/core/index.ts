@@ -8,6 +8,7 @@ import { addNotificationSchema } from './notifications/schema.js'
 import { addAccountSchema } from './users/account-schema.js'
 import { addRoleSchema } from './roles/schema.js'
 import { addSocialSchema } from './social/schema.js'
+import { backfillNameSkeletons } from './users/skeletons.js'
 
 /** The always-on core: users, sessions, roles, settings, follows, ignores, notifications. */
 export const corePlugin = definePlugin({
@@ -21,4 +22,8 @@ export const corePlugin = definePlugin({
     addNotificationSchema(builder)
   },
   rest: [...userRoutes, ...accountRoutes, ...socialRoutes],
+  // users from before the look-alike keys existed get theirs (a no-op query once done)
+  start: async (services) => {
+    await backfillNameSkeletons(services.prisma, services.log)
+  },
 })

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
-import { AppError } from '../errors.js'
+import { AppError, invalid } from '../errors.js'
+import { MAX_INPUT_DEPTH, NO_NUL, formatPath, jsonProblem } from '../schema/input-bounds.js'
 
 /** Reads a request body up to `limit` bytes; larger bodies are refused without buffering them. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -20,11 +21,27 @@ async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   if (raw.length === 0) return undefined
   const type = String(req.headers['content-type'] ?? '')
   if (type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  let parsed: unknown
   try {
-    return JSON.parse(raw.toString('utf8'))
+    parsed = JSON.parse(raw.toString('utf8'))
   } catch {
     throw new AppError('BAD_REQUEST', 'Malformed JSON in request body')
   }
+  checkJsonInput(parsed)
+  return parsed
+}
+
+/**
+ * What no route can take, refused before any mapping sees it: nesting deeper than MAX_INPUT_DEPTH (walking a
+ * 100,000-level array overflows the stack of String(), JSON.stringify, Prisma …) and NUL characters, which PostgreSQL
+ * refuses in text and jsonb. The error names the field (`user.nickname`, `[2]`).
+ */
+export function checkJsonInput(value: unknown) {
+  const problem = jsonProblem(value)
+  if (!problem) return
+  const field = formatPath(problem.path) || 'body'
+  if (problem.kind === 'depth') throw new AppError('BAD_REQUEST', `${field}: must not nest deeper than ${MAX_INPUT_DEPTH} levels`, { field })
+  throw invalid(field, NO_NUL)
 }
 
 /** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
@@ -65,6 +82,7 @@ export async function readMultipart(req: IncomingMessage, limit: number): Promis
   const body = { files: [] as File[] } as MultipartBody
   for (const [name, value] of form) {
     if (typeof value === 'string') {
+      if (value.includes('\u0000') || name.includes('\u0000')) throw invalid(name.replaceAll('\u0000', ''), NO_NUL)
       if (name !== 'files') body[name] = value
     } else body.files.push(value)
   }

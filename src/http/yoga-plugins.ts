@@ -3,6 +3,7 @@ import type { Plugin as YogaPlugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
+import { declaredCostLimit } from './field-cost.js'
 
 /** GraphQL Armor's depth, alias, token, directive and cost limits; field suggestions hidden in production. */
 export function armorPlugins(config: Config) {
@@ -13,7 +14,8 @@ export function armorPlugins(config: Config) {
     costLimit: { maxCost: config.armor.costLimit },
     blockFieldSuggestion: { enabled: config.production },
   })
-  return armor.protect().plugins
+  // Armor counts a query's shape; fields that declare a cost (`extensions: { cost }`) are charged against the same limit.
+  return [...armor.protect().plugins, declaredCostLimit(config.armor.costLimit)]
 }
 
 /** Introspection is refused in production (graphql-js' own rule). */
@@ -26,18 +28,24 @@ export function noIntrospection(): YogaPlugin {
 }
 
 /**
- * Yoga buffers a multipart (file upload) request whole before it parses it: refuse one that does not declare its
- * length, or declares more than the body limit, before a byte of it is read.
+ * BODY_LIMIT_BYTES on /graphql, in the error form GraphQL clients read. A POST that declares a larger body is refused
+ * before a byte of it is read (Yoga's `maxRequestBodySize`, set to the same limit, also cuts off bodies that declare no
+ * length or lie about it while they stream). File uploads must declare their length, since Yoga buffers a multipart
+ * request whole before parsing it. A GET carries its operation in the URL: a URL over the limit is refused too.
  */
-export function uploadLimit(limit: number): YogaPlugin {
+export function bodyLimit(limit: number): YogaPlugin {
   const refuse = (status: number, message: string) =>
     new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
   return {
     onRequest({ request, endResponse }) {
-      if (request.method !== 'POST' || !/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return
+      if (request.method === 'GET') {
+        if (request.url.length > limit) endResponse(refuse(414, `Request URL is longer than ${limit} bytes`))
+        return
+      }
+      if (request.method !== 'POST') return
       const declared = request.headers.get('content-length')
-      if (declared === null) return endResponse(refuse(411, 'File uploads must declare Content-Length'))
-      if (Number(declared) > limit) endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+      if (declared !== null && Number(declared) > limit) return endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+      if (declared === null && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) endResponse(refuse(411, 'File uploads must declare Content-Length'))
     },
   }
 }

@@ -11,12 +11,28 @@ export interface NotificationEnvelope {
   time: string
 }
 
+/**
+ * A user's sessions ended (logout, block, password reset) or their rights shrank (a role taken away): the live
+ * connections of that user close — 4401 for a revoked session, 4403 for reduced roles, so the client reconnects with
+ * its current rights.
+ */
+export type SessionEvent = { userId: number } & ({ kind: 'revoked'; sessionIds: number[] } | { kind: 'rolesReduced' })
+
+/**
+ * The one key of `core.session`. Unlike other topics it is not keyed by user: each instance holds one listener for
+ * every user's events (one Redis channel, not one SUBSCRIBE per live socket) and picks the connections it serves.
+ * Revocations are rare next to chat traffic, so every instance seeing all of them costs nothing.
+ */
+export const SESSION_EVENTS_KEY = 'all'
+
 export interface TopicMap {
   'core.notification': NotificationEnvelope
   /** a user's chat-ignore list changed (keyed by that user): live chat filters re-read it */
   'core.ignores': { ignored: number[] }
+  /** sessions revoked or roles reduced (keyed by SESSION_EVENTS_KEY): live connections of that user close */
+  'core.session': SessionEvent
 }
 
 export type TopicName = keyof TopicMap
 
-export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.ignores']
+export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.ignores', 'core.session']

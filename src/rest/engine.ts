@@ -10,6 +10,7 @@ import type { Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
 import { clientIp } from '../http/client-ip.js'
 import { sendJson } from '../http/respond.js'
+import { checkVariables } from './variables.js'
 import type { Context, ContextInput, Viewer } from '../context.js'
 
 /** Requests one /api/bulk call may carry. */
@@ -55,11 +56,30 @@ export function createRestEngine(opts: {
     const contextValue = await contextFactory()
     checkAccess(route, (contextValue as unknown as Context).viewer)
     // After the access check: a guest learns that they must sign in, not what is wrong with their input.
-    const variables = route.variables ? route.variables(body) : {}
-    const result = await execute({ schema, document, contextValue, variableValues: variables })
-    if ('errors' in result && result.errors?.length) throw result.errors[0]
-    const data = (result as { data: unknown }).data
-    return { status: route.status ? route.status(data, body) : 200, body: route.result(data, body) }
+    const variables = mapVariables(route, body, requestId)
+    const name = bodyField(route, body, variables)
+    try {
+      checkVariables(schema, document, variables, name)
+      const result = await execute({ schema, document, contextValue, variableValues: variables })
+      if ('errors' in result && result.errors?.length) throw result.errors[0]
+      const data = (result as { data: unknown }).data
+      return { status: route.status ? route.status(data, body) : 200, body: route.result(data, body) }
+    } catch (err) {
+      // errors name GraphQL arguments and variables; a REST client is told the body field it sent
+      const app = toAppError(err)
+      throw app?.field ? renameField(app, name) : err
+    }
+  }
+
+  /** The route's body → variables mapping; a body it cannot map (a number out of any range …) is the caller's fault. */
+  function mapVariables(route: RestRoute, body: Record<string, any>, requestId: string): Record<string, unknown> {
+    try {
+      return route.variables ? route.variables(body) : {}
+    } catch (err) {
+      if (err instanceof AppError) throw err
+      opts.log.warn('REST body the route could not map', { requestId, path: route.path, error: String(err), stack: (err as Error)?.stack })
+      throw new AppError('INVALID_INPUT', 'The request body has a value out of the range this endpoint accepts')
+    }
   }
 
   /**
@@ -130,6 +150,8 @@ export function createRestEngine(opts: {
       const app = toAppError(err)
       if (app) {
         const retry = app.extensions.retryAfter as number | undefined
+        // refused input is logged as such (the request log line shows only the dialect's status, 500 for all of peka2)
+        opts.log.info('rest request refused', { requestId, path: url.pathname, code: app.code, field: app.field ?? null })
         fail(app.code, app.message, retry ? { 'retry-after': String(retry) } : undefined)
       } else {
         opts.log.error('unexpected error in REST route', { requestId, path: url.pathname, error: String(err), stack: (err as Error)?.stack })
@@ -169,11 +191,45 @@ function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err
   const original = (err as GraphQLError)?.originalError
   if (original instanceof AppError) return original
-  // Variable coercion errors are the caller's fault: a bad type or a missing required field.
+  // Variable coercion errors are the caller's fault (checkVariables names them first; this is the fallback). Their
+  // message names the GraphQL variable and echoes the value: the client gets the field and "is not valid" instead.
   const e = err as GraphQLError
   if (e instanceof Error && e.message.startsWith('Variable "$')) {
-    const field = e.message.match(/^Variable "\$(\w+)"/)?.[1]
-    return new AppError('INVALID_INPUT', e.message, { field })
+    const field = e.message.match(/^Variable "\$(\w+)"/)?.[1] ?? 'body'
+    return new AppError('INVALID_INPUT', `${field}: is not valid`, { field })
   }
   return null
+}
+
+/**
+ * The body field a variable or argument name came from: the route's own `fields` entry, else the same name when the
+ * body has it, else the one body field holding that very value (`{ ids: b.channels }` → channels), else the name. A
+ * bare-list body (peka2 `[{…}, {…}]`) has no name: the one variable that lists its items is named by position alone
+ * (`[0].level`).
+ */
+function bodyField(route: RestRoute, body: Record<string, any>, variables: Record<string, unknown>) {
+  return (name: string): string => {
+    const declared = route.fields?.[name]
+    if (declared !== undefined) return declared
+    if (Array.isArray(body)) {
+      const lists = Object.keys(variables).filter((k) => Array.isArray(variables[k]) && (variables[k] as unknown[]).length === body.length)
+      return lists.length === 1 && lists[0] === name ? '' : name
+    }
+    if (Object.hasOwn(body, name)) return name
+    const value = variables[name]
+    if (value === undefined || value === null) return name
+    const same = Object.keys(body).filter((k) => body[k] === value)
+    return same.length === 1 ? same[0] : name
+  }
+}
+
+/** An input error whose field (`phones[3]`, `input.nickname`) starts with a GraphQL name, renamed to the body field. */
+function renameField(err: AppError, name: (graphqlName: string) => string): AppError {
+  const field = err.field!
+  const head = field.match(/^[^.[]+/)?.[0]
+  if (!head) return err
+  const renamed = (name(head) + field.slice(head.length)).replace(/^\./, '') || 'body'
+  if (renamed === field) return err
+  const message = err.message.startsWith(`${field}:`) ? renamed + err.message.slice(field.length) : err.message
+  return new AppError(err.code, message, { ...err.extensions, field: renamed })
 }

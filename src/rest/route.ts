@@ -22,6 +22,11 @@ export interface RestRoute<Vars = any, Data = any> {
   operation: string
   /** request body → operation variables (shape only; validation lives in the service) */
   variables?: (body: Record<string, any>) => Vars
+  /**
+   * GraphQL variable or argument name → the body field it is read from, where the two differ and `variables` does
+   * not pass the body's value through as is (`{ phones: 'phons' }`): input errors then name the field the client sent.
+   */
+  fields?: Record<string, string>
   /** operation data → the documented response body */
   result: (data: Data, body: Record<string, any>) => unknown
   /** success status (JustChat answers 201 for some creations) */

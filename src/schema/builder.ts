@@ -9,6 +9,7 @@ import { getDatamodel } from '../generated/pothos-prisma-types.js'
 import type { Context } from '../context.js'
 import type { RoleName } from '../auth/roles.js'
 import { AppError } from '../errors.js'
+import { inputBoundsPluginName } from './input-bounds.js'
 
 type RoleScopes = { [K in RoleName]: boolean }
 
@@ -34,7 +35,7 @@ export interface BuilderTypes {
 /** A fresh builder per schema build: the enabled plugin set decides what goes into it. */
 export function createBuilder() {
   const builder = new SchemaBuilder<BuilderTypes>({
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin],
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, inputBoundsPluginName],
     defaultFieldNullability: false,
     scopeAuth: {
       authorizeOnSubscribe: true,
@@ -74,6 +75,9 @@ export function createBuilder() {
     relay: {
       clientMutationId: 'omit',
       cursorType: 'String',
+      // node and nodes are defined in ./nodes.ts: a bad or foreign id is null there, not an error for the whole list
+      nodeQueryOptions: false,
+      nodesQueryOptions: false,
     },
   })
   builder.queryType({})

@@ -129,14 +129,34 @@ describe('access rules', () => {
 
 describe('REST /api/channel/data', () => {
   it('answers the documented shape for every id, in order', async () => {
-    const r = await rest(t.url, '/api/channel/data', { channels: ['main', `stream/${alice.id}`, priv, 'admin'] })
+    const r = await rest(t.url, '/api/channel/data', { channels: ['main', `stream/${alice.id}`, priv] }, { token: alice.token })
     expect(r.status).toBe(200)
     expect(r.body).toEqual([
       { id: 'main', name: 'Main', user: null },
       { id: `stream/${alice.id}`, name: alice.name, user: { id: alice.id, name: alice.name, slug: expect.any(String) } },
       { id: priv, name: 'Private', user: null },
-      { id: 'admin', name: 'Admin', user: null },
     ])
+    expect((await rest(t.url, '/api/channel/data', { channels: ['admin'] }, { token: sup.token })).body).toEqual([{ id: 'admin', name: 'Admin', user: null }])
+  })
+
+  it("a channel the caller may not read is answered as one that does not exist, in REST and GraphQL (chatChannel's read rule)", async () => {
+    const CHANNELS = 'query($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }'
+    // a private channel of two users that do not exist: the answer of "no such channel"
+    const none = 'private/99999998/99999999'
+    const answers = async (id: string, token?: string) => {
+      const g = await gql(t.url, CHANNELS, { ids: ['main', id] }, token)
+      const r = await rest(t.url, '/api/channel/data', { channels: ['main', id] }, { token })
+      return JSON.stringify({ data: g.data ?? null, errors: g.errors, status: r.status, body: r.body }).replaceAll(id, '<id>')
+    }
+    const missing = await answers(none)
+    expect(missing).toContain('CHANNEL_NOT_FOUND')
+    for (const [id, token] of [[priv, undefined], [priv, carol.token], ['admin', undefined], ['admin', alice.token]] as const) {
+      expect(await answers(id, token), `${id} for ${token ? 'a user' : 'a guest'}`).toBe(missing)
+    }
+    // readers get it, presence included
+    const ok = await gql(t.url, CHANNELS, { ids: [priv] }, bob.token)
+    expect(ok.data.chatChannels).toEqual([{ id: priv, name: 'Private', presence: { amount: 0, users: [] } }])
+    expect((await gql(t.url, CHANNELS, { ids: ['admin'] }, mod.token)).data.chatChannels).toEqual([{ id: 'admin', name: 'Admin', presence: { amount: 0, users: [] } }])
   })
 
   it('errors (HTTP 500 {message}) on an empty list, a missing list or any bad id', async () => {

@@ -273,4 +273,39 @@ describe('flow control', () => {
       guards.splice(guards.indexOf(guard), 1)
     }
   })
+
+  it('the same guards hold every other write: edit, adding a reaction, typing, pinning (an error with the drop reason)', async () => {
+    const silenced = await registerUser(t)
+    const old = await send(t, silenced.token, { channel: 'main', text: 'said before the silence' })
+    const other = await send(t, alice.token, { channel: 'main', text: 'something to react to' })
+    const elsewhere = await send(t, silenced.token, { channel: stream, text: 'said elsewhere' })
+    expect((await gql(t.url, REACT, { id: other.databaseId, e: ':old:' }, silenced.token)).errors).toBeUndefined()
+    expect((await gql(t.url, PIN, { id: old.databaseId }, mod.token)).errors).toBeUndefined()
+    const guards = t.app.services.hooks.publishGuards
+    // the silenced user, and the moderator too (a site-wide chat ban binds moderators as well), in main only
+    const guard = async (_ctx: unknown, channel: string, userId: number) =>
+      (userId === silenced.id || userId === mod.id) && channel === 'main' ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 } : null
+    guards.push(guard)
+    try {
+      const refused = (r: Awaited<ReturnType<typeof gql>>, what: string) => {
+        expect(r.errors?.[0], what).toMatchObject({ message: 'You are silenced', extensions: { code: 'INSUFFICIENT_PERMISSIONS', dropReason: 'SILENCED', retryAfter: 42 } })
+        expect(r.data ?? null, what).toBeNull()
+      }
+      refused(await gql(t.url, EDIT, { id: old.databaseId, text: 'new words after all' }, silenced.token), 'edit')
+      expect((await db().chatMessage.findUniqueOrThrow({ where: { id: old.databaseId } })).text).toBe('said before the silence')
+      refused(await gql(t.url, REACT, { id: other.databaseId, e: ':new:' }, silenced.token), 'react')
+      expect(await db().chatReaction.count({ where: { messageId: other.databaseId, userId: silenced.id } })).toBe(1)
+      refused(await gql(t.url, TYPING, { c: 'main' }, silenced.token), 'typing')
+      refused(await gql(t.url, PIN, { id: other.databaseId }, mod.token), 'pin')
+      expect((await db().chatMessage.findUniqueOrThrow({ where: { id: other.databaseId } })).pinnedAt).toBeNull()
+      // taking things back stays open: one's own reaction, a pin
+      expect((await gql(t.url, UNREACT, { id: other.databaseId, e: ':old:' }, silenced.token)).data.removeChatReaction).toEqual([])
+      expect((await gql(t.url, UNPIN, { id: old.databaseId }, mod.token)).data.unpinChatMessage).toEqual({ databaseId: old.databaseId, pinned: false })
+      // and the guard holds where it says only
+      expect((await gql(t.url, EDIT, { id: elsewhere.databaseId, text: 'edited elsewhere' }, silenced.token)).data.editChatMessage.text).toBe('edited elsewhere')
+      expect((await gql(t.url, TYPING, { c: stream }, silenced.token)).errors).toBeUndefined()
+    } finally {
+      guards.splice(guards.indexOf(guard), 1)
+    }
+  })
 })

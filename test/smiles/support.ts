@@ -13,7 +13,7 @@ import type { GqlResult } from '../helpers/clients.js'
 
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
-function chunk(type: string, data: Uint8Array): Buffer {
+export function chunk(type: string, data: Uint8Array): Buffer {
   const out = Buffer.alloc(12 + data.length)
   out.writeUInt32BE(data.length, 0)
   out.write(type, 4, 'latin1')
@@ -22,22 +22,36 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out
 }
 
+export interface PngOptions {
+  seed?: number
+  padding?: number
+  /** chunks (already framed, see `chunk`) between IHDR and IDAT, and between IDAT and IEND */
+  before?: Buffer[]
+  after?: Buffer[]
+  /** the IDAT payload made from the raw (filtered) scanlines; default deflateSync(raw) */
+  idat?: (raw: Buffer) => Uint8Array
+  /** changes the raw scanlines before they are deflated */
+  raw?: (raw: Buffer) => Buffer
+}
+
 let seq = 0
 /** A valid 8-bit RGB PNG; every call draws different pixels, so every file has its own hash unless `seed` repeats. */
-export function png(width: number, height: number, opts: { seed?: number; padding?: number } = {}): Buffer {
+export function png(width: number, height: number, opts: PngOptions = {}): Buffer {
   const seed = opts.seed ?? ++seq
-  const raw = Buffer.alloc(height * (1 + width * 3))
+  let raw: Buffer = Buffer.alloc(height * (1 + width * 3))
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([(x * 7 + seed) & 255, (y * 11 + seed * 3) & 255, (seed * 13) & 255], y * (1 + width * 3) + 1 + x * 3)
+  if (opts.raw) raw = opts.raw(raw)
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
   // an ancillary text chunk makes a valid file as large as a test needs
   const text = opts.padding ? [chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(opts.padding, 0x61)]))] : []
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...text, chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))])
+  const idat = opts.idat ? opts.idat(raw) : deflateSync(raw)
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...text, ...(opts.before ?? []), chunk('IDAT', idat), ...(opts.after ?? []), chunk('IEND', new Uint8Array(0))])
 }
 
-export const smilePng = (opts?: { seed?: number; padding?: number }) => png(30, 30, opts)
+export const smilePng = (opts?: PngOptions) => png(30, 30, opts)
 export const iconPng = (opts?: { seed?: number }) => png(14, 14, opts)
 
 /** A 1×1 GIF89a: a real image, just not a PNG. */

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { userWithRoles, type TestUser } from '../helpers/users.js'
-import { ADD_ICON, ADD_SMILE, freshCode, gif, gqlUpload, iconPng, png, restUpload, smilePng, startSmilesApp, type SmilesApp, type UploadPart } from './support.js'
+import { deflateSync } from 'node:zlib'
+import { ADD_ICON, ADD_SMILE, chunk, freshCode, gif, gqlUpload, iconPng, png, restUpload, smilePng, startSmilesApp, type SmilesApp, type UploadPart } from './support.js'
 
 /**
  * Uploads: the content decides (PNG signature and IHDR, never the name or declared type), and a refused upload
@@ -40,6 +41,12 @@ const badCrc = () => {
   return b
 }
 const trailing = () => Buffer.concat([smilePng(), Buffer.from('<?php echo 1;')])
+/** a 30×30 image needs 30 × (1 + 30 × 3) = 2,730 bytes of raw data; this IDAT inflates to 3 MB (its bytes: ~3 KB) */
+const bomb = () => smilePng({ idat: () => deflateSync(Buffer.alloc(3_000_000)) })
+const notZlib = () => smilePng({ idat: (raw) => raw })
+const shortData = () => smilePng({ idat: (raw) => deflateSync(raw.subarray(0, raw.length - 91)) })
+const badFilter = () => smilePng({ raw: (raw) => (raw[91] = 7, raw) })
+const unknownCritical = () => smilePng({ before: [chunk('ZQXW', Buffer.from('must be understood'))] })
 
 const BAD: { what: string; parts: () => UploadPart[]; code: string; message: RegExp; route?: string }[] = [
   { what: 'a GIF named .png', parts: () => [{ name: `${freshCode()}.png`, bytes: gif(), type: 'image/png' }], code: 'INVALID_IMAGE', message: /not a PNG/ },
@@ -47,6 +54,11 @@ const BAD: { what: string; parts: () => UploadPart[]; code: string; message: Reg
   { what: 'a truncated PNG', parts: () => [{ name: `${freshCode()}.png`, bytes: truncated() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
   { what: 'a PNG with a broken CRC', parts: () => [{ name: `${freshCode()}.png`, bytes: badCrc() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
   { what: 'a PNG with bytes after IEND', parts: () => [{ name: `${freshCode()}.png`, bytes: trailing() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
+  { what: 'a PNG bomb (image data inflating to 3 MB for 30×30 px)', parts: () => [{ name: `${freshCode()}.png`, bytes: bomb() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
+  { what: 'image data that is not zlib', parts: () => [{ name: `${freshCode()}.png`, bytes: notZlib() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
+  { what: 'image data one scanline short', parts: () => [{ name: `${freshCode()}.png`, bytes: shortData() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
+  { what: 'a scanline with an unknown filter type', parts: () => [{ name: `${freshCode()}.png`, bytes: badFilter() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
+  { what: 'an unknown critical chunk', parts: () => [{ name: `${freshCode()}.png`, bytes: unknownCritical() }], code: 'INVALID_IMAGE', message: /not a PNG/ },
   { what: 'a 31×30 PNG', parts: () => [{ name: `${freshCode()}.png`, bytes: png(31, 30) }], code: 'INVALID_IMAGE_SIZE', message: /30×30 px, got 31×30/ },
   { what: 'a 30×31 PNG', parts: () => [{ name: `${freshCode()}.png`, bytes: png(30, 31) }], code: 'INVALID_IMAGE_SIZE', message: /got 30×31/ },
   { what: 'a 14×14 icon as a smile', parts: () => [{ name: `${freshCode()}.png`, bytes: iconPng() }], code: 'INVALID_IMAGE_SIZE', message: /got 14×14/ },
@@ -69,6 +81,17 @@ describe('bad files are refused, and nothing is stored', () => {
     const r = await storesNothing(() => gqlUpload(t.url, route === 'icon' ? ADD_ICON : ADD_SMILE, parts()[0], as.token))
     expect(codeOf(r)).toBe(code)
     expect(r.data?.addSmile ?? r.data?.addIcon ?? null).toBeNull()
+  })
+
+  it('one wrong byte anywhere in the 8-byte signature is refused (REST and GraphQL)', async () => {
+    for (let i = 0; i < 8; i++) {
+      const bytes = smilePng()
+      bytes[i] ^= i === 0 ? 0x80 : 0x20 // e.g. 0x89 → 0x09 (high bit stripped), "\r\n" → "-*"
+      const r = await storesNothing(() => restUpload(t.url, '/api/smile/add', [{ name: `${freshCode()}.png`, bytes }], smiler.token))
+      expect(r, `byte ${i}`).toEqual({ status: 500, body: { message: expect.stringMatching(/not a PNG/) } })
+      const g = await storesNothing(() => gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes }, smiler.token))
+      expect(codeOf(g), `byte ${i}`).toBe('INVALID_IMAGE')
+    }
   })
 
   it('REST: two files, or none, are refused (exactly one file)', async () => {
@@ -149,6 +172,32 @@ describe('what is accepted and how it is served', () => {
     // stored under its hash only: no temp file left, no client-chosen name
     expect(t.files()).toEqual(expect.arrayContaining([`${sha(bytes)}.png`, `${sha(bytes2)}.png`]))
     expect(t.files().every((f) => /^[0-9a-f]{64}\.png$/.test(f))).toBe(true)
+  })
+
+  it('foreign chunks and appended data are stripped: what is stored is a clean copy (GraphQL and REST)', async () => {
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('payload.exe'.repeat(8))])
+    const html = Buffer.from('<html><script>alert(1)</script></html>')
+    const gama = chunk('gAMA', Buffer.from([0, 0, 0xb1, 0x8f]))
+    for (const via of ['graphql', 'rest'] as const) {
+      const seed = 900 + (via === 'rest' ? 1 : 0)
+      const dirty = smilePng({
+        seed,
+        before: [gama, chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), html])), chunk('prVt', zip)],
+        after: [chunk('zIPp', zip)],
+        idat: (raw) => Buffer.concat([deflateSync(raw), zip]), // bytes after the end of the zlib stream
+      })
+      const clean = smilePng({ seed, before: [gama] })
+      const code = freshCode('clean')
+      if (via === 'graphql') expect((await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: dirty }, smiler.token)).data.addSmile).toMatchObject({ code, width: 30, height: 30 })
+      else expect(await restUpload(t.url, '/api/smile/add', [{ name: `${code}.png`, bytes: dirty }], smiler.token)).toEqual({ status: 200, body: {} })
+      const row = (await t.smileRows()).find((x) => x.code === code)!
+      expect(row.hash).toBe(sha(clean))
+      const served = Buffer.from(await (await fetch(`${t.url}/uploads/smiles/${row.hash}.png`)).arrayBuffer())
+      expect(served.equals(clean)).toBe(true)
+      for (const foreign of ['PK\x03\x04', '<html', 'tEXt', 'prVt', 'zIPp']) expect(served.includes(Buffer.from(foreign, 'latin1')), foreign).toBe(false)
+      expect(served.includes(Buffer.from('gAMA'))).toBe(true)
+      expect(t.files()).not.toContain(`${sha(dirty)}.png`)
+    }
   })
 
   it('serves files as image/png with long immutable caching, ETag and 304; HEAD; 404 and 405 otherwise', async () => {

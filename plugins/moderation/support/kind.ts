@@ -54,7 +54,12 @@ export function createSupportKind(services: Services): ChannelKind {
     name: 'support',
     parse: (rest) => (rest.length === 1 && isId(rest[0]) ? rest : null),
     public: false,
-    exists: async (ctx, [id]) => (await askerOf(ctx, Number(id))) !== null,
+    // A ticket exists for those who may read it: anyone else gets "does not exist" whether or not there is one, so no
+    // path (chatChannel, history, events, publish …) confirms which tickets exist.
+    exists: async (ctx, [id]) => {
+      const asker = await askerOf(ctx, Number(id))
+      return asker !== null && (isSupport(ctx.viewer) || ctx.viewer?.id === asker)
+    },
     canRead: (ctx, [id]) => participant(ctx, id),
     canWrite: (ctx, [id]) => participant(ctx, id),
     isModerator: async (ctx) => isSupport(ctx.viewer),

@@ -2,6 +2,7 @@ import type { Context } from '../../context.js'
 import { AppError, invalid } from '../../errors.js'
 import { isRoleName, NUMERIC_ROLES, ROLE_DEFAULTS, type RoleName } from '../../auth/roles.js'
 import { notify } from '../notifications/notify.js'
+import { announceRolesReduced } from '../../auth/sessions.js'
 
 function checkRole(role: string): RoleName {
   if (!isRoleName(role)) throw new AppError('ROLE_NOT_FOUND', `role: unknown role "${role}"`, { field: 'role' })
@@ -35,7 +36,12 @@ export async function setRole(ctx: Context, userId: number, roleRaw: string, val
   const v = roleValue(role, value)
   const user = await ctx.prisma.user.findUnique({ where: { id: userId } })
   if (!user) throw new AppError('USER_NOT_FOUND', 'userId: no such user', { field: 'userId' })
+  const before = await ctx.prisma.userRole.findUnique({ where: { userId_role: { userId, role } }, select: { value: true } })
   await ctx.prisma.userRole.upsert({ where: { userId_role: { userId, role } }, create: { userId, role, value: v }, update: { value: v } })
   notify(ctx.pubsub, userId, 'roleChanged', { role, value: NUMERIC_ROLES.has(role) ? v : v > 0 })
+  // Less than before (a flag off, a lower citizen weight): what the user's live subscriptions were allowed may no
+  // longer hold, so their sockets close (4403) and the client reconnects with its current rights. A removal (0) is
+  // announced even when it looked off already: a grant racing between the read and the write would go unseen.
+  if (v === 0 || v < (before?.value ?? ROLE_DEFAULTS[role])) announceRolesReduced(ctx.pubsub, userId)
   return true
 }

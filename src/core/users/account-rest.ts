@@ -77,6 +77,7 @@ export const accountRoutes = defineRoutes([
     dialect: 'justchat', path: '/init/invite', access: 'A',
     operation: `mutation($phones: [String!]!) { invitePhones(phones: $phones) }`,
     variables: (b) => ({ phones: Array.isArray(b.phons) ? b.phons.map(String) : b.phons }),
+    fields: { phones: 'phons' },
     result: () => ({}),
   },
   {

@@ -4,7 +4,7 @@ import { updateProfile } from './profile.js'
 import { requestPasswordReset, resetPassword } from './password-reset.js'
 import { setBlocked } from './block.js'
 import { loginHistory } from './login-history.js'
-import { registerPhone, authPhone, invitePhones } from '../phone/service.js'
+import { registerPhone, authPhone, invitePhones, INVITE_MAX_PHONES, INVITES_PER_HOUR } from '../phone/service.js'
 
 /** Profile edit, password reset, blocking, login history and JustChat's phone sign-up. */
 export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Builder['objectRef']>) {
@@ -78,8 +78,8 @@ export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Build
     }),
     invitePhones: t.boolean({
       authScopes: auth,
-      description: 'Invites phone numbers: each gets an account and a sign-up code',
-      args: { phones: t.arg.stringList({ required: true }) },
+      description: `Invites phone numbers (at most ${INVITE_MAX_PHONES} per call, ${INVITES_PER_HOUR} an hour per inviter): each gets an account and a sign-up code`,
+      args: { phones: t.arg.stringList({ required: true, extensions: { maxItems: INVITE_MAX_PHONES } }) },
       resolve: (_p, a, ctx) => invitePhones(ctx, a.phones),
     }),
   }))

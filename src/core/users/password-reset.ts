@@ -8,33 +8,39 @@ import { startSession } from './service.js'
 
 const RESTORE_TTL_MINUTES = 60
 
+/** Every /api/user/forgot answer takes at least this long, so its timing cannot tell an existing address. */
+export const FORGOT_MIN_MS = 200
+
 /**
- * peka2 /api/user/forgot: mails a new password and a single-use code that sets it. Answers the same whether or not
- * the address exists, so it cannot be used to probe for accounts.
+ * peka2 /api/user/forgot: mails a new password and a single-use code that sets it. Answers the same — and in the same
+ * time — whether or not the address exists, so it cannot be used to probe for accounts: both paths look the address
+ * up and hash a new password (an unknown address throws its hash away), the code is stored and the mail sent after
+ * the answer, and no answer comes before FORGOT_MIN_MS.
  */
 export async function requestPasswordReset(ctx: Context, emailRaw: string) {
+  const started = performance.now()
   const email = checkEmail(emailRaw)
   await ctx.services.limits.loginPerIp.consume(`forgot:${ctx.ip}`)
   const user = await ctx.prisma.user.findUnique({ where: { email } })
-  if (!user || user.blocked) return true
   // Random letters plus a digit, so the mailed password passes the same rule a chosen one does.
   const newPassword = `${randomBytes(9).toString('base64url')}${randomInt(0, 10)}`
-  const code = linkCode()
-  await issueCode(ctx.prisma, ctx.config.sessionSecret, {
-    purpose: 'restore',
-    target: String(user.id),
-    code,
-    userId: user.id,
-    payload: await hashPassword(newPassword),
-    ttlMinutes: RESTORE_TTL_MINUTES,
-  })
-  await ctx.services.notifier.send({
-    channel: 'email',
-    to: email,
-    purpose: 'restore',
-    code,
-    text: `Your new password: ${newPassword}\nIt takes effect when you open ${ctx.config.publicUrl}/restore?code=${code}`,
-  })
+  const passwordHash = await hashPassword(newPassword)
+  if (user && !user.blocked) {
+    const userId = user.id
+    void (async () => {
+      const code = linkCode()
+      await issueCode(ctx.prisma, ctx.config.sessionSecret, { purpose: 'restore', target: String(userId), code, userId, payload: passwordHash, ttlMinutes: RESTORE_TTL_MINUTES })
+      await ctx.services.notifier.send({
+        channel: 'email',
+        to: email,
+        purpose: 'restore',
+        code,
+        text: `Your new password: ${newPassword}\nIt takes effect when you open ${ctx.config.publicUrl}/restore?code=${code}`,
+      })
+    })().catch((e: unknown) => ctx.services.log.error('password reset: the restore mail was not sent', { userId, error: String(e) }))
+  }
+  const wait = FORGOT_MIN_MS - (performance.now() - started)
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait))
   return true
 }
 
@@ -45,6 +51,6 @@ export async function resetPassword(ctx: Context, code: string, newPassword?: st
   const passwordHash = newPassword != null ? await hashPassword(newPassword) : row.payload!
   await ctx.prisma.user.update({ where: { id: row.userId! }, data: { passwordHash } })
   // A reset is what one does after a compromise: every other session ends.
-  await revokeAllSessions(ctx.prisma, row.userId!)
+  await revokeAllSessions(ctx, row.userId!)
   return startSession(ctx, row.userId!)
 }

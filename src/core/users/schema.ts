@@ -15,6 +15,8 @@ export function addUserSchema(builder: Builder) {
 
   const User = builder.prismaNode('User', {
     id: { field: 'id' },
+    // node(id:) of a missing user is null, not a "no record" error
+    nullable: true,
     fields: (t) => ({
       databaseId: t.exposeInt('id', { description: 'The integer id the REST dialects use' }),
       name: t.exposeString('name'),

@@ -1,22 +1,36 @@
 import type { Context } from '../../context.js'
 import { AppError } from '../../errors.js'
 import { hashPassword, verifyPassword } from '../../auth/passwords.js'
-import { createSession, revokeToken, resolveViewer } from '../../auth/sessions.js'
-import { checkEmail, checkPassword, checkUsername, slugOf } from './validation.js'
+import { createSession, revokeSession, resolveViewer } from '../../auth/sessions.js'
+import { checkEmail, checkPassword, checkUsername, nameSkeletons, slugOf, type NameSkeletons } from './validation.js'
 import { recordLogin } from './login-history.js'
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
+
+const nameTaken = (field: string) => new AppError('USER_ALREADY_EXISTS', `${field}: this name is taken, or looks like a name that is`, { field })
+
+/** Refuses a name equal to (in any case) or looking like an existing user's name: one indexed lookup. */
+export async function checkNameFree(ctx: Context, keys: NameSkeletons, field = 'username') {
+  const other = await ctx.prisma.user.findFirst({ where: { OR: [{ nameSkeleton: keys.nameSkeleton }, { nameSkeletonFolded: keys.nameSkeletonFolded }] }, select: { id: true } })
+  if (other) throw nameTaken(field)
+}
 
 export async function register(ctx: Context, input: { username: string; email: string; password: string }) {
   const name = checkUsername(input.username)
   const email = checkEmail(input.email)
   checkPassword(input.password)
+  const keys = nameSkeletons(name)
+  await checkNameFree(ctx, keys)
   const passwordHash = await hashPassword(input.password)
   try {
-    const user = await ctx.prisma.user.create({ data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), email, passwordHash } })
+    const user = await ctx.prisma.user.create({ data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash } })
     return startSession(ctx, user.id)
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('USER_ALREADY_EXISTS', 'A user with this username or email already exists')
+    // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered meanwhile)
+    if (isUniqueViolation(e)) {
+      if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null))) throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
+      throw nameTaken('username')
+    }
     throw e
   }
 }
@@ -31,32 +45,44 @@ export async function startSession(ctx: Context, userId: number) {
 }
 
 /**
- * Login by username or email. Unknown users and wrong passwords take the same path (a dummy hash is verified), and
- * failures count against both the IP and the account.
+ * Login by username or email. Unknown users and wrong passwords take the same path (a dummy hash is verified) and
+ * count against the same kinds of budget, so neither the answer nor its timing tells whether an account exists.
+ *
+ * Failures are counted BEFORE the password is verified, each count one atomic step (memory or Redis), so a burst of
+ * parallel guesses cannot slip past a limit that only counts after verification. A success gives its counts back.
+ * - per account, keyed by the account's id (its username and its email share one budget; an unknown login is keyed
+ *   by its normalized text): LOGIN_ATTEMPTS_PER_15MIN, then RATE_LIMIT_EXCEEDED whatever the password;
+ * - per client address, ×5 — past it the address is slowed, not shut (everyone behind one proxy shares an address;
+ *   OWASP: throttle without letting one guesser lock out everybody): accounts that already failed from this address
+ *   in the window are refused there, every other attempt from it waits its turn in a one-a-second lane.
  */
 export async function login(ctx: Context, input: { login: string; password: string; captcha?: string | null }) {
   const key = input.login.trim().toLowerCase()
   if (!(await ctx.services.captcha.verify(input.captcha, ctx.ip))) throw new AppError('CAPTCHA_REQUIRED', 'captcha: the captcha check failed', { field: 'captcha' })
   if (!key) throw new AppError('INVALID_CREDENTIALS', 'login: must not be empty', { field: 'login' })
-  const { loginPerIp, loginPerAccount } = ctx.services.limits
-  await loginPerIp.check(ctx.ip)
-  await loginPerAccount.check(key)
+  const { loginPerIp, loginPerAccount, loginPerAccountIp, loginSlowLane } = ctx.services.limits
   const user = await ctx.prisma.user.findFirst({ where: key.includes('@') ? { email: key } : { nameLower: key } })
-  const { ok, rehash } = await verifyPassword(user?.passwordHash, input.password)
-  if (!user || !ok) {
-    await loginPerIp.consume(ctx.ip)
-    await loginPerAccount.consume(key)
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
+  const account = user ? `id:${user.id}` : `login:${key}`
+  const pair = `${account}|${ctx.ip}`
+  const [ip, tried] = await Promise.all([loginPerIp.hit(ctx.ip), loginPerAccountIp.hit(pair)])
+  if (ip.over) {
+    // this attempt is counted in `tried`: more than one means this address already guessed at this account
+    if (tried.consumed > 1) throw loginPerIp.refusal(Math.min(ip.msBeforeNext, tried.msBeforeNext))
+    await loginSlowLane.enter(ctx.ip)
   }
+  await loginPerAccount.consume(account)
+  const { ok, rehash } = await verifyPassword(user?.passwordHash, input.password)
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
+  await Promise.all([loginPerIp.giveBack(ctx.ip), loginPerAccountIp.reset(pair), loginPerAccount.reset(account)])
   if (user.blocked) throw new AppError('USER_BLOCKED')
   if (rehash) await ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } })
-  await loginPerAccount.reset(key)
   return startSession(ctx, user.id)
 }
 
 export async function logout(ctx: Context) {
   if (!ctx.viewer || !ctx.token) throw new AppError('UNAUTHENTICATED')
-  await revokeToken(ctx.prisma, ctx.config.sessionSecret, ctx.token)
+  // by session id: the request's own session, which also closes its live sockets (on every instance)
+  await revokeSession(ctx, ctx.viewer.id, ctx.viewer.sessionId)
   return true
 }
 

@@ -1,3 +1,4 @@
+import unhomoglyph from 'unhomoglyph'
 import { invalid } from '../../errors.js'
 import { passwordProblem } from '../../auth/passwords.js'
 
@@ -30,3 +31,24 @@ export function checkPhone(phone: string, field = 'phone'): string {
 }
 
 export const slugOf = (name: string) => name.toLowerCase()
+
+/** Unicode TR39 skeleton: NFD, each character replaced by its confusables.txt prototype (unhomoglyph ships Unicode's
+ * table), NFD again. Two strings that look alike have one skeleton ("m" and "rn" → "rn", Cyrillic "а" → "a"). */
+const skeleton = (s: string) => unhomoglyph(s.normalize('NFD')).normalize('NFD')
+
+export interface NameSkeletons {
+  nameSkeleton: string
+  nameSkeletonFolded: string
+}
+
+/**
+ * The look-alike keys of a user name, each stored in a unique column: a name whose key equals another name's key in
+ * either column looks like that name and is refused. `nameSkeleton` is TR39's skeleton of the name as written
+ * ("Ian" and "lan" → "lan"); names are also unique regardless of case, so `nameSkeletonFolded` is the skeleton of the
+ * name in lower case, folded again since prototypes come in both cases ("аdmin" with a Cyrillic а, "ADMIN" and
+ * "admin" → "adrnin").
+ */
+export function nameSkeletons(name: string): NameSkeletons {
+  const n = name.normalize('NFKC')
+  return { nameSkeleton: skeleton(n), nameSkeletonFolded: skeleton(n.toLowerCase()).toLowerCase() }
+}
