@@ -65,10 +65,10 @@ function counting(target: Target) {
 function redisClients(url: string, channelsInUse: () => string[], health: RedisHealth, log?: Logger) {
   const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 })
   const sub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, autoResubscribe: false })
-  const state = new Map<Redis, { up: boolean; everUp: boolean; lostAt: number; lastError: string }>()
+  const state = new Map<Redis, { up: boolean; everUp: boolean; lastError: string }>()
   let closing = false
   for (const [name, client] of [['publish', pub], ['subscribe', sub]] as const) {
-    const s = { up: false, everUp: false, lostAt: 0, lastError: '' }
+    const s = { up: false, everUp: false, lastError: '' }
     state.set(client, s)
     const connection = `pubsub ${name}`
     client.on('error', (e: Error) => {
@@ -80,7 +80,6 @@ function redisClients(url: string, channelsInUse: () => string[], health: RedisH
     client.on('close', () => {
       if (!s.up || closing) return
       s.up = false
-      s.lostAt = Date.now()
       health.report(connection, s.lastError || 'connection closed')
     })
     client.on('ready', () => {
@@ -93,7 +92,8 @@ function redisClients(url: string, channelsInUse: () => string[], health: RedisH
       }
     })
   }
-  const failed = (what: string) => (e: Error) => log?.warn(`redis ${what} failed`, { error: e.message })
+  // during a reported outage a failed command is expected (and its channel resubscribed once Redis is back): debug
+  const failed = (what: string) => (e: Error) => (health.down() ? log?.debug : log?.warn)?.(`redis ${what} failed`, { error: e.message })
   /** usable, or still making its first connection without an error yet (commands wait in ioredis's queue meanwhile) */
   const usable = (client: Redis) => {
     const s = state.get(client)!
@@ -130,11 +130,11 @@ function redisClients(url: string, channelsInUse: () => string[], health: RedisH
     sub,
     publishClient,
     subscribeClient,
-    /** why the subscriber connection is unusable right now (null when it is up, or still making its first connection) */
+    /** why the subscriber connection is unusable right now (null when it is up, or making its first connection without an error yet) */
     down(): string | null {
       const s = state.get(sub)!
-      if (s.up || !s.everUp) return null
-      return `Redis connection lost (${sub.status})${s.lastError ? `: ${s.lastError}` : ''}`
+      if (usable(sub)) return null
+      return `Redis ${s.everUp ? 'connection lost' : 'not reachable'} (${sub.status})${s.lastError ? `: ${s.lastError}` : ''}`
     },
     close() {
       closing = true

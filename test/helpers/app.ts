@@ -51,6 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: AppOp
       ...(db.url ? { DATABASE_URL: db.url } : {}),
       ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
       REDIS_PREFIX: opts.share?.app.config.redisPrefix ?? uniquePrefix(),
+      // a loaded CI machine can take longer than the production default to answer; the fault tests set their own
+      REDIS_TIMEOUT_MS: '1000',
       // instances of one deployment share the token secret, so a token from one works on the other
       ...(opts.share ? { SESSION_SECRET: opts.share.app.config.sessionSecret } : {}),
       ...env,
