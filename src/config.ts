@@ -15,6 +15,10 @@ export interface Config {
   redisPrefix: string
   /** longest a request waits on a Redis command (rate limits, presence) before the in-memory fallback answers (REDIS_TIMEOUT_MS) */
   redisTimeoutMs: number
+  /** events kept for Redis while it is unreachable, published when it is back; past it the oldest go (PUBSUB_OUTAGE_QUEUE) */
+  pubsubOutageQueue: number
+  /** GET /metrics: Bearer token required when set; unset → loopback clients only (METRICS_TOKEN) */
+  metricsToken: string | undefined
   plugins: 'all' | string[]
   publicUrl: string
   logLevel: LogLevel
@@ -108,6 +112,14 @@ function secret(env: Env, name: string, dataDir: string, persist: boolean, warn:
   }
 }
 
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN
+  if (raw === undefined || raw === '') return undefined
+  // compared in a request header: printable ASCII, no spaces; long enough not to be guessed
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'at least 16 printable characters without spaces', '<hidden>')
+  return raw
+}
+
 export function loadConfig(env: Env = process.env, warn: (m: string) => void = (m) => console.warn(m)): Config {
   const port = int(env, 'PORT', 4000, 0, 65535)
   const host = env.HOST || '0.0.0.0'
@@ -133,6 +145,8 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX ?? '',
     redisTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 100, 10, 60_000),
+    pubsubOutageQueue: int(env, 'PUBSUB_OUTAGE_QUEUE', 10_000, 0, 1_000_000),
+    metricsToken: metricsToken(env),
     plugins,
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,

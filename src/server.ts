@@ -10,6 +10,7 @@ import { createAppPubSub } from './pubsub/index.js'
 import { createRedisHealth } from './redis-health.js'
 import { CORE_TOPICS } from './pubsub/topics.js'
 import { createRateLimits } from './http/rate-limit.js'
+import { createMetrics } from './http/metrics.js'
 import { resolvePlugins } from './plugins/registry.js'
 import type { Plugin } from './plugins/contract.js'
 import { buildSchema } from './schema/build.js'
@@ -59,7 +60,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics ?? [])])
   // one outage log and one readiness signal for every Redis connection
   const redisHealth = createRedisHealth(log)
-  const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics, log, health: redisHealth })
+  const metrics = createMetrics({ token: config.metricsToken, redisHealth: config.redisUrl ? redisHealth : undefined })
+  const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics, log, health: redisHealth, outageQueue: config.pubsubOutageQueue, metrics })
+  metrics.watchOutageQueue(() => pubsub.waiting())
   const limits = createRateLimits({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
@@ -68,12 +71,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     timeoutMs: config.redisTimeoutMs,
     log,
     health: redisHealth,
+    onFallback: () => metrics.fallback('rate_limit'),
   })
   const services: Services = {
     config,
     prisma: database.prisma,
     pubsub,
     limits,
+    metrics,
     log,
     notifier: createNotifier(config.notifyWebhookUrl, log),
     captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
@@ -119,6 +124,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     try {
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' })
       if (path === '/readyz') return await readiness(res)
+      // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
+      if (path === '/metrics') return await metrics.handle(req, res)
       // Plugin files (smile images …) before the API rate limit: a chat client loads dozens at once, each is cheap.
       const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
       if (httpRoute) return await httpRoute.handle(req, res, services)

@@ -2,6 +2,7 @@ import type { Config } from './config.js'
 import type { Db } from './db/client.js'
 import type { AppPubSub } from './pubsub/index.js'
 import type { RateLimits } from './http/rate-limit.js'
+import type { Metrics } from './http/metrics.js'
 import type { Logger } from './log.js'
 import type { Notifier } from './auth/notifier.js'
 import type { CaptchaVerifier } from './auth/captcha.js'
@@ -13,6 +14,8 @@ export interface Services {
   prisma: Db
   pubsub: AppPubSub
   limits: RateLimits
+  /** Prometheus counters (GET /metrics); plugins count their Redis fallbacks here */
+  metrics: Metrics
   log: Logger
   notifier: Notifier
   captcha: CaptchaVerifier

@@ -46,7 +46,7 @@ export function smilesSchema(builder: Builder) {
       }),
       masterStreamerLevel: t.int({ description: "A masterstreamer smile's level; 0 for a public smile", resolve: (s) => (s.userId === null ? 0 : s.level) }),
       siteLevel: t.int({ description: "A public smile's level; 0 for a masterstreamer smile", resolve: (s) => (s.userId === null ? s.level : 0) }),
-      user: t.prismaField({ type: 'User', nullable: true, description: 'The masterstreamer it belongs to; null for a public smile', resolve: (_q, s, _a, ctx) => loadUser(ctx, s.userId) }),
+      user: t.prismaField({ type: 'User', nullable: true, description: 'The masterstreamer it belongs to; null for a public smile', resolve: (query, s, _a, ctx) => loadUser(ctx, query, s.userId) }),
       icon: t.exposeBoolean('icon', { description: 'A masterstreamer icon (14×14) rather than a smile (30×30)' }),
     }),
   })
@@ -73,7 +73,7 @@ export function smilesSchema(builder: Builder) {
   const ChangeSet = builder.objectRef<ChangeSetView>('SmileChangeSet').implement({
     description: "A masterstreamer's proposed changes to their smiles and icons",
     fields: (t) => ({
-      user: t.prismaField({ type: 'User', resolve: async (_q, c, _a, ctx) => (await loadUser(ctx, c.userId))! }),
+      user: t.prismaField({ type: 'User', resolve: async (query, c, _a, ctx) => (await loadUser(ctx, query, c.userId))! }),
       submitted: t.boolean({ description: 'Waiting for a smiler; no further change is accepted meanwhile', resolve: (c) => c.submittedAt !== null }),
       submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.submittedAt }),
       hasChanges: t.boolean({ resolve: (c) => c.removed.length > 0 || c.smiles.some((s) => s.change !== 'UNCHANGED') }),
@@ -164,7 +164,7 @@ export function smilesSchema(builder: Builder) {
     description: 'A change of the public set: apply `smiles` (new or changed) and drop `removedIds`',
     fields: (t) => ({
       kind: t.field({ type: PublicKind, resolve: (e) => e.kind }),
-      user: t.prismaField({ type: 'User', nullable: true, description: 'Whose change set was approved (APPROVED)', resolve: (_q, e, _a, ctx) => loadUser(ctx, e.userId) }),
+      user: t.prismaField({ type: 'User', nullable: true, description: 'Whose change set was approved (APPROVED)', resolve: (query, e, _a, ctx) => loadUser(ctx, query, e.userId) }),
       smiles: t.field({ type: [Smile], resolve: (e) => e.smiles }),
       removedIds: t.exposeIntList('removedIds'),
     }),
@@ -174,7 +174,7 @@ export function smilesSchema(builder: Builder) {
     description: 'A change set entered (SUBMITTED) or left (APPROVED, REJECTED) the approval queue',
     fields: (t) => ({
       kind: t.field({ type: QueueKind, resolve: (e) => e.kind }),
-      user: t.prismaField({ type: 'User', resolve: async (_q, e, _a, ctx) => (await loadUser(ctx, e.userId))! }),
+      user: t.prismaField({ type: 'User', resolve: async (query, e, _a, ctx) => (await loadUser(ctx, query, e.userId))! }),
       set: t.field({ type: ChangeSet, nullable: true, resolve: (e) => e.set }),
     }),
   })

@@ -1,25 +1,12 @@
-import DataLoader from 'dataloader'
 import type { Context } from '../../src/context.js'
-import type { User } from '../../src/generated/prisma/client.js'
+import type { Prisma } from '../../src/generated/prisma/client.js'
 
 /**
- * Smile owners, batched per request: a list of smiles costs one query for all their users. No cache across batches,
- * because a subscription keeps its context for hours and must show a renamed user's new name.
+ * A smile's owner with exactly the selection the GraphQL query asked for (`query` from plugin-prisma, so fields that
+ * need relations — `roles` — find them). Prisma batches the findUnique calls of one tick that share a shape into one
+ * query, so a page of smiles costs one user lookup; nothing is cached across events of a long-lived subscription.
  */
-const loaders = new WeakMap<Context, DataLoader<number, User | null>>()
-
-export function loadUser(ctx: Context, id: number | null): Promise<User | null> | null {
+export function loadUser<Q extends Omit<Prisma.UserFindUniqueArgs, 'where'>>(ctx: Context, query: Q, id: number | null) {
   if (id === null) return null
-  let loader = loaders.get(ctx)
-  if (!loader) {
-    loader = new DataLoader(
-      async (ids) => {
-        const rows = await ctx.prisma.user.findMany({ where: { id: { in: [...ids] } } })
-        return ids.map((id) => rows.find((r) => r.id === id) ?? null)
-      },
-      { cache: false },
-    )
-    loaders.set(ctx, loader)
-  }
-  return loader.load(id)
+  return ctx.prisma.user.findUnique({ ...query, where: { id } })
 }

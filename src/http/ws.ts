@@ -262,6 +262,10 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
             try {
               await cb(String(data))
             } catch (err) {
+              // graphql-ws throws on a well-formed message only a server may send (next, error, connection_ack):
+              // the client's mistake, so the protocol's 4400, not an internal error
+              const message = (err as Error)?.message ?? ''
+              if (/^Unexpected message of type \w+ received$/.test(message)) return end(conn, CloseCode.BadRequest, message)
               log.error('unexpected error on a ws socket', { error: String(err), stack: (err as Error)?.stack })
               end(conn, CloseCode.InternalServerError, 'Internal server error')
             }

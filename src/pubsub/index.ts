@@ -1,16 +1,22 @@
 import { setMaxListeners } from 'node:events'
 import { createPubSub } from 'graphql-yoga'
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
-import { Redis } from 'ioredis'
 import type { Logger } from '../log.js'
 import { createRedisHealth, type RedisHealth } from '../redis-health.js'
+import { createRedisBus, type PubSubMetrics, type RedisBus } from './redis-bus.js'
 import type { TopicMap, TopicName } from './topics.js'
 
 export type { TopicMap, TopicName } from './topics.js'
+export type { PubSubMetrics } from './redis-bus.js'
 
 type Key = string | number
 
 export interface AppPubSub {
+  /**
+   * Never fails the caller once the topic is known: this instance's listeners get the event at once, the other
+   * instances through Redis — at once, or after an outage from the outage queue (src/pubsub/redis-bus.ts). A write
+   * publishes after it committed, so what it committed stands whatever the bus does.
+   */
   publish<T extends TopicName>(topic: T, key: Key, payload: TopicMap[T]): void
   subscribe<T extends TopicName>(topic: T, key: Key): AsyncIterableIterator<TopicMap[T]>
   /** live listeners on this instance (a leak shows as a count that never comes back down) */
@@ -20,6 +26,8 @@ export interface AppPubSub {
    * Redis, while the connection is lost (readiness reports it; subscriptions resume when Redis is back)
    */
   ready(): Promise<void>
+  /** events waiting for Redis on this instance (0 in memory) */
+  waiting(): number
   close(): Promise<void>
 }
 
@@ -47,103 +55,6 @@ function counting(target: Target) {
   return { wrapped, count: () => count, types: () => [...perType.keys()] }
 }
 
-/**
- * The two Redis connections, made to survive an outage:
- * - @graphql-yoga/redis-event-target fires PUBLISH, SUBSCRIBE and UNSUBSCRIBE without handling their promises: while
- *   Redis is down they reject (ioredis gives up on a command after maxRetriesPerRequest reconnect attempts), which
- *   would be unhandled rejections. Here they are caught and logged: an event published during an outage is lost
- *   (Redis pub/sub is at-most-once anyway).
- * - A SUBSCRIBE that failed during the outage is not in ioredis's own resubscribe list (it records only acknowledged
- *   ones), and an UNSUBSCRIBE that failed stays in it. So ioredis does not resubscribe by itself; after every
- *   (re)connection the subscriber connection subscribes exactly the channels that have listeners now.
- * - Connection states go to the instance's Redis health: one warning per outage and one line with its duration when
- *   it ends (src/redis-health.ts), not one per connection or reconnect attempt.
- * - While Redis cannot carry an event (either connection lost), it is delivered to this instance's own listeners
- *   instead, so a write made during an outage still reaches the subscribers on the instance that made it. It is not
- *   queued for Redis either: other instances never see it (at-most-once, as before), and this one does not see it twice.
- */
-function redisClients(url: string, channelsInUse: () => string[], health: RedisHealth, log?: Logger) {
-  const pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 })
-  const sub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, autoResubscribe: false })
-  const state = new Map<Redis, { up: boolean; everUp: boolean; lastError: string }>()
-  let closing = false
-  for (const [name, client] of [['publish', pub], ['subscribe', sub]] as const) {
-    const s = { up: false, everUp: false, lastError: '' }
-    state.set(client, s)
-    const connection = `pubsub ${name}`
-    client.on('error', (e: Error) => {
-      s.lastError = e.message
-      log?.debug('redis connection error', { connection, error: e.message })
-      // not connected at start: an outage too
-      if (!s.up && !closing) health.report(connection, e.message)
-    })
-    client.on('close', () => {
-      if (!s.up || closing) return
-      s.up = false
-      health.report(connection, s.lastError || 'connection closed')
-    })
-    client.on('ready', () => {
-      s.up = s.everUp = true
-      s.lastError = ''
-      health.report(connection, null)
-      if (client === sub) {
-        const channels = channelsInUse()
-        if (channels.length) sub.subscribe(...channels).catch((e: Error) => log?.warn('redis resubscribe failed', { channels: channels.length, error: e.message }))
-      }
-    })
-  }
-  // during a reported outage a failed command is expected (and its channel resubscribed once Redis is back): debug
-  const failed = (what: string) => (e: Error) => (health.down() ? log?.debug : log?.warn)?.(`redis ${what} failed`, { error: e.message })
-  /** usable, or still making its first connection without an error yet (commands wait in ioredis's queue meanwhile) */
-  const usable = (client: Redis) => {
-    const s = state.get(client)!
-    return s.up || (!s.everUp && !s.lastError)
-  }
-  /** the event target's own message handler: delivers to this instance's listeners */
-  let deliverHere: ((channel: string, message: string) => void) | undefined
-  /** the clients as @graphql-yoga/redis-event-target uses them: only these four members */
-  const publishClient = {
-    publish(channel: string, message: string) {
-      if (!usable(pub) || !usable(sub)) {
-        // Redis cannot bring it back to us: deliver here, and only here
-        deliverHere?.(channel, message)
-        return Promise.resolve(0)
-      }
-      return pub.publish(channel, message).catch((e: Error) => {
-        // lost with the connection (in flight, or given up after ioredis's retries): late here beats never
-        failed('publish')(e)
-        deliverHere?.(channel, message)
-        return 0
-      })
-    },
-  }
-  const subscribeClient = {
-    on: (event: 'message', cb: (channel: string, message: string) => void) => {
-      deliverHere = cb
-      sub.on(event, cb)
-    },
-    subscribe: (channel: string) => sub.subscribe(channel).catch(failed('subscribe')),
-    unsubscribe: (channel: string) => sub.unsubscribe(channel).catch(failed('unsubscribe')),
-  }
-  return {
-    pub,
-    sub,
-    publishClient,
-    subscribeClient,
-    /** why the subscriber connection is unusable right now (null when it is up, or making its first connection without an error yet) */
-    down(): string | null {
-      const s = state.get(sub)!
-      if (usable(sub)) return null
-      return `Redis ${s.everUp ? 'connection lost' : 'not reachable'} (${sub.status})${s.lastError ? `: ${s.lastError}` : ''}`
-    },
-    close() {
-      closing = true
-      pub.disconnect()
-      sub.disconnect()
-    },
-  }
-}
-
 /** In-memory events are passed through JSON too, so both engines deliver the same JSON-safe shapes. */
 class JsonEventTarget extends EventTarget {
   override dispatchEvent(event: Event): boolean {
@@ -153,15 +64,33 @@ class JsonEventTarget extends EventTarget {
   }
 }
 
-export function createAppPubSub(opts: { redisUrl?: string; prefix?: string; allowed: ReadonlySet<string>; log?: Logger; health?: RedisHealth }): AppPubSub {
+export interface AppPubSubOptions {
+  redisUrl?: string
+  prefix?: string
+  allowed: ReadonlySet<string>
+  log?: Logger
+  health?: RedisHealth
+  /** PUBSUB_OUTAGE_QUEUE (default 10,000) */
+  outageQueue?: number
+  metrics?: PubSubMetrics
+}
+
+export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
   const prefix = opts.prefix ?? ''
-  let redis: ReturnType<typeof redisClients> | undefined
+  let redis: RedisBus | undefined
   let base: Target
-  // assigned below; the Redis clients ask for it only once connected
+  // assigned below; the Redis bus asks for it only once connected
   let channelsInUse: () => string[] = () => []
   if (opts.redisUrl) {
-    // A subscriber connection cannot publish: two connections.
-    redis = redisClients(opts.redisUrl, () => channelsInUse(), opts.health ?? createRedisHealth(opts.log), opts.log)
+    redis = createRedisBus({
+      url: opts.redisUrl,
+      prefix,
+      channelsInUse: () => channelsInUse(),
+      health: opts.health ?? createRedisHealth(opts.log),
+      queueLimit: opts.outageQueue ?? 10_000,
+      log: opts.log,
+      metrics: opts.metrics,
+    })
     base = createRedisEventTarget({ publishClient: redis.publishClient as never, subscribeClient: redis.subscribeClient as never }) as unknown as Target
   } else {
     const target = new JsonEventTarget()
@@ -179,7 +108,12 @@ export function createAppPubSub(opts: { redisUrl?: string; prefix?: string; allo
   return {
     publish(topic, key, payload) {
       check(topic)
-      inner.publish(prefix + topic, key, payload)
+      try {
+        inner.publish(prefix + topic, key, payload)
+      } catch (e) {
+        // a payload JSON cannot carry (a cycle, a BigInt) is a bug to fix, not a reason to fail a committed write
+        opts.log?.error('pub/sub publish failed', { topic, error: String(e), stack: (e as Error)?.stack })
+      }
     },
     subscribe(topic, key) {
       check(topic)
@@ -195,8 +129,9 @@ export function createAppPubSub(opts: { redisUrl?: string; prefix?: string; allo
         throw new Error(`Redis: ${e.message}`)
       })
     },
+    waiting: () => redis?.waiting() ?? 0,
     async close() {
-      redis?.close()
+      await redis?.close()
     },
   }
 }

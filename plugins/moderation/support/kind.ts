@@ -10,7 +10,7 @@ export const STAFF_LABEL = 'Support'
 export const UNKNOWN_LABEL = 'Participant'
 
 const CACHE_MAX = 10_000
-const isId = (s: string | undefined) => !!s && /^[1-9]\d{0,9}$/.test(s)
+const isId = (s: string | undefined) => !!s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647
 
 /**
  * ticket id → asker id. A ticket's asker never changes, so entries never go stale; `present()` is synchronous and reads
