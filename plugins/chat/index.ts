@@ -15,7 +15,7 @@ export default definePlugin({
   rest: chatRoutes,
   start(services) {
     registerBuiltInKinds(services.hooks)
-    services.extra.set('chat.presence', createPresence(services.config.redisUrl, services.config.redisPrefix, { timeoutMs: services.config.redisTimeoutMs, log: services.log }))
+    services.extra.set('chat.presence', createPresence(services.config.redisUrl, services.config.redisPrefix, { timeoutMs: services.config.redisTimeoutMs, log: services.log, onFallback: () => services.metrics.fallback('presence') }))
     // What other plugins may do in chat (moderation's service messages and ban removals).
     services.hooks.chat = {
       async postSystem(channel, text, data = {}) {

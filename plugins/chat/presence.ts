@@ -43,7 +43,7 @@ function merge(shares: Share[]): PresenceList {
   return { amount: guests + users.size, users: [...users].sort((a, b) => a - b) }
 }
 
-export function createPresence(redisUrl: string | undefined, prefix: string, opts: { timeoutMs?: number; log?: Logger } = {}): Presence {
+export function createPresence(redisUrl: string | undefined, prefix: string, opts: { timeoutMs?: number; log?: Logger; onFallback?: () => void } = {}): Presence {
   const local = new Map<string, Map<string, number | null>>()
   const share = (channel: string): Share => {
     let guests = 0
@@ -89,6 +89,7 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
   const write = async (c: string) => {
     if (redis.status !== 'ready') {
       stale.add(c)
+      opts.onFallback?.()
       return
     }
     try {
@@ -96,6 +97,7 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
       stale.delete(c)
     } catch (e) {
       stale.add(c)
+      opts.onFallback?.()
       opts.log?.debug('presence write failed', { channel: c, error: (e as Error).message })
     }
   }
@@ -123,10 +125,14 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
     async join(c, s, u) { add(c, s, u); await write(c) },
     async leave(c, s) { del(c, s); await write(c) },
     async list(c) {
-      if (redis.status !== 'ready') return merge([share(c)])
+      if (redis.status !== 'ready') {
+        opts.onFallback?.()
+        return merge([share(c)])
+      }
       try {
         return await listShared(c)
       } catch (e) {
+        opts.onFallback?.()
         opts.log?.debug('presence read failed: this instance\'s view', { channel: c, error: (e as Error).message })
         return merge([share(c)])
       }

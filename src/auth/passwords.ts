@@ -1,18 +1,35 @@
-import { hash, verify } from '@node-rs/argon2'
+import argon2 from 'argon2'
 
 /**
- * argon2id at OWASP's first recommended setting (19 MiB, t=2, p=1): ~22 ms a hash on a 2-core VM (bench/auth.ts),
+ * argon2id at OWASP's first recommended setting (19 MiB, t=2, p=1): ~20 ms of CPU a hash here (bench/auth.ts),
  * a fair trade between login latency and an attacker's cost. Changing these rehashes on the next login.
- * (@node-rs/argon2 rather than node-argon2: the latter's prebuilt binary crashes on load on our Debian image.)
+ * `argon2` (node-argon2): on Node 20 its bundled prebuilt binary needs Node-API 10 and crashes the process on load, so
+ * its install script compiles it from source (README, Passwords). Hashes made earlier by @node-rs/argon2 are the same
+ * PHC strings and still verify (test/core/passwords.test.ts).
  */
-export const ARGON2_PARAMS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
+export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
-const PARAMS_TAG = `$argon2id$v=19$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`
+/**
+ * argon2 0.45.1 writes the parameters as `m=…,p=…,t=…`. The PHC format fixes the order `m,t,p`, and libargon2's own
+ * reference argon2id_verify rejects any other with "Decoding failed" (tested; ranisalt/node-argon2#559).
+ * Stored hashes keep the standard order, as @node-rs/argon2 wrote them; argon2.verify accepts either.
+ */
+const canonicalOrder = (phc: string) => phc.replace(/^(\$argon2(?:id|i|d)\$v=\d+\$)m=(\d+),p=(\d+),t=(\d+)\$/, '$1m=$2,t=$4,p=$3$')
 
-export const hashPassword = (password: string) => hash(password, ARGON2_PARAMS)
+export const hashPassword = async (password: string) => canonicalOrder(await argon2.hash(password, ARGON2_PARAMS))
 
-/** A hash made with other parameters (or another algorithm) is replaced on the next successful login. */
-export const needsRehash = (stored: string) => !stored.startsWith(PARAMS_TAG)
+/**
+ * A hash made with other parameters (or another algorithm, or version) is replaced on the next successful login.
+ * argon2's own needsRehash compares version, m, t and p but not the algorithm, and throws on a string it cannot parse.
+ */
+export function needsRehash(stored: string): boolean {
+  if (!stored.startsWith('$argon2id$')) return true
+  try {
+    return argon2.needsRehash(stored, ARGON2_PARAMS)
+  } catch {
+    return true
+  }
+}
 
 /** A valid hash of a random password: unknown users are verified against it so both failures cost the same. */
 let dummy: Promise<string> | undefined
@@ -22,7 +39,7 @@ export async function verifyPassword(stored: string | null | undefined, password
   const target = stored ?? (await dummyHash())
   let ok = false
   try {
-    ok = await verify(target, password)
+    ok = await argon2.verify(target, password)
   } catch {
     ok = false
   }

@@ -40,7 +40,7 @@ export interface RateLimits {
   loginPerAccountIp: Limiter
   /** one login attempt a second per address once its failure budget is spent */
   loginSlowLane: SlowLane
-  /** a limiter for plugins (chat's 60 events a minute …), namespaced by prefix */
+  /** a limiter for plugins (a budget of events a minute …), namespaced by prefix */
   make(prefix: string, points: number, durationSec: number): Limiter
   /** why the limits are answered from memory right now (no Redis connection), or null */
   degraded(): string | null
@@ -108,6 +108,8 @@ export function createRateLimits(opts: {
   timeoutMs?: number
   log?: Logger
   health?: RedisHealth
+  /** one check answered by an in-memory twin instead of Redis (metrics) */
+  onFallback?: () => void
 }): RateLimits {
   const redis = opts.redisUrl ? limitsClient(opts.redisUrl, opts.timeoutMs ?? 100, opts.log, opts.health) : null
   const limiter = (prefix: string, points: number, duration: number): RateLimiterAbstract =>
@@ -121,7 +123,7 @@ export function createRateLimits(opts: {
           rejectIfRedisNotReady: true,
           // Counts do not move between the two: while Redis is away an instance counts on its own from zero, and back
           // on Redis the shared counts it left (or, after a restart, none) apply again.
-          insuranceLimiter: new RateLimiterMemory({ keyPrefix: prefix, points, duration }),
+          insuranceLimiter: new CountingMemory({ keyPrefix: prefix, points, duration }, opts.onFallback),
         })
       : new RateLimiterMemory({ keyPrefix: prefix, points, duration })
   const make = (prefix: string, points: number, duration: number, what = 'requests') => wrap(limiter(prefix, points, duration), what)
@@ -140,6 +142,20 @@ export function createRateLimits(opts: {
       redis?.close()
     },
   }
+}
+
+/** An in-memory twin that tells each time it answers (rate-limiter-flexible calls it only when Redis failed). */
+class CountingMemory extends RateLimiterMemory {
+  constructor(opts: ConstructorParameters<typeof RateLimiterMemory>[0], private readonly used: () => void = () => {}) {
+    super(opts)
+  }
+  override consume(...a: Parameters<RateLimiterMemory['consume']>) { this.used(); return super.consume(...a) }
+  override penalty(...a: Parameters<RateLimiterMemory['penalty']>) { this.used(); return super.penalty(...a) }
+  override reward(...a: Parameters<RateLimiterMemory['reward']>) { this.used(); return super.reward(...a) }
+  override get(...a: Parameters<RateLimiterMemory['get']>) { this.used(); return super.get(...a) }
+  override set(...a: Parameters<RateLimiterMemory['set']>) { this.used(); return super.set(...a) }
+  override block(...a: Parameters<RateLimiterMemory['block']>) { this.used(); return super.block(...a) }
+  override delete(...a: Parameters<RateLimiterMemory['delete']>) { this.used(); return super.delete(...a) }
 }
 
 /**

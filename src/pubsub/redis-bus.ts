@@ -149,8 +149,10 @@ export function createRedisBus(opts: RedisBusOptions) {
     const e: Pending = { seq: ++seq, channel, wire: encodeEnvelope(origin, seq, message), journal: false }
     // this instance's listeners: at once, whatever Redis does (their copy from Redis is ignored)
     deliverHere(channel, message)
-    if (pub.status === 'ready' && queue.length === 0 && !flushing) void send([e])
-    else keep([e])
+    if (pub.status === 'ready' && queue.length === 0 && !flushing) return void send([e])
+    keep([e])
+    // Redis is there but nothing is sending the queue (a retry pending is): start now
+    if (pub.status === 'ready' && !flushing && !retryTimer) void flush()
   }
 
   function keep(events: Pending[], front = false) {
@@ -281,11 +283,20 @@ export function createRedisBus(opts: RedisBusOptions) {
   function receive(channel: string, raw: string) {
     const e = decodeEnvelope(raw)
     // no id: sent by an instance of an earlier version
-    if (!e) return deliverHere(channel, raw)
+    if (!e) return deliverForeign(channel, raw)
     // our own: delivered here when it was published
     if (e.origin === origin) return
     if (!inbox.accept(e.origin, e.seq)) return metrics?.duplicate()
-    deliverHere(channel, e.message)
+    deliverForeign(channel, e.message)
+  }
+
+  /** a message from another process: one that is not JSON (someone else publishing on our channels) is dropped, not thrown into ioredis */
+  function deliverForeign(channel: string, message: string) {
+    try {
+      deliverHere(channel, message)
+    } catch (e) {
+      log?.warn('pubsub message dropped: not readable', { channel, error: String(e) })
+    }
   }
 
   function subscriberReady() {
@@ -343,7 +354,7 @@ export function createRedisBus(opts: RedisBusOptions) {
         continue
       }
       caughtUp++
-      deliverHere(m.channel, e.message)
+      deliverForeign(m.channel, e.message)
     }
     if (caughtUp) metrics?.caughtUp(caughtUp)
     if (journal.length) log?.info('pubsub caught up', { read: journal.length, delivered: caughtUp })

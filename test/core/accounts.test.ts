@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
-import { hash } from '@node-rs/argon2'
+import { argon2id, hash } from 'argon2'
 
 const REGISTER = 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId name slug email } } }'
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }'
@@ -84,7 +84,7 @@ describe('login', () => {
 
   it('rehashes a password stored with weaker parameters on the next login', async () => {
     const u = await registerUser(t)
-    const weak = await hash(u.password, { algorithm: 2, memoryCost: 8192, timeCost: 1, parallelism: 1 })
+    const weak = await hash(u.password, { type: argon2id, memoryCost: 8192, timeCost: 1, parallelism: 1 })
     await t.app.services.prisma.user.update({ where: { id: u.id }, data: { passwordHash: weak } })
     expect(codeOf(await gql(t.url, LOGIN, { i: { login: u.name, password: u.password } }))).toBeUndefined()
     const stored = await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: u.id } })

@@ -1,4 +1,6 @@
-// Shared by the fault tests: a watch on process-level failures, and the readiness probe as an orchestrator calls it.
+// Shared by the fault tests: a watch on process-level failures, the readiness probe as an orchestrator calls it, and a
+// TCP gate that decides when an app reaches a server.
+import net from 'node:net'
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -55,5 +57,67 @@ export function readinessTrace(base: string, everyMs = 50) {
       await done
       return seen
     },
+  }
+}
+
+/**
+ * A TCP forwarder between the app and a server this test runs (Redis), so a test decides when one instance can reach
+ * it: `refuse()` cuts every connection and turns new ones away, `open()` lets them through again, `cut()` resets the
+ * live connections once (clients reconnect at once), and `swallowReplies()` passes requests on but drops what comes
+ * back — a command reaches the server, its answer never reaches the client.
+ */
+export async function tcpGate(upstreamPort: number) {
+  const pairs = new Set<[net.Socket, net.Socket]>()
+  let refusing = false
+  let swallowing = false
+  const server = net.createServer((client) => {
+    if (refusing) return client.destroy()
+    const upstream = net.connect({ host: '127.0.0.1', port: upstreamPort })
+    const pair: [net.Socket, net.Socket] = [client, upstream]
+    pairs.add(pair)
+    const end = () => {
+      pairs.delete(pair)
+      client.destroy()
+      upstream.destroy()
+    }
+    client.on('data', (d) => upstream.write(d))
+    upstream.on('data', (d) => {
+      if (!swallowing) client.write(d)
+    })
+    for (const s of pair) {
+      s.on('error', end)
+      s.on('close', end)
+    }
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+  const port = (server.address() as net.AddressInfo).port
+  const cutAll = () => {
+    for (const [c, u] of pairs) {
+      c.resetAndDestroy()
+      u.destroy()
+    }
+    pairs.clear()
+  }
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    refuse() {
+      refusing = true
+      cutAll()
+    },
+    open() {
+      refusing = false
+    },
+    cut() {
+      swallowing = false
+      cutAll()
+    },
+    swallowReplies() {
+      swallowing = true
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        cutAll()
+        server.close(() => r())
+      }),
   }
 }

@@ -4,7 +4,12 @@ import WebSocket from 'ws'
 import { Redis } from 'ioredis'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { subscribe, until, wsClient } from '../helpers/clients.js'
+import { freePort } from '../helpers/services.js'
 import { NOTIFICATIONS, envelope, registerUser } from './support.js'
+import { createAppPubSub, type PubSubMetrics } from '../../src/pubsub/index.js'
+import { Inbox, OutageQueue, decodeEnvelope, encodeEnvelope, mergeByOrigin } from '../../src/pubsub/delivery.js'
+import { createLogger } from '../../src/log.js'
+import { crashWatch } from '../fault/support.js'
 
 const REDIS = process.env.TEST_REDIS_URL
 
@@ -245,6 +250,41 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
     }
   })
 
+  it('an event arrives once however often Redis carries it; one without an id (an earlier version) is delivered as is; an instance ignores its own', async () => {
+    const watchdog = crashWatch()
+    watchdog.start()
+    const ps = b.app.services.pubsub
+    const key = 777_000 + Math.floor(Math.random() * 1000)
+    const iter = ps.subscribe('core.notification', key)
+    const got: string[] = []
+    const reading = (async () => {
+      for await (const e of iter) got.push(e.type)
+    })()
+    await until(() => ps.listenerCount() > 0, 5_000, 'listener')
+    await ps.ready()
+    const channel = channelOf(b.app, 'core.notification', key)
+    const origin = `test${randomBytes(4).toString('hex')}`
+    const wire = (seq: number, type: string) => encodeEnvelope(origin, seq, JSON.stringify(envelope(type, {})))
+    // seq 1 twice (a re-send after a lost confirmation), then 2, then 1 again (late), then 3
+    // (and something that is not JSON at all, from someone else publishing on our channel: dropped, nothing breaks)
+    for (const m of [wire(1, 'one'), wire(1, 'one again'), wire(2, 'two'), wire(1, 'one late'), JSON.stringify(envelope('no id', {})), '{not json', wire(3, 'three')]) await redis.publish(channel, m)
+    // A's events carry A's origin: A publishes, B gets it once; A's own listener gets it once, not again from Redis
+    const onA = a.app.services.pubsub.subscribe('core.notification', key)
+    const fromA = onA.next()
+    a.app.services.pubsub.publish('core.notification', key, envelope('from A', {}))
+    expect((await fromA).value.type).toBe('from A')
+    await until(() => got.length >= 5, 5_000, 'five deliveries on B')
+    await new Promise((r) => setTimeout(r, 300))
+    const aMore = await Promise.race([onA.next().then((r) => r.value?.type), new Promise((r) => setTimeout(() => r('nothing'), 300))])
+    expect(aMore, 'A gets no copy of its own event from Redis').toBe('nothing')
+    await onA.return?.(undefined)
+    await iter.return?.(undefined)
+    await reading
+    expect(got).toEqual(['one', 'two', 'no id', 'three', 'from A'])
+    watchdog.stop()
+    expect(watchdog.crashes).toEqual([])
+  })
+
   it('instances with different prefixes do not see each other’s events', async () => {
     const c = await startTestApp({ DATABASE_URL: a.app.database.url })
     try {
@@ -263,6 +303,95 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
       await iter.return?.(undefined)
     } finally {
       await c.close()
+    }
+  })
+})
+
+describe('event ids, duplicate filter and outage queue (src/pubsub/delivery.ts)', () => {
+  it('puts the id first in the payload object and takes it out again; other payloads are wrapped; messages without an id are not taken for one', () => {
+    for (const payload of [{ type: 'x', data: { n: 1, s: '"$ev":"a:1"' } }, {}, [1, 2], 'text', 42, null]) {
+      const message = JSON.stringify(payload)
+      const wire = encodeEnvelope('origin_A-1', 7, message)
+      // an instance of an earlier version parses it as the payload plus one member
+      if (payload && typeof payload === 'object' && !Array.isArray(payload)) expect(JSON.parse(wire)).toEqual({ $ev: 'origin_A-1:7', ...payload })
+      expect(decodeEnvelope(wire)).toEqual({ origin: 'origin_A-1', seq: 7, message })
+    }
+    // an undefined payload (serialized as '') comes back as null, as @graphql-yoga/redis-event-target reads ''
+    expect(JSON.parse(decodeEnvelope(encodeEnvelope('o', 1, ''))!.message)).toBeNull()
+    for (const raw of ['{"type":"x"}', '', '[]', '{"$ev":"nocolon"}', '{"$ev":"o:0"}', '{"$ev":"o:-1"}', '{"$ev":"o:1.5"}', '{"$ev":"o:1"x']) expect(decodeEnvelope(raw)).toBeNull()
+  })
+
+  it('Inbox: per origin, a sequence number at or below the highest delivered is a copy; gaps are fine; memory is bounded by origins', () => {
+    const inbox = new Inbox(3)
+    expect([1, 2, 5, 5, 3, 6].map((n) => inbox.accept('a', n))).toEqual([true, true, true, false, false, true])
+    expect(inbox.accept('b', 1)).toBe(true)
+    expect(inbox.accept('b', 1)).toBe(false)
+    for (let i = 0; i < 1000; i++) inbox.accept(`o${i}`, 1)
+    expect(inbox.size).toBe(3)
+  })
+
+  it('OutageQueue: keeps the newest `limit` events in order, drops the oldest and says how many; unconfirmed events go back in front', () => {
+    const q = new OutageQueue<number>(3)
+    expect([1, 2, 3, 4, 5].map((n) => q.push(n))).toEqual([0, 0, 0, 1, 1])
+    expect(q.length).toBe(3)
+    expect(q.take(2)).toEqual([3, 4])
+    // 3 and 4 were sent but never confirmed: back in front of 5, and 6 behind — one too many, the oldest goes
+    expect(q.requeue([3, 4])).toBe(0)
+    expect(q.push(6)).toBe(1)
+    expect(q.take(10)).toEqual([4, 5, 6])
+    expect(q.length).toBe(0)
+    const none = new OutageQueue<number>(0)
+    expect(none.push(1)).toBe(1)
+    expect(none.length).toBe(0)
+  })
+
+  it('mergeByOrigin: events read back and events received live, per origin in sequence order', () => {
+    const e = (origin: string | null, seq: number) => ({ origin, seq })
+    const merged = mergeByOrigin([e('a', 3), e('b', 1), e('a', 1), e(null, 0), e('a', 2), e('b', 1)])
+    expect(merged).toEqual([e('a', 1), e('b', 1), e('a', 2), e(null, 0), e('a', 3), e('b', 1)])
+  })
+})
+
+describe('Redis unreachable', () => {
+  it('publishing never throws, the local listener gets every event at once and in order, and the queue keeps only the newest PUBSUB_OUTAGE_QUEUE', async () => {
+    const counts = { queued: 0, dropped: 0 }
+    const metrics: PubSubMetrics = { queued: (n = 1) => void (counts.queued += n), dropped: (n) => void (counts.dropped += n), duplicate() {}, caughtUp() {} }
+    const lines: { level: string; msg: string }[] = []
+    const log = createLogger('info', (line) => lines.push(JSON.parse(line)))
+    // nothing listens on that port
+    const ps = createAppPubSub({ redisUrl: `redis://127.0.0.1:${await freePort()}`, prefix: 'unreachable:', allowed: new Set(['core.notification']), outageQueue: 3, metrics, log })
+    try {
+      const iter = ps.subscribe('core.notification', 1)
+      const got: number[] = []
+      const reading = (async () => {
+        for await (const e of iter) {
+          got.push((e.data as { i: number }).i)
+          if (got.length === 5) break
+        }
+      })()
+      await new Promise((r) => setTimeout(r, 10)) // the listener is registered once iteration starts
+      for (let i = 1; i <= 5; i++) expect(() => ps.publish('core.notification', 1, envelope('n', { i }))).not.toThrow()
+      await reading
+      expect(got).toEqual([1, 2, 3, 4, 5])
+      expect(ps.waiting()).toBe(3)
+      expect(counts).toEqual({ queued: 5, dropped: 2 })
+      expect(lines.filter((l) => l.msg.startsWith('pubsub outage queue full'))).toHaveLength(1)
+      await expect(ps.ready()).rejects.toThrow(/redis/i)
+    } finally {
+      await ps.close()
+    }
+    // the queue still held at shutdown is said to be lost for the other instances
+    expect(lines.some((l) => l.level === 'warn' && /still queued/.test(l.msg))).toBe(true)
+  })
+
+  it('a payload JSON cannot carry is logged, not thrown into the writer', async () => {
+    const lines: { level: string; msg: string }[] = []
+    const ps = createAppPubSub({ allowed: new Set(['core.notification']), log: createLogger('info', (line) => lines.push(JSON.parse(line))) })
+    try {
+      expect(() => ps.publish('core.notification', 1, { type: 'bad', data: { n: 1n }, time: '' })).not.toThrow()
+      expect(lines.map((l) => `${l.level} ${l.msg}`)).toEqual(['error pub/sub publish failed'])
+    } finally {
+      await ps.close()
     }
   })
 })
