@@ -34,13 +34,9 @@ export interface Config {
   wsMaxBufferedBytes: number
   /** where uploaded files live (UPLOAD_DIR; default DATA_DIR/uploads, a temp directory for an in-memory DATA_DIR) */
   uploadDir: string
-  /** largest smile or icon file accepted (SMILES_MAX_BYTES) */
-  smilesMaxBytes: number
   rateLimitPerMinute: number
   loginAttemptsPerWindow: number
   sessionTtlDays: number
-  /** moderation: summed citizen weight of votes that bans a user (peka2 civil moderation) */
-  banVoteThreshold: number
   seedDemo: boolean
   /** where one-time codes go: unset → the server log; a URL → POSTed as JSON (an SMS/e-mail gateway) */
   notifyWebhookUrl: string | undefined
@@ -49,6 +45,8 @@ export interface Config {
   captchaSecret: string
   seedAdmin: { name: string; password: string } | undefined
   armor: { maxDepth: number; maxAliases: number; maxTokens: number; costLimit: number }
+  /** the environment this was read from: each enabled plugin reads its own settings from it (definePlugin `config`) */
+  env: Env
 }
 
 /** A bad environment value: start-up stops with one line naming the variable and what it allows. */
@@ -59,9 +57,10 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>
+export type Env = Readonly<Record<string, string | undefined>>
 
-function int(env: Env, name: string, def: number, min: number, max: number): number {
+/** An integer setting in [min, max]; unset or empty → def. Plugins read their settings with these helpers too. */
+export function int(env: Env, name: string, def: number, min: number, max: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return def
   const n = Number(raw)
@@ -69,7 +68,7 @@ function int(env: Env, name: string, def: number, min: number, max: number): num
   return n
 }
 
-function bool(env: Env, name: string, def: boolean): boolean {
+export function bool(env: Env, name: string, def: boolean): boolean {
   const raw = env[name]
   if (raw === undefined || raw === '') return def
   if (/^(1|true|yes|on)$/i.test(raw)) return true
@@ -77,7 +76,7 @@ function bool(env: Env, name: string, def: boolean): boolean {
   throw new ConfigError(name, 'true or false', raw)
 }
 
-function url(env: Env, name: string, protocols: string[]): string | undefined {
+export function url(env: Env, name: string, protocols: string[]): string | undefined {
   const raw = env[name]
   if (raw === undefined || raw === '') return undefined
   let parsed: URL
@@ -158,11 +157,9 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
     wsMaxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
     uploadDir: path.resolve(env.UPLOAD_DIR || (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'))),
-    smilesMaxBytes: int(env, 'SMILES_MAX_BYTES', 256 * 1024, 64, 10 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),
-    banVoteThreshold: int(env, 'BAN_VOTE_THRESHOLD', 10, 1, 100_000),
     seedDemo: bool(env, 'SEED_DEMO', true),
     notifyWebhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
     captchaVerifyUrl: url(env, 'CAPTCHA_VERIFY_URL', ['http:', 'https:']),
@@ -174,5 +171,6 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 1000, 10, 100_000),
       costLimit: int(env, 'GRAPHQL_COST_LIMIT', 5000, 10, 1_000_000),
     },
+    env: { ...env },
   }
 }

@@ -12,7 +12,11 @@ export interface Viewer {
   roles: Roles
 }
 
-/** Per-request state; loaders are created fresh for every request (plugin-dataloader keys them by context). */
+/**
+ * Per-request state: one for each HTTP request, REST call and graphql-ws operation (a subscription's events share
+ * theirs). It holds no loaders: Pothos' dataloader plugin keeps them in a cache keyed by this object, which is what
+ * makes them per request.
+ */
 export interface Context {
   config: Config
   prisma: Db

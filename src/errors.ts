@@ -1,8 +1,16 @@
 import { GraphQLError } from 'graphql'
 
+export interface ErrorSpec {
+  status: number
+  message: string
+}
+
+export type ErrorTable = Readonly<Record<string, ErrorSpec>>
+
 /**
- * The one registry of error codes. GraphQL shows the code as `extensions.code`; each REST dialect maps it to its own
- * documented status. Codes follow messenger-api.md where it has one.
+ * The core's error codes. With each enabled plugin's own (`definePlugin({ errors })`, made by defineErrors) they form the
+ * one registry of an app. GraphQL shows the code as `extensions.code`; each REST dialect maps it to its own documented
+ * status. Codes follow messenger-api.md where it has one.
  */
 export const ERRORS = {
   INVALID_INPUT: { status: 400, message: 'Invalid input' },
@@ -33,46 +41,46 @@ export const ERRORS = {
   TOO_MANY_MESSAGES: { status: 429, message: 'Too many messages' },
   COST_LIMIT_EXCEEDED: { status: 400, message: 'Query cost limit exceeded' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
-  // moderation: civil bans, channel sanctions, complaints
-  BAN_REASON_NOT_FOUND: { status: 404, message: 'Ban reason not found' },
-  REASON_NOT_ALLOWED: { status: 403, message: 'You may not accuse with this reason' },
-  NO_CITIZENSHIP: { status: 403, message: 'Only citizens may accuse' },
-  DUPLICATE_ACCUSATION: { status: 409, message: 'You already accused this user for this reason' },
-  TOO_MANY_ACCUSATIONS: { status: 429, message: 'Too many accusations: at most 5 in 10 minutes' },
-  BAN_NOT_FOUND: { status: 404, message: 'Ban not found' },
-  BAN_ALREADY_UNDONE: { status: 409, message: 'This ban was already undone' },
-  COMPLAINT_NOT_FOUND: { status: 404, message: 'Complaint not found' },
-  // support tickets
-  CATEGORY_NOT_FOUND: { status: 404, message: 'Category not found' },
-  QUESTION_NOT_FOUND: { status: 404, message: 'Question not found' },
-  SUPPORT_DENIED: { status: 403, message: 'You may not ask support questions' },
-  TOO_MANY_OPEN_QUESTIONS: { status: 409, message: 'You already have 3 questions without an answer' },
-  // uploads (smiles, icons)
-  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
-  FILE_EMPTY: { status: 400, message: 'The file is empty' },
-  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
-  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
-  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
-  // smiles
-  INVALID_SMILE_CODE: { status: 400, message: 'Invalid smile code' },
-  SMILE_NOT_FOUND: { status: 404, message: 'Smile not found' },
-  SMILE_NOT_OWNED: { status: 403, message: 'This smile belongs to someone else' },
-  SMILE_CODE_TAKEN: { status: 409, message: 'A smile with this code already exists' },
-  SMILE_CHANGES_PENDING: { status: 409, message: 'Smile changes are awaiting approval' },
-  SMILE_NO_CHANGES: { status: 409, message: 'There are no smile changes to submit' },
-  SMILE_NOT_SUBMITTED: { status: 404, message: 'This user has no smile changes awaiting approval' },
-} as const satisfies Record<string, { status: number; message: string }>
+} as const satisfies ErrorTable
 
-export type ErrorCode = keyof typeof ERRORS
+type CoreErrors = typeof ERRORS
+
+/**
+ * Every code a service may throw, for the compiler: the core's, and each plugin's, merged in from the plugin's
+ * errors.ts (`type MyErrors = typeof MY_ERRORS; declare module '…/src/errors.js' { interface ErrorCodes extends MyErrors {} }`),
+ * so `new AppError('SOME_PLUGIN_CODE')` type-checks and a misspelt code does not.
+ */
+export interface ErrorCodes extends CoreErrors {}
+
+export type ErrorCode = keyof ErrorCodes & string
+
+/**
+ * Status and default message of every code defined in this process (the core's and those of every plugin module
+ * loaded), for AppError's defaults. Which codes an app *has* is its ErrorRegistry (core + enabled plugins).
+ */
+const defined = new Map<string, ErrorSpec>(Object.entries(ERRORS))
+
+/** A plugin's error table: SCREAMING_SNAKE codes, none of them defined elsewhere with another status or message. */
+export function defineErrors<const T extends ErrorTable>(owner: string, table: T): T {
+  for (const [code, spec] of Object.entries(table)) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(code)) throw new Error(`${owner}: error code "${code}" must be SCREAMING_SNAKE_CASE`)
+    const seen = defined.get(code)
+    if (seen && (seen.status !== spec.status || seen.message !== spec.message)) throw new Error(`${owner}: error code ${code} is already defined with another meaning`)
+    defined.set(code, spec)
+  }
+  return table
+}
 
 /** A rule broken by the caller: thrown by services, rendered by GraphQL and by each REST dialect. */
 export class AppError extends GraphQLError {
   readonly code: ErrorCode
   readonly status: number
   constructor(code: ErrorCode, message?: string, extra: { field?: string; retryAfter?: number; [k: string]: unknown } = {}) {
-    super(message ?? ERRORS[code].message, { extensions: { code, ...extra } })
+    // A code without a spec belongs to a plugin module that did not load: still an error the caller sees, as a 500.
+    const spec = defined.get(code) ?? { status: 500, message: code }
+    super(message ?? spec.message, { extensions: { code, ...extra } })
     this.code = code
-    this.status = ERRORS[code].status
+    this.status = spec.status
   }
   get field(): string | undefined {
     return this.extensions.field as string | undefined
@@ -82,6 +90,18 @@ export class AppError extends GraphQLError {
 export const invalid = (field: string, message: string, code: ErrorCode = 'INVALID_INPUT') =>
   new AppError(code, `${field}: ${message}`, { field })
 
-export function statusOfCode(code: unknown): number {
-  return typeof code === 'string' && code in ERRORS ? ERRORS[code as ErrorCode].status : 500
+/** The error codes of one app: the core's and its enabled plugins' — a disabled plugin's codes are not among them. */
+export interface ErrorRegistry {
+  codes(): string[]
+  /** HTTP status of a code (REST dialects); 500 for a code this app does not have */
+  status(code: string): number
+}
+
+export function createErrorRegistry(tables: ErrorTable[]): ErrorRegistry {
+  const all = new Map<string, ErrorSpec>()
+  for (const table of [ERRORS, ...tables]) for (const [code, spec] of Object.entries(table)) all.set(code, spec)
+  return {
+    codes: () => [...all.keys()],
+    status: (code) => all.get(code)?.status ?? 500,
+  }
 }

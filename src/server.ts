@@ -18,14 +18,13 @@ import { createContextFactory } from './context-factory.js'
 import type { Context, ContextInput } from './context.js'
 import type { Services } from './services.js'
 import { createRestEngine, type RestEngine } from './rest/engine.js'
-import { dialectOfPath, DIALECTS } from './rest/dialects.js'
 import { createWsServer, type WsServer } from './http/ws.js'
 import { armorPlugins, bodyLimit, noIntrospection, requestLog } from './http/yoga-plugins.js'
 import { inputBounds } from './schema/input-bounds.js'
-import { AppError } from './errors.js'
-import { corePlugin } from './core/index.js'
+import { AppError, createErrorRegistry, type ErrorRegistry } from './errors.js'
+import { createCorePlugin } from './core/index.js'
 import { createNotifier } from './auth/notifier.js'
-import { createHooks } from './plugins/hooks.js'
+import { ApiRegistry, type ApiName, type PluginApis } from './plugins/apis.js'
 import { clientIp } from './http/client-ip.js'
 import { sendJson } from './http/respond.js'
 import { createCaptchaVerifier } from './auth/captcha.js'
@@ -37,6 +36,10 @@ export interface App {
   yoga: YogaServerInstance<any, Context>
   rest: RestEngine
   plugins: Plugin[]
+  /** the error codes of this app: the core's and the enabled plugins' */
+  errors: ErrorRegistry
+  /** a started plugin's API (tests, tools); undefined when that plugin is off */
+  api<N extends ApiName>(name: N): PluginApis[N] | undefined
   database: Database
   /** graphql-ws (tests look at its live sockets) */
   ws: WsServer
@@ -54,7 +57,11 @@ export interface AppOptions {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel)
   // Resolve plugins first: a bad PLUGINS value must fail before anything is opened.
-  const plugins = [corePlugin, ...resolvePlugins(opts.available ?? ALL_PLUGINS, config.plugins)]
+  const enabled = resolvePlugins(opts.available ?? ALL_PLUGINS, config.plugins)
+  const plugins = [createCorePlugin(enabled), ...enabled]
+  // Each enabled plugin reads its settings now: a bad value fails like a bad PLUGINS, before anything is opened.
+  const configured = plugins.map((p) => p.configure(config.env))
+  const errors = createErrorRegistry(plugins.map((p) => p.errors))
   const schema = buildSchema(plugins)
   const database = await openDatabase(config, log)
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics ?? [])])
@@ -82,8 +89,6 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     log,
     notifier: createNotifier(config.notifyWebhookUrl, log),
     captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
-    hooks: createHooks(),
-    extra: new Map(),
   }
   const buildContext = createContextFactory(services)
 
@@ -115,7 +120,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   for (const [i, h] of httpRoutes.entries()) {
     if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix)))) throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
-  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest ?? []), yoga, bodyLimit: config.bodyLimitBytes, perIp: limits.perIp, trustProxy: config.trustProxy, log })
+  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest), yoga, bodyLimit: config.bodyLimitBytes, perIp: limits.perIp, trustProxy: config.trustProxy, log, errors })
 
   const server = http.createServer(async (req, res) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
@@ -126,7 +131,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       if (path === '/readyz') return await readiness(res)
       // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
       if (path === '/metrics') return await metrics.handle(req, res)
-      // Plugin files (smile images …) before the API rate limit: a chat client loads dozens at once, each is cheap.
+      // Plugin files (uploaded images …) before the API rate limit: a client loads dozens at once, each is cheap.
       const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
       if (httpRoute) return await httpRoute.handle(req, res, services)
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
@@ -137,7 +142,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       }
       await yoga.handle(req, res, { req, requestId })
     } catch (err) {
-      if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') return tooMany(res, path, err)
+      if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') return tooMany(res, rest, path, err)
       log.error('unexpected error in HTTP handler', { requestId, error: String(err), stack: (err as Error)?.stack })
       if (!res.headersSent) sendJson(res, 500, { message: `Internal server error (request id ${requestId})` })
       else res.destroy()
@@ -146,7 +151,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   /**
    * The load balancer's question. Without the database the instance cannot serve: 503 `unavailable`. Without Redis it
-   * can (rate limits in memory, this instance's presence, events to this instance's subscribers only): 200 `degraded`,
+   * can (rate limits in memory, this instance's presence, events queued for the other instances): 200 `degraded`,
    * the reason in `checks.pubsub` / `checks.rateLimits`. Every check answers within READINESS_TIMEOUT_MS.
    */
   async function readiness(res: http.ServerResponse) {
@@ -166,7 +171,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const ws = await createWsServer({ server, yoga, services, buildContext })
   await ws.ready().catch((e: unknown) => log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }))
 
-  for (const p of plugins) await p.start?.(services)
+  const apis = new ApiRegistry()
+  for (const p of configured) await p.start(services, apis)
 
   let closing: Promise<void> | undefined
   const app: App = {
@@ -175,6 +181,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     yoga,
     rest,
     plugins,
+    errors,
+    api: (name) => apis.find(name),
     database,
     ws,
     listen: (port = config.port, host = config.host) =>
@@ -238,11 +246,11 @@ function oneLine(e: unknown): string {
 }
 
 /** 429 with Retry-After in the error form of whoever asked: a REST dialect or GraphQL. */
-function tooMany(res: http.ServerResponse, path: string, err: AppError) {
+function tooMany(res: http.ServerResponse, rest: RestEngine, path: string, err: AppError) {
   const retry = String(err.extensions.retryAfter ?? 60)
-  const dialect = dialectOfPath(path)
+  const dialect = rest.dialectOf(path)
   if (dialect) {
-    const { body } = DIALECTS[dialect].error('RATE_LIMIT_EXCEEDED', err.message)
+    const { body } = rest.errorResponse(dialect, 'RATE_LIMIT_EXCEEDED', err.message)
     return sendJson(res, 429, body, { 'retry-after': retry })
   }
   sendJson(res, 429, { errors: [{ message: err.message, extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: Number(retry) } }] }, { 'retry-after': retry })

@@ -6,9 +6,11 @@ import type { Metrics } from './http/metrics.js'
 import type { Logger } from './log.js'
 import type { Notifier } from './auth/notifier.js'
 import type { CaptchaVerifier } from './auth/captcha.js'
-import type { Hooks } from './plugins/hooks.js'
 
-/** Long-lived parts shared by every request; plugins reach them through ctx.services. */
+/**
+ * Long-lived parts shared by every request; plugins reach them through ctx.services. What a plugin keeps for itself
+ * (its limiters, caches, the APIs it was handed) is its own typed per-app state (src/plugins/app-state.ts).
+ */
 export interface Services {
   config: Config
   prisma: Db
@@ -19,8 +21,4 @@ export interface Services {
   log: Logger
   notifier: Notifier
   captcha: CaptchaVerifier
-  /** extension points plugins offer each other */
-  hooks: Hooks
-  /** plugin-owned singletons, keyed by plugin name */
-  extra: Map<string, unknown>
 }

@@ -1,9 +1,10 @@
 import type { Context, Viewer } from '../../src/context.js'
-import type { ChannelKind, ChatMessageView, ChatUserView, Hooks } from '../../src/plugins/hooks.js'
+import type { Services } from '../../src/services.js'
 import { AppError } from '../../src/errors.js'
-import { resolveChannel, type ResolvedChannel } from '../../src/plugins/channels.js'
+import type { ChannelKind, ChatMessageView, ChatUserView, ResolvedChannel } from './public.js'
+import { chatOf, chatState } from './state.js'
 
-export { resolveChannel, channelOf, type ResolvedChannel } from '../../src/plugins/channels.js'
+export type { ResolvedChannel }
 
 /** A database id as it appears in a channel id or a cursor: 1 … 2^31 − 1 (Int columns), no leading zeros. */
 export const isId = (s: string | undefined | null) => !!s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647
@@ -24,7 +25,7 @@ const simple = (name: string, opts: Partial<ChannelKind> & { title: string }): C
   ...opts,
 })
 
-/** peka2's channel kinds (chat.md, "Каналы чата"); rooms and support channels are registered by their plugins. */
+/** peka2's channel kinds (chat.md, "Каналы чата"); others (support …) are registered by their plugins. */
 export const BUILT_IN_KINDS: ChannelKind[] = [
   simple('main', { title: 'Main', public: true }),
   simple('admin', {
@@ -65,8 +66,25 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
   },
 ]
 
-export function registerBuiltInKinds(hooks: Hooks) {
-  for (const k of BUILT_IN_KINDS) hooks.channelKinds.set(k.name, k)
+/**
+ * Every plugin that takes a channel id resolves it here, against the kinds chat and others registered:
+ * CHANNEL_NOT_FOUND (naming the field) when it is malformed, of an unknown kind, or does not exist.
+ */
+export async function resolveChannel(ctx: Context, id: unknown, field = 'channel'): Promise<ResolvedChannel> {
+  if (typeof id !== 'string' || id.length > 100) throw new AppError('CHANNEL_NOT_FOUND', `${field}: not a channel id`, { field })
+  const [name, ...rest] = id.split('/')
+  const kind = chatOf(ctx).kinds.get(name)
+  const parts = kind?.parse(rest)
+  if (!kind || !parts) throw new AppError('CHANNEL_NOT_FOUND', `${field}: unknown channel "${id}"`, { field })
+  if (!(await kind.exists(ctx, parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${id}" does not exist`, { field })
+  return { id, kind, parts }
+}
+
+/** A channel from an id already stored or checked, without the existence check. */
+export function channelOf(services: Services, id: string): ResolvedChannel | null {
+  const [name, ...rest] = id.split('/')
+  const kind = chatState.of(services).kinds.get(name)
+  return kind ? { id, kind, parts: rest } : null
 }
 
 export async function readableChannel(ctx: Context, id: unknown, field = 'channel') {
@@ -85,14 +103,16 @@ export async function visibleChannel(ctx: Context, id: unknown, field = 'channel
   return ch
 }
 
-/** The private channel of two users, as peka2 names it. */
-export const privateChannelOf = (a: number, b: number) => `private/${Math.min(a, b)}/${Math.max(a, b)}`
-
-/** The kind's own rule (site moderators, the streamer …) or any plugin's check (appointed channel moderators). */
-export async function isChannelModerator(ctx: Context, ch: ResolvedChannel): Promise<boolean> {
-  if (await ch.kind.isModerator(ctx, ch.parts)) return true
-  if (!ctx.viewer) return false
-  for (const check of ctx.services.hooks.moderatorChecks) if (await check(ctx, ch.id, ctx.viewer.id)) return true
+/**
+ * Who moderates a channel — the one rule, for chat's own powers (remove, pin, slow mode, staff message types) and for
+ * every plugin (sanctions, complaints): the kind's own moderators (site moderators, the streamer …) or anyone a
+ * registered moderator check admits (appointed channel moderators). `who` is asked about, the viewer by default.
+ */
+export async function isChannelModerator(ctx: Context, ch: ResolvedChannel, who: Viewer | null = ctx.viewer): Promise<boolean> {
+  if (!who) return false
+  const as = who === ctx.viewer ? ctx : { ...ctx, viewer: who }
+  if (await ch.kind.isModerator(as, ch.parts)) return true
+  for (const check of chatOf(ctx).moderatorChecks) if (await check(as, ch.id, who.id)) return true
   return false
 }
 

@@ -1,7 +1,8 @@
 import { Prisma } from '../../src/generated/prisma/client.js'
 import type { Context } from '../../src/context.js'
 import { invalid } from '../../src/errors.js'
-import { ignoredUserIds } from '../../src/core/social/service.js'
+import { ignoredUsers } from './ignores.js'
+import { chatOf } from './state.js'
 import { readableChannel, presentMessage, channelOf } from './channels.js'
 import { conditionsToWhere, type ConditionQuery } from './conditions.js'
 import { MESSAGE_SELECT, toView } from './render.js'
@@ -15,7 +16,7 @@ export const SEARCH_COST = 500
 
 /** The base filter of every history read: the channel, not removed, nobody the viewer ignores. */
 async function baseWhere(ctx: Context, channel: string): Promise<Prisma.ChatMessageWhereInput> {
-  const ignored = ctx.viewer ? [...(await ignoredUserIds(ctx.prisma, ctx.viewer.id))] : []
+  const ignored = ctx.viewer ? [...(await ignoredUsers(ctx.prisma, ctx.viewer.id))] : []
   return { channel, deletedAt: null, ...(ignored.length ? { OR: [{ fromId: null }, { fromId: { notIn: ignored } }] } : {}) }
 }
 
@@ -68,9 +69,9 @@ export async function search(ctx: Context, text: string, opts: { channel?: strin
   if (!Number.isInteger(opts.offset) || opts.offset < 0 || opts.offset > 10_000) throw invalid('offset', 'must be from 0 to 10000')
   let patterns: string[]
   if (opts.channel) patterns = [(await readableChannel(ctx, opts.channel)).id]
-  else patterns = [...ctx.services.hooks.channelKinds.values()].flatMap((k) => k.readablePatterns(ctx.viewer))
+  else patterns = [...chatOf(ctx).kinds.values()].flatMap((k) => k.readablePatterns(ctx.viewer))
   if (!patterns.length) return []
-  const ignored = ctx.viewer ? [...(await ignoredUserIds(ctx.prisma, ctx.viewer.id))] : []
+  const ignored = ctx.viewer ? [...(await ignoredUsers(ctx.prisma, ctx.viewer.id))] : []
   const hits = await ctx.prisma.$queryRaw<{ id: number; rank: number }[]>`
     SELECT id, ts_rank("searchVector", q) AS rank
     FROM "ChatMessage", plainto_tsquery('simple', ${text}) q
@@ -87,7 +88,7 @@ export async function search(ctx: Context, text: string, opts: { channel?: strin
   for (const h of hits) {
     const row = byId.get(h.id)
     if (!row) continue
-    const ch = channelOf(ctx.services.hooks, row.channel)
+    const ch = channelOf(ctx.services, row.channel)
     const view = toView(row)
     out.push({ message: ch ? presentMessage(ctx.viewer, ch, view) : view, rank: Number(h.rank) })
   }

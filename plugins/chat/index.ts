@@ -2,34 +2,36 @@ import { definePlugin } from '../../src/plugins/contract.js'
 import { chatSchema } from './schema.js'
 import { chatRoutes } from './rest.js'
 import { CHAT_TOPICS } from './topics.js'
-import { registerBuiltInKinds, channelOf } from './channels.js'
-import { createPresence, type Presence } from './presence.js'
-import { removeMessages } from './service.js'
-import { MESSAGE_SELECT, toView } from './render.js'
-import { emit } from './events.js'
+import { BUILT_IN_KINDS } from './channels.js'
+import { createPresence } from './presence.js'
+import { eventLimiter } from './service.js'
+import { chatState } from './state.js'
+import { createChatApi } from './api.js'
+import { CHAT_SETTINGS, CHAT_SETTINGS_SECTION } from './settings.js'
+import { CHAT_IGNORES } from './ignores.js'
 
+/** Channels, messages, live events, presence and search; the API other plugins build on is in public.ts. */
 export default definePlugin({
   name: 'chat',
   topics: [...CHAT_TOPICS],
   schema: chatSchema,
   rest: chatRoutes,
+  userSettings: { [CHAT_SETTINGS_SECTION]: CHAT_SETTINGS },
+  ignores: [CHAT_IGNORES],
   start(services) {
-    registerBuiltInKinds(services.hooks)
-    services.extra.set('chat.presence', createPresence(services.config.redisUrl, services.config.redisPrefix, { timeoutMs: services.config.redisTimeoutMs, log: services.log, onFallback: () => services.metrics.fallback('presence') }))
-    // What other plugins may do in chat (moderation's service messages and ban removals).
-    services.hooks.chat = {
-      async postSystem(channel, text, data = {}) {
-        const row = await services.prisma.chatMessage.create({ data: { channel, text, type: data.type ?? 'system', toId: data.toId ?? null, replyToId: data.replyToId ?? null }, select: MESSAGE_SELECT })
-        const view = toView(row)
-        const ch = channelOf(services.hooks, channel)
-        if (ch) emit(services.pubsub, ch, { kind: 'added', channel, message: view })
-        return view
-      },
-      remove: (ids, reason, data) => removeMessages({ prisma: services.prisma, pubsub: services.pubsub, services }, ids, reason, data),
-    }
+    const state = chatState.init(services, {
+      kinds: new Map(BUILT_IN_KINDS.map((k) => [k.name, k])),
+      guards: [],
+      moderatorChecks: [],
+      presence: createPresence(services.config.redisUrl, services.config.redisPrefix, { timeoutMs: services.config.redisTimeoutMs, log: services.log, onFallback: () => services.metrics.fallback('presence') }),
+      events: eventLimiter(services),
+      slowMode: new Map(),
+    })
+    // What other plugins may do in chat (channel kinds, guards, moderators, service messages, removals, reads).
+    return createChatApi(services, state)
   },
   async stop(services) {
-    await (services.extra.get('chat.presence') as Presence | undefined)?.close()
+    await chatState.of(services).presence.close()
   },
   async seed({ prisma }) {
     const users = await prisma.user.findMany({ take: 3, orderBy: { id: 'asc' } })

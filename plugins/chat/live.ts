@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { Repeater } from 'graphql-yoga'
 import type { Context } from '../../src/context.js'
-import { ignoredUserIds } from '../../src/core/social/service.js'
+import { ignoredUsers } from './ignores.js'
+import { chatOf } from './state.js'
 import { readableChannel, presentMessage, presentUser, presentPresence, type ResolvedChannel } from './channels.js'
 import type { ChatEvent } from './topics.js'
-import type { Presence } from './presence.js'
 import { emit } from './events.js'
 
-export const presenceOf = (ctx: Context) => ctx.services.extra.get('chat.presence') as Presence
+export const presenceOf = (ctx: Context) => chatOf(ctx).presence
 
 const PRESENCE_COALESCE_MS = 1000
 const pendingAnnouncements = new Map<string, NodeJS.Timeout>()
@@ -64,7 +64,7 @@ function authorOf(e: ChatEvent): number | null {
 export async function channelEvents(ctx: Context, channelId: string) {
   const channel = await readableChannel(ctx, channelId)
   const viewer = ctx.viewer
-  let ignored = viewer ? await ignoredUserIds(ctx.prisma, viewer.id) : new Set<number>()
+  let ignored = viewer ? await ignoredUsers(ctx.prisma, viewer.id) : new Set<number>()
   return new Repeater<ChatEvent>(async (push, stop) => {
     const events = ctx.pubsub.subscribe('chat.event', channel.id)
     const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null

@@ -1,5 +1,6 @@
-import type { ChatMessageView, ChatUserView } from '../../src/plugins/hooks.js'
-import { withDefaults } from '../../src/core/settings/settings.js'
+import type { Prisma } from '../../src/generated/prisma/client.js'
+import type { ChatMessageView, ChatUserView } from './public.js'
+import { chatSettings } from './settings.js'
 
 /** The Prisma selection that renders a message in one statement (relationJoins): authors and reactions included. */
 export const MESSAGE_SELECT = {
@@ -16,7 +17,7 @@ export const MESSAGE_SELECT = {
   reactions: { select: { emoji: true } },
 } as const
 
-type Author = { id: number; name: string; settings: unknown } | null
+type Author = { id: number; name: string; settings: Prisma.JsonValue } | null
 export interface MessageRow {
   id: number
   channel: string
@@ -31,7 +32,7 @@ export interface MessageRow {
   reactions: { emoji: string }[]
 }
 
-export const userView = (u: NonNullable<Author>): ChatUserView => ({ id: u.id, name: u.name, color: withDefaults(u.settings).chat.namecolor })
+export const userView = (u: NonNullable<Author>): ChatUserView => ({ id: u.id, name: u.name, color: chatSettings(u.settings).namecolor })
 
 /** Reaction rows → per-emoji counts, in first-seen order. */
 export function summarize(reactions: { emoji: string }[]) {

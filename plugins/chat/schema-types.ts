@@ -1,5 +1,5 @@
 import type { Builder } from '../../src/schema/builder.js'
-import type { ChatMessageView, ChatUserView } from '../../src/plugins/hooks.js'
+import type { ChatMessageView, ChatUserView, DropReason } from './public.js'
 import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { channelOf, presentMessage } from './channels.js'
@@ -25,7 +25,7 @@ export function addChatTypes(builder: Builder) {
       const out = []
       for (const id of ids) {
         const row = rows.find((r) => r.id === Number(id))
-        const ch = row && channelOf(ctx.services.hooks, row.channel)
+        const ch = row && channelOf(ctx.services, row.channel)
         out.push(row && ch && (await ch.kind.canRead(ctx, ch.parts)) ? presentMessage(ctx.viewer, ch, toView(row)) : null)
       }
       return out
@@ -45,17 +45,17 @@ export function addChatTypes(builder: Builder) {
     }),
   })
 
-  const DropReason = builder.enumType('ChatDropReason', {
-    values: ['SLOW_MODE', 'RATE_LIMITED', 'SILENCED', 'BANNED', 'KICKED', 'IGNORED', 'NOT_ALLOWED'] as const,
+  const DropReasonEnum = builder.enumType('ChatDropReason', {
+    values: ['SLOW_MODE', 'RATE_LIMITED', 'SILENCED', 'BANNED', 'KICKED', 'IGNORED', 'NOT_ALLOWED'] as const satisfies readonly DropReason[],
   })
   const PublishResult = builder
-    .objectRef<{ isSent: boolean; message?: ChatMessageView; dropReason?: string; dropMessage?: string; retryAfter?: number | null }>('ChatPublishResult')
+    .objectRef<{ isSent: boolean; message?: ChatMessageView; dropReason?: DropReason; dropMessage?: string; retryAfter?: number | null }>('ChatPublishResult')
     .implement({
       description: 'Whether a message went out; a refusal by flow control comes back here, not as an error',
       fields: (t) => ({
         isSent: t.exposeBoolean('isSent'),
         message: t.field({ type: ChatMessage, nullable: true, resolve: (r) => r.message ?? null }),
-        dropReason: t.field({ type: DropReason, nullable: true, resolve: (r) => (r.dropReason ?? null) as never }),
+        dropReason: t.field({ type: DropReasonEnum, nullable: true, resolve: (r) => r.dropReason ?? null }),
         dropMessage: t.string({ nullable: true, resolve: (r) => r.dropMessage ?? null }),
         retryAfter: t.int({ nullable: true, description: 'seconds until a retry can succeed', resolve: (r) => r.retryAfter ?? null }),
       }),
@@ -66,33 +66,57 @@ export function addChatTypes(builder: Builder) {
     fields: (t) => ({ amount: t.exposeInt('amount'), users: t.exposeIntList('users') }),
   })
 
-  // Live events: one union per channel stream.
-  const ev = <K extends ChatEvent['kind']>(name: string, kind: K, fields: (t: any) => Record<string, any>) =>
-    builder.objectRef<Extract<ChatEvent, { kind: K }>>(name).implement({
-      isTypeOf: (e) => (e as ChatEvent).kind === kind,
-      fields: (t) => ({ channel: t.string({ resolve: (e) => (e as ChatEvent).channel }), ...fields(t) }),
-    })
-  const Added = ev('ChatMessageAdded', 'added', (t) => ({ message: t.field({ type: ChatMessage, resolve: (e: any) => e.message }) }))
-  const Edited = ev('ChatMessageEdited', 'edited', (t) => ({ message: t.field({ type: ChatMessage, resolve: (e: any) => e.message }) }))
-  const Removed = ev('ChatMessageRemoved', 'removed', (t) => ({
-    messageId: t.int({ resolve: (e: any) => e.id }),
-    reason: t.exposeString('reason'),
-    data: t.field({ type: 'JSON', nullable: true, resolve: (e: any) => e.data }),
-  }))
-  const Reactions = ev('ChatReactionsChanged', 'reactions', (t) => ({
-    messageId: t.int({ resolve: (e: any) => e.id }),
-    reactions: t.field({ type: [Reaction], resolve: (e: any) => e.reactions }),
-    user: t.field({ type: ChatUser, resolve: (e: any) => e.user }),
-    emoji: t.exposeString('emoji'),
-    added: t.exposeBoolean('added'),
-  }))
-  const Pin = ev('ChatPinChanged', 'pin', (t) => ({ message: t.field({ type: ChatMessage, resolve: (e: any) => e.message }), pinned: t.exposeBoolean('pinned') }))
-  const Typing = ev('ChatTyping', 'typing', (t) => ({
-    user: t.field({ type: ChatUser, resolve: (e: any) => e.user }),
-    expiresAt: t.field({ type: 'DateTime', resolve: (e: any) => e.expiresAt }),
-  }))
-  const PresenceEv = ev('ChatPresenceChanged', 'presence', (t) => ({ amount: t.exposeInt('amount'), users: t.exposeIntList('users') }))
-  const Slow = ev('ChatSlowModeChanged', 'slowMode', (t) => ({ seconds: t.exposeInt('seconds') }))
+  // Live events: one union per channel stream, each member typed by its kind.
+  type Ev<K extends ChatEvent['kind']> = Extract<ChatEvent, { kind: K }>
+  const isKind = (kind: ChatEvent['kind']) => (e: unknown) => (e as ChatEvent).kind === kind
+  const Added = builder.objectRef<Ev<'added'>>('ChatMessageAdded').implement({
+    isTypeOf: isKind('added'),
+    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }) }),
+  })
+  const Edited = builder.objectRef<Ev<'edited'>>('ChatMessageEdited').implement({
+    isTypeOf: isKind('edited'),
+    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }) }),
+  })
+  const Removed = builder.objectRef<Ev<'removed'>>('ChatMessageRemoved').implement({
+    isTypeOf: isKind('removed'),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      messageId: t.int({ resolve: (e) => e.id }),
+      reason: t.exposeString('reason'),
+      data: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.data }),
+    }),
+  })
+  const Reactions = builder.objectRef<Ev<'reactions'>>('ChatReactionsChanged').implement({
+    isTypeOf: isKind('reactions'),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      messageId: t.int({ resolve: (e) => e.id }),
+      reactions: t.field({ type: [Reaction], resolve: (e) => e.reactions }),
+      user: t.field({ type: ChatUser, resolve: (e) => e.user }),
+      emoji: t.exposeString('emoji'),
+      added: t.exposeBoolean('added'),
+    }),
+  })
+  const Pin = builder.objectRef<Ev<'pin'>>('ChatPinChanged').implement({
+    isTypeOf: isKind('pin'),
+    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }), pinned: t.exposeBoolean('pinned') }),
+  })
+  const Typing = builder.objectRef<Ev<'typing'>>('ChatTyping').implement({
+    isTypeOf: isKind('typing'),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      user: t.field({ type: ChatUser, resolve: (e) => e.user }),
+      expiresAt: t.field({ type: 'DateTime', resolve: (e) => e.expiresAt }),
+    }),
+  })
+  const PresenceEv = builder.objectRef<Ev<'presence'>>('ChatPresenceChanged').implement({
+    isTypeOf: isKind('presence'),
+    fields: (t) => ({ channel: t.exposeString('channel'), amount: t.exposeInt('amount'), users: t.exposeIntList('users') }),
+  })
+  const Slow = builder.objectRef<Ev<'slowMode'>>('ChatSlowModeChanged').implement({
+    isTypeOf: isKind('slowMode'),
+    fields: (t) => ({ channel: t.exposeString('channel'), seconds: t.exposeInt('seconds') }),
+  })
   const ChatEventUnion = builder.unionType('ChatEvent', { types: [Added, Edited, Removed, Reactions, Pin, Typing, PresenceEv, Slow] })
 
   return { ChatUser, ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction }

@@ -1,6 +1,6 @@
 import { resolveCursorConnection } from '@pothos/plugin-relay'
 import type { Builder } from '../../src/schema/builder.js'
-import type { ChatMessageView } from '../../src/plugins/hooks.js'
+import type { ChatMessageView } from './public.js'
 import { AppError } from '../../src/errors.js'
 import { addChatTypes } from './schema-types.js'
 import { isId, readableChannel, resolveChannel, presentPresence, visibleChannel } from './channels.js'
@@ -59,8 +59,8 @@ export function chatSchema(builder: Builder) {
             const cursor = args[field]
             if (cursor != null && !isId(cursor)) throw new AppError('INVALID_INPUT', `${field}: not a cursor of this connection`, { field })
           }
-          return resolveCursorConnection(
-            { args: { ...args, first: args.first ?? (args.last ? undefined : 50) }, toCursor: (m) => String((m as ChatMessageView).id) },
+          return resolveCursorConnection<Promise<ChatMessageView[]>>(
+            { args: { ...args, first: args.first ?? (args.last ? undefined : 50) }, toCursor: (m) => String(m.id) },
             ({ before, after, limit, inverted }) =>
               // Newest first: "after" a cursor means older messages; `last` reads from the oldest end (inverted).
               history.historyPage(ctx, c.id, {
@@ -70,7 +70,7 @@ export function chatSchema(builder: Builder) {
                 ascending: inverted,
                 query: args.query,
               }),
-          ) as never
+          )
         },
       }),
       pinned: t.field({ type: [ChatMessage], resolve: (c, _a, ctx) => history.pinned(ctx, c.id) }),
@@ -165,8 +165,8 @@ export function chatSchema(builder: Builder) {
       type: ChatEventUnion,
       description: 'Everything that happens in a channel (messages, edits, removals, reactions, pins, typing, presence); `all` streams every public channel',
       args: { channel: t.arg.string({ required: true }) },
-      subscribe: (_p, a, ctx) => channelEvents(ctx, a.channel) as never,
-      resolve: (e) => e as never,
+      subscribe: (_p, a, ctx) => channelEvents(ctx, a.channel),
+      resolve: (e) => e,
     }),
   )
 }

@@ -1,8 +1,10 @@
 import type { Context } from '../../src/context.js'
-import type { DropReason, PublishGuard } from '../../src/plugins/hooks.js'
+import type { Services } from '../../src/services.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
+import type { DropReason, PublishRefusal } from './public.js'
 import { resolveChannel, readableChannel, isChannelModerator, presentMessage, channelOf, type ResolvedChannel } from './channels.js'
+import { chatOf } from './state.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
 
@@ -12,7 +14,7 @@ export const MAX_EMOJI = 20
 export const EVENTS_PER_MINUTE = 60
 export const TYPING_SECONDS = 5
 export const MESSAGE_TYPES = ['message', 'system', 'donate', 'fastdonate', 'announce'] as const
-/** Types a plain user may send; the rest come from moderators or the server itself. */
+/** Types a channel's moderators may send besides `message`; the others (donations) come from the server itself. */
 const STAFF_TYPES = new Set(['system', 'announce'])
 
 export interface PublishInput {
@@ -30,23 +32,18 @@ export type PublishResult =
 const dropped = (reason: DropReason, message: string, retryAfter: number | null = null): PublishResult => ({ isSent: false, dropReason: reason, dropMessage: message, retryAfter })
 
 /** The 60-events-a-minute budget of messenger-api.md's WebSocket limit, shared by publish, edit, react and typing. */
-function eventLimiter(ctx: Context): Limiter {
-  const extra = ctx.services.extra
-  let l = extra.get('chat.events') as Limiter | undefined
-  if (!l) extra.set('chat.events', (l = ctx.services.limits.make('chat-events', EVENTS_PER_MINUTE, 60)))
-  return l
-}
+export const eventLimiter = (services: Services): Limiter => services.limits.make('chat-events', EVENTS_PER_MINUTE, 60)
 
 function slowModeLimiter(ctx: Context, seconds: number): Limiter {
-  const key = `chat.slow.${seconds}`
-  let l = ctx.services.extra.get(key) as Limiter | undefined
-  if (!l) ctx.services.extra.set(key, (l = ctx.services.limits.make(`chat-slow-${seconds}`, 1, seconds)))
+  const limiters = chatOf(ctx).slowMode
+  let l = limiters.get(seconds)
+  if (!l) limiters.set(seconds, (l = ctx.services.limits.make(`chat-slow-${seconds}`, 1, seconds)))
   return l
 }
 
 async function spendEvent(ctx: Context): Promise<number | null> {
   try {
-    await eventLimiter(ctx).consume(String(ctx.viewer!.id))
+    await chatOf(ctx).events.consume(String(ctx.viewer!.id))
     return null
   } catch (e) {
     if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return (e.extensions.retryAfter as number) ?? 60
@@ -59,11 +56,9 @@ function checkText(text: string) {
   if (text.length > MAX_TEXT) throw invalid('text', `must be at most ${MAX_TEXT} characters (got ${text.length})`)
 }
 
-type Refusal = NonNullable<Awaited<ReturnType<PublishGuard>>>
-
-/** The first publish guard (moderation's bans, silences, kicks, support ban) that refuses this viewer in the channel. */
-async function guardRefusal(ctx: Context, channel: ResolvedChannel): Promise<Refusal | null> {
-  for (const guard of ctx.services.hooks.publishGuards) {
+/** The first publish guard other plugins registered (bans, silences, kicks …) that refuses this viewer in the channel. */
+async function guardRefusal(ctx: Context, channel: ResolvedChannel): Promise<PublishRefusal | null> {
+  for (const guard of chatOf(ctx).guards) {
     const refusal = await guard(ctx, channel.id, ctx.viewer!.id)
     if (refusal) return refusal
   }
@@ -156,18 +151,18 @@ export async function remove(ctx: Context, id: number, reason: string | null | u
   // peka2's `data` is an object whose fields depend on the reason (ban: banId, reasonId); keep it small
   if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw invalid('data', 'must be an object')
   if (data != null && JSON.stringify(data).length > 2000) throw invalid('data', 'must be at most 2,000 characters of JSON')
-  await removeMessages(ctx, [id], why, data ?? {})
+  await removeMessages(ctx.services, [id], why, data ?? {})
   return true
 }
 
-/** Shared by moderation (ban removals): one update, one event per message. */
-export async function removeMessages(ctx: { prisma: Context['prisma']; pubsub: Context['pubsub']; services: Context['services'] }, ids: number[], reason: string, data: unknown) {
-  const rows = await ctx.prisma.chatMessage.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, channel: true } })
+/** Removes messages (soft): one update, one event per message. Also what other plugins call (chat API `remove`). */
+export async function removeMessages(services: Services, ids: number[], reason: string, data: unknown) {
+  const rows = await services.prisma.chatMessage.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, channel: true } })
   if (!rows.length) return
-  await ctx.prisma.chatMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object } })
+  await services.prisma.chatMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object } })
   for (const r of rows) {
-    const channel = channelOf(ctx.services.hooks, r.channel)
-    if (channel) emit(ctx.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
+    const channel = channelOf(services, r.channel)
+    if (channel) emit(services.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
   }
 }
 

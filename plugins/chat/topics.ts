@@ -1,4 +1,4 @@
-import type { ChatMessageView, ChatUserView } from '../../src/plugins/hooks.js'
+import type { ChatMessageView, ChatUserView } from './public.js'
 
 /** Everything that happens in a channel, as one ordered stream per channel (and `all` for public channels). */
 export type ChatEvent =

@@ -2,7 +2,7 @@ import type { Context } from '../../src/context.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
 import { lockUsers, TX_OPTIONS, userOrThrow } from './common.js'
-import { resolveChannel } from './channels.js'
+import { chatApi, moderationState } from './state.js'
 import { mayAccuseWith, reasonOrThrow } from './reasons.js'
 import { banContext, createBan } from './ban-make.js'
 
@@ -39,10 +39,11 @@ const messageNotFound = () => new AppError('MESSAGE_NOT_FOUND', 'data.messageId:
  */
 async function accusedMessage(ctx: Context, id: number | null) {
   if (id === null) return null
-  const m = await ctx.prisma.chatMessage.findUnique({ where: { id }, select: { id: true, channel: true, fromId: true } })
-  const ch = m && (await resolveChannel(ctx, m.channel).catch(() => null))
+  const chat = chatApi(ctx)
+  const [m] = await chat.messages([id])
+  const ch = m && (await chat.resolveChannel(ctx, m.channel).catch(() => null))
   if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw messageNotFound()
-  if (ch.kindName === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'data.messageId: support conversations cannot be accused', { field: 'data.messageId' })
+  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'data.messageId: support conversations cannot be accused', { field: 'data.messageId' })
   return m
 }
 
@@ -63,7 +64,7 @@ export async function accuse(ctx: Context, input: AccuseInput) {
   if (accused.id === voter.id) throw invalid('userId', 'you cannot accuse yourself')
   // The accused message must be the accused user's.
   if (message && message.fromId !== accused.id) throw messageNotFound()
-  const threshold = ctx.config.banVoteThreshold
+  const threshold = moderationState.of(ctx.services).config.banVoteThreshold
   const weight = voter.roles.moderator > 0 ? Math.max(voter.roles.citizen, threshold) : voter.roles.citizen
   const fx = new Effects()
 
@@ -89,7 +90,7 @@ export async function accuse(ctx: Context, input: AccuseInput) {
     if (current) return
     const open = await tx.banVote.findMany({ where: { userId: accused.id, reasonId: reason.id, banId: null, createdAt: { gte: fresh } }, orderBy: { id: 'asc' } })
     if (open.reduce((s, v) => s + v.weight, 0) < threshold) return
-    const data = await banContext(tx, accused.id, [...new Set(open.map((v) => v.messageId).filter((x): x is number => x != null))])
+    const data = await banContext(ctx, tx, accused.id, [...new Set(open.map((v) => v.messageId).filter((x): x is number => x != null))])
     const ban = await createBan(ctx, tx, fx, { userId: accused.id, reason, data, actorId: null, action: 'BAN' })
     await tx.banVote.updateMany({ where: { id: { in: open.map((v) => v.id) } }, data: { banId: ban.id } })
   }, TX_OPTIONS)

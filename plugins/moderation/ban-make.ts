@@ -2,7 +2,8 @@ import type { Context } from '../../src/context.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import type { Effects } from './effects.js'
 import type { ReasonView } from './reasons.js'
-import { chatApi, type Tx } from './common.js'
+import type { Tx } from './common.js'
+import { chatApi } from './state.js'
 import { checkShape, type BanMessageView } from './ban-views.js'
 
 /** Messages of the same channel kept before the first accused one, so a reviewer sees what was answered. */
@@ -14,14 +15,15 @@ export const RECENT_MS = 15 * 60_000
  * The accused messages (attempt) and the few before them in the same channel, frozen into the ban: texts survive the
  * ban's own removal of them and any later edit.
  */
-export async function banContext(tx: Tx, userId: number, accusedIds: number[]): Promise<BanMessageView[]> {
+export async function banContext(ctx: Context, tx: Tx, userId: number, accusedIds: number[]): Promise<BanMessageView[]> {
   if (!accusedIds.length) return []
-  const select = { id: true, channel: true, text: true, fromId: true, createdAt: true } as const
-  const accused = await tx.chatMessage.findMany({ where: { id: { in: accusedIds } }, select })
+  const chat = chatApi(ctx)
+  // read in the vote's transaction: on the embedded database it holds the only connection
+  const accused = await chat.messages(accusedIds, tx)
   const rows = [...accused]
   for (const channel of new Set(accused.map((m) => m.channel))) {
     const first = Math.min(...accused.filter((m) => m.channel === channel).map((m) => m.id))
-    rows.push(...(await tx.chatMessage.findMany({ where: { channel, id: { lt: first } }, orderBy: { id: 'desc' }, take: CONTEXT_MESSAGES, select })))
+    rows.push(...(await chat.messagesBefore(channel, first, CONTEXT_MESSAGES, tx)))
   }
   const attempted = new Set(accusedIds)
   return [...new Map(rows.map((m) => [m.id, m])).values()]
@@ -62,10 +64,7 @@ export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
 
 /** peka2 /chat/message/remove with reason "ban" and data {banId, reasonId}, through chat's API. */
 async function removeRecent(ctx: Context, banId: number, reasonId: number, userId: number, channels: string[], accusedIds: number[]) {
-  const since = new Date(Date.now() - RECENT_MS)
-  const rows = await ctx.prisma.chatMessage.findMany({
-    where: { fromId: userId, channel: { in: channels }, deletedAt: null, OR: [{ createdAt: { gte: since } }, { id: { in: accusedIds } }] },
-    select: { id: true },
-  })
-  if (rows.length) await chatApi(ctx).remove(rows.map((r) => r.id), 'ban', { banId, reasonId })
+  const chat = chatApi(ctx)
+  const ids = await chat.recentMessageIds({ authorId: userId, channels, since: new Date(Date.now() - RECENT_MS), alsoIds: accusedIds })
+  if (ids.length) await chat.remove(ids, 'ban', { banId, reasonId })
 }

@@ -1,15 +1,16 @@
 import type { Context } from '../../src/context.js'
 import { AppError } from '../../src/errors.js'
 import { Effects } from './effects.js'
-import { chatApi, userOrThrow } from './common.js'
-import { ownerOf, resolveChannel } from './channels.js'
+import { userOrThrow } from './common.js'
+import { ownerOf } from './channel-owner.js'
+import { chatApi } from './state.js'
 
 /**
  * The channel's owner (as its kind describes it) appoints and removes moderators, who may then kick, silence and ban
  * there. Channels without an owner (main, admin …) have only the moderators their kind defines.
  */
 export async function setChannelModerator(ctx: Context, channelId: string, userId: number, on: boolean) {
-  const ch = await resolveChannel(ctx, channelId)
+  const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   const owner = await ownerOf(ctx, ch)
   if (owner == null || owner !== ctx.viewer!.id) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: only the owner of ${ch.id} appoints its moderators`, { field: 'channel' })
   const target = await userOrThrow(ctx.prisma, userId)
@@ -35,7 +36,7 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
 
 /** Appointed moderators of a channel the caller may read. */
 export async function channelModerators(ctx: Context, channelId: string) {
-  const ch = await resolveChannel(ctx, channelId)
+  const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError(ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED', `channel: you may not read ${ch.id}`, { field: 'channel' })
   const rows = await ctx.prisma.channelModerator.findMany({ where: { channel: ch.id }, orderBy: { createdAt: 'asc' }, select: { userId: true } })
   return rows.map((r) => r.userId)

@@ -1,7 +1,6 @@
-import type { Context, Viewer } from '../../src/context.js'
+import type { Viewer } from '../../src/context.js'
 import type { Db } from '../../src/db/client.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
-import type { ChatApi } from '../../src/plugins/hooks.js'
 import { rolesFromRows } from '../../src/auth/roles.js'
 import { AppError, invalid } from '../../src/errors.js'
 
@@ -21,13 +20,6 @@ export const isSupport = (v: Viewer | null) => !!v && v.roles.support > 0
 export async function lockUsers(tx: Tx, ids: number[]) {
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ANY(${sorted}::int[]) ORDER BY id FOR UPDATE`
-}
-
-/** Chat is a required plugin: its API is there once plugins have started. */
-export function chatApi(ctx: { services: Context['services'] }): ChatApi {
-  const api = ctx.services.hooks.chat
-  if (!api) throw new Error('moderation needs the chat plugin to be started')
-  return api
 }
 
 /** Another user as a viewer (roles loaded), to ask a channel kind whether *they* moderate it. */

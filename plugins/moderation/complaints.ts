@@ -3,7 +3,7 @@ import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
 import { checkText, isModerator } from './common.js'
-import { canModerate, resolveChannel } from './channels.js'
+import { chatApi } from './state.js'
 import { idPage, type Page } from './paging.js'
 
 export const COMPLAINT_STATUSES = ['open', 'resolved', 'rejected'] as const
@@ -29,12 +29,13 @@ export const complaintMessage = (c: ComplaintRow) => c.message as unknown as Com
 export async function fileComplaint(ctx: Context, messageId: number, text: string | null | undefined) {
   const viewer = ctx.viewer!
   const comment = checkText('text', text, MAX_COMPLAINT_TEXT)
-  const m = await ctx.prisma.chatMessage.findUnique({ where: { id: messageId }, select: { id: true, channel: true, fromId: true, toId: true, text: true, type: true, createdAt: true, deletedAt: true } })
-  const ch = m && !m.deletedAt ? await resolveChannel(ctx, m.channel).catch(() => null) : null
+  const chat = chatApi(ctx)
+  const [m] = await chat.messages([messageId])
+  const ch = m && !m.removed ? await chat.resolveChannel(ctx, m.channel).catch(() => null) : null
   // A message the caller cannot read is reported as missing: its existence is not theirs to learn.
   if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw new AppError('MESSAGE_NOT_FOUND', 'message: no such message', { field: 'message' })
   // Support conversations are anonymous: a complaint would show moderators who is in one.
-  if (ch.kindName === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: support conversations cannot be reported', { field: 'message' })
+  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: support conversations cannot be reported', { field: 'message' })
   if (m.fromId === viewer.id) throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: you cannot report your own message', { field: 'message' })
   const key = { authorId_messageId: { authorId: viewer.id, messageId: m.id } }
   const existing = await ctx.prisma.complaint.findUnique({ where: key })
@@ -66,7 +67,8 @@ export interface ComplaintFilter {
 export async function listComplaints(ctx: Context, f: ComplaintFilter, page: Page) {
   if (!isModerator(ctx.viewer)) {
     if (!f.channel) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: name a channel you moderate', { field: 'channel' })
-    if (!(await canModerate(ctx, await resolveChannel(ctx, f.channel)))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${f.channel}`, { field: 'channel' })
+    const chat = chatApi(ctx)
+    if (!(await chat.isChannelModerator(ctx, await chat.resolveChannel(ctx, f.channel)))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${f.channel}`, { field: 'channel' })
   }
   const where: Prisma.ComplaintWhereInput = {
     ...(f.status ? { status: f.status } : {}),
@@ -79,8 +81,9 @@ export async function listComplaints(ctx: Context, f: ComplaintFilter, page: Pag
 
 async function mayHandle(ctx: Context, c: ComplaintRow) {
   if (isModerator(ctx.viewer)) return true
-  const ch = await resolveChannel(ctx, c.channel).catch(() => null)
-  return !!ch && (await canModerate(ctx, ch))
+  const chat = chatApi(ctx)
+  const ch = await chat.resolveChannel(ctx, c.channel).catch(() => null)
+  return !!ch && (await chat.isChannelModerator(ctx, ch))
 }
 
 export async function resolveComplaint(ctx: Context, id: number, status: ComplaintStatus, note: string | null | undefined) {

@@ -1,4 +1,4 @@
-import type { PublishGuard } from '../../src/plugins/hooks.js'
+import type { PublishGuard } from '../chat/public.js'
 import { inForce } from './sanctions.js'
 import { supportGuard } from './support/kind.js'
 

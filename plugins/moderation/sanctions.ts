@@ -2,8 +2,9 @@ import type { Context } from '../../src/context.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
-import { chatApi, checkText, userOrThrow, viewerOf } from './common.js'
-import { canModerate, resolveChannel, type Channel } from './channels.js'
+import type { ResolvedChannel } from '../chat/public.js'
+import { checkText, userOrThrow, viewerOf } from './common.js'
+import { chatApi } from './state.js'
 
 /** JustChat's service actions in one channel: kick (until re-entry), silence (until a time), ban (until lifted or a time). */
 export const SANCTION_KINDS = ['kick', 'silence', 'ban'] as const
@@ -20,14 +21,15 @@ export const inForce = (now: Date): Prisma.ChannelSanctionWhereInput => ({
 })
 
 /** The caller must moderate the channel; the target must not (owners, staff and appointed moderators are exempt). */
-async function authorize(ctx: Context, channelId: string, userId: number): Promise<{ ch: Channel; target: { id: number; name: string } }> {
-  const ch = await resolveChannel(ctx, channelId)
+async function authorize(ctx: Context, channelId: string, userId: number): Promise<{ ch: ResolvedChannel; target: { id: number; name: string } }> {
+  const chat = chatApi(ctx)
+  const ch = await chat.resolveChannel(ctx, channelId)
   // Sanctions are announced with names; a support conversation never shows who is in it (support/ban instead).
-  if (ch.kindName === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: support conversations are moderated with the support ban', { field: 'channel' })
-  if (!(await canModerate(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
+  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: support conversations are moderated with the support ban', { field: 'channel' })
+  if (!(await chat.isChannelModerator(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
   const target = await userOrThrow(ctx.prisma, userId)
   if (target.id === ctx.viewer!.id) throw invalid('userId', 'you cannot sanction yourself')
-  if (await canModerate(ctx, ch, await viewerOf(ctx.prisma, target.id))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: moderators of this channel cannot be sanctioned in it', { field: 'userId' })
+  if (await chat.isChannelModerator(ctx, ch, await viewerOf(ctx.prisma, target.id))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: moderators of this channel cannot be sanctioned in it', { field: 'userId' })
   return { ch, target }
 }
 
@@ -61,7 +63,7 @@ export async function sanction(ctx: Context, input: SanctionInput) {
   const until = checkUntil(input.kind, input.until)
   const text = checkText('text', input.text, 500)
   if (input.refMessageId != null) {
-    const ref = await ctx.prisma.chatMessage.findUnique({ where: { id: input.refMessageId }, select: { channel: true } })
+    const [ref] = await chatApi(ctx).messages([input.refMessageId])
     if (!ref || ref.channel !== ch.id) throw new AppError('MESSAGE_NOT_FOUND', 'refMessage: no such message in this channel', { field: 'refMessage' })
   }
   const actor = ctx.viewer!
@@ -95,14 +97,15 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
 
 /** A kicked user writes again after re-entering the channel (justchat-api.md, Kick). */
 export async function rejoin(ctx: Context, channelId: string) {
-  const ch = await resolveChannel(ctx, channelId)
+  const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   const { count } = await ctx.prisma.channelSanction.updateMany({ where: { channel: ch.id, userId: ctx.viewer!.id, kind: 'kick', liftedAt: null }, data: { liftedAt: new Date() } })
   return count > 0
 }
 
 /** Sanctions in force in a channel, for its moderators. */
 export async function sanctionsIn(ctx: Context, channelId: string) {
-  const ch = await resolveChannel(ctx, channelId)
-  if (!(await canModerate(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
+  const chat = chatApi(ctx)
+  const ch = await chat.resolveChannel(ctx, channelId)
+  if (!(await chat.isChannelModerator(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
   return ctx.prisma.channelSanction.findMany({ where: { channel: ch.id, ...inForce(new Date()) }, orderBy: { id: 'desc' }, take: 100 })
 }

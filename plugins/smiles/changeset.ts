@@ -11,12 +11,6 @@ import { ALL } from './topics.js'
  * in one transaction) or rejects it (back to editable, nothing lost); revert drops it for the last approved state.
  */
 
-/** Is the viewer's change set waiting for approval (peka2 ms/pending)? */
-export async function isSubmitted(ctx: Context): Promise<boolean> {
-  const me = requireRole(ctx, 'masterstreamer')
-  return !!(await ctx.prisma.smileSubmission.findUnique({ where: { userId: me } }))
-}
-
 export async function submitChanges(ctx: Context): Promise<boolean> {
   const me = requireRole(ctx, 'masterstreamer')
   const set = await ctx.prisma.$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { readUpload, type SmileKind, type UploadFile } from './upload.js'
 import { writeFile } from './storage.js'
 import { changeSetView, publicView, type ChangeSetView, type SmileView } from './views.js'
 import { ALL } from './topics.js'
+import { smilesConfig } from './config.js'
 
 /**
  * The smile rules. A smiler edits the public set directly. A masterstreamer edits their own smiles through a change
@@ -87,7 +88,7 @@ export async function addSmile(ctx: Context, file: UploadFile, kind: SmileKind):
   // Icons always belong to a masterstreamer; a smiler who is also a masterstreamer adds smiles as a smiler.
   const direct = kind === 'smile' && hasRole(ctx, 'smiler')
   if (!direct) requireRole(ctx, 'masterstreamer')
-  const upload = await readUpload(file, kind, ctx.config.smilesMaxBytes)
+  const upload = await readUpload(file, kind, smilesConfig(ctx.services).maxBytes)
   const ownerId = direct ? null : me
   let row: Smile
   try {

@@ -19,6 +19,9 @@ export const ROLE_DEFAULTS = {
 export type RoleName = keyof typeof ROLE_DEFAULTS
 export type Roles = Record<RoleName, number>
 
+/** What the GraphQL `Roles` type says of them. */
+export const ROLES_DESCRIPTION = 'peka2 roles: flags, and `citizen`, the weight of the user\'s vote in civil moderation'
+
 /** Roles whose value is a number rather than a flag (type-checked on set). */
 export const NUMERIC_ROLES: ReadonlySet<RoleName> = new Set(['citizen'])
 
@@ -30,4 +33,16 @@ export function rolesFromRows(rows: { role: string; value: number }[]): Roles {
   const roles: Roles = { ...ROLE_DEFAULTS }
   for (const r of rows) if (isRoleName(r.role)) roles[r.role] = r.value
   return roles
+}
+
+/**
+ * peka2's access letters (peka2-api-index.md) → the role that admits a caller; P and C (the site's own login) are
+ * open, A needs a session. `MS/Sm` routes list both letters.
+ */
+export const ACCESS_LETTERS = ['P', 'A', 'M', 'S', 'B', 'Sm', 'MS', 'RA', 'Sc', 'Se', 'StA', 'StS', 'C'] as const
+export type Access = (typeof ACCESS_LETTERS)[number]
+
+export const ACCESS_ROLE: Partial<Record<Access, RoleName>> = {
+  M: 'moderator', S: 'support', B: 'blocker', Sm: 'smiler', MS: 'masterstreamer', RA: 'roleAdmin',
+  Sc: 'schedule', Se: 'seasoner', StA: 'storeAdmin', StS: 'storeSupport',
 }

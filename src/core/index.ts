@@ -1,4 +1,4 @@
-import { definePlugin } from '../plugins/contract.js'
+import { definePlugin, type Plugin } from '../plugins/contract.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { addUserSchema } from './users/schema.js'
 import { userRoutes } from './users/rest.js'
@@ -9,21 +9,51 @@ import { addAccountSchema } from './users/account-schema.js'
 import { addRoleSchema } from './roles/schema.js'
 import { addSocialSchema } from './social/schema.js'
 import { backfillNameSkeletons } from './users/skeletons.js'
+import { STREAM_SETTINGS } from './settings/settings.js'
+import { settingsSelection } from './settings/schema.js'
+import type { SettingsSection } from './settings/sections.js'
+import { STREAM_KIND, type ContentKind } from './social/kinds.js'
 
-/** The always-on core: users, sessions, roles, settings, follows, ignores, notifications. */
-export const corePlugin = definePlugin({
-  name: 'core',
-  topics: CORE_TOPICS,
-  schema(builder) {
-    const { AuthPayload } = addUserSchema(builder)
-    addAccountSchema(builder, AuthPayload as never)
-    addRoleSchema(builder)
-    addSocialSchema(builder)
-    addNotificationSchema(builder)
-  },
-  rest: [...userRoutes, ...accountRoutes, ...socialRoutes],
-  // users from before the look-alike keys existed get theirs (a no-op query once done)
-  start: async (services) => {
-    await backfillNameSkeletons(services.prisma, services.log)
-  },
-})
+/** Entries by name, refusing a name two plugins claim. */
+function byName<T>(what: string, entries: [string, T, string][]): Map<string, T> {
+  const out = new Map<string, T>()
+  const owner = new Map<string, string>()
+  for (const [name, value, plugin] of entries) {
+    if (out.has(name)) throw new Error(`${what} "${name}" is declared by both ${owner.get(name)} and ${plugin}`)
+    out.set(name, value)
+    owner.set(name, plugin)
+  }
+  return out
+}
+
+/**
+ * The always-on core: users, sessions, roles, settings, follows, ignores, notifications. Its settings sections and
+ * follow/ignore kinds are its own plus those the enabled plugins declare, so it is made for one set of plugins.
+ */
+export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
+  const sections = byName<SettingsSection>('settings section', [
+    ['stream', STREAM_SETTINGS, 'core'],
+    ...enabled.flatMap((p) => Object.entries(p.userSettings).map(([name, s]): [string, SettingsSection, string] => [name, s, p.name])),
+  ])
+  const kinds = (what: string, own: ContentKind, declared: (p: Plugin) => readonly ContentKind[]) =>
+    byName<ContentKind>(what, [[own.value, own, 'core'], ...enabled.flatMap((p) => declared(p).map((k): [string, ContentKind, string] => [k.value, k, p.name]))])
+  const follows = kinds('follow kind', STREAM_KIND, (p) => p.follows)
+  const ignores = kinds('ignore kind', STREAM_KIND, (p) => p.ignores)
+  const settings = settingsSelection(sections)
+  return definePlugin({
+    name: 'core',
+    topics: CORE_TOPICS,
+    schema(builder) {
+      const { AuthPayload } = addUserSchema(builder, sections)
+      addAccountSchema(builder, AuthPayload)
+      addRoleSchema(builder)
+      addSocialSchema(builder, follows, ignores)
+      addNotificationSchema(builder)
+    },
+    rest: [...userRoutes(settings), ...accountRoutes(settings), ...socialRoutes],
+    // users from before the look-alike keys existed get theirs (a no-op query once done)
+    start: async (services) => {
+      await backfillNameSkeletons(services.prisma, services.log)
+    },
+  })
+}

@@ -1,9 +1,12 @@
 // The one way the app talks to PostgreSQL (real or embedded PGlite): PrismaClient over node-postgres.
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlQueryable } from '@prisma/driver-adapter-utils'
-import { PrismaClient } from '../generated/prisma/client.js'
+import { PrismaClient, type Prisma } from '../generated/prisma/client.js'
 
 export type Db = PrismaClient
+
+/** The client or a transaction of it: reads that must see (and not wait on) a transaction in progress take this. */
+export type DbLike = Db | Prisma.TransactionClient
 
 /** Called with the text of every SQL statement a client sends (see onQuery). */
 export type QueryListener = (sql: string) => void

@@ -32,7 +32,7 @@ function listSize(node: FieldNode): number {
 
 interface Tally {
   total: number
-  /** "Query.searchChatMessages" → uses, for the error message */
+  /** "Query.someExpensiveSearch" → uses, for the error message */
   uses: Map<string, number>
 }
 

@@ -4,6 +4,12 @@ import type { Db } from '../db/client.js'
 import type { RestRoute } from '../rest/route.js'
 import type { TopicName } from '../pubsub/topics.js'
 import type { Services } from '../services.js'
+import type { Env } from '../config.js'
+import type { ErrorTable } from '../errors.js'
+import type { SettingsSection } from '../core/settings/sections.js'
+import type { ContentKind } from '../core/social/kinds.js'
+import type { ApiName, ApiRegistry, PluginApis } from './apis.js'
+import { PluginError } from './errors.js'
 
 export interface PluginSeedContext {
   prisma: Db
@@ -15,34 +21,128 @@ export interface PluginSeedContext {
  * every request whose path starts with `prefix` to it, before GraphQL and without the API rate limit.
  */
 export interface PluginHttpRoute {
-  /** starts and ends with "/", e.g. "/uploads/smiles/" */
+  /** starts and ends with "/", e.g. "/uploads/images/" */
   prefix: string
   handle(req: IncomingMessage, res: ServerResponse, services: Services): Promise<void>
 }
 
-export interface Plugin {
-  name: string
-  /** other plugins that must be enabled (core is always on) */
-  requires?: string[]
+/** The API a plugin named N offers (its entry in PluginApis), or nothing. */
+export type ApiOf<N extends string> = N extends ApiName ? PluginApis[N] : void
+
+/** What a plugin's `start` is handed besides the services: its settings and the APIs of the plugins it names. */
+export interface PluginStart<R extends string, O extends string, C> {
+  /** its settings, as its `config` read them from the environment */
+  config: C
+  /** the API of a plugin it `requires` (started before it); asking for any other is refused at start-up */
+  api<N extends R & ApiName>(name: N): PluginApis[N]
+  /** the API of a plugin it lists as `optional`: undefined when that plugin is off */
+  optionalApi<N extends O & ApiName>(name: N): PluginApis[N] | undefined
+}
+
+/** What a plugin author writes (see README, "Writing a plugin"). */
+export interface PluginDefinition<N extends string, R extends string, O extends string, C> {
+  name: N
+  /** plugins that must be enabled (core is always on); each starts before this one */
+  requires?: readonly R[]
+  /** plugins this one cooperates with when they are on; each that is on starts before this one */
+  optional?: readonly O[]
   /** adds types, fields, subscriptions to the one builder */
   schema?: (builder: Builder) => void
-  rest?: RestRoute[]
+  rest?: readonly RestRoute[]
   /** plain HTTP handlers by path prefix (serving uploaded files) */
-  http?: PluginHttpRoute[]
+  http?: readonly PluginHttpRoute[]
   /** pub/sub topics this plugin publishes or subscribes to; others are refused at run time */
-  topics?: TopicName[]
-  /** called once at start-up, after migrations: long-lived state (timers, caches) */
-  start?: (services: Services) => void | Promise<void>
+  topics?: readonly TopicName[]
+  /** its error codes (defineErrors), merged into the app's one registry while it is enabled */
+  errors?: ErrorTable
+  /** reads and checks its settings from the environment: only when it is enabled, before anything is opened */
+  config?: (env: Env) => C
+  /** sections it adds to every user's settings object */
+  userSettings?: Readonly<Record<string, SettingsSection>>
+  /** kinds of things users can follow / ignore that it adds */
+  follows?: readonly ContentKind[]
+  ignores?: readonly ContentKind[]
+  /** called once at start-up, after migrations: long-lived state; returns the API it offers (PluginApis[name]) */
+  start?: (services: Services, plugin: PluginStart<R, O, C>) => ApiOf<N> | Promise<ApiOf<N>>
   stop?: (services: Services) => void | Promise<void>
   /** demo data for `npm start` on an empty database */
   seed?: (ctx: PluginSeedContext) => Promise<void>
 }
 
+/** A plugin as the core handles it: every part filled in, whatever its author left out. */
+export interface Plugin {
+  readonly name: string
+  readonly requires: readonly string[]
+  readonly optional: readonly string[]
+  readonly schema?: (builder: Builder) => void
+  readonly rest: readonly RestRoute[]
+  readonly http: readonly PluginHttpRoute[]
+  readonly topics: readonly TopicName[]
+  readonly errors: ErrorTable
+  readonly userSettings: Readonly<Record<string, SettingsSection>>
+  readonly follows: readonly ContentKind[]
+  readonly ignores: readonly ContentKind[]
+  /** reads its settings (the core calls it for enabled plugins only, before opening anything) → how it starts */
+  configure(env: Env): ConfiguredPlugin
+  readonly stop?: (services: Services) => void | Promise<void>
+  readonly seed?: (ctx: PluginSeedContext) => Promise<void>
+}
+
+export interface ConfiguredPlugin {
+  /** runs the plugin's start and records the API it returns */
+  start(services: Services, apis: ApiRegistry): Promise<void>
+}
+
 /** A plugin is a value: the core imports it, nothing happens on import. */
-export function definePlugin(plugin: Plugin): Plugin {
-  if (!/^[a-z][a-z0-9-]*$/.test(plugin.name)) throw new Error(`plugin name "${plugin.name}" must be lower-case letters, digits and -`)
-  for (const h of plugin.http ?? []) {
-    if (!/^\/[\w.-]+\/([\w.-]+\/)*$/.test(h.prefix)) throw new Error(`plugin ${plugin.name}: HTTP prefix "${h.prefix}" must start and end with /`)
+export function definePlugin<const N extends string, const R extends string = never, const O extends string = never, C = undefined>(
+  def: PluginDefinition<N, R, O, C>,
+): Plugin {
+  const { name } = def
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`plugin name "${name}" must be lower-case letters, digits and -`)
+  for (const h of def.http ?? []) {
+    if (!/^\/[\w.-]+\/([\w.-]+\/)*$/.test(h.prefix)) throw new Error(`plugin ${name}: HTTP prefix "${h.prefix}" must start and end with /`)
   }
-  return plugin
+  const requires: readonly string[] = def.requires ?? []
+  const optional: readonly string[] = def.optional ?? []
+  return {
+    name,
+    requires,
+    optional,
+    schema: def.schema,
+    rest: def.rest ?? [],
+    http: def.http ?? [],
+    topics: def.topics ?? [],
+    errors: def.errors ?? {},
+    userSettings: def.userSettings ?? {},
+    follows: def.follows ?? [],
+    ignores: def.ignores ?? [],
+    stop: def.stop,
+    seed: def.seed,
+    configure(env) {
+      // Settings are read here, once: a bad value stops start-up before a database or socket is opened.
+      const config = def.config ? def.config(env) : undefined
+      return {
+        async start(services, apis) {
+          if (!def.start) return
+          const api = await def.start(services, {
+            // `config` is undefined exactly when the plugin declares no reader, and then C is undefined too
+            config: config as C,
+            api(wanted) {
+              if (!requires.includes(wanted)) {
+                throw new PluginError(`plugin "${name}" asks for the API of "${wanted}", which it does not require: add "${wanted}" to its requires (or to optional, and use optionalApi)`)
+              }
+              const found = apis.find(wanted)
+              if (found === undefined) throw new PluginError(`plugin "${name}" requires "${wanted}", which offers no API`)
+              return found
+            },
+            optionalApi(wanted) {
+              if (!optional.includes(wanted)) throw new PluginError(`plugin "${name}" asks for the optional API of "${wanted}", which it does not list as optional`)
+              return apis.find(wanted)
+            },
+          })
+          if (api !== undefined) apis.provide(name, api)
+        },
+      }
+    },
+  }
 }

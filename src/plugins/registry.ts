@@ -1,16 +1,12 @@
 import type { Plugin } from './contract.js'
+import { PluginError } from './errors.js'
 
-/** A plugin selection that cannot start: unknown names, missing requirements, cycles. */
-export class PluginError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'PluginError'
-  }
-}
+export { PluginError }
 
 /**
  * Picks the enabled plugins from the available ones and orders them so that every plugin comes after the plugins it
- * requires. The core is not in this list: it is always on and always first.
+ * requires and after those of its optional ones that are enabled. The core is not in this list: it is always on and
+ * always first.
  */
 export function resolvePlugins(available: Plugin[], selection: 'all' | string[]): Plugin[] {
   const byName = new Map<string, Plugin>()
@@ -24,7 +20,7 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
   }
   const enabled = new Set(names)
   for (const n of enabled) {
-    for (const r of byName.get(n)!.requires ?? []) {
+    for (const r of byName.get(n)!.requires) {
       if (!enabled.has(r)) throw new PluginError(`plugin "${n}" requires plugin "${r}", which is not enabled (add it to PLUGINS)`)
     }
   }
@@ -36,7 +32,8 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
     if (s === 'black') return
     if (s === 'grey') throw new PluginError(`plugins require each other in a cycle: ${[...path.slice(path.indexOf(n)), n].join(' → ')}`)
     state.set(n, 'grey')
-    for (const r of byName.get(n)!.requires ?? []) visit(r, [...path, n])
+    const p = byName.get(n)!
+    for (const r of [...p.requires, ...p.optional.filter((o) => enabled.has(o))]) visit(r, [...path, n])
     state.set(n, 'black')
     order.push(byName.get(n)!)
   }

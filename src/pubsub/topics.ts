@@ -1,6 +1,6 @@
 /**
  * The typed topic map: topic name → payload. The core declares its topics here; a plugin adds its own with
- * `declare module '../../src/pubsub/topics.js' { interface TopicMap { 'chat.message': ChatMessageEvent } }`
+ * `declare module '../../src/pubsub/topics.js' { interface TopicMap { 'shop.order': OrderEvent } }`
  * and lists the names in `definePlugin({ topics })`, so a disabled plugin's topics are refused at run time.
  * Every topic is keyed (a user id, a channel id …): subscribers only receive events of their key.
  */
@@ -21,13 +21,13 @@ export type SessionEvent = { userId: number } & ({ kind: 'revoked'; sessionIds: 
 /**
  * The one key of `core.session`. Unlike other topics it is not keyed by user: each instance holds one listener for
  * every user's events (one Redis channel, not one SUBSCRIBE per live socket) and picks the connections it serves.
- * Revocations are rare next to chat traffic, so every instance seeing all of them costs nothing.
+ * Revocations are rare next to the traffic of plugin topics, so every instance seeing all of them costs nothing.
  */
 export const SESSION_EVENTS_KEY = 'all'
 
 export interface TopicMap {
   'core.notification': NotificationEnvelope
-  /** a user's chat-ignore list changed (keyed by that user): live chat filters re-read it */
+  /** the users a user ignores changed (keyed by that user; sent by the ignore kind's owner): live filters re-read it */
   'core.ignores': { ignored: number[] }
   /** sessions revoked or roles reduced (keyed by SESSION_EVENTS_KEY): live connections of that user close */
   'core.session': SessionEvent

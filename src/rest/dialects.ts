@@ -1,19 +1,23 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Dialect } from './route.js'
-import { statusOfCode } from '../errors.js'
 import { bearer } from '../http/respond.js'
 
 export interface DialectRules {
-  /** does this path belong to the dialect (for unknown-path answers) */
-  owns(path: string): boolean
+  /**
+   * Does this path belong to the dialect (for unknown-path and throttling answers in its form)? `roots`: the first path
+   * segments of the dialect's enabled routes ("init" for /init/reg …), so a disabled plugin's paths are not claimed.
+   */
+  owns(path: string, roots: ReadonlySet<string>): boolean
   token(headers: IncomingHttpHeaders, body: Record<string, unknown>): string | null
-  /** error → status and body in the dialect's documented form */
-  error(code: string, message: string): { status: number; body: unknown }
+  /** error → status and body in the dialect's documented form; `statusOf`: the app's error registry */
+  error(code: string, message: string, statusOf: (code: string) => number): { status: number; body: unknown }
 }
 
+const rootOf = (path: string) => path.split('/')[1] ?? ''
 
 export const DIALECTS: Record<Dialect, DialectRules> = {
-  // peka2-api-index.md: errors are HTTP 500 {message}; unknown paths 404, throttling 429 (Retry-After header).
+  // peka2-api-index.md: every path under /api is the dialect's; errors are HTTP 500 {message}; unknown paths 404,
+  // throttling 429 (Retry-After header).
   peka2: {
     owns: (p) => p === '/api' || p.startsWith('/api/'),
     token: (h) => bearer(h['token']) ?? bearer(h['authorization']),
@@ -22,19 +26,28 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
       body: { message },
     }),
   },
-  // justchat-api.md: HTTP status codes with {error}; the session key travels in the body.
+  // justchat-api.md: HTTP status codes with {error}; the session key travels in the body. Its paths have no common
+  // prefix: the dialect owns the path families (/init/… and those of plugins) its enabled routes live in.
   justchat: {
-    owns: (p) => /^\/(init|room|user|gifts|complaints|upload|dialogs?|messages?|balance|coins)(\/|$)/.test(p),
+    owns: (p, roots) => roots.has(rootOf(p)),
     token: (h, body) => (typeof body.session_key === 'string' ? body.session_key : bearer(h['authorization'])),
     // 440 Login Timeout is JustChat's answer to a missing or expired session.
-    error: (code, message) => ({
-      status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'UNAUTHENTICATED' ? 440 : statusOfCode(code),
+    error: (code, message, statusOf) => ({
+      status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'UNAUTHENTICATED' ? 440 : statusOf(code),
       body: { error: message },
     }),
   },
 }
 
-export function dialectOfPath(path: string): Dialect | null {
-  for (const [name, rules] of Object.entries(DIALECTS)) if (rules.owns(path)) return name as Dialect
-  return null
+/** Which dialect answers a path, given the enabled routes. */
+export function dialectResolver(routes: readonly { dialect: Dialect; path: string }[]): (path: string) => Dialect | null {
+  const roots = new Map<Dialect, Set<string>>()
+  for (const r of routes) {
+    let set = roots.get(r.dialect)
+    if (!set) roots.set(r.dialect, (set = new Set()))
+    set.add(rootOf(r.path))
+  }
+  const none = new Set<string>()
+  const names = Object.keys(DIALECTS) as Dialect[]
+  return (path) => names.find((d) => DIALECTS[d].owns(path, roots.get(d) ?? none)) ?? null
 }

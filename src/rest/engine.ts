@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
 import type { YogaServerInstance } from 'graphql-yoga'
-import type { Access, RestRoute } from './route.js'
-import type { RoleName } from '../auth/roles.js'
-import { DIALECTS, dialectOfPath } from './dialects.js'
-import { AppError } from '../errors.js'
+import type { Access, Dialect, RestRoute } from './route.js'
+import { ACCESS_ROLE } from '../auth/roles.js'
+import { DIALECTS, dialectResolver } from './dialects.js'
+import { AppError, type ErrorRegistry } from '../errors.js'
 import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
 import type { Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
@@ -25,6 +25,10 @@ export interface RestEngine {
   /** answers the request when the path belongs to a REST dialect; false otherwise */
   handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean>
   routes: RestRoute[]
+  /** the dialect whose form a refusal on this path takes (null: not a REST path) */
+  dialectOf(path: string): Dialect | null
+  /** an error in that dialect's documented form */
+  errorResponse(dialect: Dialect, code: string, message: string): { status: number; body: unknown }
 }
 
 export function createRestEngine(opts: {
@@ -35,7 +39,11 @@ export function createRestEngine(opts: {
   perIp?: Limiter | null
   trustProxy?: boolean
   log: Logger
+  /** the app's error codes (core + enabled plugins): statuses of the dialects that map codes */
+  errors: ErrorRegistry
 }): RestEngine {
+  const dialectOf = dialectResolver(opts.routes)
+  const errorResponse = (dialect: Dialect, code: string, message: string) => DIALECTS[dialect].error(code, message, opts.errors.status)
   const table = new Map<string, Compiled>()
   for (const route of opts.routes) {
     if (table.has(route.path)) throw new Error(`two REST routes for ${route.path}`)
@@ -113,11 +121,11 @@ export function createRestEngine(opts: {
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://internal')
-    const dialectName = dialectOfPath(url.pathname)
+    const dialectName = dialectOf(url.pathname)
     if (!dialectName) return false
     const dialect = DIALECTS[dialectName]
     const fail = (code: string, message: string, headers?: Record<string, string>) => {
-      const { status, body } = dialect.error(code, message)
+      const { status, body } = errorResponse(dialectName, code, message)
       sendJson(res, status, body, headers)
     }
     if (url.pathname === '/api/bulk' && req.method === 'POST') {
@@ -160,14 +168,10 @@ export function createRestEngine(opts: {
     }
     return true
   }
-  return { handle, routes: opts.routes }
+  return { handle, routes: opts.routes, dialectOf, errorResponse }
 }
 
 /** The documented access letter of a route: P and C (the site's own login) are open, A needs a session, others a role. */
-const ACCESS_ROLE: Partial<Record<Access, RoleName>> = {
-  M: 'moderator', S: 'support', B: 'blocker', Sm: 'smiler', MS: 'masterstreamer', RA: 'roleAdmin',
-  Sc: 'schedule', Se: 'seasoner', StA: 'storeAdmin', StS: 'storeSupport',
-}
 function checkAccess(route: RestRoute, viewer: Viewer | null) {
   const letters: Access[] = [route.access, ...(route.orAccess ?? [])]
   if (letters.some((a) => a === 'P' || a === 'C')) return

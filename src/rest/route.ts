@@ -1,5 +1,7 @@
-/** peka2 access letters (peka2-api-index.md) and the JustChat levels, for documentation and the authorization matrix. */
-export type Access = 'P' | 'A' | 'M' | 'S' | 'B' | 'Sm' | 'MS' | 'RA' | 'Sc' | 'Se' | 'StA' | 'StS' | 'C'
+import type { Access } from '../auth/roles.js'
+
+/** peka2 access letters (src/auth/roles.ts), also used for the JustChat levels: documentation and the authorization matrix. */
+export type { Access }
 
 export type Dialect = 'peka2' | 'justchat'
 
@@ -11,10 +13,10 @@ export interface RestRoute<Vars = any, Data = any> {
   dialect: Dialect
   path: string
   access: Access
-  /** further letters that also admit the caller: peka2 writes `MS/Sm` for "masterstreamer or smiler" */
+  /** further letters that also admit the caller: peka2 writes `MS/Sm` for "either role" */
   orAccess?: Access[]
   /**
-   * How the request body is read: a JSON object (default); a JSON array (peka2 list routes such as /api/smile/remove,
+   * How the request body is read: a JSON object (default); a JSON array (peka2 routes whose body is a bare list,
    * passed to `variables` as is); multipart/form-data (uploads: text fields by name plus every file part in `files`).
    */
   body?: 'json' | 'json-array' | 'multipart'

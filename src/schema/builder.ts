@@ -7,10 +7,11 @@ import DataloaderPlugin from '@pothos/plugin-dataloader'
 import type PrismaTypes from '../generated/pothos-prisma-types.js'
 import { getDatamodel } from '../generated/pothos-prisma-types.js'
 import type { Context } from '../context.js'
-import type { RoleName } from '../auth/roles.js'
+import { ROLE_NAMES, type RoleName } from '../auth/roles.js'
 import { AppError } from '../errors.js'
 import { inputBoundsPluginName } from './input-bounds.js'
 
+/** One scope per site role (src/auth/roles.ts): held when the viewer's role value is above 0. */
 type RoleScopes = { [K in RoleName]: boolean }
 
 export interface AuthScopes extends RoleScopes {
@@ -41,28 +42,10 @@ export function createBuilder() {
       authorizeOnSubscribe: true,
       unauthorizedError: (_parent, context) =>
         context.viewer ? new AppError('INSUFFICIENT_PERMISSIONS') : new AppError('UNAUTHENTICATED'),
-      authScopes: (ctx) => {
+      authScopes: (ctx): AuthScopes => {
         const roles = ctx.viewer?.roles
-        const has = (r: RoleName) => !!roles && roles[r] > 0
-        return {
-          public: true,
-          authenticated: !!ctx.viewer,
-          internal: false,
-          support: has('support'),
-          canUseSupport: has('canUseSupport'),
-          moderator: has('moderator'),
-          citizen: has('citizen'),
-          twitch: has('twitch'),
-          blocker: has('blocker'),
-          masterstreamer: has('masterstreamer'),
-          smiler: has('smiler'),
-          roleAdmin: has('roleAdmin'),
-          schedule: has('schedule'),
-          seasoner: has('seasoner'),
-          storeAdmin: has('storeAdmin'),
-          storeSupport: has('storeSupport'),
-          streamAdmin: has('streamAdmin'),
-        }
+        const scopes = Object.fromEntries(ROLE_NAMES.map((r) => [r, !!roles && roles[r] > 0])) as RoleScopes
+        return { ...scopes, public: true, authenticated: !!ctx.viewer, internal: false }
       },
     },
     errors: { defaultTypes: [] },

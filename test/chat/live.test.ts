@@ -87,9 +87,9 @@ describe('chatEvents', () => {
   })
 })
 
-describe('the chat API other plugins use (hooks.chat)', () => {
+describe('the chat API other plugins use (plugins/chat/public.ts)', () => {
   it('postSystem and remove publish like the GraphQL mutations do', async () => {
-    const api = t.app.services.hooks.chat!
+    const api = t.app.api('chat')!
     const watch = await live(t, carol.token, 'main')
     const allWatch = await live(t, undefined, 'all')
     try {

@@ -259,10 +259,9 @@ describe('flow control', () => {
 
   it("publish guards (moderation's bans and silences) refuse with a typed result, nothing written", async () => {
     const silenced = await registerUser(t)
-    const guards = t.app.services.hooks.publishGuards
     const guard = async (_ctx: unknown, channel: string, userId: number) =>
       userId === silenced.id && channel === 'main' ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 } : null
-    guards.push(guard)
+    const unguard = t.app.api('chat')!.addPublishGuard(guard)
     try {
       const before = await countMessages(t)
       const r = await sendRaw(t, silenced.token, { channel: 'main', text: 'let me speak' })
@@ -270,7 +269,7 @@ describe('flow control', () => {
       expect(await countMessages(t)).toBe(before)
       await send(t, silenced.token, { channel: stream, text: 'elsewhere is fine' })
     } finally {
-      guards.splice(guards.indexOf(guard), 1)
+      unguard()
     }
   })
 
@@ -281,11 +280,10 @@ describe('flow control', () => {
     const elsewhere = await send(t, silenced.token, { channel: stream, text: 'said elsewhere' })
     expect((await gql(t.url, REACT, { id: other.databaseId, e: ':old:' }, silenced.token)).errors).toBeUndefined()
     expect((await gql(t.url, PIN, { id: old.databaseId }, mod.token)).errors).toBeUndefined()
-    const guards = t.app.services.hooks.publishGuards
     // the silenced user, and the moderator too (a site-wide chat ban binds moderators as well), in main only
     const guard = async (_ctx: unknown, channel: string, userId: number) =>
       (userId === silenced.id || userId === mod.id) && channel === 'main' ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 } : null
-    guards.push(guard)
+    const unguard = t.app.api('chat')!.addPublishGuard(guard)
     try {
       const refused = (r: Awaited<ReturnType<typeof gql>>, what: string) => {
         expect(r.errors?.[0], what).toMatchObject({ message: 'You are silenced', extensions: { code: 'INSUFFICIENT_PERMISSIONS', dropReason: 'SILENCED', retryAfter: 42 } })
@@ -305,7 +303,7 @@ describe('flow control', () => {
       expect((await gql(t.url, EDIT, { id: elsewhere.databaseId, text: 'edited elsewhere' }, silenced.token)).data.editChatMessage.text).toBe('edited elsewhere')
       expect((await gql(t.url, TYPING, { c: stream }, silenced.token)).errors).toBeUndefined()
     } finally {
-      guards.splice(guards.indexOf(guard), 1)
+      unguard()
     }
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { seed, DEMO_USERS } from '../../src/seed.js'
+import { MODERATION_DEMO_USERS } from '../../plugins/moderation/seed.js'
 
 let t: TestApp
 beforeAll(async () => {
@@ -16,7 +17,8 @@ describe('bootstrap and demo data', () => {
     expect(login.status).toBe(200)
     const roles = login.body.current.roles
     expect(Object.entries(roles).every(([k, v]) => (k === 'citizen' ? (v as number) > 0 : v === true))).toBe(true)
-    for (const u of DEMO_USERS) {
+    // the core's demo accounts and those of the enabled plugins (moderation's staff account)
+    for (const u of [...DEMO_USERS, ...MODERATION_DEMO_USERS]) {
       const r = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { viewer { name } } }', { i: { login: u.name, password: u.password } })
       expect(r.data?.login.viewer.name).toBe(u.name)
     }

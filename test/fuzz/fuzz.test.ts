@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type GraphQLSchema } from 'graphql'
-import { dialectOfPath } from '../../src/rest/dialects.js'
 import type { RestRoute } from '../../src/rest/route.js'
 import { fieldCaseArb, rootFields, type FieldCase } from './graphql-gen.js'
 import { enabled, Fuzzer, runsOf, seedOf, settings, type Suite, type Who } from './harness.js'
@@ -309,7 +308,7 @@ describe.runIf(enabled('transport'))('raw HTTP: unknown paths, methods, broken f
       const c = g(() => arb)
       let r = await runRaw(f, c)
       if (c.describe.method === 'HEAD' && r.status >= 500) r = { ...(await f.send(c.path, { method: 'GET' })), status: r.status }
-      const dialect = dialectOfPath(c.path.split('?')[0])
+      const dialect = f.t.app.rest.dialectOf(c.path.split('?')[0])
       f.check('transport', c.label, c.describe, c.sentText, r, dialect)
       return c.label
     })

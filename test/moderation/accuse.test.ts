@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
+import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
 import { accuse, channelEvents, check, history, notice, notifications, REASON, say, trySay } from './support.js'
 
 // Threshold 4: two ordinary citizens (weight 2 each) ban; one citizen of weight 4 bans alone.
@@ -50,14 +51,14 @@ describe('accuse: every documented refusal', () => {
     const voter = await userWithRoles(t, { citizen: 0 })
     const target = await registerUser(t)
     expect(await accuseCode(voter.token, target.id, REASON.spam)).toBe('NO_CITIZENSHIP')
-    expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).body.message).toBe(ERRORS.NO_CITIZENSHIP.message)
+    expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).body.message).toBe(MODERATION_ERRORS.NO_CITIZENSHIP.message)
   })
 
   it('refuses a repeat accusation of the same user for the same reason, but not for another reason', async () => {
     const voter = await registerUser(t)
     const target = await registerUser(t)
     expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 200, body: [] })
-    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 500, body: { message: ERRORS.DUPLICATE_ACCUSATION.message } })
+    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.DUPLICATE_ACCUSATION.message } })
     expect(await accuseCode(voter.token, target.id, REASON.spam)).toBe('DUPLICATE_ACCUSATION')
     expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.flood })).status).toBe(200)
   })
@@ -66,7 +67,7 @@ describe('accuse: every documented refusal', () => {
     const voter = await registerUser(t)
     for (let i = 0; i < 5; i++) expect((await accuse(t, voter.token, { userId: (await registerUser(t)).id, reasonId: REASON.spam })).status).toBe(200)
     const sixth = await accuse(t, voter.token, { userId: (await registerUser(t)).id, reasonId: REASON.spam })
-    expect(sixth).toMatchObject({ status: 500, body: { message: ERRORS.TOO_MANY_ACCUSATIONS.message } })
+    expect(sixth).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.TOO_MANY_ACCUSATIONS.message } })
   })
 
   it('refuses self-accusation and a message that is not the accused user\'s', async () => {

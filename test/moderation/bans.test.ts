@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
+import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
 import { accuse, check, notice, notifications, REASON, say, trySay } from './support.js'
 
 // Threshold 2: one ordinary citizen (weight 2) bans on their own, which keeps these tests short.
@@ -133,7 +134,7 @@ describe('undo', () => {
     expect(await rest(t.url, '/api/moderation/undo', { ban: banId }, { token: target.token })).toMatchObject({ status: 500, body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message } })
     expect(await rest(t.url, '/api/moderation/undo', { ban: banId })).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
     expect((await rest(t.url, '/api/moderation/undo', { ban: banId }, { token: moderator.token })).status).toBe(200)
-    expect(await rest(t.url, '/api/moderation/undo', { ban: banId }, { token: moderator.token })).toMatchObject({ status: 500, body: { message: ERRORS.BAN_ALREADY_UNDONE.message } })
+    expect(await rest(t.url, '/api/moderation/undo', { ban: banId }, { token: moderator.token })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.BAN_ALREADY_UNDONE.message } })
   })
 })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
-import { ERRORS } from '../../src/errors.js'
+import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
 import { accuse, check, REASON } from './support.js'
 
 /**
@@ -43,7 +43,7 @@ describe('races', () => {
     const targets = await Promise.all(Array.from({ length: 8 }, () => registerUser(t)))
     const results = await Promise.all(targets.map((u) => accuse(t, voter.token, { userId: u.id, reasonId: REASON.flood })))
     expect(results.filter((r) => r.status === 200)).toHaveLength(5)
-    for (const r of results.filter((x) => x.status !== 200)) expect(r.body).toEqual({ message: ERRORS.TOO_MANY_ACCUSATIONS.message })
+    for (const r of results.filter((x) => x.status !== 200)) expect(r.body).toEqual({ message: MODERATION_ERRORS.TOO_MANY_ACCUSATIONS.message })
   })
 
   it('the same accusation sent several times at once counts once', async () => {
@@ -51,7 +51,7 @@ describe('races', () => {
     const target = await registerUser(t)
     const results = await Promise.all(Array.from({ length: 4 }, () => accuse(t, voter.token, { userId: target.id, reasonId: REASON.insult })))
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
-    expect(results.filter((r) => r.body?.message === ERRORS.DUPLICATE_ACCUSATION.message)).toHaveLength(3)
+    expect(results.filter((r) => r.body?.message === MODERATION_ERRORS.DUPLICATE_ACCUSATION.message)).toHaveLength(3)
   })
 
   it('two moderators undoing one ban at once: one wins, each voter is banned once', async () => {
@@ -64,7 +64,7 @@ describe('races', () => {
     expect(id).toBeGreaterThan(0)
     const results = await Promise.all([moderator, other].map((m) => rest(t.url, '/api/moderation/undo', { ban: id }, { token: m.token })))
     expect(results.map((r) => r.status).sort()).toEqual([200, 500])
-    expect(results.find((r) => r.status === 500)!.body).toEqual({ message: ERRORS.BAN_ALREADY_UNDONE.message })
+    expect(results.find((r) => r.status === 500)!.body).toEqual({ message: MODERATION_ERRORS.BAN_ALREADY_UNDONE.message })
     for (const v of [a, b]) expect((await bansOf(v.id)).map((x: any) => x.reason.code)).toEqual(['unfair'])
   })
 })

@@ -43,6 +43,26 @@ describe('channel moderators', () => {
   })
 
 
+  it("a moderator check another plugin adds to chat's one isChannelModerator gives sanction powers too, and exempts", async () => {
+    // what a third plugin (a rooms plugin's room admins …) would register through chat's API
+    const roomAdmin = await registerUser(t)
+    const target = await registerUser(t)
+    const check = async (_ctx: unknown, ch: string, userId: number) => ch === channel && userId === roomAdmin.id
+    expect(codeOf(await gql(t.url, KICK, { c: channel, u: target.id }, roomAdmin.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    const unregister = t.app.api('chat')!.addModeratorCheck(check)
+    try {
+      const kick = await gql(t.url, KICK, { c: channel, u: target.id }, roomAdmin.token)
+      expect(kick.data?.kickFromChannel).toMatchObject({ kind: 'KICK', user: { databaseId: target.id }, actor: { databaseId: roomAdmin.id } })
+      // and, being a moderator of the channel by that check, cannot be sanctioned in it
+      expect(codeOf(await gql(t.url, KICK, { c: channel, u: roomAdmin.id }, mod.token))).toBe('INSUFFICIENT_PERMISSIONS')
+      // the channel's complaints are theirs to list as well
+      expect((await gql(t.url, 'query($c: String) { complaints(channel: $c) { edges { node { databaseId } } } }', { c: channel }, roomAdmin.token)).errors).toBeUndefined()
+    } finally {
+      unregister()
+    }
+    expect(codeOf(await gql(t.url, KICK, { c: channel, u: target.id }, roomAdmin.token))).toBe('INSUFFICIENT_PERMISSIONS')
+  })
+
   it('the owner appoints and removes them, announced as service messages; nobody else may', async () => {
     const helper = await registerUser(t)
     const siteMod = await userWithRoles(t, { moderator: 1 })

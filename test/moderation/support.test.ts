@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { grantRoles, registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
+import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
 import { channelEvents, say, SEND, trySay } from './support.js'
 
 let t: TestApp
@@ -46,13 +47,13 @@ describe('ask', () => {
     expect((await ask(u.token, { category: 1 })).status).toBe(500)
     expect(await ask(undefined, { category: 1, question: 'q' })).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
     const denied = await userWithRoles(t, { canUseSupport: 0 })
-    expect(await ask(denied.token, { category: 1, question: 'q' })).toMatchObject({ status: 500, body: { message: ERRORS.SUPPORT_DENIED.message } })
+    expect(await ask(denied.token, { category: 1, question: 'q' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message } })
   })
 
   it('allows at most 3 questions without a support answer; an answer frees a place', async () => {
     const u = await registerUser(t)
     const qs = [await askOk(u, 'one'), await askOk(u, 'two'), await askOk(u, 'three')]
-    expect(await ask(u.token, { category: 2, question: 'four' })).toMatchObject({ status: 500, body: { message: ERRORS.TOO_MANY_OPEN_QUESTIONS.message } })
+    expect(await ask(u.token, { category: 2, question: 'four' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.TOO_MANY_OPEN_QUESTIONS.message } })
     // the asker's own follow-up is no answer
     await say(t, u.token, `support/${qs[0].id}`, 'anyone?')
     expect((await ask(u.token, { category: 2, question: 'four' })).status).toBe(500)
@@ -127,7 +128,7 @@ describe('support list and ban', () => {
     expect(await rest(t.url, '/api/support/ban', { questionId: 99_999_999 }, { token: staff.token })).toMatchObject({ status: 500, body: { message: expect.stringMatching(/questionId/) } })
     expect(await rest(t.url, '/api/support/ban', { questionId: q.id }, { token: staff.token })).toMatchObject({ status: 200, body: {} })
     expect((await rest(t.url, '/api/user/current', {}, { token: u.token })).body.roles.canUseSupport).toBe(false)
-    expect(await ask(u.token, { category: 1, question: 'again' })).toMatchObject({ status: 500, body: { message: ERRORS.SUPPORT_DENIED.message } })
+    expect(await ask(u.token, { category: 1, question: 'again' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message } })
     expect(await trySay(t, u.token, `support/${q.id}`, 'please')).toMatchObject({ isSent: false, dropReason: 'NOT_ALLOWED' })
     expect((await list({ onlyActive: false })).body.map((x: any) => x.id)).not.toContain(q.id)
     // lifting the ban (core roles) brings the questions back

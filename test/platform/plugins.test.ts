@@ -6,7 +6,10 @@ import { definePlugin } from '../../src/plugins/contract.js'
 import { createLogger } from '../../src/log.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest, subscribe, until, wsClient } from '../helpers/clients.js'
-import { FIXTURES, FIXTURE_SECRET, cycleA, cycleB, fixture, fixtureBoom, fixtureChild, fixtureGrandchild } from '../fixtures/plugins.js'
+import { FIXTURES, FIXTURE_SECRET, cycleA, cycleB, fixture, fixtureBoom, fixtureChild, fixtureFriend, fixtureGrandchild, fixtureNosy } from '../fixtures/plugins.js'
+import { ApiRegistry } from '../../src/plugins/apis.js'
+import type { Services } from '../../src/services.js'
+import { mergeSettings, STREAM_SETTINGS } from '../../src/core/settings/settings.js'
 
 const names = (ps: { name: string }[]) => ps.map((p) => p.name)
 const refusal = (fn: () => unknown): Error => {
@@ -78,6 +81,11 @@ describe('resolvePlugins', () => {
     expect(e.message).toContain('fixture-boom')
   })
 
+  it('orders a plugin after its optional ones when they are on, and starts it without them when they are off', () => {
+    expect(names(resolvePlugins([fixtureFriend, fixture], ['fixture-friend', 'fixture']))).toEqual(['fixture', 'fixture-friend'])
+    expect(names(resolvePlugins([fixtureFriend, fixture], ['fixture-friend']))).toEqual(['fixture-friend'])
+  })
+
   it('refuses two plugins with one name and a badly named plugin', () => {
     expect(refusal(() => resolvePlugins([fixture, { ...fixture }], ['fixture'])).message).toMatch(/two plugins are named "fixture"/)
     expect(() => definePlugin({ name: 'Bad Name' })).toThrow(/Bad Name/)
@@ -86,6 +94,49 @@ describe('resolvePlugins', () => {
   it('refuses a malformed PLUGINS value before anything starts', () => {
     expect(() => loadConfig({ DATA_DIR: ':memory:', PLUGINS: 'chat;rm -rf' }, () => {})).toThrow(ConfigError)
     expect(() => loadConfig({ DATA_DIR: ':memory:', PLUGINS: 'chat;rm -rf' }, () => {})).toThrow(/PLUGINS/)
+  })
+
+  it('hands a plugin the API of a plugin it requires, typed; refuses, at start-up, one it does not require', async () => {
+    // at compile time: the accessor takes only names the plugin requires
+    definePlugin({
+      name: 'typed',
+      requires: ['fixture'],
+      start(_services, plugin) {
+        plugin.api('fixture').greet('x')
+        // @ts-expect-error chat is not among this plugin's requires
+        plugin.api('chat')
+        // @ts-expect-error nor among its optional ones
+        plugin.optionalApi('fixture')
+      },
+    })
+    // at run time, for a plugin whose requires the compiler could not see
+    const apis = new ApiRegistry()
+    await fixture.configure({}).start({} as Services, apis)
+    expect(apis.find('fixture')?.greet('you')).toBe('hello you')
+    const e = await fixtureNosy.configure({}).start({} as Services, apis).catch((x: Error) => x)
+    expect(e).toBeInstanceOf(PluginError)
+    expect((e as Error).message).toMatch(/plugin "fixture-nosy" asks for the API of "fixture", which it does not require/)
+  })
+
+  it("reads an enabled plugin's settings before anything is opened; a disabled plugin's are not read", async () => {
+    const bad = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'fixture', FIXTURE_TIMES: '9' }, () => {})
+    const started = performance.now()
+    await expect(createApp(bad, { available: FIXTURES })).rejects.toThrow(ConfigError)
+    await expect(createApp(bad, { available: FIXTURES })).rejects.toThrow(/FIXTURE_TIMES="9" is not valid: an integer from 1 to 5/)
+    expect(performance.now() - started).toBeLessThan(500)
+    // the shipped plugins alike: a bad BAN_VOTE_THRESHOLD stops an app with moderation, not one without it
+    const mod = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'chat,moderation', BAN_VOTE_THRESHOLD: 'many' }, () => {})
+    await expect(createApp(mod)).rejects.toThrow(/BAN_VOTE_THRESHOLD/)
+    expect(() => fixture.configure({ FIXTURE_TIMES: '0' })).toThrow(/FIXTURE_TIMES/)
+    expect(() => fixtureBoom.configure({ FIXTURE_TIMES: '0' })).not.toThrow()
+  })
+
+  it("keeps what a user stored in a disabled plugin's settings section when the enabled ones change", () => {
+    const sections = new Map([['stream', STREAM_SETTINGS]])
+    const next = mergeSettings(sections, { fixture: { volume: 3 }, stream: { autostart: true } }, { stream: { autostart: false } })
+    expect(next.stored).toMatchObject({ fixture: { volume: 3 }, stream: { autostart: false, player: '' } })
+    expect(next.shown).toEqual({ stream: { autostart: false, player: '', skipmain: false, videopreview: true } })
+    expect(() => mergeSettings(sections, {}, { fixture: { volume: 3 } })).toThrow(/settings.fixture: is not a known settings section \(stream\)/)
   })
 
   it('createApp refuses a bad selection with the same error, before opening a database', async () => {
@@ -109,8 +160,9 @@ describe('enabled vs disabled plugins in a running app', () => {
   let off: TestApp
   beforeAll(async () => {
     // one after the other: the first embedded start makes the template the next ones restore (no second initdb)
-    on = await startTestApp({ PLUGINS: 'fixture,fixture-child,fixture-boom' }, { available: FIXTURES })
-    off = await startTestApp({ PLUGINS: 'fixture-boom' }, { available: FIXTURES })
+    on = await startTestApp({ PLUGINS: 'fixture,fixture-child,fixture-friend,fixture-boom', FIXTURE_TIMES: '2' }, { available: FIXTURES })
+    // a disabled plugin's settings are neither required nor checked
+    off = await startTestApp({ PLUGINS: 'fixture-boom,fixture-friend', FIXTURE_TIMES: 'not a number' }, { available: FIXTURES })
   })
   afterAll(async () => {
     await Promise.all([on?.close(), off?.close()])
@@ -119,9 +171,34 @@ describe('enabled vs disabled plugins in a running app', () => {
   it('core first, then the plugins in dependency order', () => {
     const order = names(on.app.plugins)
     expect(order[0]).toBe('core')
-    expect([...order].sort()).toEqual(['core', 'fixture', 'fixture-boom', 'fixture-child'])
+    expect([...order].sort()).toEqual(['core', 'fixture', 'fixture-boom', 'fixture-child', 'fixture-friend'])
     expect(order.indexOf('fixture')).toBeLessThan(order.indexOf('fixture-child'))
-    expect(names(off.app.plugins)).toEqual(['core', 'fixture-boom'])
+    expect(order.indexOf('fixture')).toBeLessThan(order.indexOf('fixture-friend'))
+    expect([...names(off.app.plugins)].sort()).toEqual(['core', 'fixture-boom', 'fixture-friend'])
+  })
+
+  it("plugin APIs: a required plugin's API (with its settings), an optional one's when it is on, nothing when it is off", async () => {
+    expect((await gql(on.url, '{ fixtureChildGreeting fixtureFriend }')).data).toEqual({ fixtureChildGreeting: 'hello childhello child', fixtureFriend: 'hello friendhello friend' })
+    expect((await gql(off.url, '{ fixtureFriend }')).data).toEqual({ fixtureFriend: 'alone' })
+    expect(on.app.api('fixture')?.greet('x')).toBe('hello xhello x')
+    expect(off.app.api('fixture')).toBeUndefined()
+  })
+
+  it("error codes: an enabled plugin's are in the registry and mapped by the REST dialects; a disabled one's are not", async () => {
+    expect(on.app.errors.codes()).toContain('FIXTURE_TEAPOT')
+    expect(on.app.errors.codes()).toContain('INVALID_INPUT')
+    expect(off.app.errors.codes()).not.toContain('FIXTURE_TEAPOT')
+    expect(off.app.errors.status('FIXTURE_TEAPOT')).toBe(500)
+    expect((await gql(on.url, '{ fixtureThing(label: "teapot") { label } }')).errors?.[0].extensions).toMatchObject({ code: 'FIXTURE_TEAPOT' })
+    expect(await rest(on.url, '/room/fixture-thing', { label: 'teapot' })).toMatchObject({ status: 418, body: { error: 'I am a teapot' } })
+    // the shipped plugins' codes come and go with them
+    const all = on.app.errors.codes()
+    expect(all.filter((c) => /SMILE|BAN_|COMPLAINT/.test(c))).toEqual([])
+  })
+
+  it("settings sections: an enabled plugin's section is in the settings object, a disabled one's is not", async () => {
+    expect((await gql(on.url, '{ defaultSettings { stream { autostart } fixture { volume } } }')).data).toEqual({ defaultSettings: { stream: { autostart: true }, fixture: { volume: 5 } } })
+    expect((await gql(off.url, '{ __type(name: "FixtureSettings") { name } }')).data).toEqual({ __type: null })
   })
 
   it('enabled: the type, query field, subscription field, REST route and topic all work', async () => {
@@ -163,9 +240,12 @@ describe('enabled vs disabled plugins in a running app', () => {
     const r = await rest(off.url, '/api/fixture/thing', { label: 'rest' })
     expect(r.status).toBe(404)
     expect(r.body).toEqual({ message: expect.stringContaining('/api/fixture/thing') })
+    // JustChat owns the path families of its enabled routes only: a disabled plugin's /room/… is nobody's
     const j = await rest(off.url, '/room/fixture-thing', { label: 'jc' })
     expect(j.status).toBe(404)
-    expect(j.body).toEqual({ error: expect.any(String) })
+    expect(off.app.rest.dialectOf('/room/fixture-thing')).toBeNull()
+    expect(on.app.rest.dialectOf('/room/other')).toBe('justchat')
+    expect(off.app.rest.dialectOf('/init/reg')).toBe('justchat')
 
     const ps = off.app.services.pubsub
     expect(() => ps.publish('fixture.ping', 3, { n: 1, at: 'now' })).toThrow(/fixture\.ping.*no enabled plugin/)

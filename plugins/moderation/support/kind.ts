@@ -1,7 +1,8 @@
 import type { Context } from '../../../src/context.js'
 import type { Services } from '../../../src/services.js'
-import type { ChannelKind, ChatMessageView, ChatUserView, PublishGuard } from '../../../src/plugins/hooks.js'
+import type { ChannelKind, ChatMessageView, ChatUserView, PublishGuard } from '../../chat/public.js'
 import { isSupport, type DbLike } from '../common.js'
+import { moderationState } from '../state.js'
 
 /** What support conversations show instead of people: nobody's real id or name leaves the server (peka2-admin.md). */
 export const ASKER_LABEL = 'User'
@@ -16,11 +17,7 @@ const isId = (s: string | undefined) => !!s && /^[1-9]\d{0,9}$/.test(s) && Numbe
  * ticket id → asker id. A ticket's asker never changes, so entries never go stale; `present()` is synchronous and reads
  * only this, filled by ask and by every channel resolution (history, live and publish all resolve the channel first).
  */
-export function askerCache(services: Services) {
-  let m = services.extra.get('moderation.supportAskers') as Map<number, number> | undefined
-  if (!m) services.extra.set('moderation.supportAskers', (m = new Map()))
-  return m
-}
+export const askerCache = (services: Services) => moderationState.of(services).askers
 
 export function rememberAsker(services: Services, ticketId: number, userId: number) {
   const m = askerCache(services)

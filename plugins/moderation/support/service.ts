@@ -1,10 +1,11 @@
 import type { Context } from '../../../src/context.js'
-import { Prisma } from '../../../src/generated/prisma/client.js'
+import type { Prisma } from '../../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../../src/errors.js'
 import { setRole } from '../../../src/core/roles/service.js'
 import { Effects } from '../effects.js'
 import { checkText, lockUsers, TX_OPTIONS, type DbLike } from '../common.js'
 import { idPage, type Page } from '../paging.js'
+import { chatApi } from '../state.js'
 import { rememberAsker } from './kind.js'
 
 /** peka2-admin.md: at most 3 questions without a support answer. */
@@ -32,44 +33,48 @@ export interface TicketView {
   answered: boolean
 }
 
-interface TicketRow {
-  id: number
-  userId: number
-  question: string
-  createdAt: Date
-  categoryId: number
-  slug: string
-  name: string
+const TICKET_SELECT = {
+  id: true,
+  userId: true,
+  question: true,
+  createdAt: true,
+  categoryId: true,
+  category: { select: { slug: true, name: true } },
+} as const
+
+type TicketRow = Prisma.SupportTicketGetPayload<{ select: typeof TICKET_SELECT }>
+
+interface TicketState extends TicketRow {
+  /** the author of the conversation's latest message (null: nobody wrote yet) */
   lastFrom: number | null
+  /** someone other than the asker wrote */
   answered: boolean
 }
 
+const channelOfTicket = (id: number) => `support/${id}`
+
 /**
- * Tickets with their state, derived from the conversation itself (support/<id> in chat): the last author decides
- * "active", any author other than the asker makes it "answered". One statement, indexed by (channel, id).
+ * Tickets with their state, derived from the conversation itself (support/<id> in chat, read through chat's API): the
+ * last author decides "active", any author other than the asker makes it "answered". `db`: the caller's transaction.
  */
-const ACTIVE = Prisma.sql`(last."fromId" IS NULL OR last."fromId" = t."userId")`
-function ticketRows(db: DbLike, where: Prisma.Sql, order: Prisma.Sql, limit: number) {
-  return db.$queryRaw<TicketRow[]>`
-    SELECT t.id, t."userId", t.question, t."createdAt", t."categoryId", c.slug, c.name, last."fromId" AS "lastFrom",
-      EXISTS (SELECT 1 FROM "ChatMessage" m WHERE m.channel = 'support/' || t.id::text AND m."deletedAt" IS NULL
-              AND m."fromId" IS NOT NULL AND m."fromId" <> t."userId") AS answered
-    FROM "SupportTicket" t
-    JOIN "SupportCategory" c ON c.id = t."categoryId"
-    LEFT JOIN LATERAL (SELECT m."fromId" FROM "ChatMessage" m WHERE m.channel = 'support/' || t.id::text AND m."deletedAt" IS NULL
-                       AND m."fromId" IS NOT NULL ORDER BY m.id DESC LIMIT 1) last ON true
-    WHERE ${where}
-    ORDER BY ${order}
-    LIMIT ${limit}`
+async function withState(ctx: { services: Context['services'] }, db: DbLike, rows: TicketRow[]): Promise<TicketState[]> {
+  const authors = await chatApi(ctx).authorsOf(rows.map((r) => channelOfTicket(r.id)), db)
+  return rows.map((r) => {
+    const a = authors.get(channelOfTicket(r.id))
+    return { ...r, lastFrom: a?.lastAuthorId ?? null, answered: !!a && a.authorIds.some((id) => id !== r.userId) }
+  })
 }
 
-const view = (r: TicketRow): TicketView => ({
+/** support's turn: nobody wrote yet, or the asker wrote last */
+const isActive = (t: TicketState) => t.lastFrom === null || t.lastFrom === t.userId
+
+const view = (r: TicketState): TicketView => ({
   id: r.id,
-  channel: `support/${r.id}`,
-  category: { id: r.categoryId, slug: r.slug, name: r.name },
+  channel: channelOfTicket(r.id),
+  category: { id: r.categoryId, slug: r.category.slug, name: r.category.name },
   question: r.question,
   createdAt: r.createdAt.toISOString(),
-  active: r.lastFrom === null || r.lastFrom === r.userId,
+  active: isActive(r),
   answered: r.answered,
 })
 
@@ -90,12 +95,13 @@ export async function ask(ctx: Context, categoryId: number, question: string) {
   const text = checkText('question', question, MAX_QUESTION, true)
   const ticket = await ctx.prisma.$transaction(async (tx) => {
     await lockUsers(tx, [viewer.id])
-    const open = await ticketRows(tx, Prisma.sql`t."userId" = ${viewer.id} AND NOT EXISTS (SELECT 1 FROM "ChatMessage" m WHERE m.channel = 'support/' || t.id::text AND m."deletedAt" IS NULL AND m."fromId" IS NOT NULL AND m."fromId" <> t."userId")`, Prisma.sql`t.id`, MAX_UNANSWERED)
-    if (open.length >= MAX_UNANSWERED) throw new AppError('TOO_MANY_OPEN_QUESTIONS')
-    return tx.supportTicket.create({ data: { userId: viewer.id, categoryId, question: text } })
+    const mine = await tx.supportTicket.findMany({ where: { userId: viewer.id }, select: TICKET_SELECT })
+    const unanswered = (await withState(ctx, tx, mine)).filter((t) => !t.answered)
+    if (unanswered.length >= MAX_UNANSWERED) throw new AppError('TOO_MANY_OPEN_QUESTIONS')
+    return tx.supportTicket.create({ data: { userId: viewer.id, categoryId, question: text }, select: TICKET_SELECT })
   }, TX_OPTIONS)
   rememberAsker(ctx.services, ticket.id, viewer.id)
-  const [row] = await ticketRows(ctx.prisma, Prisma.sql`t.id = ${ticket.id}`, Prisma.sql`t.id`, 1)
+  const [row] = await withState(ctx, ctx.prisma, [ticket])
   return view(row)
 }
 
@@ -114,8 +120,9 @@ export async function banAsker(ctx: Context, questionId: number) {
 
 /** peka2 /api/support/channels: the caller's last 10 questions, support's turn first, then newest first. */
 export async function myChannels(ctx: Context) {
-  const rows = (await ticketRows(ctx.prisma, Prisma.sql`t."userId" = ${ctx.viewer!.id}`, Prisma.sql`t.id DESC`, RECENT_CHANNELS)).map(view)
-  return rows.sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id).map((t) => t.channel)
+  const rows = await ctx.prisma.supportTicket.findMany({ where: { userId: ctx.viewer!.id }, orderBy: { id: 'desc' }, take: RECENT_CHANNELS, select: TICKET_SELECT })
+  const tickets = (await withState(ctx, ctx.prisma, rows)).map(view)
+  return tickets.sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id).map((t) => t.channel)
 }
 
 export interface TicketFilter {
@@ -125,25 +132,40 @@ export interface TicketFilter {
   onlyActive?: boolean | null
 }
 
+/** Tickets read per round while looking for a page of active ones. */
+const ACTIVE_BATCH = 200
+
 /** peka2 /api/support/list for support staff; askers who lost canUseSupport are left out. */
 export async function listTickets(ctx: Context, f: TicketFilter, page: Page) {
   if (f.categoryId != null) await categoryOrThrow(ctx.prisma, f.categoryId, 'category')
   const p = idPage(page)
-  const conds = [Prisma.sql`NOT EXISTS (SELECT 1 FROM "UserRole" r WHERE r."userId" = t."userId" AND r.role = 'canUseSupport' AND r.value = 0)`]
-  if (f.categoryId != null) conds.push(Prisma.sql`t."categoryId" = ${f.categoryId}`)
-  if (f.from) conds.push(Prisma.sql`t."createdAt" >= ${f.from}`)
-  if (f.onlyActive ?? true) conds.push(ACTIVE)
-  if (p.lt) conds.push(Prisma.sql`t.id < ${p.lt}`)
-  if (p.gt) conds.push(Prisma.sql`t.id > ${p.gt}`)
-  const rows = await ticketRows(ctx.prisma, Prisma.join(conds, ' AND '), p.ascending ? Prisma.sql`t.id ASC` : Prisma.sql`t.id DESC`, p.take)
-  return rows.map(view)
+  const where: Prisma.SupportTicketWhereInput = {
+    user: { roles: { none: { role: 'canUseSupport', value: 0 } } },
+    ...(f.categoryId != null ? { categoryId: f.categoryId } : {}),
+    ...(f.from ? { createdAt: { gte: f.from } } : {}),
+  }
+  const read = (id: { lt?: number; gt?: number }, take: number) =>
+    ctx.prisma.supportTicket.findMany({ where: { AND: [where, { id }] }, orderBy: p.orderBy, take, select: TICKET_SELECT }).then((rows) => withState(ctx, ctx.prisma, rows))
+  if (!(f.onlyActive ?? true)) return (await read({ lt: p.lt, gt: p.gt }, p.take)).map(view)
+  // Whether a ticket is active lives in its conversation (chat's), not in a column: read in id order, keep the active
+  // ones, until the page is full or the tickets run out.
+  const out: TicketState[] = []
+  const cursor = { lt: p.lt, gt: p.gt }
+  for (;;) {
+    const batch = await read(cursor, Math.max(ACTIVE_BATCH, p.take))
+    for (const t of batch) if (isActive(t) && out.length < p.take) out.push(t)
+    if (out.length >= p.take || batch.length < Math.max(ACTIVE_BATCH, p.take)) break
+    const last = batch[batch.length - 1].id
+    if (p.ascending) cursor.gt = last
+    else cursor.lt = last
+  }
+  return out.map(view)
 }
 
 /** Relay node lookups: a ticket is visible to its asker and to support staff. */
 export async function ticketsByIds(ctx: Context, ids: number[]) {
-  const rows = (await ticketRows(ctx.prisma, Prisma.sql`t.id = ANY(${ids}::int[])`, Prisma.sql`t.id`, ids.length)).filter(
-    (r) => (ctx.viewer?.roles.support ?? 0) > 0 || r.userId === ctx.viewer?.id,
-  )
+  const found = await ctx.prisma.supportTicket.findMany({ where: { id: { in: ids } }, select: TICKET_SELECT })
+  const rows = (await withState(ctx, ctx.prisma, found)).filter((r) => (ctx.viewer?.roles.support ?? 0) > 0 || r.userId === ctx.viewer?.id)
   return ids.map((id) => {
     const r = rows.find((x) => x.id === id)
     return r ? view(r) : null

@@ -3,7 +3,7 @@ import type { NotificationEnvelope } from '../../pubsub/topics.js'
 
 export function addNotificationSchema(builder: Builder) {
   const Notification = builder.objectRef<NotificationEnvelope>('Notification').implement({
-    description: 'A per-user event (peka2 notification events: store bonus changes, bans, room events …)',
+    description: 'A per-user event (peka2 notification events; each plugin sends its own types)',
     fields: (t) => ({
       type: t.exposeString('type'),
       data: t.expose('data', { type: 'JSON', nullable: true }),

@@ -6,6 +6,7 @@ import { checkPhone, nameSkeletons } from '../users/validation.js'
 import { issueCode, consumeCode, numericCode } from '../codes.js'
 import { startSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
+import { perApp } from '../../plugins/app-state.js'
 
 const CODE_TTL_MINUTES = 10
 
@@ -56,11 +57,9 @@ export const INVITE_MAX_PHONES = 20
 /** Phones one user may invite per hour, over all calls. */
 export const INVITES_PER_HOUR = 60
 
-function inviteLimiter(ctx: Context): Limiter {
-  let l = ctx.services.extra.get('core.invites') as Limiter | undefined
-  if (!l) ctx.services.extra.set('core.invites', (l = ctx.services.limits.make('invites', INVITES_PER_HOUR, 3600)))
-  return l
-}
+/** One limiter per app, made on the first invite. */
+const invitesOf = perApp((services): Limiter => services.limits.make('invites', INVITES_PER_HOUR, 3600))
+const inviteLimiter = (ctx: Context) => invitesOf(ctx.services)
 
 /**
  * JustChat /init/invite: each phone gets an account and a sign-up code by SMS. At most INVITE_MAX_PHONES per call (the

@@ -1,9 +1,9 @@
 import type { Builder } from '../../schema/builder.js'
-import { NUMERIC_ROLES, ROLE_NAMES, type Roles } from '../../auth/roles.js'
+import { NUMERIC_ROLES, ROLE_NAMES, ROLES_DESCRIPTION, type Roles } from '../../auth/roles.js'
 
 export function addRolesType(builder: Builder) {
   return builder.objectRef<Roles>('Roles').implement({
-    description: 'peka2 roles: flags, and `citizen`, the weight of the user\'s vote in civil moderation',
+    description: ROLES_DESCRIPTION,
     fields: (t) =>
       Object.fromEntries(
         ROLE_NAMES.map((r) => [r, NUMERIC_ROLES.has(r) ? t.exposeInt(r) : t.boolean({ resolve: (p) => p[r] > 0 })]),

@@ -1,14 +1,19 @@
 import type { Builder } from '../../schema/builder.js'
 import * as social from './service.js'
+import type { ContentKinds } from './service.js'
 
-export function addSocialSchema(builder: Builder) {
+/** GraphQL enum values: a kind's peka2 value in upper case. */
+const enumValues = (kinds: ContentKinds) => Object.fromEntries([...kinds.keys()].map((v) => [v.toUpperCase(), { value: v }]))
+
+/** Follows and ignores of the kinds the core and the enabled plugins declare. */
+export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores: ContentKinds) {
   const FollowContent = builder.enumType('FollowContent', {
     description: 'What can be followed (peka2 subscribe content)',
-    values: { STREAM: { value: 'stream' }, ROOM: { value: 'room' } } as const,
+    values: enumValues(follows),
   })
   const IgnoreContent = builder.enumType('IgnoreContent', {
-    description: 'What can be ignored: a user in chat, or a stream',
-    values: { CHAT: { value: 'chat' }, STREAM: { value: 'stream' } } as const,
+    description: 'What can be ignored (peka2 ignore content)',
+    values: enumValues(ignores),
   })
 
   /** A streamer's stream: peka2 streams are per user (channel stream/<userId>). */
@@ -27,18 +32,18 @@ export function addSocialSchema(builder: Builder) {
   })
 
   const IgnoreEntry = builder.objectRef<{ content: string; itemId: number }>('IgnoreEntry').implement({
-    fields: (t) => ({ content: t.field({ type: IgnoreContent, resolve: (i) => i.content as 'chat' }), item: t.exposeInt('itemId') }),
+    fields: (t) => ({ content: t.field({ type: IgnoreContent, resolve: (i) => i.content }), item: t.exposeInt('itemId') }),
   })
 
   const auth = { authenticated: true } as const
   builder.mutationFields((t) => ({
-    follow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.follow(ctx, a.content, a.id) }),
-    unfollow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unfollow(ctx, a.content, a.id) }),
-    ignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.ignore(ctx, a.content, a.item) }),
-    unignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unignore(ctx, a.content, a.item) }),
+    follow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.follow(ctx, follows, a.content, a.id) }),
+    unfollow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unfollow(ctx, follows, a.content, a.id) }),
+    ignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.ignore(ctx, ignores, a.content, a.item) }),
+    unignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unignore(ctx, ignores, a.content, a.item) }),
   }))
   builder.queryFields((t) => ({
-    isFollowing: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isFollowing(ctx, a.content, a.id) }),
+    isFollowing: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isFollowing(ctx, follows, a.content, a.id) }),
     followedStreams: t.prismaField({
       type: [Stream],
       authScopes: auth,
@@ -50,12 +55,11 @@ export function addSocialSchema(builder: Builder) {
         return ids.map((id) => users.find((u) => u.id === id)!).filter(Boolean)
       },
     }),
-    followedRoomIds: t.intList({ authScopes: auth, resolve: (_p, _a, ctx) => social.followedIds(ctx, 'room') }),
     followedCount: t.int({
       authScopes: auth,
       description: 'How many items of a kind the viewer follows',
       args: { content: t.arg({ type: FollowContent, required: true }) },
-      resolve: async (_p, a, ctx) => (await social.followedIds(ctx, a.content)).length,
+      resolve: async (_p, a, ctx) => (await social.followedIds(ctx, follows, a.content)).length,
     }),
     followers: t.prismaField({
       type: ['User'],
@@ -67,7 +71,7 @@ export function addSocialSchema(builder: Builder) {
         return ctx.prisma.user.findMany({ ...query, where: { id: { in: users.map((u) => u.id) } }, orderBy: { id: 'asc' } })
       },
     }),
-    isIgnored: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isIgnored(ctx, a.content, a.item) }),
-    ignoreList: t.field({ type: [IgnoreEntry], authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }) }, resolve: (_p, a, ctx) => social.ignoreList(ctx, a.content) }),
+    isIgnored: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isIgnored(ctx, ignores, a.content, a.item) }),
+    ignoreList: t.field({ type: [IgnoreEntry], authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }) }, resolve: (_p, a, ctx) => social.ignoreList(ctx, ignores, a.content) }),
   }))
 }

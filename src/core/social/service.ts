@@ -2,113 +2,102 @@ import type { Context } from '../../context.js'
 import type { Db } from '../../db/client.js'
 import { AppError, invalid } from '../../errors.js'
 import { notify } from '../notifications/notify.js'
+import { STREAM_KIND, type ContentKind } from './kinds.js'
 
-export const FOLLOW_CONTENT = ['stream', 'room'] as const
-export const IGNORE_CONTENT = ['stream', 'chat'] as const
+/** The kinds an app accepts, by value (core's and the enabled plugins'). */
+export type ContentKinds = ReadonlyMap<string, ContentKind>
 
-function content<T extends readonly string[]>(allowed: T, value: string): T[number] {
-  if (!allowed.includes(value)) throw invalid('content', `must be one of ${allowed.join(', ')}`)
-  return value as T[number]
+function kindOf(kinds: ContentKinds, value: string): ContentKind {
+  const kind = kinds.get(value)
+  if (!kind) throw invalid('content', `must be one of ${[...kinds.keys()].join(', ')}`)
+  return kind
 }
 
-/**
- * Does the followed/ignored item exist? Streams and chat ignores are users; rooms are checked by whoever owns
- * rooms (the rooms plugin registers a checker), so core does not import a plugin.
- */
-export type ItemChecker = (db: Db, id: number) => Promise<boolean>
-const itemCheckers = new Map<string, ItemChecker>([
-  ['stream', async (db, id) => !!(await db.user.findUnique({ where: { id }, select: { id: true } }))],
-  ['chat', async (db, id) => !!(await db.user.findUnique({ where: { id }, select: { id: true } }))],
-])
-export const registerItemChecker = (content: string, check: ItemChecker) => itemCheckers.set(content, check)
-
-async function mustExist(ctx: Context, kind: string, id: number) {
-  const check = itemCheckers.get(kind)
-  if (!check) throw invalid('content', `${kind} is not available on this server`)
-  if (!(await check(ctx.prisma, id))) throw new AppError('NOT_FOUND', `id: no ${kind} ${id}`, { field: 'id' })
+async function mustExist(ctx: Context, kind: ContentKind, id: number) {
+  if (!(await kind.exists(ctx.prisma, id))) throw new AppError('NOT_FOUND', `id: no ${kind.value} ${id}`, { field: 'id' })
 }
 
-export async function follow(ctx: Context, kind: string, id: number) {
-  const c = content(FOLLOW_CONTENT, kind)
-  await mustExist(ctx, c, id)
+export async function follow(ctx: Context, kinds: ContentKinds, value: string, id: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, id)
   const followerId = ctx.viewer!.id
   await ctx.prisma.follow.upsert({ where: { followerId_content_itemId: { followerId, content: c, itemId: id } }, create: { followerId, content: c, itemId: id }, update: {} })
   if (c === 'stream' && id !== followerId) notify(ctx.pubsub, id, 'subscriber', { userId: followerId, name: ctx.viewer!.name })
   return true
 }
 
-export async function unfollow(ctx: Context, kind: string, id: number) {
-  const c = content(FOLLOW_CONTENT, kind)
-  await mustExist(ctx, c, id)
+export async function unfollow(ctx: Context, kinds: ContentKinds, value: string, id: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, id)
   await ctx.prisma.follow.deleteMany({ where: { followerId: ctx.viewer!.id, content: c, itemId: id } })
   return true
 }
 
-export async function isFollowing(ctx: Context, kind: string, id: number) {
-  const c = content(FOLLOW_CONTENT, kind)
-  await mustExist(ctx, c, id)
+export async function isFollowing(ctx: Context, kinds: ContentKinds, value: string, id: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, id)
   return !!(await ctx.prisma.follow.findUnique({ where: { followerId_content_itemId: { followerId: ctx.viewer!.id, content: c, itemId: id } } }))
 }
 
-export async function followedIds(ctx: Context, kind: string) {
-  const c = content(FOLLOW_CONTENT, kind)
+export async function followedIds(ctx: Context, kinds: ContentKinds, value: string) {
+  const c = kindOf(kinds, value).value
   const rows = await ctx.prisma.follow.findMany({ where: { followerId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
   return rows.map((r) => r.itemId)
 }
 
+/** The one kind given: routes that answer in that kind's own shape (/api/stream objects …). */
+const only = (kind: ContentKind, value: string) => kindOf(new Map([[kind.value, kind]]), value)
+
 /** Streams only: the peka2 list answers /api/stream objects. */
-export async function followedStreamIds(ctx: Context, kind: string) {
-  content(['stream'] as const, kind)
-  return followedIds(ctx, kind)
+export async function followedStreamIds(ctx: Context, value: string) {
+  const c = only(STREAM_KIND, value).value
+  const rows = await ctx.prisma.follow.findMany({ where: { followerId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
+  return rows.map((r) => r.itemId)
 }
 
 /** Followers of the viewer's own stream. */
-export async function followersOfViewer(ctx: Context, kind: string) {
-  const c = content(['stream'] as const, kind)
+export async function followersOfViewer(ctx: Context, value: string) {
+  const c = only(STREAM_KIND, value).value
   return ctx.prisma.user.findMany({ where: { following: { some: { content: c, itemId: ctx.viewer!.id } } }, orderBy: { id: 'asc' } })
 }
 
-export async function ignore(ctx: Context, kind: string, item: number) {
-  const c = content(IGNORE_CONTENT, kind)
-  await mustExist(ctx, c, item)
-  if (c === 'chat' && item === ctx.viewer!.id) throw invalid('item', 'you cannot ignore yourself')
+export async function ignore(ctx: Context, kinds: ContentKinds, value: string, item: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, item)
+  if (kind.notSelf && item === ctx.viewer!.id) throw invalid('item', 'you cannot ignore yourself')
   const userId = ctx.viewer!.id
   await ctx.prisma.ignore.upsert({ where: { userId_content_itemId: { userId, content: c, itemId: item } }, create: { userId, content: c, itemId: item }, update: {} })
-  if (c === 'chat') await publishIgnores(ctx)
+  await kind.changed?.(ctx)
   return true
 }
 
-export async function unignore(ctx: Context, kind: string, item: number) {
-  const c = content(IGNORE_CONTENT, kind)
-  await mustExist(ctx, c, item)
+export async function unignore(ctx: Context, kinds: ContentKinds, value: string, item: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, item)
   await ctx.prisma.ignore.deleteMany({ where: { userId: ctx.viewer!.id, content: c, itemId: item } })
-  if (c === 'chat') await publishIgnores(ctx)
+  await kind.changed?.(ctx)
   return true
 }
 
-export async function isIgnored(ctx: Context, kind: string, item: number) {
-  const c = content(IGNORE_CONTENT, kind)
-  await mustExist(ctx, c, item)
+export async function isIgnored(ctx: Context, kinds: ContentKinds, value: string, item: number) {
+  const kind = kindOf(kinds, value)
+  const c = kind.value
+  await mustExist(ctx, kind, item)
   return !!(await ctx.prisma.ignore.findUnique({ where: { userId_content_itemId: { userId: ctx.viewer!.id, content: c, itemId: item } } }))
 }
 
-export async function ignoreList(ctx: Context, kind: string) {
-  const c = content(IGNORE_CONTENT, kind)
+export async function ignoreList(ctx: Context, kinds: ContentKinds, value: string) {
+  const c = kindOf(kinds, value).value
   return ctx.prisma.ignore.findMany({ where: { userId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
 }
 
-async function publishIgnores(ctx: Context) {
-  const ignored = [...(await ignoredUserIds(ctx.prisma, ctx.viewer!.id))]
-  ctx.pubsub.publish('core.ignores', ctx.viewer!.id, { ignored })
-}
-
-/** For chat and DMs: the users `userId` ignores in chat. */
-export async function ignoredUserIds(db: Db, userId: number): Promise<Set<number>> {
-  const rows = await db.ignore.findMany({ where: { userId, content: 'chat' }, select: { itemId: true } })
+/** The items of one kind a user ignores (a plugin filtering what it shows: the ids of ignored users …). */
+export async function ignoredItems(db: Db, userId: number, content: string): Promise<Set<number>> {
+  const rows = await db.ignore.findMany({ where: { userId, content }, select: { itemId: true } })
   return new Set(rows.map((r) => r.itemId))
-}
-
-/** For DMs: does `userId` ignore `otherId`? */
-export async function ignores(db: Db, userId: number, otherId: number) {
-  return !!(await db.ignore.findUnique({ where: { userId_content_itemId: { userId, content: 'chat', itemId: otherId } } }))
 }

@@ -1,5 +1,5 @@
 import { defineRoutes } from '../../rest/route.js'
-import { CURRENT_SELECTION, currentUser, type Current } from './rest.js'
+import { currentSelection, currentUser, type Current } from './rest.js'
 
 type U = { databaseId: number; name: string; slug: string }
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
@@ -23,7 +23,8 @@ const PROFILE_FIELDS = ['nickname', 'location', 'photo', 'dob', 'gender'] as con
 const profileOf = (o: unknown) =>
   o && typeof o === 'object' ? Object.fromEntries(PROFILE_FIELDS.filter((k) => k in o).map((k) => [k, (o as Record<string, unknown>)[k]])) : {}
 
-export const accountRoutes = defineRoutes([
+/** `settings`: the selection of every settings field (the enabled sections'). */
+export const accountRoutes = (settings: string) => defineRoutes([
   {
     dialect: 'peka2', path: '/api/user/roles/list', access: 'RA',
     operation: `query($role: String!) { usersWithRole(role: $role) { databaseId name slug } }`,
@@ -44,7 +45,7 @@ export const accountRoutes = defineRoutes([
   },
   {
     dialect: 'peka2', path: '/api/user/restore', access: 'P',
-    operation: `mutation($code: String!) { resetPassword(code: $code) { token viewer { ${CURRENT_SELECTION} } } }`,
+    operation: `mutation($code: String!) { resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } } }`,
     variables: (b) => ({ code: b.code }),
     result: (d: { resetPassword: { token: string; viewer: Current } }) => ({ token: d.resetPassword.token, current: currentUser(d.resetPassword.viewer) }),
   },

@@ -1,13 +1,16 @@
 import type { Builder } from '../../schema/builder.js'
 import type { Context } from '../../context.js'
+import type { addUserSchema } from './schema.js'
 import { updateProfile } from './profile.js'
 import { requestPasswordReset, resetPassword } from './password-reset.js'
 import { setBlocked } from './block.js'
 import { loginHistory } from './login-history.js'
 import { registerPhone, authPhone, invitePhones, INVITE_MAX_PHONES, INVITES_PER_HOUR } from '../phone/service.js'
 
+type AuthPayloadRef = ReturnType<typeof addUserSchema>['AuthPayload']
+
 /** Profile edit, password reset, blocking, login history and JustChat's phone sign-up. */
-export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Builder['objectRef']>) {
+export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) {
   const ProfileInput = builder.inputType('ProfileInput', {
     fields: (t) => ({
       nickname: t.string({ description: 'at most 32 characters' }),
@@ -54,10 +57,10 @@ export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Build
       resolve: (_p, a, ctx) => requestPasswordReset(ctx, a.email),
     }),
     resetPassword: t.field({
-      type: AuthPayload as never,
+      type: AuthPayload,
       description: 'Spends a reset code: sets the mailed password (or newPassword) and signs in',
       args: { code: t.arg.string({ required: true }), newPassword: t.arg.string() },
-      resolve: (_p, a, ctx) => resetPassword(ctx, a.code, a.newPassword) as never,
+      resolve: (_p, a, ctx) => resetPassword(ctx, a.code, a.newPassword),
     }),
     setUserBlocked: t.boolean({
       description: 'Blocks or unblocks an account; a blocked account\'s tokens stop working at once (blockers only)',
@@ -72,9 +75,9 @@ export function addAccountSchema(builder: Builder, AuthPayload: ReturnType<Build
       resolve: (_p, a, ctx) => registerPhone(ctx, a.phone, a.profile ?? {}),
     }),
     loginWithPhone: t.field({
-      type: AuthPayload as never,
+      type: AuthPayload,
       args: { phone: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
-      resolve: (_p, a, ctx) => authPhone(ctx, a.phone, a.code) as never,
+      resolve: (_p, a, ctx) => authPhone(ctx, a.phone, a.code),
     }),
     invitePhones: t.boolean({
       authScopes: auth,

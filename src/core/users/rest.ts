@@ -1,10 +1,9 @@
 import { defineRoutes } from '../../rest/route.js'
-import { SETTINGS_SELECTION } from '../settings/schema.js'
 import { ROLES_SELECTION } from '../roles/schema-types.js'
 
 const USER = 'databaseId name slug'
-export const CURRENT_SELECTION = `${USER} blocked settings { ${SETTINGS_SELECTION} } roles { ${ROLES_SELECTION} }`
-const CURRENT = CURRENT_SELECTION
+/** The peka2 "current user" selection, with the settings sections this app has. */
+export const currentSelection = (settings: string) => `${USER} blocked settings { ${settings} } roles { ${ROLES_SELECTION} }`
 
 type U = { databaseId: number; name: string; slug: string }
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
@@ -14,7 +13,10 @@ const current = (u: Current) => ({ guest: false, ...user(u), block: u.blocked, s
 
 const num = (v: unknown) => (v === undefined || v === null ? null : v)
 
-export const userRoutes = defineRoutes([
+/** `settings`: the selection of every settings field (the enabled sections'). */
+export const userRoutes = (settings: string) => {
+  const CURRENT = currentSelection(settings)
+  return defineRoutes([
   {
     dialect: 'peka2',
     path: '/api/user',
@@ -35,7 +37,7 @@ export const userRoutes = defineRoutes([
     dialect: 'peka2',
     path: '/api/user/current',
     access: 'P',
-    operation: `query { viewer { ${CURRENT} } defaultSettings { ${SETTINGS_SELECTION} } defaultRoles { ${ROLES_SELECTION} } }`,
+    operation: `query { viewer { ${CURRENT} } defaultSettings { ${settings} } defaultRoles { ${ROLES_SELECTION} } }`,
     result: (d: { viewer: Current | null; defaultSettings: unknown; defaultRoles: unknown }) =>
       d.viewer ? current(d.viewer) : { guest: true, settings: d.defaultSettings, roles: d.defaultRoles },
   },
@@ -74,8 +76,9 @@ export const userRoutes = defineRoutes([
     dialect: 'peka2',
     path: '/api/user/settings',
     access: 'A',
-    operation: `mutation($settings: SettingsInput!) { updateSettings(settings: $settings) { ${SETTINGS_SELECTION} } }`,
+    operation: `mutation($settings: SettingsInput!) { updateSettings(settings: $settings) { ${settings} } }`,
     variables: (b) => ({ settings: b }),
     result: (d: { updateSettings: unknown }) => d.updateSettings,
   },
 ])
+}

@@ -1,6 +1,6 @@
 import type { Builder } from '../../schema/builder.js'
 import { rolesFromRows } from '../../auth/roles.js'
-import { withDefaults, mergeSettings } from '../settings/settings.js'
+import { withDefaults, mergeSettings, type SettingsSections } from '../settings/settings.js'
 import { addSettingsTypes } from '../settings/schema.js'
 import { addRolesType } from '../roles/schema-types.js'
 import { AppError } from '../../errors.js'
@@ -9,8 +9,9 @@ import * as users from './service.js'
 
 const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) => (ctx.viewer?.id === user.id ? true : { roleAdmin: true })
 
-export function addUserSchema(builder: Builder) {
-  const { Settings, SettingsInput } = addSettingsTypes(builder)
+/** `sections`: the settings sections of this app (the core's and the enabled plugins'). */
+export function addUserSchema(builder: Builder, sections: SettingsSections) {
+  const { Settings, SettingsInput } = addSettingsTypes(builder, sections)
   const Roles = addRolesType(builder)
 
   const User = builder.prismaNode('User', {
@@ -32,7 +33,7 @@ export function addUserSchema(builder: Builder) {
       // Phones are private: null for anyone but the owner (no error, so JustChat's getUser still answers).
       phone: t.string({ nullable: true, resolve: (u, _a, ctx) => (ctx.viewer?.id === u.id ? u.phone : null) }),
       roles: t.field({ type: Roles, select: { roles: true }, authScopes: selfOrRoleAdmin, resolve: (u) => rolesFromRows(u.roles) }),
-      settings: t.field({ type: Settings, authScopes: selfOrRoleAdmin, resolve: (u) => withDefaults(u.settings) }),
+      settings: t.field({ type: Settings, authScopes: selfOrRoleAdmin, resolve: (u) => withDefaults(sections, u.settings) }),
     }),
   })
 
@@ -71,7 +72,7 @@ export function addUserSchema(builder: Builder) {
         return ctx.prisma.user.findMany({ ...query, where: { id: { in: args.databaseIds } } })
       },
     }),
-    defaultSettings: t.field({ type: Settings, description: 'Settings a guest gets', resolve: () => withDefaults({}) }),
+    defaultSettings: t.field({ type: Settings, description: 'Settings a guest gets', resolve: () => withDefaults(sections, {}) }),
     defaultRoles: t.field({ type: Roles, description: 'Roles a guest gets', resolve: () => rolesFromRows([]) }),
     viewerByToken: t.prismaField({
       type: 'User',
@@ -124,9 +125,9 @@ export function addUserSchema(builder: Builder) {
       args: { settings: t.arg({ type: SettingsInput, required: true }) },
       resolve: async (_p, args, ctx) => {
         const current = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { settings: true } })
-        const next = mergeSettings(current.settings, stripNulls(args.settings))
-        await ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: { settings: next } })
-        return next
+        const next = mergeSettings(sections, current.settings, stripNulls(args.settings))
+        await ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: { settings: next.stored } })
+        return next.shown
       },
     }),
   }))

@@ -1,0 +1,134 @@
+/**
+ * What chat offers the plugins that require it: the types of its channels and messages, and the API its `start`
+ * returns (registered as `chat` in the plugin API map). Other plugins import this file only — never chat's others.
+ */
+import type { Context, Viewer } from '../../src/context.js'
+import type { DbLike } from '../../src/db/client.js'
+import type { PresenceList } from './presence.js'
+
+export type { PresenceList }
+
+/** A kind of channel ("main", "stream/<id>", "support/<id>" …) and who may do what in it. */
+export interface ChannelKind {
+  /** first segment of the channel id */
+  name: string
+  /** segments after the name, validated; null when malformed (e.g. "stream/abc") */
+  parse(rest: string[]): string[] | null
+  /** public channels feed the read-only `all` stream and presence lists */
+  public: boolean
+  exists(ctx: Context, parts: string[]): Promise<boolean>
+  canRead(ctx: Context, parts: string[]): Promise<boolean>
+  canWrite(ctx: Context, parts: string[]): Promise<boolean>
+  /** the kind's own moderators (who may remove others' messages, pin, set slow mode, sanction); ctx.viewer is asked about */
+  isModerator(ctx: Context, parts: string[]): Promise<boolean>
+  /** display name and owner for /api/channel/data */
+  describe(ctx: Context, parts: string[]): Promise<{ name: string; ownerId: number | null }>
+  /** SQL LIKE patterns of this kind's channels the viewer may read (full-text search scope) */
+  readablePatterns(viewer: Viewer | null): string[]
+  /** rewrites a message before it leaves the server (support channels hide real identities) */
+  present?(viewer: Viewer | null, parts: string[], message: ChatMessageView): ChatMessageView
+}
+
+/** A channel id parsed against the registered kinds ("stream/5" → kind stream, parts ["5"]). */
+export interface ResolvedChannel {
+  id: string
+  kind: ChannelKind
+  parts: string[]
+}
+
+export interface ChatUserView {
+  id: number
+  name: string
+  color: number
+}
+
+/** The JSON-safe shape of a chat message, as stored in events and rendered by GraphQL. */
+export interface ChatMessageView {
+  id: number
+  channel: string
+  from: ChatUserView | null
+  to: ChatUserView | null
+  text: string
+  type: string
+  time: string
+  editedAt: string | null
+  replyToId: number | null
+  pinned: boolean
+  reactions: { emoji: string; count: number }[]
+}
+
+/** A message as stored, removed ones included: what other plugins check and freeze (accusations, complaints …). */
+export interface StoredMessage {
+  id: number
+  channel: string
+  fromId: number | null
+  toId: number | null
+  text: string
+  type: string
+  createdAt: Date
+  removed: boolean
+}
+
+/** Who wrote in a channel (shown messages with an author): every author, and the author of the latest one. */
+export interface ChannelAuthors {
+  authorIds: number[]
+  lastAuthorId: number
+}
+
+export type DropReason = 'SLOW_MODE' | 'RATE_LIMITED' | 'SILENCED' | 'BANNED' | 'KICKED' | 'IGNORED' | 'NOT_ALLOWED'
+
+export interface PublishRefusal {
+  reason: DropReason
+  message: string
+  retryAfterSeconds?: number
+}
+
+/** Decides whether a user may write into a channel (publish, edit, react, type, pin); null lets the write through. */
+export type PublishGuard = (ctx: Context, channel: string, userId: number) => Promise<PublishRefusal | null>
+
+/** More moderators of one channel than its kind names (appointed channel moderators …); ctx.viewer is `userId`. */
+export type ModeratorCheck = (ctx: Context, channel: string, userId: number) => Promise<boolean>
+
+export interface SystemMessage {
+  /** default "system"; JustChat service actions use their own ("kick", "new moderator" …) */
+  type?: string
+  toId?: number | null
+  /** the message a service message is about (JustChat's ref_message) */
+  replyToId?: number | null
+}
+
+export interface ChatApi {
+  /** adds a kind of channel; a name already taken is refused */
+  registerChannelKind(kind: ChannelKind): void
+  /** adds a guard every write into a channel passes; returns what removes it again */
+  addPublishGuard(guard: PublishGuard): () => void
+  /** extends who moderates a channel (for chat's own powers and every caller of isChannelModerator); returns its remover */
+  addModeratorCheck(check: ModeratorCheck): () => void
+  /** a channel id → kind and parts; CHANNEL_NOT_FOUND (naming `field`) when malformed, of an unknown kind, or missing */
+  resolveChannel(ctx: Context, id: unknown, field?: string): Promise<ResolvedChannel>
+  /**
+   * The one rule of who moderates a channel: its kind's own moderators or anyone a moderator check admits. `who`
+   * (default: the viewer) is asked about; null is nobody.
+   */
+  isChannelModerator(ctx: Context, channel: ResolvedChannel, who?: Viewer | null): Promise<boolean>
+  /** posts a service message (no author) and publishes it like any other */
+  postSystem(channel: string, text: string, data?: SystemMessage): Promise<ChatMessageView>
+  /** removes messages (soft) with a reason and its data, one event per message; already removed ones are skipped */
+  remove(messageIds: number[], reason: string, data: unknown): Promise<void>
+  /** messages by id, removed ones included; `db`: a transaction the caller is in */
+  messages(ids: number[], db?: DbLike): Promise<StoredMessage[]>
+  /** up to `take` messages of a channel written before message `beforeId`, newest first, removed ones included */
+  messagesBefore(channel: string, beforeId: number, take: number, db?: DbLike): Promise<StoredMessage[]>
+  /** ids of a user's shown messages in some channels written since a time, plus those of `alsoIds` still shown */
+  recentMessageIds(query: { authorId: number; channels: string[]; since: Date; alsoIds?: number[] }): Promise<number[]>
+  /** who wrote in each of these channels; a channel nobody wrote in (or only the server) is absent */
+  authorsOf(channels: string[], db?: DbLike): Promise<Map<string, ChannelAuthors>>
+  /** how many watch a channel and the logged-in users among them (every instance's view while Redis answers) */
+  presence(channel: string): Promise<PresenceList>
+}
+
+declare module '../../src/plugins/apis.js' {
+  interface PluginApis {
+    chat: ChatApi
+  }
+}
