@@ -15,7 +15,7 @@ import { redisUnavailable, startRedis, type ThrowawayRedis } from '../helpers/se
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { live, send, sendRaw, type Live } from '../chat/support.js'
 import { createLogger } from '../../src/log.js'
-import { crashWatch, readyz, sleep, tcpGate } from './support.js'
+import { crashWatch, ioredisUnhandledWatch, readyz, sleep, tcpGate } from './support.js'
 
 const SKIP = redisUnavailable()
 /** How long Redis stays away (from the freeze to the restart). */
@@ -104,15 +104,11 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
   let loaders: TestUser[]
   const watchdog = crashWatch()
   const logged: Record<'a' | 'b', Logged[]> = { a: [], b: [] }
-  const ioredisUnhandled: string[] = []
-  const consoleError = console.error
+  const ioredis = ioredisUnhandledWatch()
 
   beforeAll(async () => {
     watchdog.start()
-    console.error = (...args: unknown[]) => {
-      if (String(args[0]).includes('[ioredis]')) ioredisUnhandled.push(args.map(String).join(' '))
-      else consoleError(...args)
-    }
+    ioredis.start()
     redis = await startRedis()
     ;[gateA, gateB] = await Promise.all([tcpGate(redis.port), tcpGate(redis.port)])
     a = await startTestApp({ REDIS_URL: gateA.url, REDIS_TIMEOUT_MS: '100' }, { log: createLogger('info', (line) => logged.a.push(JSON.parse(line))) })
@@ -128,7 +124,7 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       await gateB?.close()
       await redis?.destroy()
       watchdog.stop()
-      console.error = consoleError
+      ioredis.stop()
     }
   })
 
@@ -348,7 +344,7 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       expect(flushed, 'A logs the outage queue it sent').toBeDefined()
       expect(flushed!.events).toBeGreaterThanOrEqual(missed.length)
       expect(flushed!.dropped).toBe(0)
-      expect(ioredisUnhandled).toEqual([])
+      expect(ioredis.lines).toEqual([])
 
       const kinds = new Map<string, number>()
       for (const r of load) kinds.set(r.kind.split(' ')[0], (kinds.get(r.kind.split(' ')[0]) ?? 0) + 1)

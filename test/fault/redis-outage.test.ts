@@ -9,7 +9,7 @@ import { redisUnavailable, startRedis, type ThrowawayRedis } from '../helpers/se
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { EVENTS, live, presence, send, sendRaw, type Live } from '../chat/support.js'
 import { createLogger } from '../../src/log.js'
-import { crashWatch, readyz, sleep, type Readiness } from './support.js'
+import { crashWatch, ioredisUnhandledWatch, readyz, sleep, type Readiness } from './support.js'
 
 const SKIP = redisUnavailable()
 /** How long Redis stays down: long enough for every client to notice and go through a few reconnect attempts. */
@@ -23,15 +23,11 @@ describe.skipIf(!!SKIP)(`Redis stopped and restarted under a live subscription${
   const watchdog = crashWatch()
   // the app's own log (LOG_LEVEL stays quiet on the console) and what ioredis prints when an 'error' event has no listener
   const logged: { level: string; msg: string; [k: string]: unknown }[] = []
-  const ioredisUnhandled: string[] = []
-  const consoleError = console.error
+  const ioredis = ioredisUnhandledWatch()
 
   beforeAll(async () => {
     watchdog.start()
-    console.error = (...args: unknown[]) => {
-      if (String(args[0]).includes('[ioredis]')) ioredisUnhandled.push(args.map(String).join(' '))
-      else consoleError(...args)
-    }
+    ioredis.start()
     redis = await startRedis()
     // the rate limits as startTestApp sets them (RATE_LIMIT_PER_MINUTE, LOGIN_ATTEMPTS_PER_15MIN): not switched off
     t = await startTestApp({ REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '100' }, { log: createLogger('info', (line) => logged.push(JSON.parse(line))) })
@@ -43,7 +39,7 @@ describe.skipIf(!!SKIP)(`Redis stopped and restarted under a live subscription${
     } finally {
       await redis?.destroy()
       watchdog.stop()
-      console.error = consoleError
+      ioredis.stop()
     }
   })
 
@@ -204,7 +200,7 @@ describe.skipIf(!!SKIP)(`Redis stopped and restarted under a live subscription${
       expect(outageLines[1].downMs).toBeGreaterThanOrEqual(outageMs - 1_000)
       // and no other warning or error: not one per request, subscription or reconnect attempt
       expect(logged.filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.msg)).toEqual([outageLines[0].msg])
-      expect(ioredisUnhandled).toEqual([])
+      expect(ioredis.lines).toEqual([])
 
       console.info(
         `[fault] redis outage ${outageMs} ms: /readyz degraded after ${detectedMs} ms; ${reads.length} requests during the outage, every one answered, ` +

@@ -8,6 +8,27 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * Collects unhandled rejections and uncaught exceptions while a fault is injected (the app runs in this process, so
  * they would crash a real server). Vitest reports them too; this lets the test name them and fail on them itself.
  */
+/**
+ * What ioredis prints when one of its clients emits 'error' with no listener ("[ioredis] Unhandled error event"):
+ * every client of the app must have a listener, so a test collects these lines and expects none.
+ */
+export function ioredisUnhandledWatch() {
+  const lines: string[] = []
+  const original = console.error
+  return {
+    lines,
+    start() {
+      console.error = (...args: unknown[]) => {
+        if (String(args[0]).includes('[ioredis]')) lines.push(args.map(String).join(' '))
+        else original(...args)
+      }
+    },
+    stop() {
+      console.error = original
+    },
+  }
+}
+
 export function crashWatch() {
   const crashes: string[] = []
   const onRejection = (e: unknown) => crashes.push(`unhandledRejection: ${(e as Error)?.stack ?? String(e)}`)
