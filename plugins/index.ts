@@ -1,4 +1,4 @@
-import type { Plugin } from '../src/plugins/contract.js'
+import type { Plugin } from '../src/plugin-system/contract.js'
 import chat from './chat/index.js'
 import moderation from './moderation/index.js'
 import smiles from './smiles/index.js'

@@ -2,9 +2,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { printFullSchema } from '../src/schema/print.js'
+import { ALL_PLUGINS } from '../plugins/index.js'
 
 const file = path.resolve(import.meta.dirname, '../schema.graphql')
-const text = printFullSchema()
+const text = printFullSchema(ALL_PLUGINS)
 if (process.argv.includes('--check')) {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
   if (current !== text) {

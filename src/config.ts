@@ -127,8 +127,9 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), env.LOG_LEVEL!)
   const pluginsRaw = (env.PLUGINS || 'all').trim()
-  if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw)) throw new ConfigError('PLUGINS', '"all" or a comma list of plugin names', pluginsRaw)
-  const plugins = pluginsRaw === 'all' ? 'all' : pluginsRaw.split(',').map((s) => s.trim()).filter(Boolean)
+  if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw)) throw new ConfigError('PLUGINS', '"all", "none" or a comma list of plugin names', pluginsRaw)
+  // 'none': the core alone (an empty PLUGINS means the default, all)
+  const plugins = pluginsRaw === 'all' ? 'all' : pluginsRaw === 'none' ? [] : pluginsRaw.split(',').map((s) => s.trim()).filter(Boolean)
   const cors = (env.CORS_ORIGINS || '*').trim()
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
   const production = env.NODE_ENV === 'production'

@@ -1,60 +1,68 @@
 import { loadConfig, ConfigError } from './config.js'
-import { createApp } from './server.js'
-import { PluginError } from './plugins/registry.js'
+import { createApp, type App } from './server.js'
+import { PluginError } from './plugin-system/registry.js'
+import type { Plugin } from './plugin-system/contract.js'
 import { createLogger } from './log.js'
 import { seed } from './seed.js'
 
-const t0 = performance.now()
-let config
-try {
-  config = loadConfig()
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message)
-    process.exit(1)
+/**
+ * What `npm start` runs (its entry, scripts/start.ts, hands in every shipped plugin): config → app (database,
+ * migrations) → seed → listen; graceful shutdown on SIGTERM/SIGINT. A bad setting or start-up refusal exits 1 with one
+ * line.
+ */
+export async function main(available: readonly Plugin[]): Promise<void> {
+  const t0 = performance.now()
+  let config
+  try {
+    config = loadConfig()
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message)
+      process.exit(1)
+    }
+    throw e
   }
-  throw e
-}
-const log = createLogger(config.logLevel)
-let app
-try {
-  app = await createApp(config, { log })
-} catch (e) {
-  // Known start-up refusals get one clear line; anything else keeps its stack.
-  if (e instanceof PluginError || (e as Error)?.message?.startsWith('DATA_DIR')) {
-    console.error((e as Error).message)
-    process.exit(1)
+  const log = createLogger(config.logLevel)
+  let app: App
+  try {
+    app = await createApp(config, { available, log })
+  } catch (e) {
+    // Known start-up refusals get one clear line; anything else keeps its stack.
+    if (e instanceof PluginError || (e as Error)?.message?.startsWith('DATA_DIR')) {
+      console.error((e as Error).message)
+      process.exit(1)
+    }
+    throw e
   }
-  throw e
-}
-await seed(app.services, app.plugins)
-let url
-try {
-  url = await app.listen()
-} catch (e) {
-  const code = (e as NodeJS.ErrnoException)?.code
-  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-    console.error(`PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`)
-    await app.close()
-    process.exit(1)
+  await seed(app.services, app.plugins)
+  let url
+  try {
+    url = await app.listen()
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException)?.code
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      console.error(`PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`)
+      await app.close()
+      process.exit(1)
+    }
+    throw e
   }
-  throw e
-}
-log.info('server ready', {
-  graphql: `${url}/graphql`,
-  database: app.database.embedded ? `embedded (${config.dataDir})` : 'postgresql',
-  pubsub: config.redisUrl ? 'redis' : 'memory',
-  plugins: app.plugins.map((p) => p.name),
-  startupMs: Math.round(performance.now() - t0),
-})
-
-let stopping = false
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return
-    stopping = true
-    log.info('shutting down', { signal })
-    await app.close()
-    process.exit(0)
+  log.info('server ready', {
+    graphql: `${url}/graphql`,
+    database: app.database.embedded ? `embedded (${config.dataDir})` : 'postgresql',
+    pubsub: config.redisUrl ? 'redis' : 'memory',
+    plugins: app.plugins.map((p) => p.name),
+    startupMs: Math.round(performance.now() - t0),
   })
+
+  let stopping = false
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, async () => {
+      if (stopping) return
+      stopping = true
+      log.info('shutting down', { signal })
+      await app.close()
+      process.exit(0)
+    })
+  }
 }

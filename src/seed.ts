@@ -1,5 +1,5 @@
 import type { Services } from './services.js'
-import type { Plugin } from './plugins/contract.js'
+import type { Plugin } from './plugin-system/contract.js'
 import { hashPassword } from './auth/passwords.js'
 import { nameSkeletons } from './core/users/validation.js'
 import { ROLE_DEFAULTS, ROLE_NAMES, type RoleName } from './auth/roles.js'

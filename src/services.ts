@@ -9,7 +9,7 @@ import type { CaptchaVerifier } from './auth/captcha.js'
 
 /**
  * Long-lived parts shared by every request; plugins reach them through ctx.services. What a plugin keeps for itself
- * (its limiters, caches, the APIs it was handed) is its own typed per-app state (src/plugins/app-state.ts).
+ * (its limiters, caches, the APIs it was handed) is its own typed per-app state (src/plugin-system/app-state.ts).
  */
 export interface Services {
   config: Config

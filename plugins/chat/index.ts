@@ -1,4 +1,4 @@
-import { definePlugin } from '../../src/plugins/contract.js'
+import { definePlugin } from '../../src/plugin-system/contract.js'
 import { chatSchema } from './schema.js'
 import { chatRoutes } from './rest.js'
 import { CHAT_TOPICS } from './topics.js'

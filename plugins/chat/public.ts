@@ -127,7 +127,7 @@ export interface ChatApi {
   presence(channel: string): Promise<PresenceList>
 }
 
-declare module '../../src/plugins/apis.js' {
+declare module '../../src/plugin-system/apis.js' {
   interface PluginApis {
     chat: ChatApi
   }

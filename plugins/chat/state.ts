@@ -1,6 +1,6 @@
 import type { Services } from '../../src/services.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
-import { appState } from '../../src/plugins/app-state.js'
+import { appState } from '../../src/plugin-system/app-state.js'
 import type { ChannelKind, ModeratorCheck, PublishGuard } from './public.js'
 import type { Presence } from './presence.js'
 

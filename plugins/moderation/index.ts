@@ -1,4 +1,4 @@
-import { definePlugin } from '../../src/plugins/contract.js'
+import { definePlugin } from '../../src/plugin-system/contract.js'
 import { moderationSchema } from './schema/index.js'
 import { moderationRoutes } from './rest.js'
 import { MODERATION_TOPICS } from './topics.js'

@@ -1,5 +1,5 @@
 import type { Services } from '../../src/services.js'
-import { appState } from '../../src/plugins/app-state.js'
+import { appState } from '../../src/plugin-system/app-state.js'
 import type { ChatApi } from '../chat/public.js'
 import type { ModerationConfig } from './config.js'
 

@@ -1,5 +1,5 @@
 import { int, type Env } from '../../src/config.js'
-import { appState } from '../../src/plugins/app-state.js'
+import { appState } from '../../src/plugin-system/app-state.js'
 import type { Services } from '../../src/services.js'
 
 export interface SmilesConfig {

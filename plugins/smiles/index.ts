@@ -1,4 +1,4 @@
-import { definePlugin } from '../../src/plugins/contract.js'
+import { definePlugin } from '../../src/plugin-system/contract.js'
 import { smilesSchema } from './schema.js'
 import { smileRoutes } from './rest.js'
 import { SMILE_TOPICS } from './topics.js'

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { PluginSeedContext } from '../../src/plugins/contract.js'
+import type { PluginSeedContext } from '../../src/plugin-system/contract.js'
 import { encodePng } from './png.js'
 import { writeFile } from './storage.js'
 

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Config } from '../../src/config.js'
-import type { PluginHttpRoute } from '../../src/plugins/contract.js'
+import type { PluginHttpRoute } from '../../src/plugin-system/contract.js'
 
 /**
  * Smile images on disk: UPLOAD_DIR/smiles/<sha256>.png. The name is the content's hash, so no client-chosen text ever

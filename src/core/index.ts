@@ -1,4 +1,4 @@
-import { definePlugin, type Plugin } from '../plugins/contract.js'
+import { definePlugin, type Plugin } from '../plugin-system/contract.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { addUserSchema } from './users/schema.js'
 import { userRoutes } from './users/rest.js'

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type OperationResult } from 'graphql-ws'
 import type { ExecutionArgs, GraphQLError } from 'graphql'
-import type { YogaServerInstance } from 'graphql-yoga'
+import type { AppYoga } from '../app/graphql.js'
 import type { Context, ContextInput } from '../context.js'
 import type { Services } from '../services.js'
 import { AppError } from '../errors.js'
@@ -67,7 +67,7 @@ export interface WsServer {
 
 export interface WsOptions {
   server: http.Server
-  yoga: YogaServerInstance<ContextInput & { requestId?: string }, Context>
+  yoga: AppYoga
   services: Services
   /** the context factory every request uses: here it tells whose a socket is */
   buildContext(input: ContextInput): Promise<Context>

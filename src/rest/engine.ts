@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
-import type { YogaServerInstance } from 'graphql-yoga'
+import type { AppYoga } from '../app/graphql.js'
 import type { Access, Dialect, RestRoute } from './route.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { DIALECTS, dialectResolver } from './dialects.js'
@@ -33,7 +33,7 @@ export interface RestEngine {
 
 export function createRestEngine(opts: {
   routes: RestRoute[]
-  yoga: YogaServerInstance<any, any>
+  yoga: AppYoga
   bodyLimit: number
   /** the per-IP request budget, charged once more for each extra request of a bulk call */
   perIp?: Limiter | null

@@ -3,7 +3,7 @@ import { createBuilder } from './builder.js'
 import { addScalars } from './scalars.js'
 import { addNodeQueries } from './nodes.js'
 import { assertListCaps } from './input-bounds.js'
-import type { Plugin } from '../plugins/contract.js'
+import type { Plugin } from '../plugin-system/contract.js'
 
 /** The core plus the enabled plugins (already ordered by `requires`) → one executable schema. */
 export function buildSchema(plugins: Plugin[]): GraphQLSchema {

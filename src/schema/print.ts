@@ -1,11 +1,11 @@
 import { printSchema } from 'graphql'
 import { buildSchema, sortedSchema } from './build.js'
 import { createCorePlugin } from '../core/index.js'
-import { resolvePlugins } from '../plugins/registry.js'
-import { ALL_PLUGINS } from '../../plugins/index.js'
+import { resolvePlugins } from '../plugin-system/registry.js'
+import type { Plugin } from '../plugin-system/contract.js'
 
-/** The SDL of the schema with every plugin on, as committed in schema.graphql. */
-export function printFullSchema(): string {
-  const enabled = resolvePlugins(ALL_PLUGINS, 'all')
+/** The SDL of the schema with every one of `available` on (every shipped plugin: schema.graphql as committed). */
+export function printFullSchema(available: readonly Plugin[]): string {
+  const enabled = resolvePlugins([...available], 'all')
   return printSchema(sortedSchema(buildSchema([createCorePlugin(enabled), ...enabled]))) + '\n'
 }

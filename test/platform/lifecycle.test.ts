@@ -8,7 +8,7 @@ import { gql } from '../helpers/clients.js'
 import { registerUser } from './support.js'
 
 /**
- * The real entry point (`npm start` = tsx src/main.ts) as a child process. It always uses the embedded database in its
+ * The real entry point (`npm start` = tsx scripts/start.ts) as a child process. It always uses the embedded database in its
  * own DATA_DIR: DATABASE_URL and REDIS_URL are not passed on, so this file works the same in both CI runs.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -34,7 +34,7 @@ function baseEnv(): NodeJS.ProcessEnv {
 
 function start(env: Record<string, string>): Server {
   const t0 = performance.now()
-  const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env: { ...baseEnv(), LOG_LEVEL: 'info', SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(TSX, ['scripts/start.ts'], { cwd: ROOT, env: { ...baseEnv(), LOG_LEVEL: 'info', SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   children.add(child)
   const stdout: string[] = []
   const stderr: string[] = []

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, ConfigError } from '../../src/config.js'
 import { createApp } from '../../src/server.js'
-import { PluginError, resolvePlugins } from '../../src/plugins/registry.js'
-import { definePlugin } from '../../src/plugins/contract.js'
+import { ALL_PLUGINS } from '../../plugins/index.js'
+import { PluginError, resolvePlugins } from '../../src/plugin-system/registry.js'
+import { definePlugin } from '../../src/plugin-system/contract.js'
 import { createLogger } from '../../src/log.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest, subscribe, until, wsClient } from '../helpers/clients.js'
 import { FIXTURES, FIXTURE_SECRET, cycleA, cycleB, fixture, fixtureBoom, fixtureChild, fixtureFriend, fixtureGrandchild, fixtureNosy } from '../fixtures/plugins.js'
-import { ApiRegistry } from '../../src/plugins/apis.js'
+import { ApiRegistry } from '../../src/plugin-system/apis.js'
 import type { Services } from '../../src/services.js'
 import { mergeSettings, STREAM_SETTINGS } from '../../src/core/settings/settings.js'
 
@@ -126,7 +127,7 @@ describe('resolvePlugins', () => {
     expect(performance.now() - started).toBeLessThan(500)
     // the shipped plugins alike: a bad BAN_VOTE_THRESHOLD stops an app with moderation, not one without it
     const mod = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'chat,moderation', BAN_VOTE_THRESHOLD: 'many' }, () => {})
-    await expect(createApp(mod)).rejects.toThrow(/BAN_VOTE_THRESHOLD/)
+    await expect(createApp(mod, { available: ALL_PLUGINS })).rejects.toThrow(/BAN_VOTE_THRESHOLD/)
     expect(() => fixture.configure({ FIXTURE_TIMES: '0' })).toThrow(/FIXTURE_TIMES/)
     expect(() => fixtureBoom.configure({ FIXTURE_TIMES: '0' })).not.toThrow()
   })

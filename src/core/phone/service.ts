@@ -6,7 +6,7 @@ import { checkPhone, nameSkeletons } from '../users/validation.js'
 import { issueCode, consumeCode, numericCode } from '../codes.js'
 import { startSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
-import { perApp } from '../../plugins/app-state.js'
+import { perApp } from '../../plugin-system/app-state.js'
 
 const CODE_TTL_MINUTES = 10
 

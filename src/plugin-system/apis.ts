@@ -1,6 +1,6 @@
 /**
  * What plugins offer each other, by plugin name: a plugin with an API declares it in its public.ts —
- *   declare module '../../src/plugins/apis.js' { interface PluginApis { things: ThingsApi } }
+ *   declare module './apis.js' { interface PluginApis { things: ThingsApi } }
  * — and returns that value from its `start`. Another plugin gets it, typed, through the accessor its own `start` is
  * handed: `api(name)` for a plugin it requires, `optionalApi(name)` for one it cooperates with when that one is on.
  */

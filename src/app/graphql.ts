@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto'
+import { GraphQLError, type GraphQLSchema } from 'graphql'
+import { createYoga, type YogaServerInstance } from 'graphql-yoga'
+import type { Config } from '../config.js'
+import type { Context, ContextInput } from '../context.js'
+import type { Logger } from '../log.js'
+import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yoga-plugins.js'
+import { inputBounds } from '../schema/input-bounds.js'
+
+/** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
+export type AppYoga = YogaServerInstance<ContextInput, Context>
+
+export interface GraphQLOptions {
+  schema: GraphQLSchema
+  config: Config
+  log: Logger
+  buildContext: (input: ContextInput) => Promise<Context>
+}
+
+/** Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log). */
+export function createGraphQL({ schema, config, log, buildContext }: GraphQLOptions): AppYoga {
+  return createYoga<ContextInput, Context>({
+    schema,
+    context: (initial) => buildContext(initial),
+    graphiql: !config.production,
+    landingPage: false,
+    batching: false,
+    cors: config.corsOrigins === '*' ? undefined : { origin: config.corsOrigins, credentials: true },
+    logging: false,
+    maskedErrors: { maskError: (error, message) => maskError(log, error, message) },
+    // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST
+    maxRequestBodySize: config.bodyLimitBytes,
+    plugins: [bodyLimit(config.bodyLimitBytes), inputBounds(), ...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
+  })
+}
+
+/**
+ * Our own errors (AppError and graphql-js validation) keep their message and code; anything else is logged with its
+ * stack and shown as Yoga's masked message plus a request id that finds the log line.
+ */
+function maskError(log: Logger, error: unknown, message: string): Error {
+  const original = (error as GraphQLError).originalError
+  // Duck-typed: CJS packages (graphql-armor) bring their own copy of graphql, so instanceof is unreliable.
+  if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error
+  const requestId = randomUUID()
+  log.error('unexpected error', { requestId, error: String(original ?? error), stack: (original as Error)?.stack ?? (error as Error)?.stack })
+  return new GraphQLError(`${message} (request id ${requestId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })
+}
+
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'

@@ -1,0 +1,57 @@
+import type http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Database } from '../db/index.js'
+import type { WsServer } from '../http/ws.js'
+import type { ConfiguredPlugin, Plugin } from '../plugin-system/contract.js'
+import { ApiRegistry } from '../plugin-system/apis.js'
+import type { Services } from '../services.js'
+
+/** Starts the plugins in dependency order (the core first); each may register the API others ask for. */
+export async function startPlugins(configured: readonly ConfiguredPlugin[], services: Services): Promise<ApiRegistry> {
+  const apis = new ApiRegistry()
+  for (const p of configured) await p.start(services, apis)
+  return apis
+}
+
+/** Starts listening; resolves with the base URL (a wildcard host becomes the loopback address). */
+export function listen(server: http.Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      const { port: p } = server.address() as AddressInfo
+      resolve(`http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${p}`)
+    })
+  })
+}
+
+export interface Closeable {
+  server: http.Server
+  ws: Pick<WsServer, 'close'>
+  /** stopped in reverse start order */
+  plugins: readonly Plugin[]
+  services: Services
+  database: Pick<Database, 'close'>
+}
+
+/**
+ * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
+ * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
+ */
+export function closer({ server, ws, plugins, services, database }: Closeable): () => Promise<void> {
+  let closing: Promise<void> | undefined
+  return () => {
+    closing ??= (async () => {
+      const httpClosed = new Promise<void>((r) => server.close(() => r()))
+      server.closeIdleConnections()
+      await ws.close()
+      const force = setTimeout(() => server.closeAllConnections(), 5_000)
+      await httpClosed
+      clearTimeout(force)
+      for (const p of [...plugins].reverse()) await p.stop?.(services)
+      await services.pubsub.close()
+      await services.limits.close()
+      await database.close()
+    })()
+    return closing
+  }
+}

@@ -1,0 +1,66 @@
+import http from 'node:http'
+import { randomUUID } from 'node:crypto'
+import type { Services } from '../services.js'
+import type { PluginHttpRoute } from '../plugin-system/contract.js'
+import type { RestEngine } from '../rest/engine.js'
+import type { AppYoga } from '../app/graphql.js'
+import { AppError } from '../errors.js'
+import { clientIp } from './client-ip.js'
+import { sendJson } from './respond.js'
+
+export interface RouterDeps {
+  /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
+  services: Services
+  /** GET /readyz */
+  readiness: (res: http.ServerResponse) => Promise<void>
+  /** the plugins' own paths (files …), answered before the API rate limit */
+  httpRoutes: readonly PluginHttpRoute[]
+  rest: RestEngine
+  yoga: AppYoga
+}
+
+/**
+ * Every HTTP request, in this order: probes (/healthz, /readyz), /metrics, plugin files, then the per-IP rate limit,
+ * the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's form; anything unexpected a 500
+ * with the request id that finds the logged stack.
+ */
+export function createRouter({ services, readiness, httpRoutes, rest, yoga }: RouterDeps): http.RequestListener {
+  const { config, log, metrics, limits } = services
+  return async (req, res) => {
+    const requestId = (req.headers['x-request-id'] as string) || randomUUID()
+    res.setHeader('x-request-id', requestId)
+    const path = (req.url ?? '/').split('?')[0]
+    try {
+      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' })
+      if (path === '/readyz') return await readiness(res)
+      // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
+      if (path === '/metrics') return await metrics.handle(req, res)
+      // Plugin files (uploaded images …) before the API rate limit: a client loads dozens at once, each is cheap.
+      const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
+      if (httpRoute) return await httpRoute.handle(req, res, services)
+      if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
+      const started = performance.now()
+      if (await rest.handle(req, res, requestId)) {
+        log.info('rest request', { requestId, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })
+        return
+      }
+      await yoga.handle(req, res, { req, requestId })
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') return tooMany(res, rest, path, err)
+      log.error('unexpected error in HTTP handler', { requestId, error: String(err), stack: (err as Error)?.stack })
+      if (!res.headersSent) sendJson(res, 500, { message: `Internal server error (request id ${requestId})` })
+      else res.destroy()
+    }
+  }
+}
+
+/** 429 with Retry-After in the error form of whoever asked: a REST dialect or GraphQL. */
+function tooMany(res: http.ServerResponse, rest: RestEngine, path: string, err: AppError) {
+  const retry = String(err.extensions.retryAfter ?? 60)
+  const dialect = rest.dialectOf(path)
+  if (dialect) {
+    const { body } = rest.errorResponse(dialect, 'RATE_LIMIT_EXCEEDED', err.message)
+    return sendJson(res, 429, body, { 'retry-after': retry })
+  }
+  sendJson(res, 429, { errors: [{ message: err.message, extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: Number(retry) } }] }, { 'retry-after': retry })
+}
