@@ -7,7 +7,11 @@ const config: CodegenConfig = {
   generates: {
     'test/generated/operations.ts': {
       plugins: ['typescript-operations'],
-      config: { enumsAsTypes: true, avoidOptionals: { field: true }, scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' } },
+      config: {
+        enumsAsTypes: true,
+        avoidOptionals: { field: true },
+        scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' },
+      },
     },
   },
 }

@@ -31,7 +31,9 @@ for (let i = 0; i < 30; i++) {
 verifyTimes.sort((a, b) => a - b)
 
 const t = await startTestApp({ LOGIN_ATTEMPTS_PER_15MIN: '10000', RATE_LIMIT_PER_MINUTE: '0' })
-await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', { i: { username: 'benchuser', email: 'bench@example.com', password: 'correct-horse-1' } })
+await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', {
+  i: { username: 'benchuser', email: 'bench@example.com', password: 'correct-horse-1' },
+})
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }'
 const latencies: number[] = []
 let next = 0

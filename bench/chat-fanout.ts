@@ -65,7 +65,15 @@ async function startGraphql(): Promise<Target> {
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      SEED_DEMO: 'false',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const base = `http://127.0.0.1:${port}`
@@ -76,7 +84,9 @@ async function startGraphql(): Promise<Target> {
   const run = Date.now().toString(36)
   const tokens: string[] = []
   for (let i = 0; i < needed; i++) {
-    const r = await gqlPost(base, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', { i: { username: `pub${i}_${run}`, email: `pub${i}_${run}@example.com`, password: "bench-pass-1" } })
+    const r = await gqlPost(base, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', {
+      i: { username: `pub${i}_${run}`, email: `pub${i}_${run}@example.com`, password: 'bench-pass-1' },
+    })
     tokens.push(r.data.register.token)
   }
   return {
@@ -84,7 +94,12 @@ async function startGraphql(): Promise<Target> {
     base,
     child,
     async publish(text, i) {
-      const r = await gqlPost(base, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent dropReason } }', { i: { channel: 'main', text } }, tokens[i % tokens.length])
+      const r = await gqlPost(
+        base,
+        'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent dropReason } }',
+        { i: { channel: 'main', text } },
+        tokens[i % tokens.length],
+      )
       if (!r.data?.sendChatMessage?.isSent) throw new Error(`publish refused: ${JSON.stringify(r)}`)
     },
   }
@@ -92,7 +107,11 @@ async function startGraphql(): Promise<Target> {
 
 async function startRaw(): Promise<Target> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout-baseline.ts'], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout-baseline.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
   const base = `http://127.0.0.1:${port}`
   await waitHealthy(base)
   return {
@@ -123,23 +142,25 @@ async function connect(base: string, n: number, onText: (text: string, now: numb
   const batch = 200
   for (let i = 0; i < n; i += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, n - i) }, () =>
-        new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(url, 'graphql-transport-ws')
-          sockets.push(ws)
-          ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })))
-          ws.on('message', (raw) => {
-            const m = JSON.parse(String(raw))
-            if (m.type === 'connection_ack') {
-              ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }))
-              resolve()
-            } else if (m.type === 'next') {
-              const text = m.payload?.data?.chatEvents?.message?.text
-              if (text) onText(text, performance.timeOrigin + performance.now())
-            } else if (m.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }))
-          })
-          ws.on('error', reject)
-        }),
+      Array.from(
+        { length: Math.min(batch, n - i) },
+        () =>
+          new Promise<void>((resolve, reject) => {
+            const ws = new WebSocket(url, 'graphql-transport-ws')
+            sockets.push(ws)
+            ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })))
+            ws.on('message', (raw) => {
+              const m = JSON.parse(String(raw))
+              if (m.type === 'connection_ack') {
+                ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }))
+                resolve()
+              } else if (m.type === 'next') {
+                const text = m.payload?.data?.chatEvents?.message?.text
+                if (text) onText(text, performance.timeOrigin + performance.now())
+              } else if (m.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }))
+            })
+            ws.on('error', reject)
+          }),
       ),
     )
   }
@@ -216,8 +237,18 @@ for (const n of SIZES) {
 const ratios = SIZES.map((n) => {
   const raw = results.find((r) => r.server === 'raw ws' && r.subscribers === n)!
   const gql = results.find((r) => r.server === 'graphql-ws' && r.subscribers === n)!
-  return { subscribers: n, p50Ratio: round(gql.latencyMs.p50 / raw.latencyMs.p50, 1), p99Ratio: round(gql.latencyMs.p99 / raw.latencyMs.p99, 1), throughputRatio: round(gql.deliveredPerSecond / raw.deliveredPerSecond, 2) }
+  return {
+    subscribers: n,
+    p50Ratio: round(gql.latencyMs.p50 / raw.latencyMs.p50, 1),
+    p99Ratio: round(gql.latencyMs.p99 / raw.latencyMs.p99, 1),
+    throughputRatio: round(gql.deliveredPerSecond / raw.deliveredPerSecond, 2),
+  }
 })
 console.table(ratios)
-saveResult(`chat-fanout-${process.env.DATABASE_URL ? 'postgresql' : 'embedded'}`, { rate: RATE, seconds: SECONDS, results, ratios })
+saveResult(`chat-fanout-${process.env.DATABASE_URL ? 'postgresql' : 'embedded'}`, {
+  rate: RATE,
+  seconds: SECONDS,
+  results,
+  ratios,
+})
 process.exit(0)

@@ -12,6 +12,9 @@ export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d
 export function saveResult(name: string, result: unknown) {
   const file = path.resolve(import.meta.dirname, 'results', `${name}.json`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2) + '\n')
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, ...(result as object) }, null, 2) + '\n',
+  )
   console.log(`wrote ${path.relative(process.cwd(), file)}`)
 }

@@ -4,8 +4,4 @@ import moderation from './moderation/index.js'
 import smiles from './smiles/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
-export const ALL_PLUGINS: Plugin[] = [
-  chat,
-  moderation,
-  smiles,
-]
+export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles]

@@ -80,7 +80,11 @@ export function url(env: Env, name: string, protocols: string[]): string | undef
   const raw = env[name]
   if (raw === undefined || raw === '') return undefined
   let parsed: URL
-  try { parsed = new URL(raw) } catch { throw new ConfigError(name, `a URL (${protocols.join(', ')})`, raw) }
+  try {
+    parsed = new URL(raw)
+  } catch {
+    throw new ConfigError(name, `a URL (${protocols.join(', ')})`, raw)
+  }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(name, `a URL (${protocols.join(', ')})`, raw)
   return raw
 }
@@ -115,7 +119,8 @@ function metricsToken(env: Env): string | undefined {
   const raw = env.METRICS_TOKEN
   if (raw === undefined || raw === '') return undefined
   // compared in a request header: printable ASCII, no spaces; long enough not to be guessed
-  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) throw new ConfigError('METRICS_TOKEN', 'at least 16 printable characters without spaces', '<hidden>')
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw))
+    throw new ConfigError('METRICS_TOKEN', 'at least 16 printable characters without spaces', '<hidden>')
   return raw
 }
 
@@ -127,15 +132,25 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), env.LOG_LEVEL!)
   const pluginsRaw = (env.PLUGINS || 'all').trim()
-  if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw)) throw new ConfigError('PLUGINS', '"all", "none" or a comma list of plugin names', pluginsRaw)
+  if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw))
+    throw new ConfigError('PLUGINS', '"all", "none" or a comma list of plugin names', pluginsRaw)
   // 'none': the core alone (an empty PLUGINS means the default, all)
-  const plugins = pluginsRaw === 'all' ? 'all' : pluginsRaw === 'none' ? [] : pluginsRaw.split(',').map((s) => s.trim()).filter(Boolean)
+  const plugins =
+    pluginsRaw === 'all'
+      ? 'all'
+      : pluginsRaw === 'none'
+        ? []
+        : pluginsRaw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
   const cors = (env.CORS_ORIGINS || '*').trim()
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
   const production = env.NODE_ENV === 'production'
   const seedAdminName = env.SEED_ADMIN_NAME
   const seedAdminPassword = env.SEED_ADMIN_PASSWORD
-  if (seedAdminName && !seedAdminPassword) throw new ConfigError('SEED_ADMIN_PASSWORD', 'set together with SEED_ADMIN_NAME', '')
+  if (seedAdminName && !seedAdminPassword)
+    throw new ConfigError('SEED_ADMIN_PASSWORD', 'set together with SEED_ADMIN_NAME', '')
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])
   return {
     port,
@@ -150,14 +165,23 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     plugins,
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,
-    corsOrigins: cors === '*' ? '*' : cors.split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins:
+      cors === '*'
+        ? '*'
+        : cors
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     production,
     sessionSecret: secret(env, 'SESSION_SECRET', dataDir, env.DATA_DIR !== ':memory:', warn),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
     wsMaxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
-    uploadDir: path.resolve(env.UPLOAD_DIR || (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'))),
+    uploadDir: path.resolve(
+      env.UPLOAD_DIR ||
+        (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads')),
+    ),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),

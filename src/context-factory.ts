@@ -5,7 +5,6 @@ import { resolveViewer } from './auth/sessions.js'
 import { clientIp } from './http/client-ip.js'
 import { bearer } from './http/respond.js'
 
-
 /** Where a token may come from: Authorization / peka2 Token headers, JustChat session_key, graphql-ws connectionParams. */
 function tokenOf(input: ContextInput): string | null {
   if (input.restToken) return input.restToken
@@ -18,7 +17,6 @@ function tokenOf(input: ContextInput): string | null {
   if (h) return bearer(h.get('authorization')) ?? bearer(h.get('token'))
   return null
 }
-
 
 export function createContextFactory(services: Services) {
   return async (input: ContextInput): Promise<Context> => {

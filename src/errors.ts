@@ -65,7 +65,8 @@ export function defineErrors<const T extends ErrorTable>(owner: string, table: T
   for (const [code, spec] of Object.entries(table)) {
     if (!/^[A-Z][A-Z0-9_]*$/.test(code)) throw new Error(`${owner}: error code "${code}" must be SCREAMING_SNAKE_CASE`)
     const seen = defined.get(code)
-    if (seen && (seen.status !== spec.status || seen.message !== spec.message)) throw new Error(`${owner}: error code ${code} is already defined with another meaning`)
+    if (seen && (seen.status !== spec.status || seen.message !== spec.message))
+      throw new Error(`${owner}: error code ${code} is already defined with another meaning`)
     defined.set(code, spec)
   }
   return table
@@ -75,7 +76,11 @@ export function defineErrors<const T extends ErrorTable>(owner: string, table: T
 export class AppError extends GraphQLError {
   readonly code: ErrorCode
   readonly status: number
-  constructor(code: ErrorCode, message?: string, extra: { field?: string; retryAfter?: number; [k: string]: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    extra: { field?: string; retryAfter?: number; [k: string]: unknown } = {},
+  ) {
     // A code without a spec belongs to a plugin module that did not load: still an error the caller sees, as a 500.
     const spec = defined.get(code) ?? { status: 500, message: code }
     super(message ?? spec.message, { extensions: { code, ...extra } })

@@ -41,7 +41,9 @@ export async function main(available: readonly Plugin[]): Promise<void> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException)?.code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      console.error(`PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`)
+      console.error(
+        `PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`,
+      )
       await app.close()
       process.exit(1)
     }

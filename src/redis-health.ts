@@ -23,7 +23,10 @@ export function createRedisHealth(log?: Logger): RedisHealth {
       if (reason !== null) {
         if (!lost.has(connection) && lost.size === 0) {
           since = Date.now()
-          log?.warn('redis unreachable: serving degraded (in-memory rate limits, this instance\'s presence, events queued for other instances)', { connection, error: reason })
+          log?.warn(
+            "redis unreachable: serving degraded (in-memory rate limits, this instance's presence, events queued for other instances)",
+            { connection, error: reason },
+          )
         }
         lost.set(connection, reason)
         return

@@ -15,7 +15,11 @@ export interface DemoUser {
  * the accounts their demo needs from their own `seed` (ensureUser).
  */
 export const DEMO_USERS: DemoUser[] = [
-  { name: 'admin', password: 'admin-demo-1', roles: Object.fromEntries(ROLE_NAMES.map((r) => [r, r === 'citizen' ? 10 : 1])) },
+  {
+    name: 'admin',
+    password: 'admin-demo-1',
+    roles: Object.fromEntries(ROLE_NAMES.map((r) => [r, r === 'citizen' ? 10 : 1])),
+  },
   { name: 'alice', password: 'alice-demo-1', roles: {} },
   { name: 'bob', password: 'bob-demo-1', roles: {} },
 ]
@@ -26,12 +30,23 @@ export async function ensureUser(services: Services, { name, password, roles }: 
   const passwordHash = await hashPassword(password)
   const user = await db.user.upsert({
     where: { nameLower: name.toLowerCase() },
-    create: { name, nameLower: name.toLowerCase(), slug: name.toLowerCase(), ...nameSkeletons(name), email: `${name.toLowerCase()}@example.com`, passwordHash },
+    create: {
+      name,
+      nameLower: name.toLowerCase(),
+      slug: name.toLowerCase(),
+      ...nameSkeletons(name),
+      email: `${name.toLowerCase()}@example.com`,
+      passwordHash,
+    },
     update: { passwordHash, blocked: false },
   })
   for (const [role, value] of Object.entries(roles)) {
     if (value === ROLE_DEFAULTS[role as RoleName]) continue
-    await db.userRole.upsert({ where: { userId_role: { userId: user.id, role } }, create: { userId: user.id, role, value }, update: { value } })
+    await db.userRole.upsert({
+      where: { userId_role: { userId: user.id, role } },
+      create: { userId: user.id, role, value },
+      update: { value },
+    })
   }
   return user
 }

@@ -51,12 +51,29 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   const { services, database } = await openServices(config, log, topics)
   const buildContext = createContextFactory(services)
   const yoga = createGraphQL({ schema, config, log, buildContext })
-  const rest = createRestEngine({ routes: plugins.flatMap((p) => p.rest), yoga, bodyLimit: config.bodyLimitBytes, perIp: services.limits.perIp, trustProxy: config.trustProxy, log, errors })
-  const readiness = createReadiness({ database, pubsub: services.pubsub, limits: services.limits, redis: Boolean(config.redisUrl) })
+  const rest = createRestEngine({
+    routes: plugins.flatMap((p) => p.rest),
+    yoga,
+    bodyLimit: config.bodyLimitBytes,
+    perIp: services.limits.perIp,
+    trustProxy: config.trustProxy,
+    log,
+    errors,
+  })
+  const readiness = createReadiness({
+    database,
+    pubsub: services.pubsub,
+    limits: services.limits,
+    redis: Boolean(config.redisUrl),
+  })
   const server = http.createServer(createRouter({ services, readiness, httpRoutes, rest, yoga }))
   // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies (src/http/ws.ts)
   const ws = await createWsServer({ server, yoga, services, buildContext })
-  await ws.ready().catch((e: unknown) => log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }))
+  await ws
+    .ready()
+    .catch((e: unknown) =>
+      log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }),
+    )
   const apis = await startPlugins(configured, services)
   return {
     config,

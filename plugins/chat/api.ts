@@ -7,9 +7,27 @@ import { removeMessages } from './service.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { emit } from './events.js'
 
-const STORED_SELECT = { id: true, channel: true, fromId: true, toId: true, text: true, type: true, createdAt: true, deletedAt: true } as const
+const STORED_SELECT = {
+  id: true,
+  channel: true,
+  fromId: true,
+  toId: true,
+  text: true,
+  type: true,
+  createdAt: true,
+  deletedAt: true,
+} as const
 
-const stored = (m: { id: number; channel: string; fromId: number | null; toId: number | null; text: string; type: string; createdAt: Date; deletedAt: Date | null }): StoredMessage => ({
+const stored = (m: {
+  id: number
+  channel: string
+  fromId: number | null
+  toId: number | null
+  text: string
+  type: string
+  createdAt: Date
+  deletedAt: Date | null
+}): StoredMessage => ({
   id: m.id,
   channel: m.channel,
   fromId: m.fromId,
@@ -42,7 +60,16 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     resolveChannel,
     isChannelModerator,
     async postSystem(channel, text, data = {}) {
-      const row = await services.prisma.chatMessage.create({ data: { channel, text, type: data.type ?? 'system', toId: data.toId ?? null, replyToId: data.replyToId ?? null }, select: MESSAGE_SELECT })
+      const row = await services.prisma.chatMessage.create({
+        data: {
+          channel,
+          text,
+          type: data.type ?? 'system',
+          toId: data.toId ?? null,
+          replyToId: data.replyToId ?? null,
+        },
+        select: MESSAGE_SELECT,
+      })
       const view = toView(row)
       const ch = channelOf(services, channel)
       if (ch) emit(services.pubsub, ch, { kind: 'added', channel, message: view })
@@ -54,12 +81,22 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       return (await db(tx).chatMessage.findMany({ where: { id: { in: ids } }, select: STORED_SELECT })).map(stored)
     },
     async messagesBefore(channel, beforeId, take, tx) {
-      const rows = await db(tx).chatMessage.findMany({ where: { channel, id: { lt: beforeId } }, orderBy: { id: 'desc' }, take, select: STORED_SELECT })
+      const rows = await db(tx).chatMessage.findMany({
+        where: { channel, id: { lt: beforeId } },
+        orderBy: { id: 'desc' },
+        take,
+        select: STORED_SELECT,
+      })
       return rows.map(stored)
     },
     async recentMessageIds({ authorId, channels, since, alsoIds = [] }) {
       const rows = await services.prisma.chatMessage.findMany({
-        where: { fromId: authorId, channel: { in: channels }, deletedAt: null, OR: [{ createdAt: { gte: since } }, { id: { in: alsoIds } }] },
+        where: {
+          fromId: authorId,
+          channel: { in: channels },
+          deletedAt: null,
+          OR: [{ createdAt: { gte: since } }, { id: { in: alsoIds } }],
+        },
         select: { id: true },
       })
       return rows.map((r) => r.id)

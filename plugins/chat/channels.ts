@@ -8,7 +8,8 @@ export type { ResolvedChannel }
 
 /** A database id as it appears in a channel id or a cursor: 1 … 2^31 − 1 (Int columns), no leading zeros. */
 export const isId = (s: string | undefined | null) => !!s && /^[1-9]\d{0,9}$/.test(s) && Number(s) <= 2_147_483_647
-const userExists = async (ctx: Context, id: number) => !!(await ctx.prisma.user.findUnique({ where: { id }, select: { id: true } }))
+const userExists = async (ctx: Context, id: number) =>
+  !!(await ctx.prisma.user.findUnique({ where: { id }, select: { id: true } }))
 const staff = (v: Viewer | null) => !!v && (v.roles.moderator > 0 || v.roles.support > 0)
 const mod = (v: Viewer | null) => !!v && v.roles.moderator > 0
 
@@ -55,7 +56,8 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
   {
     name: 'private',
     // private/<a>/<b> with a ≤ b: one channel per pair of users.
-    parse: (rest) => (rest.length === 2 && isId(rest[0]) && isId(rest[1]) && Number(rest[0]) <= Number(rest[1]) ? rest : null),
+    parse: (rest) =>
+      rest.length === 2 && isId(rest[0]) && isId(rest[1]) && Number(rest[0]) <= Number(rest[1]) ? rest : null,
     public: false,
     exists: async (ctx, [a, b]) => (await userExists(ctx, Number(a))) && (await userExists(ctx, Number(b))),
     canRead: async (ctx, [a, b]) => !!ctx.viewer && (ctx.viewer.id === Number(a) || ctx.viewer.id === Number(b)),
@@ -71,12 +73,14 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
  * CHANNEL_NOT_FOUND (naming the field) when it is malformed, of an unknown kind, or does not exist.
  */
 export async function resolveChannel(ctx: Context, id: unknown, field = 'channel'): Promise<ResolvedChannel> {
-  if (typeof id !== 'string' || id.length > 100) throw new AppError('CHANNEL_NOT_FOUND', `${field}: not a channel id`, { field })
+  if (typeof id !== 'string' || id.length > 100)
+    throw new AppError('CHANNEL_NOT_FOUND', `${field}: not a channel id`, { field })
   const [name, ...rest] = id.split('/')
   const kind = chatOf(ctx).kinds.get(name)
   const parts = kind?.parse(rest)
   if (!kind || !parts) throw new AppError('CHANNEL_NOT_FOUND', `${field}: unknown channel "${id}"`, { field })
-  if (!(await kind.exists(ctx, parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${id}" does not exist`, { field })
+  if (!(await kind.exists(ctx, parts)))
+    throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${id}" does not exist`, { field })
   return { id, kind, parts }
 }
 
@@ -89,7 +93,12 @@ export function channelOf(services: Services, id: string): ResolvedChannel | nul
 
 export async function readableChannel(ctx: Context, id: unknown, field = 'channel') {
   const ch = await resolveChannel(ctx, id, field)
-  if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError(ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED', `${field}: you may not read ${ch.id}`, { field })
+  if (!(await ch.kind.canRead(ctx, ch.parts)))
+    throw new AppError(
+      ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED',
+      `${field}: you may not read ${ch.id}`,
+      { field },
+    )
   return ch
 }
 
@@ -99,7 +108,8 @@ export async function readableChannel(ctx: Context, id: unknown, field = 'channe
  */
 export async function visibleChannel(ctx: Context, id: unknown, field = 'channel') {
   const ch = await resolveChannel(ctx, id, field)
-  if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${ch.id}" does not exist`, { field })
+  if (!(await ch.kind.canRead(ctx, ch.parts)))
+    throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${ch.id}" does not exist`, { field })
   return ch
 }
 
@@ -108,7 +118,11 @@ export async function visibleChannel(ctx: Context, id: unknown, field = 'channel
  * every plugin (sanctions, complaints): the kind's own moderators (site moderators, the streamer …) or anyone a
  * registered moderator check admits (appointed channel moderators). `who` is asked about, the viewer by default.
  */
-export async function isChannelModerator(ctx: Context, ch: ResolvedChannel, who: Viewer | null = ctx.viewer): Promise<boolean> {
+export async function isChannelModerator(
+  ctx: Context,
+  ch: ResolvedChannel,
+  who: Viewer | null = ctx.viewer,
+): Promise<boolean> {
   if (!who) return false
   const as = who === ctx.viewer ? ctx : { ...ctx, viewer: who }
   if (await ch.kind.isModerator(as, ch.parts)) return true
@@ -117,16 +131,37 @@ export async function isChannelModerator(ctx: Context, ch: ResolvedChannel, who:
 }
 
 /** A message as this viewer may see it: kinds with `present` (support) rewrite who wrote it. */
-export function presentMessage(viewer: Viewer | null, ch: { kind: ChannelKind; parts: string[] }, m: ChatMessageView): ChatMessageView {
+export function presentMessage(
+  viewer: Viewer | null,
+  ch: { kind: ChannelKind; parts: string[] },
+  m: ChatMessageView,
+): ChatMessageView {
   return ch.kind.present ? ch.kind.present(viewer, ch.parts, m) : m
 }
 
 /** The same rewrite for a lone user (typing, reactions), through the message presenter so there is one rule. */
-export function presentUser(viewer: Viewer | null, ch: { kind: ChannelKind; parts: string[] }, u: ChatUserView): ChatUserView {
+export function presentUser(
+  viewer: Viewer | null,
+  ch: { kind: ChannelKind; parts: string[] },
+  u: ChatUserView,
+): ChatUserView {
   if (!ch.kind.present) return u
-  const probe: ChatMessageView = { id: 0, channel: '', from: u, to: null, text: '', type: 'message', time: '', editedAt: null, replyToId: null, pinned: false, reactions: [] }
+  const probe: ChatMessageView = {
+    id: 0,
+    channel: '',
+    from: u,
+    to: null,
+    text: '',
+    type: 'message',
+    time: '',
+    editedAt: null,
+    replyToId: null,
+    pinned: false,
+    reactions: [],
+  }
   return ch.kind.present(viewer, ch.parts, probe).from ?? u
 }
 
 /** Channels whose kind hides identities show how many watch, never who. */
-export const presentPresence = (ch: { kind: ChannelKind }, p: { amount: number; users: number[] }) => (ch.kind.present ? { amount: p.amount, users: [] } : p)
+export const presentPresence = (ch: { kind: ChannelKind }, p: { amount: number; users: number[] }) =>
+  ch.kind.present ? { amount: p.amount, users: [] } : p

@@ -38,7 +38,10 @@ function group(q: ConditionQuery, depth: number, path: string, budget: { conditi
   const items: { glue: string; where: Where }[] = []
   ;(q.conditions ?? []).forEach((c, i) => {
     if (++budget.conditions > MAX_CONDITIONS) throw invalid(path, `at most ${MAX_CONDITIONS} conditions in all`)
-    items.push({ glue: glueOf(c.glue, `${path}.conditions[${i}].glue`), where: condition(c, `${path}.conditions[${i}]`) })
+    items.push({
+      glue: glueOf(c.glue, `${path}.conditions[${i}].glue`),
+      where: condition(c, `${path}.conditions[${i}]`),
+    })
   })
   ;(q.groups ?? []).forEach((g, i) => {
     const where = group(g, depth + 1, `${path}.groups[${i}]`, budget)
@@ -46,7 +49,9 @@ function group(q: ConditionQuery, depth: number, path: string, budget: { conditi
   })
   if (!items.length) return null
   // The first item's glue is ignored (chat.md); the rest apply left to right.
-  return items.slice(1).reduce<Where>((acc, it) => (it.glue === 'or' ? { OR: [acc, it.where] } : { AND: [acc, it.where] }), items[0].where)
+  return items
+    .slice(1)
+    .reduce<Where>((acc, it) => (it.glue === 'or' ? { OR: [acc, it.where] } : { AND: [acc, it.where] }), items[0].where)
 }
 
 function glueOf(glue: string | null | undefined, path: string) {
@@ -59,14 +64,17 @@ function condition(c: Condition, path: string): Where {
   if (!c || typeof c !== 'object') throw invalid(path, 'must be a condition object')
   const column = FIELDS[c.field as keyof typeof FIELDS]
   if (!column) throw invalid(`${path}.field`, `must be one of ${Object.keys(FIELDS).join(', ')}`)
-  if (!(OPERATIONS as readonly string[]).includes(c.operation)) throw invalid(`${path}.operation`, `must be one of ${OPERATIONS.join(', ')}`)
-  if (!Array.isArray(c.value) || c.value.length === 0 || c.value.length > MAX_VALUES) throw invalid(`${path}.value`, `must be an array of 1–${MAX_VALUES} values`)
+  if (!(OPERATIONS as readonly string[]).includes(c.operation))
+    throw invalid(`${path}.operation`, `must be one of ${OPERATIONS.join(', ')}`)
+  if (!Array.isArray(c.value) || c.value.length === 0 || c.value.length > MAX_VALUES)
+    throw invalid(`${path}.value`, `must be an array of 1–${MAX_VALUES} values`)
   const numeric = column !== 'type'
   const values = c.value.map((v, i) => {
     const s = String(v)
     if (numeric) {
       // ids are Int columns: a bigger number is refused here rather than failing in the database
-      if (!/^\d{1,10}$/.test(s) || Number(s) > 2_147_483_647) throw invalid(`${path}.value[${i}]`, 'must be an integer id')
+      if (!/^\d{1,10}$/.test(s) || Number(s) > 2_147_483_647)
+        throw invalid(`${path}.value[${i}]`, 'must be an integer id')
       return Number(s)
     }
     if (s.length > 32) throw invalid(`${path}.value[${i}]`, 'is too long')
@@ -77,12 +85,22 @@ function condition(c: Condition, path: string): Where {
     return values[0]
   }
   switch (c.operation) {
-    case 'in': return { [column]: { in: values } }
+    case 'in':
+      return { [column]: { in: values } }
     // SQL's NOT IN drops NULL recipients too; keep messages without a `to` when filtering on it.
-    case 'not in': return column === 'toId' ? { OR: [{ toId: null }, { toId: { notIn: values as number[] } }] } : { [column]: { notIn: values } }
-    case '=': return { [column]: single('=') }
-    case '<>': return column === 'toId' ? { OR: [{ toId: null }, { toId: { not: single('<>') as number } }] } : { [column]: { not: single('<>') } }
-    case '<': return { [column]: { lt: single('<') } }
-    default: return { [column]: { gt: single('>') } }
+    case 'not in':
+      return column === 'toId'
+        ? { OR: [{ toId: null }, { toId: { notIn: values as number[] } }] }
+        : { [column]: { notIn: values } }
+    case '=':
+      return { [column]: single('=') }
+    case '<>':
+      return column === 'toId'
+        ? { OR: [{ toId: null }, { toId: { not: single('<>') as number } }] }
+        : { [column]: { not: single('<>') } }
+    case '<':
+      return { [column]: { lt: single('<') } }
+    default:
+      return { [column]: { gt: single('>') } }
   }
 }

@@ -23,7 +23,11 @@ export default definePlugin({
       kinds: new Map(BUILT_IN_KINDS.map((k) => [k.name, k])),
       guards: [],
       moderatorChecks: [],
-      presence: createPresence(services.config.redisUrl, services.config.redisPrefix, { timeoutMs: services.config.redisTimeoutMs, log: services.log, onFallback: () => services.metrics.fallback('presence') }),
+      presence: createPresence(services.config.redisUrl, services.config.redisPrefix, {
+        timeoutMs: services.config.redisTimeoutMs,
+        log: services.log,
+        onFallback: () => services.metrics.fallback('presence'),
+      }),
       events: eventLimiter(services),
       slowMode: new Map(),
     })
@@ -36,7 +40,13 @@ export default definePlugin({
   async seed({ prisma }) {
     const users = await prisma.user.findMany({ take: 3, orderBy: { id: 'asc' } })
     for (const [i, u] of users.entries()) {
-      await prisma.chatMessage.create({ data: { channel: 'main', fromId: u.id, text: ['Hello, chat!', 'Welcome to the demo', '[b]bbcode[/b] stays as is'][i] ?? 'Hi' } })
+      await prisma.chatMessage.create({
+        data: {
+          channel: 'main',
+          fromId: u.id,
+          text: ['Hello, chat!', 'Welcome to the demo', '[b]bbcode[/b] stays as is'][i] ?? 'Hi',
+        },
+      })
     }
   },
 })

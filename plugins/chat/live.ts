@@ -70,24 +70,31 @@ export async function channelEvents(ctx: Context, channelId: string) {
     const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
     const session = randomUUID()
     const tracked = channel.id !== 'all'
-    stop.then(async () => {
-      await events.return?.()
-      await ignores?.return?.()
-      if (tracked) {
-        await presenceOf(ctx).leave(channel.id, session)
-        announcePresence(ctx, channel)
-      }
-    }).catch((e: unknown) => {
-      // nobody awaits a stopping subscription: a failure here must not become an unhandled rejection
-      ctx.services.log.warn('chat subscription clean-up failed', { channel: channel.id, error: String(e) })
-    })
-    if (ignores) void (async () => { for await (const e of ignores) ignored = new Set(e.ignored) })()
+    stop
+      .then(async () => {
+        await events.return?.()
+        await ignores?.return?.()
+        if (tracked) {
+          await presenceOf(ctx).leave(channel.id, session)
+          announcePresence(ctx, channel)
+        }
+      })
+      .catch((e: unknown) => {
+        // nobody awaits a stopping subscription: a failure here must not become an unhandled rejection
+        ctx.services.log.warn('chat subscription clean-up failed', { channel: channel.id, error: String(e) })
+      })
+    if (ignores)
+      void (async () => {
+        for await (const e of ignores) ignored = new Set(e.ignored)
+      })()
     if (tracked) {
       // presence is a courtesy: the events flow whether or not it could be recorded
       await presenceOf(ctx)
         .join(channel.id, session, viewer?.id ?? null)
         .then(() => announcePresence(ctx, channel))
-        .catch((e: unknown) => ctx.services.log.warn('chat presence join failed', { channel: channel.id, error: String(e) }))
+        .catch((e: unknown) =>
+          ctx.services.log.warn('chat presence join failed', { channel: channel.id, error: String(e) }),
+        )
     }
     for await (const e of events) {
       const author = authorOf(e)

@@ -43,7 +43,11 @@ function merge(shares: Share[]): PresenceList {
   return { amount: guests + users.size, users: [...users].sort((a, b) => a - b) }
 }
 
-export function createPresence(redisUrl: string | undefined, prefix: string, opts: { timeoutMs?: number; log?: Logger; onFallback?: () => void } = {}): Presence {
+export function createPresence(
+  redisUrl: string | undefined,
+  prefix: string,
+  opts: { timeoutMs?: number; log?: Logger; onFallback?: () => void } = {},
+): Presence {
   const local = new Map<string, Map<string, number | null>>()
   const share = (channel: string): Share => {
     let guests = 0
@@ -66,16 +70,28 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
   }
   if (!redisUrl) {
     return {
-      async join(c, s, u) { add(c, s, u) },
-      async leave(c, s) { del(c, s) },
-      async list(c) { return merge([share(c)]) },
+      async join(c, s, u) {
+        add(c, s, u)
+      },
+      async leave(c, s) {
+        del(c, s)
+      },
+      async list(c) {
+        return merge([share(c)])
+      },
       async close() {},
     }
   }
   // Fail fast (no offline queue, a command timeout, no retries over reconnects): a failed write leaves the channel
   // marked for the next announcement, a failed read answers with this instance's own view.
-  const redis = new Redis(redisUrl, { enableOfflineQueue: false, commandTimeout: opts.timeoutMs ?? 100, maxRetriesPerRequest: 0 })
-  redis.on('error', (e: Error) => opts.log?.debug('redis connection error', { connection: 'chat presence', error: e.message }))
+  const redis = new Redis(redisUrl, {
+    enableOfflineQueue: false,
+    commandTimeout: opts.timeoutMs ?? 100,
+    maxRetriesPerRequest: 0,
+  })
+  redis.on('error', (e: Error) =>
+    opts.log?.debug('redis connection error', { connection: 'chat presence', error: e.message }),
+  )
   const instance = randomUUID()
   const aliveKey = (id: string) => `${prefix}chat:presence:alive:${id}`
   const hashKey = (c: string) => `${prefix}chat:presence:${c}`
@@ -84,7 +100,9 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
   let closing = false
   const writeShare = (c: string) => {
     const s = share(c)
-    return s.guests === 0 && s.users.length === 0 ? redis.hdel(hashKey(c), instance) : redis.hset(hashKey(c), instance, JSON.stringify(s))
+    return s.guests === 0 && s.users.length === 0
+      ? redis.hdel(hashKey(c), instance)
+      : redis.hset(hashKey(c), instance, JSON.stringify(s))
   }
   const write = async (c: string) => {
     if (redis.status !== 'ready') {
@@ -122,8 +140,14 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
   const timer = setInterval(() => void announce(), (ALIVE_SECONDS / 3) * 1000)
   timer.unref()
   return {
-    async join(c, s, u) { add(c, s, u); await write(c) },
-    async leave(c, s) { del(c, s); await write(c) },
+    async join(c, s, u) {
+      add(c, s, u)
+      await write(c)
+    },
+    async leave(c, s) {
+      del(c, s)
+      await write(c)
+    },
     async list(c) {
       if (redis.status !== 'ready') {
         opts.onFallback?.()
@@ -133,7 +157,7 @@ export function createPresence(redisUrl: string | undefined, prefix: string, opt
         return await listShared(c)
       } catch (e) {
         opts.onFallback?.()
-        opts.log?.debug('presence read failed: this instance\'s view', { channel: c, error: (e as Error).message })
+        opts.log?.debug("presence read failed: this instance's view", { channel: c, error: (e as Error).message })
         return merge([share(c)])
       }
     },

@@ -32,7 +32,11 @@ export interface MessageRow {
   reactions: { emoji: string }[]
 }
 
-export const userView = (u: NonNullable<Author>): ChatUserView => ({ id: u.id, name: u.name, color: chatSettings(u.settings).namecolor })
+export const userView = (u: NonNullable<Author>): ChatUserView => ({
+  id: u.id,
+  name: u.name,
+  color: chatSettings(u.settings).namecolor,
+})
 
 /** Reaction rows → per-emoji counts, in first-seen order. */
 export function summarize(reactions: { emoji: string }[]) {

@@ -4,14 +4,22 @@ type Ch = { id: string; name: string; owner: { databaseId: number; name: string;
 
 export const chatRoutes = defineRoutes([
   {
-    dialect: 'peka2', path: '/api/channel/data', access: 'P',
+    dialect: 'peka2',
+    path: '/api/channel/data',
+    access: 'P',
     operation: `query($ids: [String!]!) { chatChannels(ids: $ids) { id name owner { databaseId name slug } } }`,
     variables: (b) => ({ ids: b.channels }),
     result: (d: { chatChannels: Ch[] }) =>
-      d.chatChannels.map((c) => ({ id: c.id, name: c.name, user: c.owner ? { id: c.owner.databaseId, name: c.owner.name, slug: c.owner.slug } : null })),
+      d.chatChannels.map((c) => ({
+        id: c.id,
+        name: c.name,
+        user: c.owner ? { id: c.owner.databaseId, name: c.owner.name, slug: c.owner.slug } : null,
+      })),
   },
   {
-    dialect: 'peka2', path: '/api/channel/private', access: 'A',
+    dialect: 'peka2',
+    path: '/api/channel/private',
+    access: 'A',
     operation: `query { privateChatChannels }`,
     result: (d: { privateChatChannels: string[] }) => d.privateChatChannels,
   },

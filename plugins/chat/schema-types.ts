@@ -20,13 +20,18 @@ export function addChatTypes(builder: Builder) {
   const ChatMessage = builder.node(builder.objectRef<ChatMessageView>('ChatMessage'), {
     id: { resolve: (m) => m.id },
     loadMany: async (ids, ctx) => {
-      const rows = await ctx.prisma.chatMessage.findMany({ where: { id: { in: ids.map(Number) }, deletedAt: null }, select: MESSAGE_SELECT })
+      const rows = await ctx.prisma.chatMessage.findMany({
+        where: { id: { in: ids.map(Number) }, deletedAt: null },
+        select: MESSAGE_SELECT,
+      })
       // Node lookup never bypasses channel access: unreadable messages come back as null.
       const out = []
       for (const id of ids) {
         const row = rows.find((r) => r.id === Number(id))
         const ch = row && channelOf(ctx.services, row.channel)
-        out.push(row && ch && (await ch.kind.canRead(ctx, ch.parts)) ? presentMessage(ctx.viewer, ch, toView(row)) : null)
+        out.push(
+          row && ch && (await ch.kind.canRead(ctx, ch.parts)) ? presentMessage(ctx.viewer, ch, toView(row)) : null,
+        )
       }
       return out
     },
@@ -46,10 +51,24 @@ export function addChatTypes(builder: Builder) {
   })
 
   const DropReasonEnum = builder.enumType('ChatDropReason', {
-    values: ['SLOW_MODE', 'RATE_LIMITED', 'SILENCED', 'BANNED', 'KICKED', 'IGNORED', 'NOT_ALLOWED'] as const satisfies readonly DropReason[],
+    values: [
+      'SLOW_MODE',
+      'RATE_LIMITED',
+      'SILENCED',
+      'BANNED',
+      'KICKED',
+      'IGNORED',
+      'NOT_ALLOWED',
+    ] as const satisfies readonly DropReason[],
   })
   const PublishResult = builder
-    .objectRef<{ isSent: boolean; message?: ChatMessageView; dropReason?: DropReason; dropMessage?: string; retryAfter?: number | null }>('ChatPublishResult')
+    .objectRef<{
+      isSent: boolean
+      message?: ChatMessageView
+      dropReason?: DropReason
+      dropMessage?: string
+      retryAfter?: number | null
+    }>('ChatPublishResult')
     .implement({
       description: 'Whether a message went out; a refusal by flow control comes back here, not as an error',
       fields: (t) => ({
@@ -57,7 +76,11 @@ export function addChatTypes(builder: Builder) {
         message: t.field({ type: ChatMessage, nullable: true, resolve: (r) => r.message ?? null }),
         dropReason: t.field({ type: DropReasonEnum, nullable: true, resolve: (r) => r.dropReason ?? null }),
         dropMessage: t.string({ nullable: true, resolve: (r) => r.dropMessage ?? null }),
-        retryAfter: t.int({ nullable: true, description: 'seconds until a retry can succeed', resolve: (r) => r.retryAfter ?? null }),
+        retryAfter: t.int({
+          nullable: true,
+          description: 'seconds until a retry can succeed',
+          resolve: (r) => r.retryAfter ?? null,
+        }),
       }),
     })
 
@@ -71,11 +94,17 @@ export function addChatTypes(builder: Builder) {
   const isKind = (kind: ChatEvent['kind']) => (e: unknown) => (e as ChatEvent).kind === kind
   const Added = builder.objectRef<Ev<'added'>>('ChatMessageAdded').implement({
     isTypeOf: isKind('added'),
-    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }) }),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
+    }),
   })
   const Edited = builder.objectRef<Ev<'edited'>>('ChatMessageEdited').implement({
     isTypeOf: isKind('edited'),
-    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }) }),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
+    }),
   })
   const Removed = builder.objectRef<Ev<'removed'>>('ChatMessageRemoved').implement({
     isTypeOf: isKind('removed'),
@@ -99,7 +128,11 @@ export function addChatTypes(builder: Builder) {
   })
   const Pin = builder.objectRef<Ev<'pin'>>('ChatPinChanged').implement({
     isTypeOf: isKind('pin'),
-    fields: (t) => ({ channel: t.exposeString('channel'), message: t.field({ type: ChatMessage, resolve: (e) => e.message }), pinned: t.exposeBoolean('pinned') }),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
+      pinned: t.exposeBoolean('pinned'),
+    }),
   })
   const Typing = builder.objectRef<Ev<'typing'>>('ChatTyping').implement({
     isTypeOf: isKind('typing'),
@@ -111,13 +144,19 @@ export function addChatTypes(builder: Builder) {
   })
   const PresenceEv = builder.objectRef<Ev<'presence'>>('ChatPresenceChanged').implement({
     isTypeOf: isKind('presence'),
-    fields: (t) => ({ channel: t.exposeString('channel'), amount: t.exposeInt('amount'), users: t.exposeIntList('users') }),
+    fields: (t) => ({
+      channel: t.exposeString('channel'),
+      amount: t.exposeInt('amount'),
+      users: t.exposeIntList('users'),
+    }),
   })
   const Slow = builder.objectRef<Ev<'slowMode'>>('ChatSlowModeChanged').implement({
     isTypeOf: isKind('slowMode'),
     fields: (t) => ({ channel: t.exposeString('channel'), seconds: t.exposeInt('seconds') }),
   })
-  const ChatEventUnion = builder.unionType('ChatEvent', { types: [Added, Edited, Removed, Reactions, Pin, Typing, PresenceEv, Slow] })
+  const ChatEventUnion = builder.unionType('ChatEvent', {
+    types: [Added, Edited, Removed, Reactions, Pin, Typing, PresenceEv, Slow],
+  })
 
   return { ChatUser, ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction }
 }

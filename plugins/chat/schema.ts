@@ -21,7 +21,7 @@ export function chatSchema(builder: Builder) {
     }),
   })
   const HistoryQuery = builder.inputRef<ConditionQuery>('ChatHistoryQuery').implement({
-    description: "peka2 /chat/history conditions: nested groups, glued left to right",
+    description: 'peka2 /chat/history conditions: nested groups, glued left to right',
     fields: (t) => ({
       conditions: t.field({ type: [Condition] }),
       groups: t.field({ type: [HistoryQuery] }),
@@ -32,8 +32,19 @@ export function chatSchema(builder: Builder) {
   const Channel = builder.objectRef<{ id: string }>('ChatChannel').implement({
     fields: (t) => ({
       id: t.exposeString('id', { description: 'peka2 channel id: main, admin, stream/<userId>, private/<a>/<b> …' }),
-      name: t.string({ resolve: async (c, _a, ctx) => { const ch = await resolveChannel(ctx, c.id); return (await ch.kind.describe(ctx, ch.parts)).name } }),
-      ownerId: t.int({ nullable: true, resolve: async (c, _a, ctx) => { const ch = await resolveChannel(ctx, c.id); return (await ch.kind.describe(ctx, ch.parts)).ownerId } }),
+      name: t.string({
+        resolve: async (c, _a, ctx) => {
+          const ch = await resolveChannel(ctx, c.id)
+          return (await ch.kind.describe(ctx, ch.parts)).name
+        },
+      }),
+      ownerId: t.int({
+        nullable: true,
+        resolve: async (c, _a, ctx) => {
+          const ch = await resolveChannel(ctx, c.id)
+          return (await ch.kind.describe(ctx, ch.parts)).ownerId
+        },
+      }),
       owner: t.prismaField({
         type: 'User',
         nullable: true,
@@ -43,7 +54,10 @@ export function chatSchema(builder: Builder) {
           return ownerId ? ctx.prisma.user.findUnique({ ...query, where: { id: ownerId } }) : null
         },
       }),
-      slowModeSeconds: t.int({ resolve: async (c, _a, ctx) => (await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: c.id } }))?.slowModeSeconds ?? 0 }),
+      slowModeSeconds: t.int({
+        resolve: async (c, _a, ctx) =>
+          (await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: c.id } }))?.slowModeSeconds ?? 0,
+      }),
       messages: t.connection({
         type: ChatMessage,
         description: 'History, newest first (first ≤ 100)',
@@ -53,11 +67,13 @@ export function chatSchema(builder: Builder) {
           // message id — anything else is the caller's mistake, not "no cursor".
           for (const field of ['first', 'last'] as const) {
             const n = args[field]
-            if (n != null && (n < 0 || n > history.MAX_PAGE)) throw new AppError('INVALID_INPUT', `${field}: must be from 0 to ${history.MAX_PAGE}`, { field })
+            if (n != null && (n < 0 || n > history.MAX_PAGE))
+              throw new AppError('INVALID_INPUT', `${field}: must be from 0 to ${history.MAX_PAGE}`, { field })
           }
           for (const field of ['after', 'before'] as const) {
             const cursor = args[field]
-            if (cursor != null && !isId(cursor)) throw new AppError('INVALID_INPUT', `${field}: not a cursor of this connection`, { field })
+            if (cursor != null && !isId(cursor))
+              throw new AppError('INVALID_INPUT', `${field}: not a cursor of this connection`, { field })
           }
           return resolveCursorConnection<Promise<ChatMessageView[]>>(
             { args: { ...args, first: args.first ?? (args.last ? undefined : 50) }, toCursor: (m) => String(m.id) },
@@ -76,13 +92,17 @@ export function chatSchema(builder: Builder) {
       pinned: t.field({ type: [ChatMessage], resolve: (c, _a, ctx) => history.pinned(ctx, c.id) }),
       presence: t.field({
         type: Presence,
-        resolve: async (c, _a, ctx) => presentPresence(await resolveChannel(ctx, c.id), await presenceOf(ctx).list(c.id)),
+        resolve: async (c, _a, ctx) =>
+          presentPresence(await resolveChannel(ctx, c.id), await presenceOf(ctx).list(c.id)),
       }),
     }),
   })
 
   const SearchHit = builder.objectRef<{ message: ChatMessageView; rank: number }>('ChatSearchHit').implement({
-    fields: (t) => ({ message: t.field({ type: ChatMessage, resolve: (h) => h.message }), rank: t.exposeFloat('rank') }),
+    fields: (t) => ({
+      message: t.field({ type: ChatMessage, resolve: (h) => h.message }),
+      rank: t.exposeFloat('rank'),
+    }),
   })
 
   builder.queryFields((t) => ({
@@ -93,10 +113,12 @@ export function chatSchema(builder: Builder) {
     }),
     chatChannels: t.field({
       type: [Channel],
-      description: 'Several channels by id (peka2 /api/channel/data); any unknown id, or one the viewer may not read, is the same CHANNEL_NOT_FOUND error',
+      description:
+        'Several channels by id (peka2 /api/channel/data); any unknown id, or one the viewer may not read, is the same CHANNEL_NOT_FOUND error',
       args: { ids: t.arg.stringList({ required: true }) },
       resolve: async (_p, a, ctx) => {
-        if (!a.ids.length || a.ids.length > 100) throw new AppError('INVALID_INPUT', 'ids: give 1–100 channel ids', { field: 'ids' })
+        if (!a.ids.length || a.ids.length > 100)
+          throw new AppError('INVALID_INPUT', 'ids: give 1–100 channel ids', { field: 'ids' })
         // chatChannel's read check, answered as "does not exist": nothing here tells a guest which tickets or private channels exist.
         // One by one, so the error always names the first bad id.
         const out: { id: string }[] = []
@@ -107,7 +129,12 @@ export function chatSchema(builder: Builder) {
     chatHistory: t.field({
       type: [ChatMessage],
       description: 'History with skip/limit (JustChat) and peka2 conditions, newest first',
-      args: { channel: t.arg.string({ required: true }), skip: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50 }), query: t.arg({ type: HistoryQuery }) },
+      args: {
+        channel: t.arg.string({ required: true }),
+        skip: t.arg.int({ defaultValue: 0 }),
+        limit: t.arg.int({ defaultValue: 50 }),
+        query: t.arg({ type: HistoryQuery }),
+      },
       resolve: (_p, a, ctx) => history.historyList(ctx, a.channel, a.skip ?? 0, a.limit ?? 50, a.query),
     }),
     searchChatMessages: t.field({
@@ -115,8 +142,14 @@ export function chatSchema(builder: Builder) {
       description: `Full-text search over the channels the viewer may read, best match first. Costs ${history.SEARCH_COST} against the query cost limit per use (each alias counts)`,
       // Read by the core's declared-cost rule: aliasing the search 15 times is refused before anything runs.
       extensions: { cost: history.SEARCH_COST },
-      args: { text: t.arg.string({ required: true }), channel: t.arg.string(), first: t.arg.int({ defaultValue: 20 }), offset: t.arg.int({ defaultValue: 0 }) },
-      resolve: (_p, a, ctx) => history.search(ctx, a.text, { channel: a.channel, first: a.first ?? 20, offset: a.offset ?? 0 }),
+      args: {
+        text: t.arg.string({ required: true }),
+        channel: t.arg.string(),
+        first: t.arg.int({ defaultValue: 20 }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: (_p, a, ctx) =>
+        history.search(ctx, a.text, { channel: a.channel, first: a.first ?? 20, offset: a.offset ?? 0 }),
     }),
     privateChatChannels: t.stringList({
       authScopes: { authenticated: true },
@@ -144,26 +177,69 @@ export function chatSchema(builder: Builder) {
           }),
         }),
       },
-      resolve: (_p, { input }, ctx) => chat.publish(ctx, { channel: input.channel, text: input.text, toId: input.to, type: input.type, replyToId: input.replyTo }),
+      resolve: (_p, { input }, ctx) =>
+        chat.publish(ctx, {
+          channel: input.channel,
+          text: input.text,
+          toId: input.to,
+          type: input.type,
+          replyToId: input.replyTo,
+        }),
     }),
-    editChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }), text: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.edit(ctx, a.id, a.text) }),
+    editChatMessage: t.field({
+      type: ChatMessage,
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }), text: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => chat.edit(ctx, a.id, a.text),
+    }),
     removeChatMessage: t.boolean({
       authScopes: auth,
       args: { id: t.arg.int({ required: true }), reason: t.arg.string(), data: t.arg({ type: 'JSON' }) },
       resolve: (_p, a, ctx) => chat.remove(ctx, a.id, a.reason, a.data),
     }),
-    pinChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, true) }),
-    unpinChatMessage: t.field({ type: ChatMessage, authScopes: auth, args: { id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, false) }),
-    addChatReaction: t.field({ type: [Reaction], authScopes: auth, args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, true) }),
-    removeChatReaction: t.field({ type: [Reaction], authScopes: auth, args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, false) }),
-    sendChatTyping: t.field({ type: 'DateTime', authScopes: auth, description: 'Announces typing; returns when it expires', args: { channel: t.arg.string({ required: true }) }, resolve: (_p, a, ctx) => chat.typing(ctx, a.channel) }),
-    setChatSlowMode: t.int({ authScopes: auth, args: { channel: t.arg.string({ required: true }), seconds: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => chat.setSlowMode(ctx, a.channel, a.seconds) }),
+    pinChatMessage: t.field({
+      type: ChatMessage,
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, true),
+    }),
+    unpinChatMessage: t.field({
+      type: ChatMessage,
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => chat.setPinned(ctx, a.id, false),
+    }),
+    addChatReaction: t.field({
+      type: [Reaction],
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, true),
+    }),
+    removeChatReaction: t.field({
+      type: [Reaction],
+      authScopes: auth,
+      args: { id: t.arg.int({ required: true }), emoji: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => chat.react(ctx, a.id, a.emoji, false),
+    }),
+    sendChatTyping: t.field({
+      type: 'DateTime',
+      authScopes: auth,
+      description: 'Announces typing; returns when it expires',
+      args: { channel: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => chat.typing(ctx, a.channel),
+    }),
+    setChatSlowMode: t.int({
+      authScopes: auth,
+      args: { channel: t.arg.string({ required: true }), seconds: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => chat.setSlowMode(ctx, a.channel, a.seconds),
+    }),
   }))
 
   builder.subscriptionField('chatEvents', (t) =>
     t.field({
       type: ChatEventUnion,
-      description: 'Everything that happens in a channel (messages, edits, removals, reactions, pins, typing, presence); `all` streams every public channel',
+      description:
+        'Everything that happens in a channel (messages, edits, removals, reactions, pins, typing, presence); `all` streams every public channel',
       args: { channel: t.arg.string({ required: true }) },
       subscribe: (_p, a, ctx) => channelEvents(ctx, a.channel),
       resolve: (e) => e,

@@ -3,7 +3,14 @@ import type { Services } from '../../src/services.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
 import type { DropReason, PublishRefusal } from './public.js'
-import { resolveChannel, readableChannel, isChannelModerator, presentMessage, channelOf, type ResolvedChannel } from './channels.js'
+import {
+  resolveChannel,
+  readableChannel,
+  isChannelModerator,
+  presentMessage,
+  channelOf,
+  type ResolvedChannel,
+} from './channels.js'
 import { chatOf } from './state.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
@@ -29,7 +36,12 @@ export type PublishResult =
   | { isSent: true; message: ReturnType<typeof toView> }
   | { isSent: false; dropReason: DropReason; dropMessage: string; retryAfter: number | null }
 
-const dropped = (reason: DropReason, message: string, retryAfter: number | null = null): PublishResult => ({ isSent: false, dropReason: reason, dropMessage: message, retryAfter })
+const dropped = (reason: DropReason, message: string, retryAfter: number | null = null): PublishResult => ({
+  isSent: false,
+  dropReason: reason,
+  dropMessage: message,
+  retryAfter,
+})
 
 /** The 60-events-a-minute budget of messenger-api.md's WebSocket limit, shared by publish, edit, react and typing. */
 export const eventLimiter = (services: Services): Limiter => services.limits.make('chat-events', EVENTS_PER_MINUTE, 60)
@@ -73,8 +85,14 @@ async function guardRefusal(ctx: Context, channel: ResolvedChannel): Promise<Pub
 async function assertNotGuarded(ctx: Context, channel: ResolvedChannel) {
   const refusal = await guardRefusal(ctx, channel)
   if (!refusal) return
-  const code = refusal.reason === 'RATE_LIMITED' || refusal.reason === 'SLOW_MODE' ? 'TOO_MANY_MESSAGES' : 'INSUFFICIENT_PERMISSIONS'
-  throw new AppError(code, refusal.message, { dropReason: refusal.reason, ...(refusal.retryAfterSeconds != null ? { retryAfter: refusal.retryAfterSeconds } : {}) })
+  const code =
+    refusal.reason === 'RATE_LIMITED' || refusal.reason === 'SLOW_MODE'
+      ? 'TOO_MANY_MESSAGES'
+      : 'INSUFFICIENT_PERMISSIONS'
+  throw new AppError(code, refusal.message, {
+    dropReason: refusal.reason,
+    ...(refusal.retryAfterSeconds != null ? { retryAfter: refusal.retryAfterSeconds } : {}),
+  })
 }
 
 /**
@@ -86,16 +104,25 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   const channel = await resolveChannel(ctx, input.channel)
   checkText(input.text)
   const type = input.type ?? 'message'
-  if (!(MESSAGE_TYPES as readonly string[]).includes(type)) throw invalid('type', `must be one of ${MESSAGE_TYPES.join(', ')}`)
+  if (!(MESSAGE_TYPES as readonly string[]).includes(type))
+    throw invalid('type', `must be one of ${MESSAGE_TYPES.join(', ')}`)
   const isMod = await isChannelModerator(ctx, channel)
-  if (type !== 'message' && !(STAFF_TYPES.has(type) && isMod)) throw new AppError('INSUFFICIENT_PERMISSIONS', `type: only the server or moderators send ${type} messages`, { field: 'type' })
+  if (type !== 'message' && !(STAFF_TYPES.has(type) && isMod))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `type: only the server or moderators send ${type} messages`, {
+      field: 'type',
+    })
   if (!(await channel.kind.canRead(ctx, channel.parts)) || !(await channel.kind.canWrite(ctx, channel.parts))) {
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
   }
-  if (input.toId != null && !(await ctx.prisma.user.findUnique({ where: { id: input.toId }, select: { id: true } }))) throw new AppError('USER_NOT_FOUND', 'to: no such user', { field: 'to' })
+  if (input.toId != null && !(await ctx.prisma.user.findUnique({ where: { id: input.toId }, select: { id: true } })))
+    throw new AppError('USER_NOT_FOUND', 'to: no such user', { field: 'to' })
   if (input.replyToId != null) {
-    const parent = await ctx.prisma.chatMessage.findUnique({ where: { id: input.replyToId }, select: { channel: true, deletedAt: true } })
-    if (!parent || parent.channel !== channel.id || parent.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'replyTo: no such message in this channel', { field: 'replyTo' })
+    const parent = await ctx.prisma.chatMessage.findUnique({
+      where: { id: input.replyToId },
+      select: { channel: true, deletedAt: true },
+    })
+    if (!parent || parent.channel !== channel.id || parent.deletedAt)
+      throw new AppError('MESSAGE_NOT_FOUND', 'replyTo: no such message in this channel', { field: 'replyTo' })
   }
   const refusal = await guardRefusal(ctx, channel)
   if (refusal) return dropped(refusal.reason, refusal.message, refusal.retryAfterSeconds ?? null)
@@ -107,13 +134,25 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
       try {
         await slowModeLimiter(ctx, slow.slowModeSeconds).consume(`${channel.id}:${viewer.id}`)
       } catch (e) {
-        if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return dropped('SLOW_MODE', `Slow mode: one message every ${slow.slowModeSeconds} s`, (e.extensions.retryAfter as number) ?? slow.slowModeSeconds)
+        if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED')
+          return dropped(
+            'SLOW_MODE',
+            `Slow mode: one message every ${slow.slowModeSeconds} s`,
+            (e.extensions.retryAfter as number) ?? slow.slowModeSeconds,
+          )
         throw e
       }
     }
   }
   const row = await ctx.prisma.chatMessage.create({
-    data: { channel: channel.id, fromId: viewer.id, toId: input.toId ?? null, text: input.text, type, replyToId: input.replyToId ?? null },
+    data: {
+      channel: channel.id,
+      fromId: viewer.id,
+      toId: input.toId ?? null,
+      text: input.text,
+      type,
+      replyToId: input.replyToId ?? null,
+    },
     select: MESSAGE_SELECT,
   })
   const message = toView(row)
@@ -122,7 +161,10 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
 }
 
 async function loadMessage(ctx: Context, id: number) {
-  const m = await ctx.prisma.chatMessage.findUnique({ where: { id }, select: { ...MESSAGE_SELECT, fromId: true, deletedAt: true } })
+  const m = await ctx.prisma.chatMessage.findUnique({
+    where: { id },
+    select: { ...MESSAGE_SELECT, fromId: true, deletedAt: true },
+  })
   if (!m || m.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
   const channel = await readableChannel(ctx, m.channel)
   return { m, channel }
@@ -131,11 +173,17 @@ async function loadMessage(ctx: Context, id: number) {
 export async function edit(ctx: Context, id: number, text: string) {
   checkText(text)
   const { m, channel } = await loadMessage(ctx, id)
-  if (m.fromId !== ctx.viewer!.id) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
+  if (m.fromId !== ctx.viewer!.id)
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
   await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
-  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
-  const row = await ctx.prisma.chatMessage.update({ where: { id }, data: { text, editedAt: new Date() }, select: MESSAGE_SELECT })
+  if (retry !== null)
+    throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  const row = await ctx.prisma.chatMessage.update({
+    where: { id },
+    data: { text, editedAt: new Date() },
+    select: MESSAGE_SELECT,
+  })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'edited', channel: channel.id, message })
   return presentMessage(ctx.viewer, channel, message)
@@ -145,30 +193,42 @@ export async function edit(ctx: Context, id: number, text: string) {
 export async function remove(ctx: Context, id: number, reason: string | null | undefined, data: unknown) {
   const { m, channel } = await loadMessage(ctx, id)
   const own = m.fromId === ctx.viewer!.id
-  if (!own && !(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', { field: 'id' })
+  if (!own && !(await isChannelModerator(ctx, channel)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', {
+      field: 'id',
+    })
   const why = reason?.trim() || (own ? 'author' : 'moderator')
   if (why.length > 64) throw invalid('reason', 'must be at most 64 characters')
   // peka2's `data` is an object whose fields depend on the reason (ban: banId, reasonId); keep it small
   if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw invalid('data', 'must be an object')
-  if (data != null && JSON.stringify(data).length > 2000) throw invalid('data', 'must be at most 2,000 characters of JSON')
+  if (data != null && JSON.stringify(data).length > 2000)
+    throw invalid('data', 'must be at most 2,000 characters of JSON')
   await removeMessages(ctx.services, [id], why, data ?? {})
   return true
 }
 
 /** Removes messages (soft): one update, one event per message. Also what other plugins call (chat API `remove`). */
 export async function removeMessages(services: Services, ids: number[], reason: string, data: unknown) {
-  const rows = await services.prisma.chatMessage.findMany({ where: { id: { in: ids }, deletedAt: null }, select: { id: true, channel: true } })
+  const rows = await services.prisma.chatMessage.findMany({
+    where: { id: { in: ids }, deletedAt: null },
+    select: { id: true, channel: true },
+  })
   if (!rows.length) return
-  await services.prisma.chatMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object } })
+  await services.prisma.chatMessage.updateMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object },
+  })
   for (const r of rows) {
     const channel = channelOf(services, r.channel)
-    if (channel) emit(services.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
+    if (channel)
+      emit(services.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
   }
 }
 
 export async function setPinned(ctx: Context, id: number, pinned: boolean) {
   const { m, channel } = await loadMessage(ctx, id)
-  if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
+  if (!(await isChannelModerator(ctx, channel)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only channel moderators pin messages', { field: 'id' })
   // Pinning puts a message in front of everyone: a moderator who may not write here may not pin either (unpinning,
   // which only takes something down, stays open, as removing does).
   if (pinned) await assertNotGuarded(ctx, channel)
@@ -177,10 +237,17 @@ export async function setPinned(ctx: Context, id: number, pinned: boolean) {
       // Serialise pins of one channel (a transaction-scoped advisory lock on its name): two moderators pinning the
       // 50th message at once cannot both get in.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`chat-pins:${channel.id}`}))`
-      const count = await tx.chatMessage.count({ where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null } })
-      if (count >= MAX_PINS) throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
+      const count = await tx.chatMessage.count({
+        where: { channel: channel.id, pinnedAt: { not: null }, deletedAt: null },
+      })
+      if (count >= MAX_PINS)
+        throw new AppError('CONFLICT', `A channel holds at most ${MAX_PINS} pinned messages`, { field: 'id' })
     }
-    return tx.chatMessage.update({ where: { id }, data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null }, select: MESSAGE_SELECT })
+    return tx.chatMessage.update({
+      where: { id },
+      data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null },
+      select: MESSAGE_SELECT,
+    })
   })
   const message = toView(row)
   emit(ctx.pubsub, channel, { kind: 'pin', channel: channel.id, message, pinned })
@@ -196,44 +263,84 @@ export async function react(ctx: Context, id: number, emoji: string, add: boolea
   // Adding a reaction speaks in the channel; taking one's own back does not (as removing one's own message).
   if (add) await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
-  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  if (retry !== null)
+    throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const reactions = await ctx.prisma.$transaction(async (tx) => {
     if (add) {
       // Lock the message row: concurrent first reactions cannot together pass the 20-emoji limit.
       await tx.$queryRaw`SELECT id FROM "ChatMessage" WHERE id = ${id} FOR UPDATE`
-      const distinct = await tx.chatReaction.findMany({ where: { messageId: id }, distinct: ['emoji'], select: { emoji: true } })
-      if (!distinct.some((d) => d.emoji === emoji) && distinct.length >= MAX_EMOJI) throw new AppError('CONFLICT', `emoji: a message holds at most ${MAX_EMOJI} different reactions`, { field: 'emoji' })
+      const distinct = await tx.chatReaction.findMany({
+        where: { messageId: id },
+        distinct: ['emoji'],
+        select: { emoji: true },
+      })
+      if (!distinct.some((d) => d.emoji === emoji) && distinct.length >= MAX_EMOJI)
+        throw new AppError('CONFLICT', `emoji: a message holds at most ${MAX_EMOJI} different reactions`, {
+          field: 'emoji',
+        })
       // One reaction per user per emoji: adding twice is a no-op.
-      await tx.chatReaction.upsert({ where: { messageId_userId_emoji: { messageId: id, userId, emoji } }, create: { messageId: id, userId, emoji }, update: {} })
+      await tx.chatReaction.upsert({
+        where: { messageId_userId_emoji: { messageId: id, userId, emoji } },
+        create: { messageId: id, userId, emoji },
+        update: {},
+      })
     } else {
       await tx.chatReaction.deleteMany({ where: { messageId: id, userId, emoji } })
     }
-    return tx.chatReaction.findMany({ where: { messageId: id }, select: { emoji: true }, orderBy: { createdAt: 'asc' } })
+    return tx.chatReaction.findMany({
+      where: { messageId: id },
+      select: { emoji: true },
+      orderBy: { createdAt: 'asc' },
+    })
   })
   const summary = summarize(reactions)
-  const me = await ctx.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, settings: true } })
-  emit(ctx.pubsub, channel, { kind: 'reactions', channel: channel.id, id, reactions: summary, user: userView(me), emoji, added: add })
+  const me = await ctx.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, name: true, settings: true },
+  })
+  emit(ctx.pubsub, channel, {
+    kind: 'reactions',
+    channel: channel.id,
+    id,
+    reactions: summary,
+    user: userView(me),
+    emoji,
+    added: add,
+  })
   return summary
 }
 
 /** Typing is ephemeral: published with an expiry, never stored. */
 export async function typing(ctx: Context, channelId: string) {
   const channel = await resolveChannel(ctx, channelId)
-  if (!(await channel.kind.canWrite(ctx, channel.parts))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
+  if (!(await channel.kind.canWrite(ctx, channel.parts)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
   await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
-  if (retry !== null) throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
-  const me = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { id: true, name: true, settings: true } })
+  if (retry !== null)
+    throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
+  const me = await ctx.prisma.user.findUniqueOrThrow({
+    where: { id: ctx.viewer!.id },
+    select: { id: true, name: true, settings: true },
+  })
   const expiresAt = new Date(Date.now() + TYPING_SECONDS * 1000).toISOString()
   emit(ctx.pubsub, channel, { kind: 'typing', channel: channel.id, user: userView(me), expiresAt })
   return expiresAt
 }
 
 export async function setSlowMode(ctx: Context, channelId: string, seconds: number) {
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) throw invalid('seconds', 'must be an integer from 0 to 3600')
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600)
+    throw invalid('seconds', 'must be an integer from 0 to 3600')
   const channel = await resolveChannel(ctx, channelId)
-  if (!(await isChannelModerator(ctx, channel))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: only channel moderators set slow mode', { field: 'channel' })
-  await ctx.prisma.chatChannelSettings.upsert({ where: { channel: channel.id }, create: { channel: channel.id, slowModeSeconds: seconds }, update: { slowModeSeconds: seconds } })
+  if (!(await isChannelModerator(ctx, channel)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: only channel moderators set slow mode', {
+      field: 'channel',
+    })
+  await ctx.prisma.chatChannelSettings.upsert({
+    where: { channel: channel.id },
+    create: { channel: channel.id, slowModeSeconds: seconds },
+    update: { slowModeSeconds: seconds },
+  })
   emit(ctx.pubsub, channel, { kind: 'slowMode', channel: channel.id, seconds })
   return seconds
 }

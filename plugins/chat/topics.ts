@@ -5,7 +5,15 @@ export type ChatEvent =
   | { kind: 'added'; channel: string; message: ChatMessageView }
   | { kind: 'edited'; channel: string; message: ChatMessageView }
   | { kind: 'removed'; channel: string; id: number; reason: string; data: unknown }
-  | { kind: 'reactions'; channel: string; id: number; reactions: { emoji: string; count: number }[]; user: ChatUserView; emoji: string; added: boolean }
+  | {
+      kind: 'reactions'
+      channel: string
+      id: number
+      reactions: { emoji: string; count: number }[]
+      user: ChatUserView
+      emoji: string
+      added: boolean
+    }
   | { kind: 'pin'; channel: string; message: ChatMessageView; pinned: boolean }
   | { kind: 'typing'; channel: string; user: ChatUserView; expiresAt: string }
   | { kind: 'presence'; channel: string; amount: number; users: number[] }

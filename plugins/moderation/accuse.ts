@@ -28,7 +28,8 @@ function messageIdOf(data: unknown): number | null {
   return id as number
 }
 
-const messageNotFound = () => new AppError('MESSAGE_NOT_FOUND', 'data.messageId: no such message of this user', { field: 'data.messageId' })
+const messageNotFound = () =>
+  new AppError('MESSAGE_NOT_FOUND', 'data.messageId: no such message of this user', { field: 'data.messageId' })
 
 /**
  * The accused message must be readable by the voter (nobody votes on what they cannot see) and not a support
@@ -43,7 +44,10 @@ async function accusedMessage(ctx: Context, id: number | null) {
   const [m] = await chat.messages([id])
   const ch = m && (await chat.resolveChannel(ctx, m.channel).catch(() => null))
   if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw messageNotFound()
-  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'data.messageId: support conversations cannot be accused', { field: 'data.messageId' })
+  if (ch.kind.name === 'support')
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'data.messageId: support conversations cannot be accused', {
+      field: 'data.messageId',
+    })
   return m
 }
 
@@ -59,7 +63,10 @@ export async function accuse(ctx: Context, input: AccuseInput) {
   const message = await accusedMessage(ctx, messageIdOf(input.data))
   const accused = await userOrThrow(ctx.prisma, input.userId)
   const reason = await reasonOrThrow(ctx.prisma, input.reasonId)
-  if (!mayAccuseWith(reason, voter)) throw new AppError('REASON_NOT_ALLOWED', `reasonId: you may not accuse with "${reason.name}"`, { field: 'reasonId' })
+  if (!mayAccuseWith(reason, voter))
+    throw new AppError('REASON_NOT_ALLOWED', `reasonId: you may not accuse with "${reason.name}"`, {
+      field: 'reasonId',
+    })
   if (voter.roles.citizen <= 0) throw new AppError('NO_CITIZENSHIP')
   if (accused.id === voter.id) throw invalid('userId', 'you cannot accuse yourself')
   // The accused message must be the accused user's.
@@ -71,26 +78,58 @@ export async function accuse(ctx: Context, input: AccuseInput) {
   await ctx.prisma.$transaction(async (tx) => {
     await lockUsers(tx, [voter.id, accused.id])
     const now = Date.now()
-    const recent = await tx.banVote.count({ where: { voterId: voter.id, createdAt: { gte: new Date(now - ACCUSATION_WINDOW_MS) } } })
+    const recent = await tx.banVote.count({
+      where: { voterId: voter.id, createdAt: { gte: new Date(now - ACCUSATION_WINDOW_MS) } },
+    })
     if (recent >= MAX_ACCUSATIONS) throw new AppError('TOO_MANY_ACCUSATIONS')
     const fresh = new Date(now - VOTE_TTL_MS)
     const inForce = { active: true, endAt: { gt: new Date(now) } }
     const repeat = await tx.banVote.findFirst({
-      where: { voterId: voter.id, userId: accused.id, reasonId: reason.id, OR: [{ banId: null, createdAt: { gte: fresh } }, { ban: inForce }] },
+      where: {
+        voterId: voter.id,
+        userId: accused.id,
+        reasonId: reason.id,
+        OR: [{ banId: null, createdAt: { gte: fresh } }, { ban: inForce }],
+      },
       select: { id: true },
     })
     if (repeat) throw new AppError('DUPLICATE_ACCUSATION')
     // A vote against someone already banned for this reason joins that ban (and shares its fate on undo).
-    const current = await tx.ban.findFirst({ where: { userId: accused.id, reasonId: reason.id, ...inForce }, select: { id: true } })
-    const vote = await tx.banVote.create({
-      data: { voterId: voter.id, userId: accused.id, reasonId: reason.id, weight, messageId: message?.id ?? null, channel: message?.channel ?? null, banId: current?.id ?? null },
+    const current = await tx.ban.findFirst({
+      where: { userId: accused.id, reasonId: reason.id, ...inForce },
+      select: { id: true },
     })
-    await fx.audit(tx, { action: 'ACCUSE', actorId: voter.id, targetUserId: accused.id, reasonId: reason.id, channel: vote.channel, messageId: vote.messageId, banId: vote.banId, data: { weight } })
+    const vote = await tx.banVote.create({
+      data: {
+        voterId: voter.id,
+        userId: accused.id,
+        reasonId: reason.id,
+        weight,
+        messageId: message?.id ?? null,
+        channel: message?.channel ?? null,
+        banId: current?.id ?? null,
+      },
+    })
+    await fx.audit(tx, {
+      action: 'ACCUSE',
+      actorId: voter.id,
+      targetUserId: accused.id,
+      reasonId: reason.id,
+      channel: vote.channel,
+      messageId: vote.messageId,
+      banId: vote.banId,
+      data: { weight },
+    })
     fx.notice(accused.id, 'chatBanAttempt', { messageId: vote.messageId ?? 0, channel: vote.channel ?? '' })
     if (current) return
-    const open = await tx.banVote.findMany({ where: { userId: accused.id, reasonId: reason.id, banId: null, createdAt: { gte: fresh } }, orderBy: { id: 'asc' } })
+    const open = await tx.banVote.findMany({
+      where: { userId: accused.id, reasonId: reason.id, banId: null, createdAt: { gte: fresh } },
+      orderBy: { id: 'asc' },
+    })
     if (open.reduce((s, v) => s + v.weight, 0) < threshold) return
-    const data = await banContext(ctx, tx, accused.id, [...new Set(open.map((v) => v.messageId).filter((x): x is number => x != null))])
+    const data = await banContext(ctx, tx, accused.id, [
+      ...new Set(open.map((v) => v.messageId).filter((x): x is number => x != null)),
+    ])
     const ban = await createBan(ctx, tx, fx, { userId: accused.id, reason, data, actorId: null, action: 'BAN' })
     await tx.banVote.updateMany({ where: { id: { in: open.map((v) => v.id) } }, data: { banId: ban.id } })
   }, TX_OPTIONS)

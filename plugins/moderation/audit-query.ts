@@ -6,7 +6,11 @@ import { idPage, type Page } from './paging.js'
 /** The audit log, newest first, for moderators. */
 export async function auditPage(ctx: Context, f: AuditFilter, page: Page) {
   const p = idPage(page)
-  const rows = await ctx.prisma.moderationAudit.findMany({ where: { AND: [auditWhere(f), p.where] }, orderBy: p.orderBy, take: p.take })
+  const rows = await ctx.prisma.moderationAudit.findMany({
+    where: { AND: [auditWhere(f), p.where] },
+    orderBy: p.orderBy,
+    take: p.take,
+  })
   return auditViews(ctx.prisma, rows)
 }
 

@@ -4,9 +4,21 @@ import type { DbLike } from './common.js'
 import { AUDIT_KEY, type AuditEntryView } from './topics.js'
 
 export const AUDIT_ACTIONS = [
-  'ACCUSE', 'BAN', 'BAN_UNDO', 'BAN_UNFAIR', 'BLOCK', 'UNBLOCK',
-  'CHANNEL_KICK', 'CHANNEL_SILENCE', 'CHANNEL_BAN', 'CHANNEL_LIFT', 'CHANNEL_MODERATOR_ADD', 'CHANNEL_MODERATOR_REMOVE',
-  'COMPLAINT_FILE', 'COMPLAINT_RESOLVE', 'SUPPORT_BAN',
+  'ACCUSE',
+  'BAN',
+  'BAN_UNDO',
+  'BAN_UNFAIR',
+  'BLOCK',
+  'UNBLOCK',
+  'CHANNEL_KICK',
+  'CHANNEL_SILENCE',
+  'CHANNEL_BAN',
+  'CHANNEL_LIFT',
+  'CHANNEL_MODERATOR_ADD',
+  'CHANNEL_MODERATOR_REMOVE',
+  'COMPLAINT_FILE',
+  'COMPLAINT_RESOLVE',
+  'SUPPORT_BAN',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -31,7 +43,8 @@ export function writeAudit(db: DbLike, e: AuditInput) {
 }
 
 const SUPPORT_PREFIX = 'support/'
-const supportTicketOf = (channel: string | null) => (channel?.startsWith(SUPPORT_PREFIX) ? Number(channel.slice(SUPPORT_PREFIX.length)) : null)
+const supportTicketOf = (channel: string | null) =>
+  channel?.startsWith(SUPPORT_PREFIX) ? Number(channel.slice(SUPPORT_PREFIX.length)) : null
 
 /**
  * Support conversations are anonymous, to moderators too. No action records one any more (accusations, complaints and
@@ -40,9 +53,17 @@ const supportTicketOf = (channel: string | null) => (channel?.startsWith(SUPPORT
  * every way out of the log (query, node lookup, live feed), which all go through auditViews.
  */
 async function redactSupport(db: DbLike, rows: AuditRow[]): Promise<AuditRow[]> {
-  const tickets = [...new Set(rows.map((r) => supportTicketOf(r.channel)).filter((x): x is number => x !== null && Number.isSafeInteger(x)))]
+  const tickets = [
+    ...new Set(
+      rows.map((r) => supportTicketOf(r.channel)).filter((x): x is number => x !== null && Number.isSafeInteger(x)),
+    ),
+  ]
   if (!tickets.length) return rows
-  const askers = new Map((await db.supportTicket.findMany({ where: { id: { in: tickets } }, select: { id: true, userId: true } })).map((t) => [t.id, t.userId]))
+  const askers = new Map(
+    (await db.supportTicket.findMany({ where: { id: { in: tickets } }, select: { id: true, userId: true } })).map(
+      (t) => [t.id, t.userId],
+    ),
+  )
   return rows.map((r) => {
     const ticket = supportTicketOf(r.channel)
     if (ticket === null) return r
@@ -54,13 +75,17 @@ async function redactSupport(db: DbLike, rows: AuditRow[]): Promise<AuditRow[]> 
 }
 
 /** Entries that may belong to a support conversation never match a filter on a person or a channel (see redactSupport). */
-const NOT_SUPPORT: Prisma.ModerationAuditWhereInput = { OR: [{ channel: null }, { NOT: { channel: { startsWith: SUPPORT_PREFIX } } }] }
+const NOT_SUPPORT: Prisma.ModerationAuditWhereInput = {
+  OR: [{ channel: null }, { NOT: { channel: { startsWith: SUPPORT_PREFIX } } }],
+}
 
 /** Rows → views, with actor and target names loaded in one query. */
 export async function auditViews(db: DbLike, stored: AuditRow[]): Promise<AuditEntryView[]> {
   const rows = await redactSupport(db, stored)
   const ids = [...new Set(rows.flatMap((r) => [r.actorId, r.targetUserId]).filter((x): x is number => x != null))]
-  const users = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : []
+  const users = ids.length
+    ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    : []
   const name = (id: number | null) => (id == null ? null : (users.find((u) => u.id === id)?.name ?? null))
   return rows.map((r) => ({
     id: r.id,

@@ -15,7 +15,12 @@ export const RECENT_MS = 15 * 60_000
  * The accused messages (attempt) and the few before them in the same channel, frozen into the ban: texts survive the
  * ban's own removal of them and any later edit.
  */
-export async function banContext(ctx: Context, tx: Tx, userId: number, accusedIds: number[]): Promise<BanMessageView[]> {
+export async function banContext(
+  ctx: Context,
+  tx: Tx,
+  userId: number,
+  accusedIds: number[],
+): Promise<BanMessageView[]> {
   if (!accusedIds.length) return []
   const chat = chatApi(ctx)
   // read in the vote's transaction: on the embedded database it holds the only connection
@@ -28,7 +33,15 @@ export async function banContext(ctx: Context, tx: Tx, userId: number, accusedId
   const attempted = new Set(accusedIds)
   return [...new Map(rows.map((m) => [m.id, m])).values()]
     .sort((a, b) => a.id - b.id)
-    .map((m) => ({ messageId: m.id, channel: m.channel, text: m.text, time: m.createdAt.toISOString(), attempt: attempted.has(m.id), accused: m.fromId === userId, reason: null }))
+    .map((m) => ({
+      messageId: m.id,
+      channel: m.channel,
+      text: m.text,
+      time: m.createdAt.toISOString(),
+      attempt: attempted.has(m.id),
+      accused: m.fromId === userId,
+      reason: null,
+    }))
 }
 
 export interface NewBan {
@@ -53,18 +66,38 @@ export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
       sourceBanId: b.sourceBanId ?? null,
     },
   })
-  await fx.audit(tx, { action: b.action, actorId: b.actorId, targetUserId: b.userId, reasonId: b.reason.id, banId: ban.id, data: { endAt: ban.endAt.toISOString(), sourceBanId: ban.sourceBanId } })
+  await fx.audit(tx, {
+    action: b.action,
+    actorId: b.actorId,
+    targetUserId: b.userId,
+    reasonId: b.reason.id,
+    banId: ban.id,
+    data: { endAt: ban.endAt.toISOString(), sourceBanId: ban.sourceBanId },
+  })
   fx.notice(b.userId, 'chatBan', checkShape(ban))
   const channels = [...new Set(b.data.filter((m) => m.attempt && m.channel).map((m) => m.channel!))]
   const accusedIds = b.data.filter((m) => m.attempt && m.accused && m.messageId).map((m) => m.messageId!)
   // Only a citizens' ban clears the chat (chat.md: "удаление сообщения при бане гражданами"); an unfair-accusation ban does not.
-  if (b.action === 'BAN' && channels.length) fx.after(() => removeRecent(ctx, ban.id, b.reason.id, b.userId, channels, accusedIds))
+  if (b.action === 'BAN' && channels.length)
+    fx.after(() => removeRecent(ctx, ban.id, b.reason.id, b.userId, channels, accusedIds))
   return ban
 }
 
 /** peka2 /chat/message/remove with reason "ban" and data {banId, reasonId}, through chat's API. */
-async function removeRecent(ctx: Context, banId: number, reasonId: number, userId: number, channels: string[], accusedIds: number[]) {
+async function removeRecent(
+  ctx: Context,
+  banId: number,
+  reasonId: number,
+  userId: number,
+  channels: string[],
+  accusedIds: number[],
+) {
   const chat = chatApi(ctx)
-  const ids = await chat.recentMessageIds({ authorId: userId, channels, since: new Date(Date.now() - RECENT_MS), alsoIds: accusedIds })
+  const ids = await chat.recentMessageIds({
+    authorId: userId,
+    channels,
+    since: new Date(Date.now() - RECENT_MS),
+    alsoIds: accusedIds,
+  })
   if (ids.length) await chat.remove(ids, 'ban', { banId, reasonId })
 }

@@ -28,7 +28,9 @@ export interface BanView {
   messages: BanMessageView[]
 }
 
-export const BAN_INCLUDE = { reason: { select: { id: true, code: true, name: true, content: true, durationSeconds: true, minRole: true } } } as const
+export const BAN_INCLUDE = {
+  reason: { select: { id: true, code: true, name: true, content: true, durationSeconds: true, minRole: true } },
+} as const
 type BanRow = Prisma.BanGetPayload<{ include: typeof BAN_INCLUDE }>
 
 export const banView = (b: BanRow): BanView => ({
@@ -45,4 +47,6 @@ export const banView = (b: BanRow): BanView => ({
 
 /** peka2 /api/moderation/check, also the data of the chatBan notification. */
 export const checkShape = (b: { id: number; endAt: Date | string; reasonId: number } | null) =>
-  b ? { id: b.id, banned: true, expire: unix(b.endAt), reason: b.reasonId } : { id: 0, banned: false, expire: 0, reason: 0 }
+  b
+    ? { id: b.id, banned: true, expire: unix(b.endAt), reason: b.reasonId }
+    : { id: 0, banned: false, expire: 0, reason: 0 }

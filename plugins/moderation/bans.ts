@@ -12,7 +12,11 @@ import { idPage, type Page } from './paging.js'
 /** The ban in force that ends last (peka2 check: "если банов несколько, то вернет тот, который заканчивается позднее"). */
 export async function banStatus(ctx: Context, userId: number) {
   await userOrThrow(ctx.prisma, userId)
-  const ban = await ctx.prisma.ban.findFirst({ where: { userId, active: true, endAt: { gt: new Date() } }, orderBy: [{ endAt: 'desc' }, { id: 'desc' }], include: BAN_INCLUDE })
+  const ban = await ctx.prisma.ban.findFirst({
+    where: { userId, active: true, endAt: { gt: new Date() } },
+    orderBy: [{ endAt: 'desc' }, { id: 'desc' }],
+    include: BAN_INCLUDE,
+  })
   return ban ? banView(ban) : null
 }
 
@@ -27,7 +31,10 @@ export interface BanFilter {
 /** Everyone sees their own bans; moderators see everyone's (and may filter by user). */
 export async function listBans(ctx: Context, f: BanFilter, page: Page) {
   const viewer = ctx.viewer!
-  if (f.userId != null && f.userId !== viewer.id && !isModerator(viewer)) throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: only moderators list other users\' bans', { field: 'userId' })
+  if (f.userId != null && f.userId !== viewer.id && !isModerator(viewer))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', "userId: only moderators list other users' bans", {
+      field: 'userId',
+    })
   const where: Prisma.BanWhereInput = {
     userId: isModerator(viewer) ? (f.userId ?? undefined) : viewer.id,
     ...(f.reasonId ? { reasonId: f.reasonId } : {}),
@@ -35,7 +42,12 @@ export async function listBans(ctx: Context, f: BanFilter, page: Page) {
     ...(f.from || f.to ? { startAt: { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) } } : {}),
   }
   const p = idPage(page)
-  const rows = await ctx.prisma.ban.findMany({ where: { AND: [where, p.where] }, orderBy: p.orderBy, take: p.take, include: BAN_INCLUDE })
+  const rows = await ctx.prisma.ban.findMany({
+    where: { AND: [where, p.where] },
+    orderBy: p.orderBy,
+    take: p.take,
+    include: BAN_INCLUDE,
+  })
   return rows.map(banView)
 }
 
@@ -56,18 +68,38 @@ export async function undoBan(ctx: Context, banId: number) {
   if (!Number.isInteger(banId) || banId < 1) throw invalid('ban', 'must be a ban id')
   const fx = new Effects()
   await ctx.prisma.$transaction(async (tx) => {
-    const ban = await tx.ban.findUnique({ where: { id: banId }, include: { ...BAN_INCLUDE, votes: { orderBy: { id: 'asc' } } } })
+    const ban = await tx.ban.findUnique({
+      where: { id: banId },
+      include: { ...BAN_INCLUDE, votes: { orderBy: { id: 'asc' } } },
+    })
     if (!ban) throw new AppError('BAN_NOT_FOUND', 'ban: no such ban', { field: 'ban' })
-    const won = await tx.ban.updateMany({ where: { id: banId, active: true }, data: { active: false, undoneAt: new Date(), undoneById: ctx.viewer!.id } })
+    const won = await tx.ban.updateMany({
+      where: { id: banId, active: true },
+      data: { active: false, undoneAt: new Date(), undoneById: ctx.viewer!.id },
+    })
     if (won.count !== 1) throw new AppError('BAN_ALREADY_UNDONE')
-    await fx.audit(tx, { action: 'BAN_UNDO', actorId: ctx.viewer!.id, targetUserId: ban.userId, reasonId: ban.reasonId, banId })
+    await fx.audit(tx, {
+      action: 'BAN_UNDO',
+      actorId: ctx.viewer!.id,
+      targetUserId: ban.userId,
+      reasonId: ban.reasonId,
+      banId,
+    })
     fx.notice(ban.userId, 'chatBanUndo', {})
     const unfair = await unfairReason(tx)
     const messages = banView(ban).messages
     const byVoter = new Map<number, number[]>()
-    for (const v of ban.votes) byVoter.set(v.voterId, [...(byVoter.get(v.voterId) ?? []), ...(v.messageId ? [v.messageId] : [])])
+    for (const v of ban.votes)
+      byVoter.set(v.voterId, [...(byVoter.get(v.voterId) ?? []), ...(v.messageId ? [v.messageId] : [])])
     for (const [voterId, messageIds] of byVoter) {
-      await createBan(ctx, tx, fx, { userId: voterId, reason: unfair, data: unfairData(ban.reason, messages, messageIds), actorId: ctx.viewer!.id, sourceBanId: ban.id, action: 'BAN_UNFAIR' })
+      await createBan(ctx, tx, fx, {
+        userId: voterId,
+        reason: unfair,
+        data: unfairData(ban.reason, messages, messageIds),
+        actorId: ctx.viewer!.id,
+        sourceBanId: ban.id,
+        action: 'BAN_UNFAIR',
+      })
     }
   }, TX_OPTIONS)
   await fx.flush(ctx)
@@ -75,9 +107,15 @@ export async function undoBan(ctx: Context, banId: number) {
 }
 
 /** "причина бана и сообщение другого пользователя, бан по которым был отменён" */
-function unfairData(reason: Parameters<typeof reasonSnapshot>[0], messages: BanMessageView[], voted: number[]): BanMessageView[] {
+function unfairData(
+  reason: Parameters<typeof reasonSnapshot>[0],
+  messages: BanMessageView[],
+  voted: number[],
+): BanMessageView[] {
   const mine = messages.filter((m) => m.messageId != null && voted.includes(m.messageId))
-  const base = mine.length ? mine : [{ messageId: null, channel: null, text: '', time: null, attempt: false, accused: false, reason: null }]
+  const base = mine.length
+    ? mine
+    : [{ messageId: null, channel: null, text: '', time: null, attempt: false, accused: false, reason: null }]
   // attempt: this voter voted against it; accused: false — it is someone else's message, not the banned voter's.
   return base.map((m) => ({ ...m, attempt: mine.length > 0, accused: false, reason: reasonSnapshot(reason) }))
 }

@@ -12,9 +12,13 @@ import { chatApi } from './state.js'
 export async function setChannelModerator(ctx: Context, channelId: string, userId: number, on: boolean) {
   const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   const owner = await ownerOf(ctx, ch)
-  if (owner == null || owner !== ctx.viewer!.id) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: only the owner of ${ch.id} appoints its moderators`, { field: 'channel' })
+  if (owner == null || owner !== ctx.viewer!.id)
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: only the owner of ${ch.id} appoints its moderators`, {
+      field: 'channel',
+    })
   const target = await userOrThrow(ctx.prisma, userId)
-  if (target.id === owner) throw new AppError('INVALID_INPUT', 'userId: the owner moderates their channel already', { field: 'userId' })
+  if (target.id === owner)
+    throw new AppError('INVALID_INPUT', 'userId: the owner moderates their channel already', { field: 'userId' })
   const fx = new Effects()
   const changed = await ctx.prisma.$transaction(async (tx) => {
     const key = { channel_userId: { channel: ch.id, userId: target.id } }
@@ -22,13 +26,22 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
     if (exists === on) return false
     if (on) await tx.channelModerator.create({ data: { channel: ch.id, userId: target.id, appointedById: owner } })
     else await tx.channelModerator.delete({ where: key })
-    await fx.audit(tx, { action: on ? 'CHANNEL_MODERATOR_ADD' : 'CHANNEL_MODERATOR_REMOVE', actorId: owner, targetUserId: target.id, channel: ch.id })
+    await fx.audit(tx, {
+      action: on ? 'CHANNEL_MODERATOR_ADD' : 'CHANNEL_MODERATOR_REMOVE',
+      actorId: owner,
+      targetUserId: target.id,
+      channel: ch.id,
+    })
     return true
   })
   // JustChat's service messages "new moderator" / "remove moderator".
   if (changed) {
-    const text = on ? `${target.name} is now a moderator of this channel` : `${target.name} is no longer a moderator of this channel`
-    fx.after(() => chatApi(ctx).postSystem(ch.id, text, { type: on ? 'new moderator' : 'remove moderator', toId: target.id }))
+    const text = on
+      ? `${target.name} is now a moderator of this channel`
+      : `${target.name} is no longer a moderator of this channel`
+    fx.after(() =>
+      chatApi(ctx).postSystem(ch.id, text, { type: on ? 'new moderator' : 'remove moderator', toId: target.id }),
+    )
   }
   await fx.flush(ctx)
   return true
@@ -37,7 +50,16 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
 /** Appointed moderators of a channel the caller may read. */
 export async function channelModerators(ctx: Context, channelId: string) {
   const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
-  if (!(await ch.kind.canRead(ctx, ch.parts))) throw new AppError(ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED', `channel: you may not read ${ch.id}`, { field: 'channel' })
-  const rows = await ctx.prisma.channelModerator.findMany({ where: { channel: ch.id }, orderBy: { createdAt: 'asc' }, select: { userId: true } })
+  if (!(await ch.kind.canRead(ctx, ch.parts)))
+    throw new AppError(
+      ctx.viewer ? 'INSUFFICIENT_PERMISSIONS' : 'UNAUTHENTICATED',
+      `channel: you may not read ${ch.id}`,
+      { field: 'channel' },
+    )
+  const rows = await ctx.prisma.channelModerator.findMany({
+    where: { channel: ch.id },
+    orderBy: { createdAt: 'asc' },
+    select: { userId: true },
+  })
   return rows.map((r) => r.userId)
 }

@@ -33,19 +33,49 @@ export async function fileComplaint(ctx: Context, messageId: number, text: strin
   const [m] = await chat.messages([messageId])
   const ch = m && !m.removed ? await chat.resolveChannel(ctx, m.channel).catch(() => null) : null
   // A message the caller cannot read is reported as missing: its existence is not theirs to learn.
-  if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw new AppError('MESSAGE_NOT_FOUND', 'message: no such message', { field: 'message' })
+  if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts)))
+    throw new AppError('MESSAGE_NOT_FOUND', 'message: no such message', { field: 'message' })
   // Support conversations are anonymous: a complaint would show moderators who is in one.
-  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: support conversations cannot be reported', { field: 'message' })
-  if (m.fromId === viewer.id) throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: you cannot report your own message', { field: 'message' })
+  if (ch.kind.name === 'support')
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: support conversations cannot be reported', {
+      field: 'message',
+    })
+  if (m.fromId === viewer.id)
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'message: you cannot report your own message', { field: 'message' })
   const key = { authorId_messageId: { authorId: viewer.id, messageId: m.id } }
   const existing = await ctx.prisma.complaint.findUnique({ where: key })
   if (existing) return existing
-  const snapshot: ComplaintMessage = { id: m.id, channel: m.channel, fromId: m.fromId, toId: m.toId, text: m.text, type: m.type, time: m.createdAt.toISOString() }
+  const snapshot: ComplaintMessage = {
+    id: m.id,
+    channel: m.channel,
+    fromId: m.fromId,
+    toId: m.toId,
+    text: m.text,
+    type: m.type,
+    time: m.createdAt.toISOString(),
+  }
   const fx = new Effects()
   try {
     const row = await ctx.prisma.$transaction(async (tx) => {
-      const row = await tx.complaint.create({ data: { authorId: viewer.id, messageId: m.id, channel: m.channel, accusedId: m.fromId, text: comment, message: snapshot as unknown as Prisma.InputJsonValue } })
-      await fx.audit(tx, { action: 'COMPLAINT_FILE', actorId: viewer.id, targetUserId: m.fromId, channel: m.channel, messageId: m.id, complaintId: row.id, data: { text: comment } })
+      const row = await tx.complaint.create({
+        data: {
+          authorId: viewer.id,
+          messageId: m.id,
+          channel: m.channel,
+          accusedId: m.fromId,
+          text: comment,
+          message: snapshot as unknown as Prisma.InputJsonValue,
+        },
+      })
+      await fx.audit(tx, {
+        action: 'COMPLAINT_FILE',
+        actorId: viewer.id,
+        targetUserId: m.fromId,
+        channel: m.channel,
+        messageId: m.id,
+        complaintId: row.id,
+        data: { text: comment },
+      })
       return row
     })
     await fx.flush(ctx)
@@ -66,9 +96,11 @@ export interface ComplaintFilter {
 /** Site moderators see every complaint; a channel's moderators see that channel's (they must name it). */
 export async function listComplaints(ctx: Context, f: ComplaintFilter, page: Page) {
   if (!isModerator(ctx.viewer)) {
-    if (!f.channel) throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: name a channel you moderate', { field: 'channel' })
+    if (!f.channel)
+      throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: name a channel you moderate', { field: 'channel' })
     const chat = chatApi(ctx)
-    if (!(await chat.isChannelModerator(ctx, await chat.resolveChannel(ctx, f.channel)))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${f.channel}`, { field: 'channel' })
+    if (!(await chat.isChannelModerator(ctx, await chat.resolveChannel(ctx, f.channel))))
+      throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${f.channel}`, { field: 'channel' })
   }
   const where: Prisma.ComplaintWhereInput = {
     ...(f.status ? { status: f.status } : {}),
@@ -86,16 +118,33 @@ async function mayHandle(ctx: Context, c: ComplaintRow) {
   return !!ch && (await chat.isChannelModerator(ctx, ch))
 }
 
-export async function resolveComplaint(ctx: Context, id: number, status: ComplaintStatus, note: string | null | undefined) {
+export async function resolveComplaint(
+  ctx: Context,
+  id: number,
+  status: ComplaintStatus,
+  note: string | null | undefined,
+) {
   if (status === 'open') throw invalid('status', 'must be resolved or rejected')
   const text = checkText('note', note, MAX_COMPLAINT_TEXT)
   const c = await ctx.prisma.complaint.findUnique({ where: { id } })
-  if (!c || !(await mayHandle(ctx, c))) throw new AppError('COMPLAINT_NOT_FOUND', 'id: no such complaint', { field: 'id' })
+  if (!c || !(await mayHandle(ctx, c)))
+    throw new AppError('COMPLAINT_NOT_FOUND', 'id: no such complaint', { field: 'id' })
   const fx = new Effects()
   const row = await ctx.prisma.$transaction(async (tx) => {
-    const won = await tx.complaint.updateMany({ where: { id, status: 'open' }, data: { status, note: text || null, resolvedById: ctx.viewer!.id, resolvedAt: new Date() } })
+    const won = await tx.complaint.updateMany({
+      where: { id, status: 'open' },
+      data: { status, note: text || null, resolvedById: ctx.viewer!.id, resolvedAt: new Date() },
+    })
     if (won.count !== 1) throw new AppError('CONFLICT', 'id: this complaint was already handled', { field: 'id' })
-    await fx.audit(tx, { action: 'COMPLAINT_RESOLVE', actorId: ctx.viewer!.id, targetUserId: c.accusedId, channel: c.channel, messageId: c.messageId, complaintId: id, data: { status, note: text || null } })
+    await fx.audit(tx, {
+      action: 'COMPLAINT_RESOLVE',
+      actorId: ctx.viewer!.id,
+      targetUserId: c.accusedId,
+      channel: c.channel,
+      messageId: c.messageId,
+      complaintId: id,
+      data: { status, note: text || null },
+    })
     return tx.complaint.findUniqueOrThrow({ where: { id } })
   })
   await fx.flush(ctx)

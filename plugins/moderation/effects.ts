@@ -29,7 +29,9 @@ export class Effects {
   async flush(ctx: Context) {
     for (const fn of this.later) {
       // The action has committed: a failing side effect is logged, not turned into a failed request.
-      await fn().catch((e) => ctx.services.log.error('moderation side effect failed', { error: String(e), stack: (e as Error)?.stack }))
+      await fn().catch((e) =>
+        ctx.services.log.error('moderation side effect failed', { error: String(e), stack: (e as Error)?.stack }),
+      )
     }
     if (this.notices.length) {
       const mods = await moderatorIds(ctx)
@@ -43,6 +45,9 @@ export class Effects {
 }
 
 async function moderatorIds(ctx: Context) {
-  const rows = await ctx.prisma.userRole.findMany({ where: { role: 'moderator', value: { gt: 0 } }, select: { userId: true } })
+  const rows = await ctx.prisma.userRole.findMany({
+    where: { role: 'moderator', value: { gt: 0 } },
+    select: { userId: true },
+  })
   return rows.map((r) => r.userId)
 }

@@ -11,15 +11,40 @@ const secondsUntil = (d: Date) => Math.max(1, Math.ceil((d.getTime() - Date.now(
 export const moderationGuard: PublishGuard = async (ctx, channel, userId) => {
   if (channel.split('/')[0] === 'support') return supportGuard(ctx)
   const now = new Date()
-  const ban = await ctx.prisma.ban.findFirst({ where: { userId, active: true, endAt: { gt: now } }, orderBy: { endAt: 'desc' }, select: { endAt: true, reason: { select: { name: true } } } })
-  if (ban) return { reason: 'BANNED', message: `You are banned from chat until ${ban.endAt.toISOString()} (${ban.reason.name})`, retryAfterSeconds: secondsUntil(ban.endAt) }
-  const rows = await ctx.prisma.channelSanction.findMany({ where: { channel, userId, ...inForce(now) }, select: { kind: true, until: true } })
+  const ban = await ctx.prisma.ban.findFirst({
+    where: { userId, active: true, endAt: { gt: now } },
+    orderBy: { endAt: 'desc' },
+    select: { endAt: true, reason: { select: { name: true } } },
+  })
+  if (ban)
+    return {
+      reason: 'BANNED',
+      message: `You are banned from chat until ${ban.endAt.toISOString()} (${ban.reason.name})`,
+      retryAfterSeconds: secondsUntil(ban.endAt),
+    }
+  const rows = await ctx.prisma.channelSanction.findMany({
+    where: { channel, userId, ...inForce(now) },
+    select: { kind: true, until: true },
+  })
   const of = (k: string) => rows.filter((r) => r.kind === k)
   const end = (r: { until: Date | null }) => r.until?.getTime() ?? Number.MAX_SAFE_INTEGER
   const chBan = of('ban').sort((a, b) => end(b) - end(a))[0]
-  if (chBan) return { reason: 'BANNED', message: chBan.until ? `You are banned in this channel until ${chBan.until.toISOString()}` : 'You are banned in this channel', ...(chBan.until ? { retryAfterSeconds: secondsUntil(chBan.until) } : {}) }
+  if (chBan)
+    return {
+      reason: 'BANNED',
+      message: chBan.until
+        ? `You are banned in this channel until ${chBan.until.toISOString()}`
+        : 'You are banned in this channel',
+      ...(chBan.until ? { retryAfterSeconds: secondsUntil(chBan.until) } : {}),
+    }
   const silence = of('silence').sort((a, b) => end(b) - end(a))[0]
-  if (silence) return { reason: 'SILENCED', message: `You are silenced in this channel until ${silence.until!.toISOString()}`, retryAfterSeconds: secondsUntil(silence.until!) }
-  if (of('kick').length) return { reason: 'KICKED', message: 'You were kicked from this channel: re-enter it to write again' }
+  if (silence)
+    return {
+      reason: 'SILENCED',
+      message: `You are silenced in this channel until ${silence.until!.toISOString()}`,
+      retryAfterSeconds: secondsUntil(silence.until!),
+    }
+  if (of('kick').length)
+    return { reason: 'KICKED', message: 'You were kicked from this channel: re-enter it to write again' }
   return null
 }

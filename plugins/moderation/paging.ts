@@ -16,7 +16,14 @@ export function idPage(p: Page) {
   if (p.after) id.lt = cursorId(p.after, 'after')
   if (p.before) id.gt = cursorId(p.before, 'before')
   const where: { id?: typeof id } = p.after || p.before ? { id } : {}
-  return { where, lt: id.lt, gt: id.gt, ascending: p.inverted, orderBy: { id: p.inverted ? 'asc' : 'desc' } as const, take: p.limit }
+  return {
+    where,
+    lt: id.lt,
+    gt: id.gt,
+    ascending: p.inverted,
+    orderBy: { id: p.inverted ? 'asc' : 'desc' } as const,
+    take: p.limit,
+  }
 }
 
 interface ConnArgs {
@@ -31,7 +38,11 @@ export function idConnection<T extends { id: number }>(args: ConnArgs, load: (pa
   // Checked here: Pothos throws a plain error (a 500) on negative counts.
   for (const field of ['first', 'last'] as const) {
     const n = args[field]
-    if (n != null && (n < 0 || n > MAX_PAGE)) throw new AppError('INVALID_INPUT', `${field}: must be from 0 to ${MAX_PAGE}`, { field })
+    if (n != null && (n < 0 || n > MAX_PAGE))
+      throw new AppError('INVALID_INPUT', `${field}: must be from 0 to ${MAX_PAGE}`, { field })
   }
-  return resolveCursorConnection({ args: { ...args, first: args.first ?? (args.last ? undefined : 20) }, toCursor: (v: T) => String(v.id) }, load)
+  return resolveCursorConnection(
+    { args: { ...args, first: args.first ?? (args.last ? undefined : 20) }, toCursor: (v: T) => String(v.id) },
+    load,
+  )
 }

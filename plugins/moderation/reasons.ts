@@ -19,7 +19,8 @@ export interface ReasonView {
 const SELECT = { id: true, code: true, name: true, content: true, durationSeconds: true, minRole: true } as const
 
 export async function listReasons(ctx: Context, content: string | null | undefined): Promise<ReasonView[]> {
-  if (content != null && !(BAN_CONTENTS as readonly string[]).includes(content)) throw invalid('content', `must be one of ${BAN_CONTENTS.join(', ')}`)
+  if (content != null && !(BAN_CONTENTS as readonly string[]).includes(content))
+    throw invalid('content', `must be one of ${BAN_CONTENTS.join(', ')}`)
   return ctx.prisma.banReason.findMany({ where: content ? { content } : {}, orderBy: { id: 'asc' }, select: SELECT })
 }
 

@@ -17,19 +17,36 @@ export type SanctionRow = Prisma.ChannelSanctionGetPayload<object>
 /** Sanctions in force at `now`: a kick until re-entry, a silence until its end, a ban until its end (null: for good). */
 export const inForce = (now: Date): Prisma.ChannelSanctionWhereInput => ({
   liftedAt: null,
-  OR: [{ kind: 'kick' }, { kind: 'silence', until: { gt: now } }, { kind: 'ban', OR: [{ until: null }, { until: { gt: now } }] }],
+  OR: [
+    { kind: 'kick' },
+    { kind: 'silence', until: { gt: now } },
+    { kind: 'ban', OR: [{ until: null }, { until: { gt: now } }] },
+  ],
 })
 
 /** The caller must moderate the channel; the target must not (owners, staff and appointed moderators are exempt). */
-async function authorize(ctx: Context, channelId: string, userId: number): Promise<{ ch: ResolvedChannel; target: { id: number; name: string } }> {
+async function authorize(
+  ctx: Context,
+  channelId: string,
+  userId: number,
+): Promise<{ ch: ResolvedChannel; target: { id: number; name: string } }> {
   const chat = chatApi(ctx)
   const ch = await chat.resolveChannel(ctx, channelId)
   // Sanctions are announced with names; a support conversation never shows who is in it (support/ban instead).
-  if (ch.kind.name === 'support') throw new AppError('INSUFFICIENT_PERMISSIONS', 'channel: support conversations are moderated with the support ban', { field: 'channel' })
-  if (!(await chat.isChannelModerator(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
+  if (ch.kind.name === 'support')
+    throw new AppError(
+      'INSUFFICIENT_PERMISSIONS',
+      'channel: support conversations are moderated with the support ban',
+      { field: 'channel' },
+    )
+  if (!(await chat.isChannelModerator(ctx, ch)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
   const target = await userOrThrow(ctx.prisma, userId)
   if (target.id === ctx.viewer!.id) throw invalid('userId', 'you cannot sanction yourself')
-  if (await chat.isChannelModerator(ctx, ch, await viewerOf(ctx.prisma, target.id))) throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: moderators of this channel cannot be sanctioned in it', { field: 'userId' })
+  if (await chat.isChannelModerator(ctx, ch, await viewerOf(ctx.prisma, target.id)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: moderators of this channel cannot be sanctioned in it', {
+      field: 'userId',
+    })
   return { ch, target }
 }
 
@@ -54,7 +71,11 @@ export interface SanctionInput {
 }
 
 const serviceText = (kind: SanctionKind, target: string, actor: string, until: Date | null, text: string) =>
-  ({ kick: `${target} was kicked by ${actor}`, silence: `${target} was silenced by ${actor}`, ban: `${target} was banned from this channel by ${actor}` })[kind] +
+  ({
+    kick: `${target} was kicked by ${actor}`,
+    silence: `${target} was silenced by ${actor}`,
+    ban: `${target} was banned from this channel by ${actor}`,
+  })[kind] +
   (until ? ` until ${until.toISOString()}` : '') +
   (text ? `: ${text}` : '')
 
@@ -64,20 +85,46 @@ export async function sanction(ctx: Context, input: SanctionInput) {
   const text = checkText('text', input.text, 500)
   if (input.refMessageId != null) {
     const [ref] = await chatApi(ctx).messages([input.refMessageId])
-    if (!ref || ref.channel !== ch.id) throw new AppError('MESSAGE_NOT_FOUND', 'refMessage: no such message in this channel', { field: 'refMessage' })
+    if (!ref || ref.channel !== ch.id)
+      throw new AppError('MESSAGE_NOT_FOUND', 'refMessage: no such message in this channel', { field: 'refMessage' })
   }
   const actor = ctx.viewer!
   const fx = new Effects()
   const row = await ctx.prisma.$transaction(async (tx) => {
     // A new silence or ban replaces the one in force (the latest decision sets the end); kicks stand alone.
-    if (input.kind !== 'kick') await tx.channelSanction.updateMany({ where: { channel: ch.id, userId: target.id, kind: input.kind, liftedAt: null }, data: { liftedAt: new Date() } })
+    if (input.kind !== 'kick')
+      await tx.channelSanction.updateMany({
+        where: { channel: ch.id, userId: target.id, kind: input.kind, liftedAt: null },
+        data: { liftedAt: new Date() },
+      })
     const row = await tx.channelSanction.create({
-      data: { channel: ch.id, userId: target.id, kind: input.kind, until, actorId: actor.id, refMessageId: input.refMessageId ?? null, text: text || null },
+      data: {
+        channel: ch.id,
+        userId: target.id,
+        kind: input.kind,
+        until,
+        actorId: actor.id,
+        refMessageId: input.refMessageId ?? null,
+        text: text || null,
+      },
     })
-    await fx.audit(tx, { action: ACTION[input.kind], actorId: actor.id, targetUserId: target.id, channel: ch.id, messageId: row.refMessageId, data: { until: until?.toISOString() ?? null, text: row.text } })
+    await fx.audit(tx, {
+      action: ACTION[input.kind],
+      actorId: actor.id,
+      targetUserId: target.id,
+      channel: ch.id,
+      messageId: row.refMessageId,
+      data: { until: until?.toISOString() ?? null, text: row.text },
+    })
     return row
   })
-  fx.after(() => chatApi(ctx).postSystem(ch.id, serviceText(input.kind, target.name, actor.name, until, text), { type: input.kind, toId: target.id, replyToId: row.refMessageId }))
+  fx.after(() =>
+    chatApi(ctx).postSystem(ch.id, serviceText(input.kind, target.name, actor.name, until, text), {
+      type: input.kind,
+      toId: target.id,
+      replyToId: row.refMessageId,
+    }),
+  )
   await fx.flush(ctx)
   return row
 }
@@ -87,8 +134,18 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
   const { ch, target } = await authorize(ctx, channelId, userId)
   const fx = new Effects()
   const n = await ctx.prisma.$transaction(async (tx) => {
-    const { count } = await tx.channelSanction.updateMany({ where: { channel: ch.id, userId: target.id, kind, ...inForce(new Date()) }, data: { liftedAt: new Date() } })
-    if (count) await fx.audit(tx, { action: 'CHANNEL_LIFT', actorId: ctx.viewer!.id, targetUserId: target.id, channel: ch.id, data: { kind } })
+    const { count } = await tx.channelSanction.updateMany({
+      where: { channel: ch.id, userId: target.id, kind, ...inForce(new Date()) },
+      data: { liftedAt: new Date() },
+    })
+    if (count)
+      await fx.audit(tx, {
+        action: 'CHANNEL_LIFT',
+        actorId: ctx.viewer!.id,
+        targetUserId: target.id,
+        channel: ch.id,
+        data: { kind },
+      })
     return count
   })
   await fx.flush(ctx)
@@ -98,7 +155,10 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
 /** A kicked user writes again after re-entering the channel (justchat-api.md, Kick). */
 export async function rejoin(ctx: Context, channelId: string) {
   const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
-  const { count } = await ctx.prisma.channelSanction.updateMany({ where: { channel: ch.id, userId: ctx.viewer!.id, kind: 'kick', liftedAt: null }, data: { liftedAt: new Date() } })
+  const { count } = await ctx.prisma.channelSanction.updateMany({
+    where: { channel: ch.id, userId: ctx.viewer!.id, kind: 'kick', liftedAt: null },
+    data: { liftedAt: new Date() },
+  })
   return count > 0
 }
 
@@ -106,6 +166,11 @@ export async function rejoin(ctx: Context, channelId: string) {
 export async function sanctionsIn(ctx: Context, channelId: string) {
   const chat = chatApi(ctx)
   const ch = await chat.resolveChannel(ctx, channelId)
-  if (!(await chat.isChannelModerator(ctx, ch))) throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
-  return ctx.prisma.channelSanction.findMany({ where: { channel: ch.id, ...inForce(new Date()) }, orderBy: { id: 'desc' }, take: 100 })
+  if (!(await chat.isChannelModerator(ctx, ch)))
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
+  return ctx.prisma.channelSanction.findMany({
+    where: { channel: ch.id, ...inForce(new Date()) },
+    orderBy: { id: 'desc' },
+    take: 100,
+  })
 }

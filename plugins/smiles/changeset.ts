@@ -29,9 +29,15 @@ export async function revertChanges(ctx: Context): Promise<boolean> {
   const me = requireRole(ctx, 'masterstreamer')
   const dropped = await ctx.prisma.$transaction(async (tx) => {
     await openChangeSet(tx, me)
-    const uploads = await tx.smile.findMany({ where: { userId: me, approved: false }, select: { id: true, hash: true } })
+    const uploads = await tx.smile.findMany({
+      where: { userId: me, approved: false },
+      select: { id: true, hash: true },
+    })
     await tx.smile.deleteMany({ where: { id: { in: uploads.map((u) => u.id) } } })
-    await tx.smile.updateMany({ where: { userId: me }, data: { draftRemove: false, draftTab: null, draftPosition: null, draftLevel: null } })
+    await tx.smile.updateMany({
+      where: { userId: me },
+      data: { draftRemove: false, draftTab: null, draftPosition: null, draftLevel: null },
+    })
     return uploads.map((u) => u.hash)
   })
   await dropUnusedFiles(ctx, dropped)
@@ -41,7 +47,10 @@ export async function revertChanges(ctx: Context): Promise<boolean> {
 async function takeSubmission(tx: Tx, userId: number) {
   await lockOwner(tx, userId)
   const found = await tx.smileSubmission.deleteMany({ where: { userId } })
-  if (found.count === 0) throw new AppError('SMILE_NOT_SUBMITTED', `User ${userId} has no smile changes awaiting approval`, { field: 'userId' })
+  if (found.count === 0)
+    throw new AppError('SMILE_NOT_SUBMITTED', `User ${userId} has no smile changes awaiting approval`, {
+      field: 'userId',
+    })
 }
 
 /** Applies a submitted change set to the public set, all of it or nothing. */
@@ -56,13 +65,34 @@ export async function approveChanges(ctx: Context, userId: number): Promise<bool
     await tx.smile.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } })
     await tx.smile.updateMany({ where: { id: { in: added.map((r) => r.id) } }, data: { approved: true } })
     for (const r of edited) {
-      await tx.smile.update({ where: { id: r.id }, data: { tab: r.draftTab!, position: r.draftPosition!, level: r.draftLevel!, draftTab: null, draftPosition: null, draftLevel: null } })
+      await tx.smile.update({
+        where: { id: r.id },
+        data: {
+          tab: r.draftTab!,
+          position: r.draftPosition!,
+          level: r.draftLevel!,
+          draftTab: null,
+          draftPosition: null,
+          draftLevel: null,
+        },
+      })
     }
-    const changed = await tx.smile.findMany({ where: { id: { in: [...added, ...edited].map((r) => r.id) } }, orderBy: PUBLIC_ORDER })
+    const changed = await tx.smile.findMany({
+      where: { id: { in: [...added, ...edited].map((r) => r.id) } },
+      orderBy: PUBLIC_ORDER,
+    })
     return { changed, removed }
   })
-  await dropUnusedFiles(ctx, removed.map((r) => r.hash))
-  ctx.pubsub.publish('smiles.public', ALL, { kind: 'APPROVED', userId, smiles: changed.map(publicView), removedIds: removed.map((r) => r.id) })
+  await dropUnusedFiles(
+    ctx,
+    removed.map((r) => r.hash),
+  )
+  ctx.pubsub.publish('smiles.public', ALL, {
+    kind: 'APPROVED',
+    userId,
+    smiles: changed.map(publicView),
+    removedIds: removed.map((r) => r.id),
+  })
   ctx.pubsub.publish('smiles.queue', ALL, { kind: 'APPROVED', userId, set: null })
   notify(ctx.pubsub, userId, 'smilesApproved', { smiler: { id: smilerId, name: ctx.viewer!.name } })
   return true

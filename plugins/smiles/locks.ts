@@ -9,7 +9,8 @@ export type Tx = Prisma.TransactionClient
 const OWNER = 0x534d4f57
 const FILE = 0x534d4649
 
-const lock = (tx: Tx, space: number, key: number) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${space}::int4, ${key}::int4)`
+const lock = (tx: Tx, space: number, key: number) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(${space}::int4, ${key}::int4)`
 
 /**
  * Serializes everything that touches one masterstreamer's change set (edits, submit, revert, approve, reject), so a
@@ -23,7 +24,11 @@ export const lockFile = (tx: Tx, hash: string) => lock(tx, FILE, parseInt(hash.s
 /** Opens a masterstreamer's change set for an edit: refused while it waits for approval. */
 export async function openChangeSet(tx: Tx, userId: number) {
   await lockOwner(tx, userId)
-  if (await tx.smileSubmission.findUnique({ where: { userId } })) throw new AppError('SMILE_CHANGES_PENDING', 'Your smile changes are awaiting approval: no further change is accepted until a smiler approves or rejects them')
+  if (await tx.smileSubmission.findUnique({ where: { userId } }))
+    throw new AppError(
+      'SMILE_CHANGES_PENDING',
+      'Your smile changes are awaiting approval: no further change is accepted until a smiler approves or rejects them',
+    )
 }
 
 /** Deletes the files no row refers to any more (after rows were removed, or after a refused upload). */

@@ -86,7 +86,15 @@ function scanlines(p: Parsed): { rows: number; rowBytes: number }[] {
   const bits = CHANNELS[p.colour] * p.depth
   const rowBytes = (w: number) => 1 + Math.ceil((w * bits) / 8)
   if (!p.interlace) return [{ rows: p.height, rowBytes: rowBytes(p.width) }]
-  const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]]
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ]
   return passes
     .map(([x0, y0, dx, dy]) => ({ w: Math.ceil((p.width - x0) / dx), h: Math.ceil((p.height - y0) / dy) }))
     .filter(({ w, h }) => w > 0 && h > 0)
@@ -116,7 +124,13 @@ export function cleanPng(bytes: Uint8Array): Buffer | null {
   for (const l of lines) {
     for (let r = 0; r < l.rows; r++, at += l.rowBytes) if (raw[at] > 4) return null // filter types 0–4
   }
-  return Buffer.concat([SIGNATURE, chunk('IHDR', p.ihdr), ...p.kept.map((c) => chunk(c.type, c.data)), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', p.ihdr),
+    ...p.kept.map((c) => chunk(c.type, c.data)),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -129,7 +143,11 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** An 8-bit RGBA PNG drawn by `pixel(x, y)` → [r, g, b, a]: demo smiles are generated, not shipped as binaries. */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number, number],
+): Buffer {
   const raw = Buffer.alloc(height * (1 + width * 4))
   for (let y = 0; y < height; y++) {
     const row = y * (1 + width * 4) // each scanline starts with filter type 0 (none)
@@ -139,5 +157,10 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 6, 0, 0, 0], 8)
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }

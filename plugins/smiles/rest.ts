@@ -3,7 +3,8 @@ import { singleFile } from './upload.js'
 
 /** peka2 smile and icon routes (peka2-smiles.md). The access letter `Ms` of the icon routes is peka2's MS. */
 
-const SMILE = 'databaseId code url tab position width height level masterStreamerLevel siteLevel icon user { databaseId name slug }'
+const SMILE =
+  'databaseId code url tab position width height level masterStreamerLevel siteLevel icon user { databaseId name slug }'
 
 interface SmileOut {
   databaseId: number
@@ -77,7 +78,8 @@ export const smileRoutes = defineRoutes([
     path: '/api/smile/pending',
     access: 'Sm',
     operation: `query { smileApprovalQueue { smiles { ${SMILE} } } }`,
-    result: (d: { smileApprovalQueue: { smiles: SmileOut[] }[] }) => d.smileApprovalQueue.flatMap((set) => set.smiles.map(smile)),
+    result: (d: { smileApprovalQueue: { smiles: SmileOut[] }[] }) =>
+      d.smileApprovalQueue.flatMap((set) => set.smiles.map(smile)),
   },
   {
     dialect: 'peka2',

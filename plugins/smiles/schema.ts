@@ -34,19 +34,34 @@ export function smilesSchema(builder: Builder) {
     resolveType: (s) => ('change' in s ? 'PendingSmile' : 'Smile'),
     fields: (t) => ({
       databaseId: t.exposeInt('id', { description: 'The integer id the REST dialect uses' }),
-      code: t.exposeString('code', { description: 'Chat writes it as :code:; the uploaded file name without extension' }),
+      code: t.exposeString('code', {
+        description: 'Chat writes it as :code:; the uploaded file name without extension',
+      }),
       url: t.string({ description: 'Full URL of the PNG', resolve: (s, _a, ctx) => fileUrl(ctx.config, s.hash) }),
       tab: t.exposeInt('tab', { description: 'Group; arbitrary for masterstreamer smiles, 0 for icons' }),
-      position: t.exposeInt('position', { description: 'Sort key within the tab (per masterstreamer for their smiles); may repeat' }),
+      position: t.exposeInt('position', {
+        description: 'Sort key within the tab (per masterstreamer for their smiles); may repeat',
+      }),
       width: t.exposeInt('width'),
       height: t.exposeInt('height'),
       level: t.int({
         deprecationReason: 'peka2 0.0.11: use masterStreamerLevel and siteLevel',
         resolve: (s) => (s.userId === null ? 0 : s.level),
       }),
-      masterStreamerLevel: t.int({ description: "A masterstreamer smile's level; 0 for a public smile", resolve: (s) => (s.userId === null ? 0 : s.level) }),
-      siteLevel: t.int({ description: "A public smile's level; 0 for a masterstreamer smile", resolve: (s) => (s.userId === null ? s.level : 0) }),
-      user: t.prismaField({ type: 'User', nullable: true, description: 'The masterstreamer it belongs to; null for a public smile', resolve: (query, s, _a, ctx) => loadUser(ctx, query, s.userId) }),
+      masterStreamerLevel: t.int({
+        description: "A masterstreamer smile's level; 0 for a public smile",
+        resolve: (s) => (s.userId === null ? 0 : s.level),
+      }),
+      siteLevel: t.int({
+        description: "A public smile's level; 0 for a masterstreamer smile",
+        resolve: (s) => (s.userId === null ? s.level : 0),
+      }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The masterstreamer it belongs to; null for a public smile',
+        resolve: (query, s, _a, ctx) => loadUser(ctx, query, s.userId),
+      }),
       icon: t.exposeBoolean('icon', { description: 'A masterstreamer icon (14×14) rather than a smile (30×30)' }),
     }),
   })
@@ -73,19 +88,34 @@ export function smilesSchema(builder: Builder) {
   const ChangeSet = builder.objectRef<ChangeSetView>('SmileChangeSet').implement({
     description: "A masterstreamer's proposed changes to their smiles and icons",
     fields: (t) => ({
-      user: t.prismaField({ type: 'User', resolve: async (query, c, _a, ctx) => (await loadUser(ctx, query, c.userId))! }),
-      submitted: t.boolean({ description: 'Waiting for a smiler; no further change is accepted meanwhile', resolve: (c) => c.submittedAt !== null }),
+      user: t.prismaField({
+        type: 'User',
+        resolve: async (query, c, _a, ctx) => (await loadUser(ctx, query, c.userId))!,
+      }),
+      submitted: t.boolean({
+        description: 'Waiting for a smiler; no further change is accepted meanwhile',
+        resolve: (c) => c.submittedAt !== null,
+      }),
       submittedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.submittedAt }),
       hasChanges: t.boolean({ resolve: (c) => c.removed.length > 0 || c.smiles.some((s) => s.change !== 'UNCHANGED') }),
-      smiles: t.field({ type: [PendingSmile], description: 'Everything that will be public once approved', resolve: (c) => c.smiles }),
-      removed: t.field({ type: [PendingSmile], description: 'Approved smiles the set removes', resolve: (c) => c.removed }),
+      smiles: t.field({
+        type: [PendingSmile],
+        description: 'Everything that will be public once approved',
+        resolve: (c) => c.smiles,
+      }),
+      removed: t.field({
+        type: [PendingSmile],
+        description: 'Approved smiles the set removes',
+        resolve: (c) => c.removed,
+      }),
     }),
   })
 
   builder.queryFields((t) => ({
     smiles: t.field({
       type: [Smile],
-      description: 'The public smiles and icons, by tab and position (peka2 /api/smile); icon: true → icons only, false → smiles only',
+      description:
+        'The public smiles and icons, by tab and position (peka2 /api/smile); icon: true → icons only, false → smiles only',
       args: { icon: t.arg.boolean() },
       resolve: (_p, a, ctx) => smiles.publicSmiles(ctx, a.icon),
     }),
@@ -116,7 +146,8 @@ export function smilesSchema(builder: Builder) {
     addSmile: t.field({
       type: Smile,
       authScopes: ANY_EDITOR,
-      description: 'A 30×30 PNG named <code>.png. A smiler adds it to the public set (tab 0, position 0); a masterstreamer to their change set',
+      description:
+        'A 30×30 PNG named <code>.png. A smiler adds it to the public set (tab 0, position 0); a masterstreamer to their change set',
       args: { file: t.arg({ type: 'File', required: true }) },
       resolve: (_p, a, ctx) => smiles.addSmile(ctx, a.file, 'smile'),
     }),
@@ -135,7 +166,8 @@ export function smilesSchema(builder: Builder) {
     }),
     removeSmiles: t.boolean({
       authScopes: ANY_EDITOR,
-      description: "A smiler removes public smiles at once (masterstreamers' too); a masterstreamer's removal waits for approval",
+      description:
+        "A smiler removes public smiles at once (masterstreamers' too); a masterstreamer's removal waits for approval",
       args: { ids: t.arg.intList({ required: true }) },
       resolve: (_p, a, ctx) => smiles.removeSmiles(ctx, a.ids),
     }),
@@ -145,8 +177,16 @@ export function smilesSchema(builder: Builder) {
       args: { ids: t.arg.intList({ required: true }) },
       resolve: (_p, a, ctx) => smiles.removeSmiles(ctx, a.ids, true),
     }),
-    submitSmileChanges: t.boolean({ authScopes: MS, description: 'Sends the change set to the smilers (peka2 ms/prepare)', resolve: (_p, _a, ctx) => changes.submitChanges(ctx) }),
-    revertSmileChanges: t.boolean({ authScopes: MS, description: 'Drops the change set: back to the last approved state', resolve: (_p, _a, ctx) => changes.revertChanges(ctx) }),
+    submitSmileChanges: t.boolean({
+      authScopes: MS,
+      description: 'Sends the change set to the smilers (peka2 ms/prepare)',
+      resolve: (_p, _a, ctx) => changes.submitChanges(ctx),
+    }),
+    revertSmileChanges: t.boolean({
+      authScopes: MS,
+      description: 'Drops the change set: back to the last approved state',
+      resolve: (_p, _a, ctx) => changes.revertChanges(ctx),
+    }),
     approveSmileChanges: t.boolean({
       authScopes: SMILER,
       args: { userId: t.arg.int({ required: true, description: "the masterstreamer's databaseId" }) },
@@ -159,12 +199,19 @@ export function smilesSchema(builder: Builder) {
     }),
   }))
 
-  const PublicKind = builder.enumType('SmilesChangeKind', { values: ['ADDED', 'UPDATED', 'REMOVED', 'APPROVED'] as const })
+  const PublicKind = builder.enumType('SmilesChangeKind', {
+    values: ['ADDED', 'UPDATED', 'REMOVED', 'APPROVED'] as const,
+  })
   const SmilesChanged = builder.objectRef<SmilesChangedEvent>('SmilesChanged').implement({
     description: 'A change of the public set: apply `smiles` (new or changed) and drop `removedIds`',
     fields: (t) => ({
       kind: t.field({ type: PublicKind, resolve: (e) => e.kind }),
-      user: t.prismaField({ type: 'User', nullable: true, description: 'Whose change set was approved (APPROVED)', resolve: (query, e, _a, ctx) => loadUser(ctx, query, e.userId) }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'Whose change set was approved (APPROVED)',
+        resolve: (query, e, _a, ctx) => loadUser(ctx, query, e.userId),
+      }),
       smiles: t.field({ type: [Smile], resolve: (e) => e.smiles }),
       removedIds: t.exposeIntList('removedIds'),
     }),
@@ -174,7 +221,10 @@ export function smilesSchema(builder: Builder) {
     description: 'A change set entered (SUBMITTED) or left (APPROVED, REJECTED) the approval queue',
     fields: (t) => ({
       kind: t.field({ type: QueueKind, resolve: (e) => e.kind }),
-      user: t.prismaField({ type: 'User', resolve: async (query, e, _a, ctx) => (await loadUser(ctx, query, e.userId))! }),
+      user: t.prismaField({
+        type: 'User',
+        resolve: async (query, e, _a, ctx) => (await loadUser(ctx, query, e.userId))!,
+      }),
       set: t.field({ type: ChangeSet, nullable: true, resolve: (e) => e.set }),
     }),
   })

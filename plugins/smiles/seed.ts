@@ -20,10 +20,31 @@ function face(fill: Rgba, mouth: (dx: number, dy: number) => boolean) {
 }
 
 const DEMO: { code: string; tab: number; position: number; png: () => Buffer }[] = [
-  { code: 'smile', tab: 0, position: 0, png: () => face([255, 210, 60, 255], (dx, dy) => dy > 3 && Math.abs(Math.hypot(dx, dy - 1) - 7) < 1) },
-  { code: 'sad', tab: 0, position: 1, png: () => face([120, 170, 255, 255], (dx, dy) => dy > 5 && Math.abs(Math.hypot(dx, dy - 14) - 7) < 1 && Math.abs(dx) < 6) },
-  { code: 'wow', tab: 0, position: 2, png: () => face([255, 160, 90, 255], (dx, dy) => Math.abs(Math.hypot(dx, dy - 6) - 3) < 1) },
-  { code: 'peka', tab: 1, position: 0, png: () => face([120, 220, 90, 255], (dx, dy) => dy > 4 && dy < 7 && Math.abs(dx) < 6) },
+  {
+    code: 'smile',
+    tab: 0,
+    position: 0,
+    png: () => face([255, 210, 60, 255], (dx, dy) => dy > 3 && Math.abs(Math.hypot(dx, dy - 1) - 7) < 1),
+  },
+  {
+    code: 'sad',
+    tab: 0,
+    position: 1,
+    png: () =>
+      face([120, 170, 255, 255], (dx, dy) => dy > 5 && Math.abs(Math.hypot(dx, dy - 14) - 7) < 1 && Math.abs(dx) < 6),
+  },
+  {
+    code: 'wow',
+    tab: 0,
+    position: 2,
+    png: () => face([255, 160, 90, 255], (dx, dy) => Math.abs(Math.hypot(dx, dy - 6) - 3) < 1),
+  },
+  {
+    code: 'peka',
+    tab: 1,
+    position: 0,
+    png: () => face([120, 220, 90, 255], (dx, dy) => dy > 4 && dy < 7 && Math.abs(dx) < 6),
+  },
 ]
 
 /** A few public smiles for `npm start` on an empty database, drawn in code (no binary fixtures). */
@@ -33,6 +54,17 @@ export async function seedSmiles({ prisma, services }: PluginSeedContext) {
     const bytes = s.png()
     const hash = createHash('sha256').update(bytes).digest('hex')
     await writeFile(services.config, hash, bytes)
-    await prisma.smile.create({ data: { code: s.code, codeLower: s.code, hash, bytes: bytes.length, width: 30, height: 30, tab: s.tab, position: s.position } })
+    await prisma.smile.create({
+      data: {
+        code: s.code,
+        codeLower: s.code,
+        hash,
+        bytes: bytes.length,
+        width: 30,
+        height: 30,
+        tab: s.tab,
+        position: s.position,
+      },
+    })
   }
 }

@@ -42,14 +42,18 @@ export function requireRole(ctx: Context, role: RoleName): number {
 }
 
 const notFound = (id: number) => new AppError('SMILE_NOT_FOUND', `No smile ${id}`, { field: 'id', id })
-const codeTaken = (code: string) => new AppError('SMILE_CODE_TAKEN', `A smile with the code "${code}" already exists`, { field: 'file' })
+const codeTaken = (code: string) =>
+  new AppError('SMILE_CODE_TAKEN', `A smile with the code "${code}" already exists`, { field: 'file' })
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
 
 // ---------- reading ----------
 
 /** The public set (approved smiles and icons), or only icons / only smiles. */
 export async function publicSmiles(ctx: Context, icon?: boolean | null): Promise<SmileView[]> {
-  const rows = await ctx.prisma.smile.findMany({ where: { approved: true, ...(typeof icon === 'boolean' ? { icon } : {}) }, orderBy: PUBLIC_ORDER })
+  const rows = await ctx.prisma.smile.findMany({
+    where: { approved: true, ...(typeof icon === 'boolean' ? { icon } : {}) },
+    orderBy: PUBLIC_ORDER,
+  })
   return rows.map(publicView)
 }
 
@@ -72,8 +76,17 @@ export async function changeSetOf(ctx: Context, userId: number): Promise<ChangeS
 export async function submittedSets(ctx: Context): Promise<ChangeSetView[]> {
   requireRole(ctx, 'smiler')
   const subs = await ctx.prisma.smileSubmission.findMany({ orderBy: [{ submittedAt: 'asc' }, { userId: 'asc' }] })
-  const rows = await ctx.prisma.smile.findMany({ where: { userId: { in: subs.map((s) => s.userId) } }, orderBy: PUBLIC_ORDER })
-  return subs.map((s) => changeSetView(s.userId, s, rows.filter((r) => r.userId === s.userId)))
+  const rows = await ctx.prisma.smile.findMany({
+    where: { userId: { in: subs.map((s) => s.userId) } },
+    orderBy: PUBLIC_ORDER,
+  })
+  return subs.map((s) =>
+    changeSetView(
+      s.userId,
+      s,
+      rows.filter((r) => r.userId === s.userId),
+    ),
+  )
 }
 
 // ---------- adding ----------
@@ -94,7 +107,8 @@ export async function addSmile(ctx: Context, file: UploadFile, kind: SmileKind):
   try {
     row = await ctx.prisma.$transaction(async (tx) => {
       if (ownerId !== null) await openChangeSet(tx, ownerId)
-      if (await tx.smile.findUnique({ where: { codeLower: upload.code.toLowerCase() }, select: { id: true } })) throw codeTaken(upload.code)
+      if (await tx.smile.findUnique({ where: { codeLower: upload.code.toLowerCase() }, select: { id: true } }))
+        throw codeTaken(upload.code)
       await lockFile(tx, upload.hash)
       const created = await tx.smile.create({
         data: {
@@ -134,11 +148,15 @@ function checkIds(ids: number[], field: string) {
 }
 
 function checkUpdates(items: SmileUpdate[]) {
-  checkIds(items.map((i) => i.id), 'smiles')
+  checkIds(
+    items.map((i) => i.id),
+    'smiles',
+  )
   for (const [i, item] of items.entries()) {
     for (const f of ['tab', 'position', 'level'] as const) {
       const v = item[f]
-      if (!Number.isInteger(v) || v < 0 || v > LIMITS[f]) throw invalid(`smiles[${i}].${f}`, `must be an integer from 0 to ${LIMITS[f]}`)
+      if (!Number.isInteger(v) || v < 0 || v > LIMITS[f])
+        throw invalid(`smiles[${i}].${f}`, `must be an integer from 0 to ${LIMITS[f]}`)
     }
   }
 }
@@ -160,7 +178,8 @@ async function ownRows(tx: Tx, me: number, ids: number[], onlyIcons = false) {
   for (const id of ids) {
     const r = byId.get(id)
     // someone else's unapproved upload is as invisible as a missing id
-    if (!r || (!r.approved && r.userId !== me) || (r.userId === me && r.draftRemove) || (onlyIcons && !r.icon)) throw notFound(id)
+    if (!r || (!r.approved && r.userId !== me) || (r.userId === me && r.draftRemove) || (onlyIcons && !r.icon))
+      throw notFound(id)
     if (r.userId !== me) throw new AppError('SMILE_NOT_OWNED', `Smile ${id} is not yours`, { field: 'id', id })
   }
   return byId
@@ -174,7 +193,10 @@ export async function updateSmiles(ctx: Context, items: SmileUpdate[]): Promise<
   if (items.length === 0) return true
   if (hasRole(ctx, 'smiler')) {
     const rows = await ctx.prisma.$transaction(async (tx) => {
-      const byId = await publicRows(tx, items.map((i) => i.id))
+      const byId = await publicRows(
+        tx,
+        items.map((i) => i.id),
+      )
       const out: Smile[] = []
       for (const { id, tab, position, level } of items) {
         if (byId.get(id)!.icon) throw noIconUpdate(id)
@@ -182,12 +204,21 @@ export async function updateSmiles(ctx: Context, items: SmileUpdate[]): Promise<
       }
       return out
     })
-    ctx.pubsub.publish('smiles.public', ALL, { kind: 'UPDATED', userId: null, smiles: rows.map(publicView), removedIds: [] })
+    ctx.pubsub.publish('smiles.public', ALL, {
+      kind: 'UPDATED',
+      userId: null,
+      smiles: rows.map(publicView),
+      removedIds: [],
+    })
     return true
   }
   await ctx.prisma.$transaction(async (tx) => {
     await openChangeSet(tx, me)
-    const byId = await ownRows(tx, me, items.map((i) => i.id))
+    const byId = await ownRows(
+      tx,
+      me,
+      items.map((i) => i.id),
+    )
     for (const { id, tab, position, level } of items) {
       const r = byId.get(id)!
       if (r.icon) throw noIconUpdate(id)
@@ -195,7 +226,12 @@ export async function updateSmiles(ctx: Context, items: SmileUpdate[]): Promise<
       else {
         // proposing the approved values again is no change at all
         const same = tab === r.tab && position === r.position && level === r.level
-        await tx.smile.update({ where: { id }, data: same ? { draftTab: null, draftPosition: null, draftLevel: null } : { draftTab: tab, draftPosition: position, draftLevel: level } })
+        await tx.smile.update({
+          where: { id },
+          data: same
+            ? { draftTab: null, draftPosition: null, draftLevel: null }
+            : { draftTab: tab, draftPosition: position, draftLevel: level },
+        })
       }
     }
   })
@@ -220,7 +256,10 @@ export async function removeSmiles(ctx: Context, ids: number[], onlyIcons = fals
       await tx.smile.deleteMany({ where: { id: { in: ids } } })
       return [...byId.values()]
     })
-    await dropUnusedFiles(ctx, rows.map((r) => r.hash))
+    await dropUnusedFiles(
+      ctx,
+      rows.map((r) => r.hash),
+    )
     ctx.pubsub.publish('smiles.public', ALL, { kind: 'REMOVED', userId: null, smiles: [], removedIds: ids })
     return true
   }

@@ -37,7 +37,8 @@ export const smileFiles: PluginHttpRoute = {
   prefix: URL_PREFIX,
   async handle(req: IncomingMessage, res: ServerResponse, services) {
     const name = (req.url ?? '').split('?')[0].slice(URL_PREFIX.length)
-    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' })
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' })
     const hash = NAME.exec(name)?.[1]
     if (!hash) return plain(res, 404, 'Not found')
     const etag = `"${hash}"`

@@ -21,7 +21,11 @@ export interface UploadFile {
 }
 
 export const isUploadFile = (v: unknown): v is UploadFile =>
-  !!v && typeof v === 'object' && typeof (v as UploadFile).name === 'string' && typeof (v as UploadFile).size === 'number' && typeof (v as UploadFile).arrayBuffer === 'function'
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as UploadFile).name === 'string' &&
+  typeof (v as UploadFile).size === 'number' &&
+  typeof (v as UploadFile).arrayBuffer === 'function'
 
 export interface Upload {
   code: string
@@ -44,26 +48,43 @@ export function codeOfName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   const dot = base.lastIndexOf('.')
   const code = dot > 0 ? base.slice(0, dot) : base
-  if (!CODE.test(code)) throw new AppError('INVALID_SMILE_CODE', `The smile code is taken from the file name and must be 1–32 letters, digits, _ or -; got "${code.slice(0, 40)}"`, { field: 'file' })
+  if (!CODE.test(code))
+    throw new AppError(
+      'INVALID_SMILE_CODE',
+      `The smile code is taken from the file name and must be 1–32 letters, digits, _ or -; got "${code.slice(0, 40)}"`,
+      { field: 'file' },
+    )
   return code
 }
 
 /** Every check a file must pass before anything is stored; the content decides, not the name or declared type. */
 export async function readUpload(file: UploadFile, kind: SmileKind, maxBytes: number): Promise<Upload> {
   if (file.size === 0) throw new AppError('FILE_EMPTY', undefined, { field: 'file' })
-  if (file.size > maxBytes) throw new AppError('FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' })
+  if (file.size > maxBytes)
+    throw new AppError('FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' })
   const bytes = Buffer.from(await file.arrayBuffer())
-  if (bytes.length > maxBytes) throw new AppError('FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' })
+  if (bytes.length > maxBytes)
+    throw new AppError('FILE_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' })
   const png = readPng(bytes)
   if (!png) throw new AppError('INVALID_IMAGE', undefined, { field: 'file' })
   const want = DIMENSIONS[kind]
   if (png.width !== want.width || png.height !== want.height) {
-    throw new AppError('INVALID_IMAGE_SIZE', `${kind === 'icon' ? 'An icon' : 'A smile'} must be ${want.width}×${want.height} px, got ${png.width}×${png.height}`, { field: 'file' })
+    throw new AppError(
+      'INVALID_IMAGE_SIZE',
+      `${kind === 'icon' ? 'An icon' : 'A smile'} must be ${want.width}×${want.height} px, got ${png.width}×${png.height}`,
+      { field: 'file' },
+    )
   }
   // dimensions first: the bound on inflating the image data is what they need
   const clean = cleanPng(bytes)
   if (!clean) throw new AppError('INVALID_IMAGE', undefined, { field: 'file' })
   const code = codeOfName(file.name)
   // what is stored (and hashed) is the clean copy, never the upload's own bytes
-  return { code, bytes: clean, hash: createHash('sha256').update(clean).digest('hex'), width: png.width, height: png.height }
+  return {
+    code,
+    bytes: clean,
+    hash: createHash('sha256').update(clean).digest('hex'),
+    width: png.width,
+    height: png.height,
+  }
 }

@@ -63,7 +63,8 @@ export function proposedView(r: Smile): PendingSmileView {
   const base = publicView(r)
   if (!r.approved) return { ...base, change: 'ADDED' }
   if (r.draftRemove) return { ...base, change: 'REMOVED' }
-  if (hasDraftValues(r)) return { ...base, tab: r.draftTab!, position: r.draftPosition!, level: r.draftLevel!, change: 'UPDATED' }
+  if (hasDraftValues(r))
+    return { ...base, tab: r.draftTab!, position: r.draftPosition!, level: r.draftLevel!, change: 'UPDATED' }
   return { ...base, change: 'UNCHANGED' }
 }
 

@@ -30,7 +30,13 @@ export function createGraphQL({ schema, config, log, buildContext }: GraphQLOpti
     maskedErrors: { maskError: (error, message) => maskError(log, error, message) },
     // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST
     maxRequestBodySize: config.bodyLimitBytes,
-    plugins: [bodyLimit(config.bodyLimitBytes), inputBounds(), ...armorPlugins(config), ...(config.production ? [noIntrospection()] : []), requestLog(log)],
+    plugins: [
+      bodyLimit(config.bodyLimitBytes),
+      inputBounds(),
+      ...armorPlugins(config),
+      ...(config.production ? [noIntrospection()] : []),
+      requestLog(log),
+    ],
   })
 }
 
@@ -43,8 +49,14 @@ function maskError(log: Logger, error: unknown, message: string): Error {
   // Duck-typed: CJS packages (graphql-armor) bring their own copy of graphql, so instanceof is unreliable.
   if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error
   const requestId = randomUUID()
-  log.error('unexpected error', { requestId, error: String(original ?? error), stack: (original as Error)?.stack ?? (error as Error)?.stack })
-  return new GraphQLError(`${message} (request id ${requestId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } })
+  log.error('unexpected error', {
+    requestId,
+    error: String(original ?? error),
+    stack: (original as Error)?.stack ?? (error as Error)?.stack,
+  })
+  return new GraphQLError(`${message} (request id ${requestId})`, {
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
+  })
 }
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'

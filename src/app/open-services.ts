@@ -13,12 +13,24 @@ import type { Services } from '../services.js'
  * Opens the long-lived parts every request shares: the database (migrations applied), pub/sub, rate limits, metrics,
  * the notifier and the captcha check. `topics` are the only pub/sub topics the app may use.
  */
-export async function openServices(config: Config, log: Logger, topics: ReadonlySet<string>): Promise<{ services: Services; database: Database }> {
+export async function openServices(
+  config: Config,
+  log: Logger,
+  topics: ReadonlySet<string>,
+): Promise<{ services: Services; database: Database }> {
   const database = await openDatabase(config, log)
   // one outage log and one readiness signal for every Redis connection
   const redisHealth = createRedisHealth(log)
   const metrics = createMetrics({ token: config.metricsToken, redisHealth: config.redisUrl ? redisHealth : undefined })
-  const pubsub = createAppPubSub({ redisUrl: config.redisUrl, prefix: config.redisPrefix, allowed: topics, log, health: redisHealth, outageQueue: config.pubsubOutageQueue, metrics })
+  const pubsub = createAppPubSub({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+    allowed: topics,
+    log,
+    health: redisHealth,
+    outageQueue: config.pubsubOutageQueue,
+    metrics,
+  })
   metrics.watchOutageQueue(() => pubsub.waiting())
   const limits = createRateLimits({
     redisUrl: config.redisUrl,

@@ -34,7 +34,8 @@ export function selectPlugins(available: readonly Plugin[], config: Config): Plu
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics)])
   const httpRoutes = plugins.flatMap((p) => p.http)
   for (const [i, h] of httpRoutes.entries()) {
-    if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix)))) throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
+    if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix))))
+      throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
   return { plugins, configured, errors, schema, topics, httpRoutes }
 }

@@ -24,7 +24,12 @@ export function createNotifier(webhookUrl: string | undefined, log: Logger): Not
   }
   return {
     async send(m) {
-      const res = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(m), signal: AbortSignal.timeout(10_000) })
+      const res = await fetch(webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(m),
+        signal: AbortSignal.timeout(10_000),
+      })
       if (!res.ok) throw new Error(`notifier webhook answered ${res.status}`)
     },
   }

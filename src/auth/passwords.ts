@@ -14,7 +14,8 @@ export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCo
  * reference argon2id_verify rejects any other with "Decoding failed" (tested; ranisalt/node-argon2#559).
  * Stored hashes keep the standard order, as @node-rs/argon2 wrote them; argon2.verify accepts either.
  */
-const canonicalOrder = (phc: string) => phc.replace(/^(\$argon2(?:id|i|d)\$v=\d+\$)m=(\d+),p=(\d+),t=(\d+)\$/, '$1m=$2,t=$4,p=$3$')
+const canonicalOrder = (phc: string) =>
+  phc.replace(/^(\$argon2(?:id|i|d)\$v=\d+\$)m=(\d+),p=(\d+),t=(\d+)\$/, '$1m=$2,t=$4,p=$3$')
 
 export const hashPassword = async (password: string) => canonicalOrder(await argon2.hash(password, ARGON2_PARAMS))
 
@@ -35,7 +36,10 @@ export function needsRehash(stored: string): boolean {
 let dummy: Promise<string> | undefined
 const dummyHash = () => (dummy ??= hashPassword(`dummy-${Math.random()}`))
 
-export async function verifyPassword(stored: string | null | undefined, password: string): Promise<{ ok: boolean; rehash: boolean }> {
+export async function verifyPassword(
+  stored: string | null | undefined,
+  password: string,
+): Promise<{ ok: boolean; rehash: boolean }> {
   const target = stored ?? (await dummyHash())
   let ok = false
   try {

@@ -20,7 +20,7 @@ export type RoleName = keyof typeof ROLE_DEFAULTS
 export type Roles = Record<RoleName, number>
 
 /** What the GraphQL `Roles` type says of them. */
-export const ROLES_DESCRIPTION = 'peka2 roles: flags, and `citizen`, the weight of the user\'s vote in civil moderation'
+export const ROLES_DESCRIPTION = "peka2 roles: flags, and `citizen`, the weight of the user's vote in civil moderation"
 
 /** Roles whose value is a number rather than a flag (type-checked on set). */
 export const NUMERIC_ROLES: ReadonlySet<RoleName> = new Set(['citizen'])
@@ -43,6 +43,14 @@ export const ACCESS_LETTERS = ['P', 'A', 'M', 'S', 'B', 'Sm', 'MS', 'RA', 'Sc', 
 export type Access = (typeof ACCESS_LETTERS)[number]
 
 export const ACCESS_ROLE: Partial<Record<Access, RoleName>> = {
-  M: 'moderator', S: 'support', B: 'blocker', Sm: 'smiler', MS: 'masterstreamer', RA: 'roleAdmin',
-  Sc: 'schedule', Se: 'seasoner', StA: 'storeAdmin', StS: 'storeSupport',
+  M: 'moderator',
+  S: 'support',
+  B: 'blocker',
+  Sm: 'smiler',
+  MS: 'masterstreamer',
+  RA: 'roleAdmin',
+  Sc: 'schedule',
+  Se: 'seasoner',
+  StA: 'storeAdmin',
+  StS: 'storeSupport',
 }

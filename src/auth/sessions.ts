@@ -30,10 +30,20 @@ export async function createSession(db: Db, secret: string, userId: number, ttlD
 export async function resolveViewer(db: Db, secret: string, token: string): Promise<Viewer | null> {
   const session = await db.session.findUnique({
     where: { tokenHash: hashToken(secret, token) },
-    select: { id: true, expiresAt: true, revokedAt: true, user: { select: { id: true, name: true, blocked: true, roles: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, name: true, blocked: true, roles: true } },
+    },
   })
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now() || session.user.blocked) return null
-  return { id: session.user.id, name: session.user.name, sessionId: session.id, roles: rolesFromRows(session.user.roles) }
+  return {
+    id: session.user.id,
+    name: session.user.name,
+    sessionId: session.id,
+    roles: rolesFromRows(session.user.roles),
+  }
 }
 
 /** What revoking needs: the database, and the pub/sub that tells every instance to close the session's live sockets. */
@@ -47,7 +57,10 @@ export interface RevokeDeps {
  * connection checks it after it started listening for revocations, so one that landed in between is not missed.
  */
 export async function sessionExpiry(db: Db, sessionId: number): Promise<Date | null> {
-  const s = await db.session.findUnique({ where: { id: sessionId }, select: { expiresAt: true, revokedAt: true, user: { select: { blocked: true } } } })
+  const s = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, revokedAt: true, user: { select: { blocked: true } } },
+  })
   if (!s || s.revokedAt || s.expiresAt.getTime() <= Date.now() || s.user.blocked) return null
   return s.expiresAt
 }
@@ -57,17 +70,26 @@ export async function sessionExpiry(db: Db, sessionId: number): Promise<Date | n
  * close with 4401.
  */
 export async function revokeSession(deps: RevokeDeps, userId: number, sessionId: number) {
-  const { count } = await deps.prisma.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: new Date() } })
-  if (count) deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds: [sessionId] })
+  const { count } = await deps.prisma.session.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  })
+  if (count)
+    deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds: [sessionId] })
 }
 
 /** Ends every session of a user (block, password reset); their live sockets close with 4401. */
 export async function revokeAllSessions(deps: RevokeDeps, userId: number) {
   const now = new Date()
-  const ended = await deps.prisma.session.updateManyAndReturn({ where: { userId, revokedAt: null }, data: { revokedAt: now }, select: { id: true, expiresAt: true } })
+  const ended = await deps.prisma.session.updateManyAndReturn({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now },
+    select: { id: true, expiresAt: true },
+  })
   // Expired sessions have no live socket left (each closes at its expiry): only the others are announced.
   const sessionIds = ended.filter((s) => s.expiresAt > now).map((s) => s.id)
-  if (sessionIds.length) deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds })
+  if (sessionIds.length)
+    deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds })
 }
 
 /** A role of the user was taken away or lowered: their live sockets close with 4403 and reconnect with what is left. */

@@ -15,9 +15,16 @@ export const numericCode = () => String(randomInt(100_000, 1_000_000))
 export const linkCode = () => randomBytes(24).toString('base64url')
 
 /** Issues a single-use code, replacing earlier unused codes of the same purpose and target. */
-export async function issueCode(db: Db, secret: string, opts: { purpose: CodePurpose; target: string; code: string; userId?: number; payload?: string; ttlMinutes: number }) {
+export async function issueCode(
+  db: Db,
+  secret: string,
+  opts: { purpose: CodePurpose; target: string; code: string; userId?: number; payload?: string; ttlMinutes: number },
+) {
   await db.$transaction(async (tx) => {
-    await tx.oneTimeCode.updateMany({ where: { purpose: opts.purpose, target: opts.target, usedAt: null }, data: { usedAt: new Date() } })
+    await tx.oneTimeCode.updateMany({
+      where: { purpose: opts.purpose, target: opts.target, usedAt: null },
+      data: { usedAt: new Date() },
+    })
     await tx.oneTimeCode.create({
       data: {
         purpose: opts.purpose,

@@ -33,10 +33,15 @@ function byName<T>(what: string, entries: [string, T, string][]): Map<string, T>
 export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
   const sections = byName<SettingsSection>('settings section', [
     ['stream', STREAM_SETTINGS, 'core'],
-    ...enabled.flatMap((p) => Object.entries(p.userSettings).map(([name, s]): [string, SettingsSection, string] => [name, s, p.name])),
+    ...enabled.flatMap((p) =>
+      Object.entries(p.userSettings).map(([name, s]): [string, SettingsSection, string] => [name, s, p.name]),
+    ),
   ])
   const kinds = (what: string, own: ContentKind, declared: (p: Plugin) => readonly ContentKind[]) =>
-    byName<ContentKind>(what, [[own.value, own, 'core'], ...enabled.flatMap((p) => declared(p).map((k): [string, ContentKind, string] => [k.value, k, p.name]))])
+    byName<ContentKind>(what, [
+      [own.value, own, 'core'],
+      ...enabled.flatMap((p) => declared(p).map((k): [string, ContentKind, string] => [k.value, k, p.name])),
+    ])
   const follows = kinds('follow kind', STREAM_KIND, (p) => p.follows)
   const ignores = kinds('ignore kind', STREAM_KIND, (p) => p.ignores)
   const settings = settingsSelection(sections)

@@ -217,7 +217,10 @@ function migrationsList(lockContent?: string): EngineBg.MigrationList {
   const lockPath = path.join(MIGRATIONS_DIR, LOCK_FILE)
   return {
     baseDir: MIGRATIONS_DIR,
-    lockfile: { path: LOCK_FILE, content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : (lockContent ?? null) },
+    lockfile: {
+      path: LOCK_FILE,
+      content: fs.existsSync(lockPath) ? fs.readFileSync(lockPath, 'utf8') : (lockContent ?? null),
+    },
     shadowDbInitScript: '',
     migrationDirectories: migrationNames().map((name) => ({
       path: name,
@@ -272,14 +275,17 @@ async function diffMigrationsToSchema(shadowBase: string | undefined, lockConten
   const shadow = await provisionShadow(shadowBase)
   try {
     // The diff only reads the shadow: point both engine connections at it so no other database is touched.
-    return await withEngine(shadow.url, async () => shadow.url, (engine) =>
-      engine.diff({
-        from: { tag: 'migrations', ...migrationsList(lockContent) },
-        to: { tag: 'schemaDatamodel', files: readSchemaFiles() },
-        script: true,
-        exitCode: true,
-        filters: FILTERS,
-      }),
+    return await withEngine(
+      shadow.url,
+      async () => shadow.url,
+      (engine) =>
+        engine.diff({
+          from: { tag: 'migrations', ...migrationsList(lockContent) },
+          to: { tag: 'schemaDatamodel', files: readSchemaFiles() },
+          script: true,
+          exitCode: true,
+          filters: FILTERS,
+        }),
     )
   } finally {
     await shadow.drop()
@@ -303,10 +309,7 @@ export async function applyMigrations(url: string): Promise<{ applied: string[] 
 
 /** Migrations recorded as finished in the database, and local ones not yet applied. */
 export async function migrationStatus(url: string): Promise<{ applied: string[]; pending: string[] }> {
-  const { rows } = await adminQuery(
-    url,
-    `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`,
-  )
+  const { rows } = await adminQuery(url, `SELECT to_regclass('_prisma_migrations') IS NOT NULL AS present`)
   let applied: string[] = []
   if (rows[0].present) {
     const res = await adminQuery(
@@ -322,7 +325,11 @@ export async function migrationStatus(url: string): Promise<{ applied: string[];
 
 /** Writes prisma/migrations/<timestamp>_<slug>/migration.sql for the schema changes; null when there are none. */
 export async function createMigration(name: string, opts: { shadowUrl?: string } = {}): Promise<string | null> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 200)
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 200)
   if (!slug) throw new Error(`invalid migration name: ${JSON.stringify(name)}`)
   // The very first diff needs the lock file's content before it exists on disk.
   const res = await diffMigrationsToSchema(shadowBase(opts.shadowUrl), LOCK_CONTENT)

@@ -5,7 +5,8 @@ import { MAX_INPUT_DEPTH, NO_NUL, formatPath, jsonProblem } from '../schema/inpu
 /** Reads a request body up to `limit` bytes; larger bodies are refused without buffering them. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`)
+  if (Number.isFinite(declared) && declared > limit)
+    throw new AppError('PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`)
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -40,14 +41,16 @@ export function checkJsonInput(value: unknown) {
   const problem = jsonProblem(value)
   if (!problem) return
   const field = formatPath(problem.path) || 'body'
-  if (problem.kind === 'depth') throw new AppError('BAD_REQUEST', `${field}: must not nest deeper than ${MAX_INPUT_DEPTH} levels`, { field })
+  if (problem.kind === 'depth')
+    throw new AppError('BAD_REQUEST', `${field}: must not nest deeper than ${MAX_INPUT_DEPTH} levels`, { field })
   throw invalid(field, NO_NUL)
 }
 
 /** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
 export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, any>> {
   const parsed = (await readJson(req, limit)) ?? {}
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON object')
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new AppError('BAD_REQUEST', 'Request body must be a JSON object')
   return parsed as Record<string, any>
 }
 
@@ -75,7 +78,11 @@ export async function readMultipart(req: IncomingMessage, limit: number): Promis
   let form: FormData
   try {
     // (a Buffer is a Uint8Array over an ArrayBuffer; the DOM typings only miss that)
-    form = await new Request('http://internal/', { method: 'POST', headers: { 'content-type': type }, body: raw as Uint8Array<ArrayBuffer> }).formData()
+    form = await new Request('http://internal/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw as Uint8Array<ArrayBuffer>,
+    }).formData()
   } catch {
     throw new AppError('BAD_REQUEST', 'Malformed multipart/form-data body')
   }

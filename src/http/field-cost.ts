@@ -17,7 +17,9 @@ import { AppError } from '../errors.js'
  * declares nothing. GraphQL Armor's cost limit only counts the shape of a query (every object 2, every scalar 1), so a
  * field that is expensive to resolve (a full-text search) says so here.
  */
-export function declaredCost(field: { extensions?: Readonly<Record<string, unknown>> | null } | null | undefined): number {
+export function declaredCost(
+  field: { extensions?: Readonly<Record<string, unknown>> | null } | null | undefined,
+): number {
   const c = field?.extensions?.cost
   return typeof c === 'number' && Number.isFinite(c) && c > 0 ? c : 0
 }
@@ -25,7 +27,8 @@ export function declaredCost(field: { extensions?: Readonly<Record<string, unkno
 /** A literal `first`/`last` multiplies what is selected below the field (as GraphQL Armor counts it); variables do not. */
 function listSize(node: FieldNode): number {
   for (const arg of node.arguments ?? []) {
-    if ((arg.name.value === 'first' || arg.name.value === 'last') && arg.value.kind === Kind.INT) return Math.max(1, Number.parseInt(arg.value.value, 10) || 1)
+    if ((arg.name.value === 'first' || arg.name.value === 'last') && arg.value.kind === Kind.INT)
+      return Math.max(1, Number.parseInt(arg.value.value, 10) || 1)
   }
   return 1
 }
@@ -42,7 +45,11 @@ interface Tally {
  * multiplier), so documents that spread fragments into fragments cannot make this walk exponential; a fragment cycle
  * counts 0 here (graphql-js' own NoFragmentCycles rule refuses the document).
  */
-function operationCost(ctx: ValidationContext, selectionSet: SelectionSetNode, root: GraphQLNamedType | undefined): Tally {
+function operationCost(
+  ctx: ValidationContext,
+  selectionSet: SelectionSetNode,
+  root: GraphQLNamedType | undefined,
+): Tally {
   const fragments = new Map<string, Tally | 'pending'>()
   const add = (into: Tally, from: Tally, times: number) => {
     into.total += from.total * times
@@ -52,7 +59,8 @@ function operationCost(ctx: ValidationContext, selectionSet: SelectionSetNode, r
     const out: Tally = { total: 0, uses: new Map() }
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined
+        const def =
+          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined
         const own = declaredCost(def)
         if (own > 0) {
           out.total += own
@@ -92,11 +100,21 @@ export function declaredCostRule(maxCost: number) {
   return (ctx: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
       const schema = ctx.getSchema()
-      const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()
+      const root =
+        node.operation === 'query'
+          ? schema.getQueryType()
+          : node.operation === 'mutation'
+            ? schema.getMutationType()
+            : schema.getSubscriptionType()
       const { total, uses } = operationCost(ctx, node.selectionSet, root ?? undefined)
       if (total <= maxCost) return
       const what = [...uses].map(([field, n]) => `${field} ×${n}`).join(', ')
-      ctx.reportError(new AppError('COST_LIMIT_EXCEEDED', `Query cost limit of ${maxCost} exceeded, found ${total} (${what})`, { maxCost, cost: total }))
+      ctx.reportError(
+        new AppError('COST_LIMIT_EXCEEDED', `Query cost limit of ${maxCost} exceeded, found ${total} (${what})`, {
+          maxCost,
+          cost: total,
+        }),
+      )
     },
   })
 }

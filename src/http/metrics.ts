@@ -31,10 +31,26 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
     registers: [registry],
   })
   for (const c of ['rate_limit', 'pubsub', 'presence'] satisfies FallbackComponent[]) fallbacks.labels(c).inc(0)
-  const queued = new Counter({ name: 'pubsub_outage_queued_total', help: 'Events kept in the outage queue because Redis could not take them at once', registers: [registry] })
-  const dropped = new Counter({ name: 'pubsub_outage_dropped_total', help: 'Events dropped from a full outage queue (oldest first): other instances never see them', registers: [registry] })
-  const duplicates = new Counter({ name: 'pubsub_duplicates_dropped_total', help: 'Copies of events already delivered, dropped by their id', registers: [registry] })
-  const caughtUp = new Counter({ name: 'pubsub_caught_up_total', help: 'Events of other instances delivered from the catch-up journal after a reconnection', registers: [registry] })
+  const queued = new Counter({
+    name: 'pubsub_outage_queued_total',
+    help: 'Events kept in the outage queue because Redis could not take them at once',
+    registers: [registry],
+  })
+  const dropped = new Counter({
+    name: 'pubsub_outage_dropped_total',
+    help: 'Events dropped from a full outage queue (oldest first): other instances never see them',
+    registers: [registry],
+  })
+  const duplicates = new Counter({
+    name: 'pubsub_duplicates_dropped_total',
+    help: 'Copies of events already delivered, dropped by their id',
+    registers: [registry],
+  })
+  const caughtUp = new Counter({
+    name: 'pubsub_caught_up_total',
+    help: 'Events of other instances delivered from the catch-up journal after a reconnection',
+    registers: [registry],
+  })
   let waiting: () => number = () => 0
   new Gauge({
     name: 'pubsub_outage_queue',
@@ -70,16 +86,29 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
       waiting = fn
     },
     async handle(req, res) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { message: 'Method not allowed' }, { allow: 'GET, HEAD' })
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendJson(res, 405, { message: 'Method not allowed' }, { allow: 'GET, HEAD' })
       if (tokenHash) {
         const given = bearer(req.headers.authorization)
         // compared as digests: equal length, constant time
-        if (!given || !timingSafeEqual(digest(given), tokenHash)) return sendJson(res, 401, { message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>' }, { 'www-authenticate': 'Bearer' })
+        if (!given || !timingSafeEqual(digest(given), tokenHash))
+          return sendJson(
+            res,
+            401,
+            { message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>' },
+            { 'www-authenticate': 'Bearer' },
+          )
       } else if (!directLoopback(req)) {
-        return sendJson(res, 403, { message: 'Metrics answer loopback clients only; set METRICS_TOKEN to scrape from elsewhere' })
+        return sendJson(res, 403, {
+          message: 'Metrics answer loopback clients only; set METRICS_TOKEN to scrape from elsewhere',
+        })
       }
       const text = await registry.metrics()
-      res.writeHead(200, { 'content-type': registry.contentType, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
+      res.writeHead(200, {
+        'content-type': registry.contentType,
+        'content-length': Buffer.byteLength(text),
+        'cache-control': 'no-store',
+      })
       res.end(req.method === 'HEAD' ? undefined : text)
     },
   }
@@ -92,7 +121,12 @@ const digest = (s: string) => createHash('sha256').update(s).digest()
  * X-Real-IP) is not: a reverse proxy on this machine connects from loopback on behalf of anyone.
  */
 function directLoopback(req: IncomingMessage): boolean {
-  if (req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined) return false
+  if (
+    req.headers['x-forwarded-for'] !== undefined ||
+    req.headers.forwarded !== undefined ||
+    req.headers['x-real-ip'] !== undefined
+  )
+    return false
   const a = req.socket.remoteAddress ?? ''
   return a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.')
 }

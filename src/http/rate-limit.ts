@@ -1,4 +1,11 @@
-import { RateLimiterMemory, RateLimiterQueue, RateLimiterQueueError, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import {
+  RateLimiterMemory,
+  RateLimiterQueue,
+  RateLimiterQueueError,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible'
 import { Redis } from 'ioredis'
 import { AppError } from '../errors.js'
 import type { Logger } from '../log.js'
@@ -126,7 +133,8 @@ export function createRateLimits(opts: {
           insuranceLimiter: new CountingMemory({ keyPrefix: prefix, points, duration }, opts.onFallback),
         })
       : new RateLimiterMemory({ keyPrefix: prefix, points, duration })
-  const make = (prefix: string, points: number, duration: number, what = 'requests') => wrap(limiter(prefix, points, duration), what)
+  const make = (prefix: string, points: number, duration: number, what = 'requests') =>
+    wrap(limiter(prefix, points, duration), what)
   return {
     perIp: opts.perMinute > 0 ? make('ip', opts.perMinute, 60) : null,
     loginPerIp: make('login-ip', opts.loginAttempts * 5, 15 * 60, 'failed logins'),
@@ -146,16 +154,40 @@ export function createRateLimits(opts: {
 
 /** An in-memory twin that tells each time it answers (rate-limiter-flexible calls it only when Redis failed). */
 class CountingMemory extends RateLimiterMemory {
-  constructor(opts: ConstructorParameters<typeof RateLimiterMemory>[0], private readonly used: () => void = () => {}) {
+  constructor(
+    opts: ConstructorParameters<typeof RateLimiterMemory>[0],
+    private readonly used: () => void = () => {},
+  ) {
     super(opts)
   }
-  override consume(...a: Parameters<RateLimiterMemory['consume']>) { this.used(); return super.consume(...a) }
-  override penalty(...a: Parameters<RateLimiterMemory['penalty']>) { this.used(); return super.penalty(...a) }
-  override reward(...a: Parameters<RateLimiterMemory['reward']>) { this.used(); return super.reward(...a) }
-  override get(...a: Parameters<RateLimiterMemory['get']>) { this.used(); return super.get(...a) }
-  override set(...a: Parameters<RateLimiterMemory['set']>) { this.used(); return super.set(...a) }
-  override block(...a: Parameters<RateLimiterMemory['block']>) { this.used(); return super.block(...a) }
-  override delete(...a: Parameters<RateLimiterMemory['delete']>) { this.used(); return super.delete(...a) }
+  override consume(...a: Parameters<RateLimiterMemory['consume']>) {
+    this.used()
+    return super.consume(...a)
+  }
+  override penalty(...a: Parameters<RateLimiterMemory['penalty']>) {
+    this.used()
+    return super.penalty(...a)
+  }
+  override reward(...a: Parameters<RateLimiterMemory['reward']>) {
+    this.used()
+    return super.reward(...a)
+  }
+  override get(...a: Parameters<RateLimiterMemory['get']>) {
+    this.used()
+    return super.get(...a)
+  }
+  override set(...a: Parameters<RateLimiterMemory['set']>) {
+    this.used()
+    return super.set(...a)
+  }
+  override block(...a: Parameters<RateLimiterMemory['block']>) {
+    this.used()
+    return super.block(...a)
+  }
+  override delete(...a: Parameters<RateLimiterMemory['delete']>) {
+    this.used()
+    return super.delete(...a)
+  }
 }
 
 /**

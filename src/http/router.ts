@@ -41,7 +41,12 @@ export function createRouter({ services, readiness, httpRoutes, rest, yoga }: Ro
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
       const started = performance.now()
       if (await rest.handle(req, res, requestId)) {
-        log.info('rest request', { requestId, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })
+        log.info('rest request', {
+          requestId,
+          path,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        })
         return
       }
       await yoga.handle(req, res, { req, requestId })
@@ -62,5 +67,10 @@ function tooMany(res: http.ServerResponse, rest: RestEngine, path: string, err: 
     const { body } = rest.errorResponse(dialect, 'RATE_LIMIT_EXCEEDED', err.message)
     return sendJson(res, 429, body, { 'retry-after': retry })
   }
-  sendJson(res, 429, { errors: [{ message: err.message, extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: Number(retry) } }] }, { 'retry-after': retry })
+  sendJson(
+    res,
+    429,
+    { errors: [{ message: err.message, extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: Number(retry) } }] },
+    { 'retry-after': retry },
+  )
 }

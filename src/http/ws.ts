@@ -74,7 +74,8 @@ export interface WsOptions {
 }
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'
-const isAsyncGenerator = (v: unknown): v is AsyncGenerator<unknown> => typeof (v as AsyncGenerator<unknown> | null)?.return === 'function'
+const isAsyncGenerator = (v: unknown): v is AsyncGenerator<unknown> =>
+  typeof (v as AsyncGenerator<unknown> | null)?.return === 'function'
 
 /**
  * graphql-ws on the GraphQL path, with what graphql-ws's own `useServer` leaves to the application:
@@ -90,11 +91,18 @@ const isAsyncGenerator = (v: unknown): v is AsyncGenerator<unknown> => typeof (v
  */
 export async function createWsServer({ server, yoga, services, buildContext }: WsOptions): Promise<WsServer> {
   const { config, limits, log, pubsub, prisma } = services
-  const wss = new WebSocketServer({ noServer: true, path: yoga.graphqlEndpoint, maxPayload: config.bodyLimitBytes, handleProtocols })
+  const wss = new WebSocketServer({
+    noServer: true,
+    path: yoga.graphqlEndpoint,
+    maxPayload: config.bodyLimitBytes,
+    handleProtocols,
+  })
   // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the WebSocket
   // server, where they would close every live socket.
   // (handleUpgrade answers 400 to another path)
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)))
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+  )
 
   const conns = new Set<Connection>()
   /** Live authenticated sockets by user id: where a session event finds the sockets it ends. */
@@ -128,14 +136,20 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
       const op = subs[id]
       // graphql-ws returns an operation whose id is gone as soon as its set-up finishes
       delete subs[id]
-      if (isAsyncGenerator(op)) op.return(undefined).catch((err: unknown) => log.warn('ws operation did not complete cleanly', { error: String(err) }))
+      if (isAsyncGenerator(op))
+        op.return(undefined).catch((err: unknown) =>
+          log.warn('ws operation did not complete cleanly', { error: String(err) }),
+        )
     }
   }
 
   function armExpiry(conn: Connection, expiresAt: Date) {
     if (conn.ended) return
     const ms = expiresAt.getTime() - Date.now()
-    conn.expiry = setTimeout(() => (ms > MAX_TIMER_MS ? armExpiry(conn, expiresAt) : end(conn, WS_CLOSE.sessionEnded, 'Session expired')), Math.max(0, Math.min(ms, MAX_TIMER_MS)))
+    conn.expiry = setTimeout(
+      () => (ms > MAX_TIMER_MS ? armExpiry(conn, expiresAt) : end(conn, WS_CLOSE.sessionEnded, 'Session expired')),
+      Math.max(0, Math.min(ms, MAX_TIMER_MS)),
+    )
     conn.expiry.unref()
   }
 
@@ -152,7 +166,9 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
   const sessionEvents = pubsub.subscribe('core.session', SESSION_EVENTS_KEY)
   const watching = (async () => {
     for await (const e of sessionEvents) onSessionEvent(e)
-  })().catch((err: unknown) => log.error('session event listener stopped', { error: String(err), stack: (err as Error)?.stack }))
+  })().catch((err: unknown) =>
+    log.error('session event listener stopped', { error: String(err), stack: (err as Error)?.stack }),
+  )
 
   const gqlServer = makeServer<Record<string, unknown> | undefined, Extra>({
     execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
@@ -190,7 +206,13 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
       // graphql-ws lists the operation being set up among them already
       const running = Object.keys(ctx.subscriptions).length
       if (running > config.wsMaxSubscriptions) {
-        return [new AppError('TOO_MANY_SUBSCRIPTIONS', `Too many operations at once on this connection: at most ${config.wsMaxSubscriptions}`, { limit: config.wsMaxSubscriptions })]
+        return [
+          new AppError(
+            'TOO_MANY_SUBSCRIPTIONS',
+            `Too many operations at once on this connection: at most ${config.wsMaxSubscriptions}`,
+            { limit: config.wsMaxSubscriptions },
+          ),
+        ]
       }
       // Each operation is a request: a socket is not a way around the per-IP budget.
       if (limits.perIp) {
@@ -201,7 +223,11 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
           throw e
         }
       }
-      const initial: ContextInput = { req: conn.request, connectionParams: ctx.connectionParams, requestId: randomUUID() }
+      const initial: ContextInput = {
+        req: conn.request,
+        connectionParams: ctx.connectionParams,
+        requestId: randomUUID(),
+      }
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...initial, params })
       let document
       try {
@@ -254,7 +280,8 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
           if (socket.readyState !== socket.OPEN) return
           socket.send(data)
           // Right after the write: the backlog is at most the limit plus this one message.
-          if (socket.bufferedAmount > config.wsMaxBufferedBytes) end(conn, WS_CLOSE.tooSlow, 'Client too slow: unsent data over the limit')
+          if (socket.bufferedAmount > config.wsMaxBufferedBytes)
+            end(conn, WS_CLOSE.tooSlow, 'Client too slow: unsent data over the limit')
         },
         close: (code, reason) => end(conn, code ?? 1000, reason ?? ''),
         onMessage(cb) {
@@ -265,7 +292,8 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
               // graphql-ws throws on a well-formed message only a server may send (next, error, connection_ack):
               // the client's mistake, so the protocol's 4400, not an internal error
               const message = (err as Error)?.message ?? ''
-              if (/^Unexpected message of type \w+ received$/.test(message)) return end(conn, CloseCode.BadRequest, message)
+              if (/^Unexpected message of type \w+ received$/.test(message))
+                return end(conn, CloseCode.BadRequest, message)
               log.error('unexpected error on a ws socket', { error: String(err), stack: (err as Error)?.stack })
               end(conn, CloseCode.InternalServerError, 'Internal server error')
             }

@@ -35,7 +35,10 @@ export function noIntrospection(): YogaPlugin {
  */
 export function bodyLimit(limit: number): YogaPlugin {
   const refuse = (status: number, message: string) =>
-    new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } })
+    new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    })
   return {
     onRequest({ request, endResponse }) {
       if (request.method === 'GET') {
@@ -44,8 +47,10 @@ export function bodyLimit(limit: number): YogaPlugin {
       }
       if (request.method !== 'POST') return
       const declared = request.headers.get('content-length')
-      if (declared !== null && Number(declared) > limit) return endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
-      if (declared === null && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) endResponse(refuse(411, 'File uploads must declare Content-Length'))
+      if (declared !== null && Number(declared) > limit)
+        return endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+      if (declared === null && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? ''))
+        endResponse(refuse(411, 'File uploads must declare Content-Length'))
     },
   }
 }
@@ -54,7 +59,15 @@ export function bodyLimit(limit: number): YogaPlugin {
 export function requestLog(log: Logger): YogaPlugin {
   const started = new WeakMap<Request, { t: number; op?: string }>()
   // Clients that send no operationName (curl, GraphiQL) still name the operation in the document.
-  const nameFromDocument = ({ contextValue, document, operationName }: { contextValue: unknown; document: DocumentNode; operationName?: string | null }) => {
+  const nameFromDocument = ({
+    contextValue,
+    document,
+    operationName,
+  }: {
+    contextValue: unknown
+    document: DocumentNode
+    operationName?: string | null
+  }) => {
     const s = started.get((contextValue as { request?: Request })?.request as Request)
     if (s && !s.op) s.op = getOperationAST(document, operationName)?.name?.value
   }

@@ -94,13 +94,17 @@ export interface ConfiguredPlugin {
 }
 
 /** A plugin is a value: the core imports it, nothing happens on import. */
-export function definePlugin<const N extends string, const R extends string = never, const O extends string = never, C = undefined>(
-  def: PluginDefinition<N, R, O, C>,
-): Plugin {
+export function definePlugin<
+  const N extends string,
+  const R extends string = never,
+  const O extends string = never,
+  C = undefined,
+>(def: PluginDefinition<N, R, O, C>): Plugin {
   const { name } = def
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`plugin name "${name}" must be lower-case letters, digits and -`)
   for (const h of def.http ?? []) {
-    if (!/^\/[\w.-]+\/([\w.-]+\/)*$/.test(h.prefix)) throw new Error(`plugin ${name}: HTTP prefix "${h.prefix}" must start and end with /`)
+    if (!/^\/[\w.-]+\/([\w.-]+\/)*$/.test(h.prefix))
+      throw new Error(`plugin ${name}: HTTP prefix "${h.prefix}" must start and end with /`)
   }
   const requires: readonly string[] = def.requires ?? []
   const optional: readonly string[] = def.optional ?? []
@@ -129,14 +133,20 @@ export function definePlugin<const N extends string, const R extends string = ne
             config: config as C,
             api(wanted) {
               if (!requires.includes(wanted)) {
-                throw new PluginError(`plugin "${name}" asks for the API of "${wanted}", which it does not require: add "${wanted}" to its requires (or to optional, and use optionalApi)`)
+                throw new PluginError(
+                  `plugin "${name}" asks for the API of "${wanted}", which it does not require: add "${wanted}" to its requires (or to optional, and use optionalApi)`,
+                )
               }
               const found = apis.find(wanted)
-              if (found === undefined) throw new PluginError(`plugin "${name}" requires "${wanted}", which offers no API`)
+              if (found === undefined)
+                throw new PluginError(`plugin "${name}" requires "${wanted}", which offers no API`)
               return found
             },
             optionalApi(wanted) {
-              if (!optional.includes(wanted)) throw new PluginError(`plugin "${name}" asks for the optional API of "${wanted}", which it does not list as optional`)
+              if (!optional.includes(wanted))
+                throw new PluginError(
+                  `plugin "${name}" asks for the optional API of "${wanted}", which it does not list as optional`,
+                )
               return apis.find(wanted)
             },
           })

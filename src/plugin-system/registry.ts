@@ -16,12 +16,14 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
   }
   const names = selection === 'all' ? [...byName.keys()] : selection
   for (const n of names) {
-    if (!byName.has(n)) throw new PluginError(`PLUGINS names an unknown plugin "${n}"; known: ${[...byName.keys()].join(', ') || 'none'}`)
+    if (!byName.has(n))
+      throw new PluginError(`PLUGINS names an unknown plugin "${n}"; known: ${[...byName.keys()].join(', ') || 'none'}`)
   }
   const enabled = new Set(names)
   for (const n of enabled) {
     for (const r of byName.get(n)!.requires) {
-      if (!enabled.has(r)) throw new PluginError(`plugin "${n}" requires plugin "${r}", which is not enabled (add it to PLUGINS)`)
+      if (!enabled.has(r))
+        throw new PluginError(`plugin "${n}" requires plugin "${r}", which is not enabled (add it to PLUGINS)`)
     }
   }
   // Depth-first topological order; a grey node met again is a cycle.
@@ -30,7 +32,8 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
   const visit = (n: string, path: string[]) => {
     const s = state.get(n)
     if (s === 'black') return
-    if (s === 'grey') throw new PluginError(`plugins require each other in a cycle: ${[...path.slice(path.indexOf(n)), n].join(' → ')}`)
+    if (s === 'grey')
+      throw new PluginError(`plugins require each other in a cycle: ${[...path.slice(path.indexOf(n)), n].join(' → ')}`)
     state.set(n, 'grey')
     const p = byName.get(n)!
     for (const r of [...p.requires, ...p.optional.filter((o) => enabled.has(o))]) visit(r, [...path, n])

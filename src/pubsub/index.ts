@@ -91,7 +91,10 @@ export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
       log: opts.log,
       metrics: opts.metrics,
     })
-    base = createRedisEventTarget({ publishClient: redis.publishClient as never, subscribeClient: redis.subscribeClient as never }) as unknown as Target
+    base = createRedisEventTarget({
+      publishClient: redis.publishClient as never,
+      subscribeClient: redis.subscribeClient as never,
+    }) as unknown as Target
   } else {
     const target = new JsonEventTarget()
     // Many subscribers of one key (a busy channel, a user's tabs) are normal here, not a leak: listenerCount() is the

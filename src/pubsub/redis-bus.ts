@@ -85,7 +85,11 @@ export function createRedisBus(opts: RedisBusOptions) {
   const createdAt = Date.now()
 
   // Fail fast: a command on a connection that is not ready fails at once, one in flight fails when it closes.
-  const pub = new Redis(opts.url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, autoResendUnfulfilledCommands: false })
+  const pub = new Redis(opts.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+  })
   // SUBSCRIBE/UNSUBSCRIBE may wait for a reconnection; the channels are subscribed again explicitly (see 'ready').
   const sub = new Redis(opts.url, { maxRetriesPerRequest: 3, autoResubscribe: false })
   const state = new Map<Redis, { up: boolean; everUp: boolean; lastError: string }>()
@@ -97,7 +101,10 @@ export function createRedisBus(opts: RedisBusOptions) {
   let deliverHere: (channel: string, message: string) => void = () => {}
 
   // ------------------------------------------------------------------------------------------------- connections
-  for (const [name, client] of [['publish', pub], ['subscribe', sub]] as const) {
+  for (const [name, client] of [
+    ['publish', pub],
+    ['subscribe', sub],
+  ] as const) {
     const s = { up: false, everUp: false, lastError: '' }
     state.set(client, s)
     const connection = `pubsub ${name}`
@@ -127,7 +134,8 @@ export function createRedisBus(opts: RedisBusOptions) {
     })
   }
   /** during a reported outage a failed command is expected: debug */
-  const failed = (what: string) => (e: Error) => (health.down() || closing ? log?.debug : log?.warn)?.(`redis ${what} failed`, { error: e.message })
+  const failed = (what: string) => (e: Error) =>
+    (health.down() || closing ? log?.debug : log?.warn)?.(`redis ${what} failed`, { error: e.message })
 
   // ------------------------------------------------------------------------------------------------------ sending
   let seq = 0
@@ -162,7 +170,10 @@ export function createRedisBus(opts: RedisBusOptions) {
     if (dropped) {
       metrics?.dropped(dropped)
       // one warning per outage, the total in the flush line
-      if (droppedInOutage === 0) log?.warn('pubsub outage queue full: dropping the oldest events (other instances will miss them)', { limit: queue.limit })
+      if (droppedInOutage === 0)
+        log?.warn('pubsub outage queue full: dropping the oldest events (other instances will miss them)', {
+          limit: queue.limit,
+        })
       droppedInOutage += dropped
     }
   }
@@ -177,7 +188,17 @@ export function createRedisBus(opts: RedisBusOptions) {
     const isPublish: boolean[] = []
     for (const e of batch) {
       if (e.journal || now < journalUntil) {
-        p.xadd(journalKey, 'MINID', '~', String(Math.max(0, now + clockOffset - retentionMs)), '*', 'c', e.channel, 'm', e.wire)
+        p.xadd(
+          journalKey,
+          'MINID',
+          '~',
+          String(Math.max(0, now + clockOffset - retentionMs)),
+          '*',
+          'c',
+          e.channel,
+          'm',
+          e.wire,
+        )
         isPublish.push(false)
       }
       p.publish(e.channel, e.wire)
@@ -197,7 +218,10 @@ export function createRedisBus(opts: RedisBusOptions) {
           break
         }
         // the journal helps catch-up; it is no condition of delivery
-        if (!journalWarned && !health.down()) log?.warn('pubsub journal write failed: instances reconnecting after an outage may miss events', { error: err.message })
+        if (!journalWarned && !health.down())
+          log?.warn('pubsub journal write failed: instances reconnecting after an outage may miss events', {
+            error: err.message,
+          })
         journalWarned = true
       }
     } catch (e) {
@@ -302,7 +326,10 @@ export function createRedisBus(opts: RedisBusOptions) {
   function subscriberReady() {
     if (lostAt === null) {
       const channels = opts.channelsInUse()
-      if (channels.length) sub.subscribe(...channels).catch((e: Error) => log?.warn('redis resubscribe failed', { channels: channels.length, error: e.message }))
+      if (channels.length)
+        sub
+          .subscribe(...channels)
+          .catch((e: Error) => log?.warn('redis resubscribe failed', { channels: channels.length, error: e.message }))
       return
     }
     void catchUp(lostAt)
@@ -328,7 +355,9 @@ export function createRedisBus(opts: RedisBusOptions) {
     } catch (e) {
       if (run !== catchUpRun || closing) return
       if (sub.status !== 'ready') return // lost again: the next 'ready' catches up, with what is held so far
-      log?.warn('pubsub catch-up failed: events sent while this instance was disconnected may be missing here', { error: (e as Error).message })
+      log?.warn('pubsub catch-up failed: events sent while this instance was disconnected may be missing here', {
+        error: (e as Error).message,
+      })
       const live = held ?? []
       held = null
       lostAt = null
@@ -337,7 +366,10 @@ export function createRedisBus(opts: RedisBusOptions) {
   }
 
   function deliverAll(journal: { channel: string; raw: string }[], live: { channel: string; raw: string }[]) {
-    const items = [...journal.map((m) => ({ ...m, journal: true })), ...live.map((m) => ({ ...m, journal: false }))].map((m) => {
+    const items = [
+      ...journal.map((m) => ({ ...m, journal: true })),
+      ...live.map((m) => ({ ...m, journal: false })),
+    ].map((m) => {
       const e = decodeEnvelope(m.raw)
       return { ...m, origin: e?.origin ?? null, seq: e?.seq ?? 0 }
     })
@@ -379,7 +411,7 @@ export function createRedisBus(opts: RedisBusOptions) {
     const out: { channel: string; raw: string }[] = []
     if (!channels.size) return out
     let start = String(Math.max(0, since + clockOffset - CATCH_UP_MARGIN_MS))
-    for (let read = 0; read < CATCH_UP_MAX; ) {
+    for (let read = 0; read < CATCH_UP_MAX;) {
       const page = await pub.xrange(journalKey, start, '+', 'COUNT', 1000)
       for (const [, fields] of page) {
         let channel = ''
@@ -420,7 +452,10 @@ export function createRedisBus(opts: RedisBusOptions) {
     waiting: () => queue.length + inflight.length,
     /** why cross-instance delivery is impaired right now (null when both connections are up, or still making their first connection without an error) */
     down(): string | null {
-      for (const [client, what] of [[sub, 'subscriber'], [pub, 'publishing']] as const) {
+      for (const [client, what] of [
+        [sub, 'subscriber'],
+        [pub, 'publishing'],
+      ] as const) {
         const s = state.get(client)!
         if (s.up || (!s.everUp && !s.lastError)) continue
         const waiting = queue.length + inflight.length
@@ -431,10 +466,12 @@ export function createRedisBus(opts: RedisBusOptions) {
     async close() {
       clearTimeout(retryTimer)
       // a last chance for events still queued (bounded: shutdown must not hang on Redis)
-      if (queue.length && pub.status === 'ready') await Promise.race([flush(), new Promise((r) => setTimeout(r, 1_000).unref())])
+      if (queue.length && pub.status === 'ready')
+        await Promise.race([flush(), new Promise((r) => setTimeout(r, 1_000).unref())])
       closing = true
       const left = queue.length + inflight.length
-      if (left) log?.warn('pubsub: events still queued for Redis at shutdown are lost for other instances', { events: left })
+      if (left)
+        log?.warn('pubsub: events still queued for Redis at shutdown are lost for other instances', { events: left })
       pub.disconnect()
       sub.disconnect()
     },

@@ -40,7 +40,9 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
 }
 
 /** Which dialect answers a path, given the enabled routes. */
-export function dialectResolver(routes: readonly { dialect: Dialect; path: string }[]): (path: string) => Dialect | null {
+export function dialectResolver(
+  routes: readonly { dialect: Dialect; path: string }[],
+): (path: string) => Dialect | null {
   const roots = new Map<Dialect, Set<string>>()
   for (const r of routes) {
     let set = roots.get(r.dialect)

@@ -43,7 +43,8 @@ export function createRestEngine(opts: {
   errors: ErrorRegistry
 }): RestEngine {
   const dialectOf = dialectResolver(opts.routes)
-  const errorResponse = (dialect: Dialect, code: string, message: string) => DIALECTS[dialect].error(code, message, opts.errors.status)
+  const errorResponse = (dialect: Dialect, code: string, message: string) =>
+    DIALECTS[dialect].error(code, message, opts.errors.status)
   const table = new Map<string, Compiled>()
   for (const route of opts.routes) {
     if (table.has(route.path)) throw new Error(`two REST routes for ${route.path}`)
@@ -52,7 +53,13 @@ export function createRestEngine(opts: {
   }
 
   /** Runs one route's operation in-process: the same envelop pipeline (auth, limits, plugins) and context as /graphql. */
-  async function run(compiled: Compiled, body: Record<string, any>, req: IncomingMessage, token: string | null, requestId: string) {
+  async function run(
+    compiled: Compiled,
+    body: Record<string, any>,
+    req: IncomingMessage,
+    token: string | null,
+    requestId: string,
+  ) {
     const { route, document } = compiled
     const headers = new Headers()
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
@@ -85,7 +92,12 @@ export function createRestEngine(opts: {
       return route.variables ? route.variables(body) : {}
     } catch (err) {
       if (err instanceof AppError) throw err
-      opts.log.warn('REST body the route could not map', { requestId, path: route.path, error: String(err), stack: (err as Error)?.stack })
+      opts.log.warn('REST body the route could not map', {
+        requestId,
+        path: route.path,
+        error: String(err),
+        stack: (err as Error)?.stack,
+      })
       throw new AppError('INVALID_INPUT', 'The request body has a value out of the range this endpoint accepts')
     }
   }
@@ -97,7 +109,9 @@ export function createRestEngine(opts: {
   async function bulk(req: IncomingMessage, res: ServerResponse, requestId: string) {
     const { command } = await readJsonObject(req, opts.bodyLimit)
     if (!Array.isArray(command) || command.length === 0 || command.length > BULK_MAX) {
-      throw new AppError('INVALID_INPUT', `command: must be an array of 1–${BULK_MAX} [url, params] pairs`, { field: 'command' })
+      throw new AppError('INVALID_INPUT', `command: must be an array of 1–${BULK_MAX} [url, params] pairs`, {
+        field: 'command',
+      })
     }
     // Each request in the batch counts against the caller's per-IP budget, as if sent alone.
     if (command.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), command.length - 1)
@@ -108,12 +122,26 @@ export function createRestEngine(opts: {
       const body = params && typeof params === 'object' && !Array.isArray(params) ? params : {}
       const compiled = typeof url === 'string' ? table.get(url) : undefined
       try {
-        if (!compiled || compiled.route.dialect !== 'peka2' || compiled.route.body) throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, { field: `command[${i}]` })
+        if (!compiled || compiled.route.dialect !== 'peka2' || compiled.route.body)
+          throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, {
+            field: `command[${i}]`,
+          })
         out.push([url, params ?? {}, (await run(compiled, body, req, token, requestId)).body, true])
       } catch (err) {
         const app = toAppError(err)
-        if (!app) opts.log.error('unexpected error in bulk request', { requestId, path: url, error: String(err), stack: (err as Error)?.stack })
-        out.push([url, params ?? {}, { message: app ? app.message : `Internal server error (request id ${requestId})` }, false])
+        if (!app)
+          opts.log.error('unexpected error in bulk request', {
+            requestId,
+            path: url,
+            error: String(err),
+            stack: (err as Error)?.stack,
+          })
+        out.push([
+          url,
+          params ?? {},
+          { message: app ? app.message : `Internal server error (request id ${requestId})` },
+          false,
+        ])
       }
     }
     sendJson(res, 200, out)
@@ -134,7 +162,11 @@ export function createRestEngine(opts: {
       } catch (err) {
         const app = toAppError(err)
         const retry = app?.extensions.retryAfter as number | undefined
-        fail(app?.code ?? 'INTERNAL_SERVER_ERROR', app?.message ?? `Internal server error (request id ${requestId})`, retry ? { 'retry-after': String(retry) } : undefined)
+        fail(
+          app?.code ?? 'INTERNAL_SERVER_ERROR',
+          app?.message ?? `Internal server error (request id ${requestId})`,
+          retry ? { 'retry-after': String(retry) } : undefined,
+        )
       }
       return true
     }
@@ -159,10 +191,20 @@ export function createRestEngine(opts: {
       if (app) {
         const retry = app.extensions.retryAfter as number | undefined
         // refused input is logged as such (the request log line shows only the dialect's status, 500 for all of peka2)
-        opts.log.info('rest request refused', { requestId, path: url.pathname, code: app.code, field: app.field ?? null })
+        opts.log.info('rest request refused', {
+          requestId,
+          path: url.pathname,
+          code: app.code,
+          field: app.field ?? null,
+        })
         fail(app.code, app.message, retry ? { 'retry-after': String(retry) } : undefined)
       } else {
-        opts.log.error('unexpected error in REST route', { requestId, path: url.pathname, error: String(err), stack: (err as Error)?.stack })
+        opts.log.error('unexpected error in REST route', {
+          requestId,
+          path: url.pathname,
+          error: String(err),
+          stack: (err as Error)?.stack,
+        })
         fail('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`)
       }
     }
@@ -216,7 +258,9 @@ function bodyField(route: RestRoute, body: Record<string, any>, variables: Recor
     const declared = route.fields?.[name]
     if (declared !== undefined) return declared
     if (Array.isArray(body)) {
-      const lists = Object.keys(variables).filter((k) => Array.isArray(variables[k]) && (variables[k] as unknown[]).length === body.length)
+      const lists = Object.keys(variables).filter(
+        (k) => Array.isArray(variables[k]) && (variables[k] as unknown[]).length === body.length,
+      )
       return lists.length === 1 && lists[0] === name ? '' : name
     }
     if (Object.hasOwn(body, name)) return name

@@ -25,7 +25,8 @@ const RULES: Record<string, string> = {
 }
 
 type Path = (string | number)[]
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v)
 
 function problem(value: unknown, type: GraphQLInputType, path: Path): { path: Path; rule: string } | null {
   if (value === undefined || value === null) return isNonNullType(type) ? { path, rule: 'is required' } : null
@@ -41,7 +42,8 @@ function problem(value: unknown, type: GraphQLInputType, path: Path): { path: Pa
   if (isInputObjectType(type)) {
     if (!isPlainObject(value)) return { path, rule: 'must be an object' }
     const fields = type.getFields()
-    for (const key of Object.keys(value)) if (!fields[key]) return { path: [...path, key], rule: 'is not a known field' }
+    for (const key of Object.keys(value))
+      if (!fields[key]) return { path: [...path, key], rule: 'is not a known field' }
     for (const field of Object.values(fields)) {
       const v = value[field.name]
       if (v === undefined && field.defaultValue !== undefined) continue
@@ -51,7 +53,15 @@ function problem(value: unknown, type: GraphQLInputType, path: Path): { path: Pa
     return null
   }
   if (isEnumType(type)) {
-    return typeof value === 'string' && type.getValue(value) ? null : { path, rule: `must be one of ${type.getValues().map((v) => v.name).join(', ')}` }
+    return typeof value === 'string' && type.getValue(value)
+      ? null
+      : {
+          path,
+          rule: `must be one of ${type
+            .getValues()
+            .map((v) => v.name)
+            .join(', ')}`,
+        }
   }
   if (isScalarType(type)) {
     let parsed: unknown
@@ -70,7 +80,12 @@ function problem(value: unknown, type: GraphQLInputType, path: Path): { path: Pa
  * answered as `field: rule` ("from: must be an integer between …") rather than with graphql-js' coercion message,
  * which names the GraphQL variable and echoes the value. `name` turns a variable name into the body field it came from.
  */
-export function checkVariables(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, name: (variable: string) => string) {
+export function checkVariables(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  name: (variable: string) => string,
+) {
   const operation = getOperationAST(document)
   for (const def of operation?.variableDefinitions ?? []) {
     const type = typeFromAST(schema, def.type) as GraphQLInputType | undefined

@@ -71,19 +71,22 @@ export function listInputs(schema: GraphQLSchema): { coordinate: string; maxItem
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue
     if (isObjectType(type) || isInterfaceType(type)) {
-      for (const field of Object.values(type.getFields())) for (const arg of field.args) add(`${type.name}.${field.name}(${arg.name}:)`, arg)
+      for (const field of Object.values(type.getFields()))
+        for (const arg of field.args) add(`${type.name}.${field.name}(${arg.name}:)`, arg)
     } else if (isInputObjectType(type)) {
       for (const field of Object.values(type.getFields())) add(`${type.name}.${field.name}`, field)
     }
   }
-  for (const directive of schema.getDirectives()) for (const arg of directive.args) add(`@${directive.name}(${arg.name}:)`, arg)
+  for (const directive of schema.getDirectives())
+    for (const arg of directive.args) add(`@${directive.name}(${arg.name}:)`, arg)
   return out
 }
 
 /** Refuses a schema with an uncapped list input: a field built outside the builder would otherwise slip through. */
 export function assertListCaps(schema: GraphQLSchema) {
   const uncapped = listInputs(schema).filter((l) => !(Number.isInteger(l.maxItems) && (l.maxItems as number) > 0))
-  if (uncapped.length) throw new Error(`list inputs without extensions.maxItems: ${uncapped.map((l) => l.coordinate).join(', ')}`)
+  if (uncapped.length)
+    throw new Error(`list inputs without extensions.maxItems: ${uncapped.map((l) => l.coordinate).join(', ')}`)
 }
 
 type Path = (string | number)[]
@@ -110,7 +113,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
  * Iterative, so a 100,000-level document cannot overflow the stack while it is being checked. Only plain objects and
  * arrays are entered (a File stays opaque).
  */
-export function jsonProblem(value: unknown, maxDepth = MAX_INPUT_DEPTH, at: Path = []): { kind: 'nul' | 'depth'; path: Path } | null {
+export function jsonProblem(
+  value: unknown,
+  maxDepth = MAX_INPUT_DEPTH,
+  at: Path = [],
+): { kind: 'nul' | 'depth'; path: Path } | null {
   const stack: { v: unknown; path: Path }[] = [{ v: value, path: at }]
   while (stack.length) {
     const { v, path } = stack.pop()!
@@ -148,7 +155,8 @@ function checkValue(value: unknown, type: GraphQLInputType, path: Path, maxItems
   if (isInputObjectType(type)) {
     // anything but an object is refused by graphql-js' own coercion
     if (!isPlainObject(value)) return
-    for (const field of Object.values(type.getFields())) checkValue(value[field.name], field.type, [...path, field.name], capOf(field), depth + 1)
+    for (const field of Object.values(type.getFields()))
+      checkValue(value[field.name], field.type, [...path, field.name], capOf(field), depth + 1)
     return
   }
   // scalars and enums; a JSON scalar may hold a whole document

@@ -37,14 +37,21 @@ export function addNodeQueries(builder: Builder) {
       nullable: true,
       description: 'The object with this global id; null when there is none (or it is not visible to you)',
       args: { id: t.arg.id({ required: true }) },
-      resolve: async (_root, args, ctx, info) => (await resolveNodes(builder, ctx, info, [decodeNodeId(String(args.id), info.schema, ctx)]))[0],
+      resolve: async (_root, args, ctx, info) =>
+        (await resolveNodes(builder, ctx, info, [decodeNodeId(String(args.id), info.schema, ctx)]))[0],
     }),
     nodes: t.field({
       type: [Node],
       nullable: { list: false, items: true },
       description: 'The objects with these global ids, in order; null for each id that names no visible object',
       args: { ids: t.arg.idList({ required: true }) },
-      resolve: (_root, args, ctx, info) => resolveNodes(builder, ctx, info, args.ids.map((id) => decodeNodeId(String(id), info.schema, ctx))),
+      resolve: (_root, args, ctx, info) =>
+        resolveNodes(
+          builder,
+          ctx,
+          info,
+          args.ids.map((id) => decodeNodeId(String(id), info.schema, ctx)),
+        ),
     }),
   }))
 }

@@ -2,7 +2,8 @@ import { GraphQLError, Kind } from 'graphql'
 import type { Builder } from './builder.js'
 
 function toDate(value: unknown): Date {
-  const d = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null
+  const d =
+    value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null
   if (!d || Number.isNaN(d.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 date-time string')
   // PostgreSQL's timestamps end long before JavaScript's dates do (year -271821): keep to years 1–9999, as ISO 8601 does
   const year = d.getUTCFullYear()

@@ -12,13 +12,18 @@ let priv: string
 beforeAll(async () => {
   t = await startTestApp()
   ;[alice, bob, carol, mod, sup] = await Promise.all([
-    registerUser(t), registerUser(t), registerUser(t), userWithRoles(t, { moderator: 1 }), userWithRoles(t, { support: 1 }),
+    registerUser(t),
+    registerUser(t),
+    registerUser(t),
+    userWithRoles(t, { moderator: 1 }),
+    userWithRoles(t, { support: 1 }),
   ])
   priv = `private/${Math.min(alice.id, bob.id)}/${Math.max(alice.id, bob.id)}`
 })
 afterAll(() => t?.close())
 
-const CHANNEL = 'query($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }'
+const CHANNEL =
+  'query($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }'
 const HISTORY = 'query($c: String!) { chatHistory(channel: $c, limit: 5) { text } }'
 const read = (id: string, token?: string) => gql(t.url, CHANNEL, { id }, token)
 const SEND_ID = 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { id } } }'
@@ -27,9 +32,29 @@ describe('channel ids', () => {
   it('refuses malformed and unknown ids with CHANNEL_NOT_FOUND, on every path, writing nothing', async () => {
     const before = await countMessages(t)
     const bad = [
-      '', 'nope', 'Main', 'main/1', 'admin/x', 'stream', 'stream/abc', 'stream/0', 'stream/01', 'stream/1/2', 'stream/99999999', 'stream/2147483648', 'stream/99999999999', 'stream/-1', 'stream/1.5',
-      'private', `private/${alice.id}`, `private/${Math.max(alice.id, bob.id)}/${Math.min(alice.id, bob.id)}`, `private/${alice.id}/99999999`,
-      `private/${alice.id}/${bob.id}/1`, `private/${alice.id}/9999999999`, 'twitch.tv/1', 'x'.repeat(200),
+      '',
+      'nope',
+      'Main',
+      'main/1',
+      'admin/x',
+      'stream',
+      'stream/abc',
+      'stream/0',
+      'stream/01',
+      'stream/1/2',
+      'stream/99999999',
+      'stream/2147483648',
+      'stream/99999999999',
+      'stream/-1',
+      'stream/1.5',
+      'private',
+      `private/${alice.id}`,
+      `private/${Math.max(alice.id, bob.id)}/${Math.min(alice.id, bob.id)}`,
+      `private/${alice.id}/99999999`,
+      `private/${alice.id}/${bob.id}/1`,
+      `private/${alice.id}/9999999999`,
+      'twitch.tv/1',
+      'x'.repeat(200),
     ]
     for (const id of bad) {
       const r = await read(id, mod.token)
@@ -43,7 +68,9 @@ describe('channel ids', () => {
     // the same answer over graphql-ws for a couple of them
     for (const id of ['nope', 'stream/abc']) {
       const ev = await subscribeOnce(t, alice.token, id)
-      expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code, `chatEvents(${id})`).toBe('CHANNEL_NOT_FOUND')
+      expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code, `chatEvents(${id})`).toBe(
+        'CHANNEL_NOT_FOUND',
+      )
     }
     expect(await countMessages(t)).toBe(before)
   })
@@ -69,25 +96,40 @@ describe('access rules', () => {
   it('admin: only moderators and support read and write it', async () => {
     const m = await send(t, mod.token, { channel: 'admin', text: 'staff only' })
     await send(t, sup.token, { channel: 'admin', text: 'support here' })
-    expect((await read('admin', sup.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['support here', 'staff only'])
+    expect((await read('admin', sup.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
+      'support here',
+      'staff only',
+    ])
     expect((await gql(t.url, HISTORY, { c: 'admin' }, mod.token)).data.chatHistory).toHaveLength(2)
 
     const before = await countMessages(t)
     expect(codeOf(await read('admin', alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
     expect(codeOf(await read('admin'))).toBe('UNAUTHENTICATED')
     expect(codeOf(await gql(t.url, HISTORY, { c: 'admin' }, alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
-    expect(codeOf(await sendRaw(t, alice.token, { channel: 'admin', text: 'let me in' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(codeOf(await sendRaw(t, alice.token, { channel: 'admin', text: 'let me in' }))).toBe(
+      'INSUFFICIENT_PERMISSIONS',
+    )
     const ev = await subscribeOnce(t, alice.token, 'admin')
     expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code).toBe('INSUFFICIENT_PERMISSIONS')
     // nor by reacting to a message found some other way
-    expect(codeOf(await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👀") { emoji } }', { id: m.databaseId }, alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👀") { emoji } }',
+          { id: m.databaseId },
+          alice.token,
+        ),
+      ),
+    ).toBe('INSUFFICIENT_PERMISSIONS')
     expect(await countMessages(t)).toBe(before)
     expect(await t.app.services.prisma.chatReaction.count({ where: { messageId: m.databaseId } })).toBe(0)
   })
 
   it('all: a read-only stream — nobody writes to it, not even a moderator', async () => {
     const before = await countMessages(t)
-    for (const u of [alice, mod]) expect(codeOf(await sendRaw(t, u.token, { channel: 'all', text: 'into all' }))).toBe('INSUFFICIENT_PERMISSIONS')
+    for (const u of [alice, mod])
+      expect(codeOf(await sendRaw(t, u.token, { channel: 'all', text: 'into all' }))).toBe('INSUFFICIENT_PERMISSIONS')
     expect(await countMessages(t)).toBe(before)
     expect((await read('all')).errors).toBeUndefined()
   })
@@ -108,7 +150,10 @@ describe('access rules', () => {
     const first = await gql(t.url, SEND_ID, { i: { channel: priv, text: 'just us' } }, alice.token)
     const globalId = first.data.sendChatMessage.message.id
     await send(t, bob.token, { channel: priv, text: 'yes' })
-    expect((await read(priv, bob.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['yes', 'just us'])
+    expect((await read(priv, bob.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
+      'yes',
+      'just us',
+    ])
     const before = await countMessages(t)
     for (const u of [carol, mod, sup]) {
       expect(codeOf(await read(priv, u.token)), u.name).toBe('INSUFFICIENT_PERMISSIONS')
@@ -129,14 +174,25 @@ describe('access rules', () => {
 
 describe('REST /api/channel/data', () => {
   it('answers the documented shape for every id, in order', async () => {
-    const r = await rest(t.url, '/api/channel/data', { channels: ['main', `stream/${alice.id}`, priv] }, { token: alice.token })
+    const r = await rest(
+      t.url,
+      '/api/channel/data',
+      { channels: ['main', `stream/${alice.id}`, priv] },
+      { token: alice.token },
+    )
     expect(r.status).toBe(200)
     expect(r.body).toEqual([
       { id: 'main', name: 'Main', user: null },
-      { id: `stream/${alice.id}`, name: alice.name, user: { id: alice.id, name: alice.name, slug: expect.any(String) } },
+      {
+        id: `stream/${alice.id}`,
+        name: alice.name,
+        user: { id: alice.id, name: alice.name, slug: expect.any(String) },
+      },
       { id: priv, name: 'Private', user: null },
     ])
-    expect((await rest(t.url, '/api/channel/data', { channels: ['admin'] }, { token: sup.token })).body).toEqual([{ id: 'admin', name: 'Admin', user: null }])
+    expect((await rest(t.url, '/api/channel/data', { channels: ['admin'] }, { token: sup.token })).body).toEqual([
+      { id: 'admin', name: 'Admin', user: null },
+    ])
   })
 
   it("a channel the caller may not read is answered as one that does not exist, in REST and GraphQL (chatChannel's read rule)", async () => {
@@ -146,17 +202,27 @@ describe('REST /api/channel/data', () => {
     const answers = async (id: string, token?: string) => {
       const g = await gql(t.url, CHANNELS, { ids: ['main', id] }, token)
       const r = await rest(t.url, '/api/channel/data', { channels: ['main', id] }, { token })
-      return JSON.stringify({ data: g.data ?? null, errors: g.errors, status: r.status, body: r.body }).replaceAll(id, '<id>')
+      return JSON.stringify({ data: g.data ?? null, errors: g.errors, status: r.status, body: r.body }).replaceAll(
+        id,
+        '<id>',
+      )
     }
     const missing = await answers(none)
     expect(missing).toContain('CHANNEL_NOT_FOUND')
-    for (const [id, token] of [[priv, undefined], [priv, carol.token], ['admin', undefined], ['admin', alice.token]] as const) {
+    for (const [id, token] of [
+      [priv, undefined],
+      [priv, carol.token],
+      ['admin', undefined],
+      ['admin', alice.token],
+    ] as const) {
       expect(await answers(id, token), `${id} for ${token ? 'a user' : 'a guest'}`).toBe(missing)
     }
     // readers get it, presence included
     const ok = await gql(t.url, CHANNELS, { ids: [priv] }, bob.token)
     expect(ok.data.chatChannels).toEqual([{ id: priv, name: 'Private', presence: { amount: 0, users: [] } }])
-    expect((await gql(t.url, CHANNELS, { ids: ['admin'] }, mod.token)).data.chatChannels).toEqual([{ id: 'admin', name: 'Admin', presence: { amount: 0, users: [] } }])
+    expect((await gql(t.url, CHANNELS, { ids: ['admin'] }, mod.token)).data.chatChannels).toEqual([
+      { id: 'admin', name: 'Admin', presence: { amount: 0, users: [] } },
+    ])
   })
 
   it('errors (HTTP 500 {message}) on an empty list, a missing list or any bad id', async () => {
@@ -182,13 +248,20 @@ describe('REST /api/channel/private', () => {
     }
     const chan = (o: number) => `private/${Math.min(me.id, o)}/${Math.max(me.id, o)}`
     // one message each, oldest to newest; then the oldest conversation gets a new message and jumps to the top
-    for (const o of others) await prisma.chatMessage.create({ data: { channel: chan(o.id), fromId: o.id, text: 'hey' } })
+    for (const o of others)
+      await prisma.chatMessage.create({ data: { channel: chan(o.id), fromId: o.id, text: 'hey' } })
     await send(t, me.token, { channel: chan(others[0].id), text: 'back to you' })
     // a conversation whose only message was removed does not count; other people's privates never show
     const removed = await prisma.chatMessage.findFirstOrThrow({ where: { channel: chan(others[31].id) } })
     await prisma.chatMessage.update({ where: { id: removed.id }, data: { deletedAt: new Date() } })
 
-    const expected = [chan(others[0].id), ...others.slice(1, 31).reverse().map((o) => chan(o.id))].slice(0, 30)
+    const expected = [
+      chan(others[0].id),
+      ...others
+        .slice(1, 31)
+        .reverse()
+        .map((o) => chan(o.id)),
+    ].slice(0, 30)
     expect(expected[1]).toBe(chan(others[30].id))
     const r = await rest(t.url, '/api/channel/private', {}, { token: me.token })
     expect(r.status).toBe(200)

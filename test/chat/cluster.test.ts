@@ -29,11 +29,24 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     const allOnB = await live(b, undefined, 'all')
     try {
       const m = await send(a, alice.token, { channel: 'main', text: 'from A [i]with love[/i]' })
-      expect(await onB.next('ChatMessageAdded')).toMatchObject({ channel: 'main', message: { databaseId: m.databaseId, text: 'from A [i]with love[/i]', from: { databaseId: alice.id } } })
+      expect(await onB.next('ChatMessageAdded')).toMatchObject({
+        channel: 'main',
+        message: { databaseId: m.databaseId, text: 'from A [i]with love[/i]', from: { databaseId: alice.id } },
+      })
       expect((await allOnB.next('ChatMessageAdded')).message.databaseId).toBe(m.databaseId)
-      await gql(a.url, 'mutation($id: Int!) { editChatMessage(id: $id, text: "edited on A") { databaseId } }', { id: m.databaseId }, alice.token)
+      await gql(
+        a.url,
+        'mutation($id: Int!) { editChatMessage(id: $id, text: "edited on A") { databaseId } }',
+        { id: m.databaseId },
+        alice.token,
+      )
       expect((await onB.next('ChatMessageEdited')).message.text).toBe('edited on A')
-      await gql(a.url, 'mutation($id: Int!) { removeChatMessage(id: $id, reason: "oops") }', { id: m.databaseId }, alice.token)
+      await gql(
+        a.url,
+        'mutation($id: Int!) { removeChatMessage(id: $id, reason: "oops") }',
+        { id: m.databaseId },
+        alice.token,
+      )
       expect(await onB.next('ChatMessageRemoved')).toMatchObject({ messageId: m.databaseId, reason: 'oops' })
       // and the other way round, with history read back on A
       const back = await send(b, bob.token, { channel: 'main', text: 'from B' })
@@ -80,7 +93,11 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
 
       // A's socket dies without a goodbye: B's view and B's subscribers follow
       aliceSock.sock.terminate()
-      await until(async () => (await presence(b, channel)).amount === 2, WAIT, 'presence on B after the socket on A died')
+      await until(
+        async () => (await presence(b, channel)).amount === 2,
+        WAIT,
+        'presence on B after the socket on A died',
+      )
       expect(await presence(b, channel)).toEqual({ amount: 2, users: [bob.id] })
       let ev = await bobOnB.next('ChatPresenceChanged')
       while (ev.users.includes(alice.id)) ev = await bobOnB.next('ChatPresenceChanged')

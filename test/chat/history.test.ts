@@ -19,14 +19,25 @@ const db = () => t.app.services.prisma
 const PAGE = `query($c: String!, $first: Int, $after: String, $last: Int, $before: String) { chatChannel(id: $c) {
   messages(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { databaseId text } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
 } }`
-const LIST = 'query($c: String!, $skip: Int, $limit: Int, $q: ChatHistoryQuery) { chatHistory(channel: $c, skip: $skip, limit: $limit, query: $q) { databaseId text from { databaseId } to { databaseId } type } }'
+const LIST =
+  'query($c: String!, $skip: Int, $limit: Int, $q: ChatHistoryQuery) { chatHistory(channel: $c, skip: $skip, limit: $limit, query: $q) { databaseId text from { databaseId } to { databaseId } type } }'
 
 /** A stream channel of its own, filled through the database (texts "m0" … oldest first); returns the ids oldest first. */
 async function filled(n: number, extra: (i: number) => Record<string, unknown> = () => ({})) {
-  const owner = await db().user.create({ data: { name: `h${Date.now()}${Math.random()}`.slice(0, 30), nameLower: `h${Math.random()}`, slug: `h${Math.random()}` } })
+  const owner = await db().user.create({
+    data: {
+      name: `h${Date.now()}${Math.random()}`.slice(0, 30),
+      nameLower: `h${Math.random()}`,
+      slug: `h${Math.random()}`,
+    },
+  })
   const channel = `stream/${owner.id}`
-  await db().chatMessage.createMany({ data: Array.from({ length: n }, (_, i) => ({ channel, fromId: u1.id, text: `m${i}`, ...extra(i) })) })
-  const ids = (await db().chatMessage.findMany({ where: { channel }, orderBy: { id: 'asc' }, select: { id: true } })).map((r) => r.id)
+  await db().chatMessage.createMany({
+    data: Array.from({ length: n }, (_, i) => ({ channel, fromId: u1.id, text: `m${i}`, ...extra(i) })),
+  })
+  const ids = (
+    await db().chatMessage.findMany({ where: { channel }, orderBy: { id: 'asc' }, select: { id: true } })
+  ).map((r) => r.id)
   return { channel, ids }
 }
 
@@ -36,10 +47,16 @@ describe('Relay connection', () => {
     const newest = [...ids].reverse()
     const p1 = (await gql(t.url, PAGE, { c: channel, first: 10 })).data.chatChannel.messages
     expect(p1.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(0, 10))
-    expect(p1.pageInfo).toMatchObject({ hasNextPage: true, startCursor: p1.edges[0].cursor, endCursor: p1.edges[9].cursor })
-    const p2 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p1.pageInfo.endCursor })).data.chatChannel.messages
+    expect(p1.pageInfo).toMatchObject({
+      hasNextPage: true,
+      startCursor: p1.edges[0].cursor,
+      endCursor: p1.edges[9].cursor,
+    })
+    const p2 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p1.pageInfo.endCursor })).data.chatChannel
+      .messages
     expect(p2.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(10, 20))
-    const p3 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p2.pageInfo.endCursor })).data.chatChannel.messages
+    const p3 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p2.pageInfo.endCursor })).data.chatChannel
+      .messages
     expect(p3.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(20))
     expect(p3.pageInfo.hasNextPage).toBe(false)
     // back towards the newest from a cursor
@@ -48,15 +65,23 @@ describe('Relay connection', () => {
     // new messages appear first; removed ones disappear
     const fresh = await send(t, u2.token, { channel, text: 'fresh' })
     await db().chatMessage.update({ where: { id: ids[24] }, data: { deletedAt: new Date() } })
-    const top = (await gql(t.url, PAGE, { c: channel, first: 2 })).data.chatChannel.messages.edges.map((e: any) => e.node.databaseId)
+    const top = (await gql(t.url, PAGE, { c: channel, first: 2 })).data.chatChannel.messages.edges.map(
+      (e: any) => e.node.databaseId,
+    )
     expect(top).toEqual([fresh.databaseId, ids[23]])
 
     const full = await gql(t.url, PAGE, { c: channel, first: 100 })
     expect(full.data.chatChannel.messages.edges).toHaveLength(25)
     // out-of-range counts and cursors that are not ours: INVALID_INPUT naming the argument, never a 500
     const bad: [Record<string, unknown>, string][] = [
-      [{ first: 101 }, 'first'], [{ first: -1 }, 'first'], [{ last: 101 }, 'last'], [{ last: -1 }, 'last'],
-      [{ after: 'garbage' }, 'after'], [{ after: '-5' }, 'after'], [{ after: '99999999999999999999' }, 'after'], [{ before: '1.5' }, 'before'],
+      [{ first: 101 }, 'first'],
+      [{ first: -1 }, 'first'],
+      [{ last: 101 }, 'last'],
+      [{ last: -1 }, 'last'],
+      [{ after: 'garbage' }, 'after'],
+      [{ after: '-5' }, 'after'],
+      [{ after: '99999999999999999999' }, 'after'],
+      [{ before: '1.5' }, 'before'],
     ]
     for (const [v, field] of bad) {
       const r = await gql(t.url, PAGE, { c: channel, ...v })
@@ -71,8 +96,15 @@ describe('chatHistory (skip/limit)', () => {
     const { channel, ids } = await filled(12)
     const r = await gql(t.url, LIST, { c: channel, skip: 3, limit: 4 })
     expect(r.data.chatHistory.map((m: any) => m.databaseId)).toEqual([...ids].reverse().slice(3, 7))
-    expect((await gql(t.url, LIST, { c: channel, skip: 10 })).data.chatHistory.map((m: any) => m.text)).toEqual(['m1', 'm0'])
-    for (const [v, field] of [[{ limit: 0 }, 'limit'], [{ limit: 101 }, 'limit'], [{ skip: -1 }, 'skip']] as const) {
+    expect((await gql(t.url, LIST, { c: channel, skip: 10 })).data.chatHistory.map((m: any) => m.text)).toEqual([
+      'm1',
+      'm0',
+    ])
+    for (const [v, field] of [
+      [{ limit: 0 }, 'limit'],
+      [{ limit: 101 }, 'limit'],
+      [{ skip: -1 }, 'skip'],
+    ] as const) {
       const bad = await gql(t.url, LIST, { c: channel, ...v })
       expect(codeOf(bad), JSON.stringify(v)).toBe('INVALID_INPUT')
       expect(bad.errors![0].extensions!.field).toBe(field)
@@ -88,11 +120,25 @@ describe('peka2 condition query', () => {
     const owner = await registerUser(t)
     channel = `stream/${owner.id}`
     const plan: [TestUser, TestUser | null, string?][] = [
-      [u1, null], [u2, u1], [u3, null], [u4, u2], [u1, u3], [u2, null], [u4, u1], [u3, u4], [u2, null, 'announce'],
+      [u1, null],
+      [u2, u1],
+      [u3, null],
+      [u4, u2],
+      [u1, u3],
+      [u2, null],
+      [u4, u1],
+      [u3, u4],
+      [u2, null, 'announce'],
     ]
     const idx = (u: TestUser | null) => (u ? [u1, u2, u3, u4].indexOf(u) + 1 : 0)
     await db().chatMessage.createMany({
-      data: plan.map(([from, to, type]) => ({ channel, fromId: from.id, toId: to?.id ?? null, type: type ?? 'message', text: `${idx(from)}>${idx(to)}${type ? ' ' + type : ''}` })),
+      data: plan.map(([from, to, type]) => ({
+        channel,
+        fromId: from.id,
+        toId: to?.id ?? null,
+        type: type ?? 'message',
+        text: `${idx(from)}>${idx(to)}${type ? ' ' + type : ''}`,
+      })),
     })
     expectTexts = async (q, texts) => {
       const r = await gql(t.url, LIST, { c: channel, q, limit: 100 })
@@ -106,7 +152,16 @@ describe('peka2 condition query', () => {
     await expectTexts(
       {
         conditions: [],
-        groups: [{ conditions: [{ field: 'from', operation: '=', value: [s(u1)], glue: 'or' }, { field: 'to', operation: '=', value: [s(u1)], glue: 'or' }], groups: [], glue: 'and' }],
+        groups: [
+          {
+            conditions: [
+              { field: 'from', operation: '=', value: [s(u1)], glue: 'or' },
+              { field: 'to', operation: '=', value: [s(u1)], glue: 'or' },
+            ],
+            groups: [],
+            glue: 'and',
+          },
+        ],
         glue: 'and',
       },
       ['4>1', '1>3', '2>1', '1>0'],
@@ -116,7 +171,14 @@ describe('peka2 condition query', () => {
   it('chat.md example 2: without ignored users, mentions included — (from NOT IN (…) AND to NOT IN (…))', async () => {
     const ignored = [s(u2), s(u3)]
     await expectTexts(
-      { conditions: [{ field: 'from', operation: 'not in', value: ignored, glue: 'and' }, { field: 'to', operation: 'not in', value: ignored, glue: 'and' }], groups: [], glue: 'and' },
+      {
+        conditions: [
+          { field: 'from', operation: 'not in', value: ignored, glue: 'and' },
+          { field: 'to', operation: 'not in', value: ignored, glue: 'and' },
+        ],
+        groups: [],
+        glue: 'and',
+      },
       ['4>1', '1>0'],
     )
   })
@@ -125,8 +187,20 @@ describe('peka2 condition query', () => {
     const ignored = [s(u2), s(u3), s(u4)]
     await expectTexts(
       {
-        conditions: [{ field: 'from', operation: 'not in', value: ignored, glue: 'and' }, { field: 'to', operation: 'not in', value: ignored, glue: 'and' }],
-        groups: [{ conditions: [{ field: 'from', operation: '=', value: [s(u1)], glue: 'or' }, { field: 'to', operation: '=', value: [s(u1)], glue: 'or' }], groups: [], glue: 'and' }],
+        conditions: [
+          { field: 'from', operation: 'not in', value: ignored, glue: 'and' },
+          { field: 'to', operation: 'not in', value: ignored, glue: 'and' },
+        ],
+        groups: [
+          {
+            conditions: [
+              { field: 'from', operation: '=', value: [s(u1)], glue: 'or' },
+              { field: 'to', operation: '=', value: [s(u1)], glue: 'or' },
+            ],
+            groups: [],
+            glue: 'and',
+          },
+        ],
         glue: 'and',
       },
       ['1>0'],
@@ -134,17 +208,49 @@ describe('peka2 condition query', () => {
   })
 
   it('every field and operation: id <, >, <>, type in, from in, or-glue', async () => {
-    const ids = (await db().chatMessage.findMany({ where: { channel }, orderBy: { id: 'asc' }, select: { id: true } })).map((r) => String(r.id))
+    const ids = (
+      await db().chatMessage.findMany({ where: { channel }, orderBy: { id: 'asc' }, select: { id: true } })
+    ).map((r) => String(r.id))
     await expectTexts({ conditions: [{ field: 'id', operation: '<', value: [ids[2]] }] }, ['2>1', '1>0'])
-    await expectTexts({ conditions: [{ field: 'id', operation: '>', value: [ids[6]] }, { field: 'type', operation: '<>', value: ['announce'], glue: 'and' }] }, ['3>4'])
-    await expectTexts({ conditions: [{ field: 'type', operation: 'in', value: ['announce', 'donate'] }] }, ['2>0 announce'])
-    await expectTexts({ conditions: [{ field: 'from', operation: 'in', value: [s(u3)] }, { field: 'to', operation: '=', value: [s(u2)], glue: 'or' }] }, ['3>4', '4>2', '3>0'])
-    await expectTexts({ conditions: [{ field: 'to', operation: '<>', value: [s(u1)] }, { field: 'from', operation: '=', value: [s(u1)], glue: 'and' }] }, ['1>3', '1>0'])
+    await expectTexts(
+      {
+        conditions: [
+          { field: 'id', operation: '>', value: [ids[6]] },
+          { field: 'type', operation: '<>', value: ['announce'], glue: 'and' },
+        ],
+      },
+      ['3>4'],
+    )
+    await expectTexts({ conditions: [{ field: 'type', operation: 'in', value: ['announce', 'donate'] }] }, [
+      '2>0 announce',
+    ])
+    await expectTexts(
+      {
+        conditions: [
+          { field: 'from', operation: 'in', value: [s(u3)] },
+          { field: 'to', operation: '=', value: [s(u2)], glue: 'or' },
+        ],
+      },
+      ['3>4', '4>2', '3>0'],
+    )
+    await expectTexts(
+      {
+        conditions: [
+          { field: 'to', operation: '<>', value: [s(u1)] },
+          { field: 'from', operation: '=', value: [s(u1)], glue: 'and' },
+        ],
+      },
+      ['1>3', '1>0'],
+    )
     // the same query language on the Relay connection
-    const r = await gql(t.url, 'query($c: String!, $q: ChatHistoryQuery) { chatChannel(id: $c) { messages(first: 10, query: $q) { edges { node { text } } } } }', {
-      c: channel,
-      q: { conditions: [{ field: 'type', operation: '=', value: ['announce'] }] },
-    })
+    const r = await gql(
+      t.url,
+      'query($c: String!, $q: ChatHistoryQuery) { chatChannel(id: $c) { messages(first: 10, query: $q) { edges { node { text } } } } }',
+      {
+        c: channel,
+        q: { conditions: [{ field: 'type', operation: '=', value: ['announce'] }] },
+      },
+    )
     expect(r.data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['2>0 announce'])
   })
 
@@ -163,7 +269,10 @@ describe('peka2 condition query', () => {
       [{ conditions: [cond({ value: [] })] }, 'query.conditions[0].value'],
       [{ conditions: [cond({ value: ['1', '2'] })] }, 'query.conditions[0].value'],
       [{ conditions: [cond({ value: ['abc'] })] }, 'query.conditions[0].value[0]'],
-      [{ conditions: [cond({ field: 'id', operation: '<', value: ['1; DROP TABLE "ChatMessage"'] })] }, 'query.conditions[0].value[0]'],
+      [
+        { conditions: [cond({ field: 'id', operation: '<', value: ['1; DROP TABLE "ChatMessage"'] })] },
+        'query.conditions[0].value[0]',
+      ],
       [{ conditions: [cond({ field: 'id', operation: '<', value: ['9999999999'] })] }, 'query.conditions[0].value[0]'],
       [{ conditions: [cond({ field: 'type', value: ['x'.repeat(33)] })] }, 'query.conditions[0].value[0]'],
     ]
@@ -191,24 +300,40 @@ describe('ignored users', () => {
     await send(t, u2.token, { channel, text: 'pineapple from two' })
     await send(t, u3.token, { channel, text: 'pineapple from three' })
     // one ignore through GraphQL, one through the peka2 REST route a legacy client uses
-    expect((await gql(t.url, 'mutation($i: Int!) { ignore(content: CHAT, item: $i) }', { i: u1.id }, viewer.token)).data.ignore).toBe(true)
-    expect((await rest(t.url, '/api/ignore/add', { content: 'chat', item: u3.id }, { token: viewer.token })).status).toBe(200)
+    expect(
+      (await gql(t.url, 'mutation($i: Int!) { ignore(content: CHAT, item: $i) }', { i: u1.id }, viewer.token)).data
+        .ignore,
+    ).toBe(true)
+    expect(
+      (await rest(t.url, '/api/ignore/add', { content: 'chat', item: u3.id }, { token: viewer.token })).status,
+    ).toBe(200)
     const mine = (await gql(t.url, LIST, { c: channel }, viewer.token)).data.chatHistory.map((m: any) => m.text)
     expect(mine).toEqual(['pineapple from two'])
-    const page = (await gql(t.url, PAGE, { c: channel, first: 10 }, viewer.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)
+    const page = (await gql(t.url, PAGE, { c: channel, first: 10 }, viewer.token)).data.chatChannel.messages.edges.map(
+      (e: any) => e.node.text,
+    )
     expect(page).toEqual(['pineapple from two'])
-    const found = await gql(t.url, 'query { searchChatMessages(text: "pineapple") { message { text } } }', undefined, viewer.token)
+    const found = await gql(
+      t.url,
+      'query { searchChatMessages(text: "pineapple") { message { text } } }',
+      undefined,
+      viewer.token,
+    )
     expect(found.data.searchChatMessages.map((h: any) => h.message.text)).toEqual(['pineapple from two'])
     // others see everything
     expect((await gql(t.url, LIST, { c: channel }, u4.token)).data.chatHistory).toHaveLength(3)
     // un-ignoring brings them back
     await gql(t.url, 'mutation($i: Int!) { unignore(content: CHAT, item: $i) }', { i: u1.id }, viewer.token)
-    expect((await gql(t.url, LIST, { c: channel }, viewer.token)).data.chatHistory.map((m: any) => m.text)).toEqual(['pineapple from two', 'pineapple from one'])
+    expect((await gql(t.url, LIST, { c: channel }, viewer.token)).data.chatHistory.map((m: any) => m.text)).toEqual([
+      'pineapple from two',
+      'pineapple from one',
+    ])
   })
 })
 
 describe('full-text search', () => {
-  const SEARCH = 'query($q: String!, $c: String, $first: Int, $offset: Int) { searchChatMessages(text: $q, channel: $c, first: $first, offset: $offset) { rank message { databaseId channel text } } }'
+  const SEARCH =
+    'query($q: String!, $c: String, $first: Int, $offset: Int) { searchChatMessages(text: $q, channel: $c, first: $first, offset: $offset) { rank message { databaseId channel text } } }'
 
   it('covers the readable channels only: a private message is not found by a third user', async () => {
     const priv = `private/${Math.min(u1.id, u2.id)}/${Math.max(u1.id, u2.id)}`
@@ -216,7 +341,10 @@ describe('full-text search', () => {
     const mod = await userWithRoles(t, { moderator: 1 })
     const staffOnly = await send(t, mod.token, { channel: 'admin', text: 'zanzibar raid incoming' })
     const open = await send(t, u3.token, { channel: 'main', text: 'anyone been to zanzibar?' })
-    const ids = async (token?: string) => (await gql(t.url, SEARCH, { q: 'zanzibar' }, token)).data.searchChatMessages.map((h: any) => h.message.databaseId).sort()
+    const ids = async (token?: string) =>
+      (await gql(t.url, SEARCH, { q: 'zanzibar' }, token)).data.searchChatMessages
+        .map((h: any) => h.message.databaseId)
+        .sort()
     expect(await ids(u1.token)).toEqual([secret.databaseId, open.databaseId].sort())
     expect(await ids(u2.token)).toEqual([secret.databaseId, open.databaseId].sort())
     expect(await ids(u3.token)).toEqual([open.databaseId])
@@ -224,7 +352,11 @@ describe('full-text search', () => {
     expect(await ids(mod.token)).toEqual([staffOnly.databaseId, open.databaseId].sort())
     // naming the channel does not get round it
     expect(codeOf(await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u3.token))).toBe('INSUFFICIENT_PERMISSIONS')
-    expect((await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u2.token)).data.searchChatMessages.map((h: any) => h.message.databaseId)).toEqual([secret.databaseId])
+    expect(
+      (await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u2.token)).data.searchChatMessages.map(
+        (h: any) => h.message.databaseId,
+      ),
+    ).toEqual([secret.databaseId])
     // removed messages are not found
     await gql(t.url, 'mutation($id: Int!) { removeChatMessage(id: $id) }', { id: open.databaseId }, u3.token)
     expect(await ids(u3.token)).toEqual([])
@@ -233,7 +365,10 @@ describe('full-text search', () => {
   it('ranks the best match first and pages', async () => {
     const owner = await registerUser(t)
     const channel = `stream/${owner.id}`
-    const weak = await send(t, u1.token, { channel, text: 'a quokka once, among many other animals of the island and the sea' })
+    const weak = await send(t, u1.token, {
+      channel,
+      text: 'a quokka once, among many other animals of the island and the sea',
+    })
     const strong = await send(t, u2.token, { channel, text: 'quokka quokka quokka!' })
     const mid = await send(t, u3.token, { channel, text: 'quokka, quokka — two of them' })
     const all = (await gql(t.url, SEARCH, { q: 'quokka', c: channel })).data.searchChatMessages
@@ -251,7 +386,13 @@ describe('full-text search', () => {
 describe('SQL statements per history page', () => {
   it('a page with authors and reactions runs the same number of statements at 10 and at 100 messages', async () => {
     const { channel, ids } = await filled(100, (i) => ({ toId: i % 3 ? u2.id : null }))
-    await db().chatReaction.createMany({ data: ids.flatMap((id, i) => [u1, u2, u3].slice(0, 1 + (i % 3)).map((u, j) => ({ messageId: id, userId: u.id, emoji: [':a:', ':b:', ':c:'][j] }))) })
+    await db().chatReaction.createMany({
+      data: ids.flatMap((id, i) =>
+        [u1, u2, u3]
+          .slice(0, 1 + (i % 3))
+          .map((u, j) => ({ messageId: id, userId: u.id, emoji: [':a:', ':b:', ':c:'][j] })),
+      ),
+    })
     const Q = `query($c: String!, $n: Int!) { chatChannel(id: $c) { messages(first: $n) { edges { node { text from { name } to { name } reactions { emoji count } } } } } }`
     const statementsFor = async (n: number, token?: string) => {
       const seen: string[] = []

@@ -14,12 +14,31 @@ const SEND = 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) {
 describe('chat limits hold under concurrency', () => {
   it('racing reactions never exceed 20 distinct emoji on a message', async () => {
     const u = await registerUser(t)
-    const id = (await gql(t.url, SEND, { i: { channel: 'main', text: 'react to me' } }, u.token)).data.sendChatMessage.message.databaseId
+    const id = (await gql(t.url, SEND, { i: { channel: 'main', text: 'react to me' } }, u.token)).data.sendChatMessage
+      .message.databaseId
     const users = await Promise.all(Array.from({ length: 4 }, () => registerUser(t)))
-    for (let i = 0; i < 18; i++) await gql(t.url, 'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { count } }', { id, e: `e${i}` }, users[i % 4].token)
+    for (let i = 0; i < 18; i++)
+      await gql(
+        t.url,
+        'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { count } }',
+        { id, e: `e${i}` },
+        users[i % 4].token,
+      )
     // 4 users race to add 4 new emoji where only 2 places are left
-    await Promise.all(users.map((x, i) => gql(t.url, 'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { count } }', { id, e: `race${i}` }, x.token)))
-    const distinct = await t.app.services.prisma.chatReaction.findMany({ where: { messageId: id }, distinct: ['emoji'] })
+    await Promise.all(
+      users.map((x, i) =>
+        gql(
+          t.url,
+          'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { count } }',
+          { id, e: `race${i}` },
+          x.token,
+        ),
+      ),
+    )
+    const distinct = await t.app.services.prisma.chatReaction.findMany({
+      where: { messageId: id },
+      distinct: ['emoji'],
+    })
     expect(distinct.length).toBe(20)
   })
 
@@ -28,9 +47,18 @@ describe('chat limits hold under concurrency', () => {
     const author = await registerUser(t)
     const ch = `stream/${author.id}`
     const ids: number[] = []
-    for (let i = 0; i < 53; i++) ids.push((await gql(t.url, SEND, { i: { channel: ch, text: `m${i}` } }, mods[i % 4].token)).data.sendChatMessage.message.databaseId)
-    for (let i = 0; i < 49; i++) await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: ids[i] }, mods[0].token)
-    await Promise.all(mods.map((m, i) => gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: ids[49 + i] }, m.token)))
+    for (let i = 0; i < 53; i++)
+      ids.push(
+        (await gql(t.url, SEND, { i: { channel: ch, text: `m${i}` } }, mods[i % 4].token)).data.sendChatMessage.message
+          .databaseId,
+      )
+    for (let i = 0; i < 49; i++)
+      await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: ids[i] }, mods[0].token)
+    await Promise.all(
+      mods.map((m, i) =>
+        gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: ids[49 + i] }, m.token),
+      ),
+    )
     expect(await t.app.services.prisma.chatMessage.count({ where: { channel: ch, pinnedAt: { not: null } } })).toBe(50)
   })
 })

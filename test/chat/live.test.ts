@@ -10,7 +10,12 @@ let t: TestApp
 let alice: TestUser, bob: TestUser, carol: TestUser, mod: TestUser
 beforeAll(async () => {
   t = await startTestApp()
-  ;[alice, bob, carol, mod] = await Promise.all([registerUser(t), registerUser(t), registerUser(t), userWithRoles(t, { moderator: 1 })])
+  ;[alice, bob, carol, mod] = await Promise.all([
+    registerUser(t),
+    registerUser(t),
+    registerUser(t),
+    userWithRoles(t, { moderator: 1 }),
+  ])
 })
 afterAll(() => t?.close())
 
@@ -26,42 +31,122 @@ describe('chatEvents', () => {
       expect(await watch.next('ChatMessageAdded')).toEqual({
         __typename: 'ChatMessageAdded',
         channel,
-        message: { databaseId: m.databaseId, channel, text: '[b]hi[/b]', type: 'message', from: { databaseId: alice.id, name: alice.name }, to: { databaseId: bob.id }, replyToId: null },
+        message: {
+          databaseId: m.databaseId,
+          channel,
+          text: '[b]hi[/b]',
+          type: 'message',
+          from: { databaseId: alice.id, name: alice.name },
+          to: { databaseId: bob.id },
+          replyToId: null,
+        },
       })
 
       const reply = await send(t, bob.token, { channel, text: 'hello back', replyTo: m.databaseId })
-      expect((await watch.next('ChatMessageAdded')).message).toMatchObject({ databaseId: reply.databaseId, replyToId: m.databaseId })
+      expect((await watch.next('ChatMessageAdded')).message).toMatchObject({
+        databaseId: reply.databaseId,
+        replyToId: m.databaseId,
+      })
 
-      await gql(t.url, 'mutation($id: Int!) { editChatMessage(id: $id, text: "hi (edited)") { databaseId } }', { id: m.databaseId }, alice.token)
+      await gql(
+        t.url,
+        'mutation($id: Int!) { editChatMessage(id: $id, text: "hi (edited)") { databaseId } }',
+        { id: m.databaseId },
+        alice.token,
+      )
       const edited = await watch.next('ChatMessageEdited')
-      expect(edited).toMatchObject({ channel, message: { databaseId: m.databaseId, text: 'hi (edited)', editedAt: expect.any(String) } })
+      expect(edited).toMatchObject({
+        channel,
+        message: { databaseId: m.databaseId, text: 'hi (edited)', editedAt: expect.any(String) },
+      })
 
-      await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "❤️") { count } }', { id: m.databaseId }, bob.token)
-      expect(await watch.next('ChatReactionsChanged')).toMatchObject({ channel, messageId: m.databaseId, emoji: '❤️', added: true, user: { databaseId: bob.id }, reactions: [{ emoji: '❤️', count: 1 }] })
-      await gql(t.url, 'mutation($id: Int!) { removeChatReaction(id: $id, emoji: "❤️") { count } }', { id: m.databaseId }, bob.token)
-      expect(await watch.next('ChatReactionsChanged')).toMatchObject({ messageId: m.databaseId, emoji: '❤️', added: false, reactions: [] })
+      await gql(
+        t.url,
+        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "❤️") { count } }',
+        { id: m.databaseId },
+        bob.token,
+      )
+      expect(await watch.next('ChatReactionsChanged')).toMatchObject({
+        channel,
+        messageId: m.databaseId,
+        emoji: '❤️',
+        added: true,
+        user: { databaseId: bob.id },
+        reactions: [{ emoji: '❤️', count: 1 }],
+      })
+      await gql(
+        t.url,
+        'mutation($id: Int!) { removeChatReaction(id: $id, emoji: "❤️") { count } }',
+        { id: m.databaseId },
+        bob.token,
+      )
+      expect(await watch.next('ChatReactionsChanged')).toMatchObject({
+        messageId: m.databaseId,
+        emoji: '❤️',
+        added: false,
+        reactions: [],
+      })
 
-      await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }', { id: m.databaseId }, streamer.token)
-      expect(await watch.next('ChatPinChanged')).toEqual({ __typename: 'ChatPinChanged', channel, pinned: true, message: { databaseId: m.databaseId, pinned: true } })
+      await gql(
+        t.url,
+        'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }',
+        { id: m.databaseId },
+        streamer.token,
+      )
+      expect(await watch.next('ChatPinChanged')).toEqual({
+        __typename: 'ChatPinChanged',
+        channel,
+        pinned: true,
+        message: { databaseId: m.databaseId, pinned: true },
+      })
       await gql(t.url, 'mutation($id: Int!) { unpinChatMessage(id: $id) { pinned } }', { id: m.databaseId }, mod.token)
       expect(await watch.next('ChatPinChanged')).toMatchObject({ pinned: false, message: { pinned: false } })
 
       // typing: an expiry a few seconds ahead, never stored
       const stored = await countMessages(t)
       const sentAt = Date.now()
-      const typed = await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: channel }, alice.token)
+      const typed = await gql(
+        t.url,
+        'mutation($c: String!) { sendChatTyping(channel: $c) }',
+        { c: channel },
+        alice.token,
+      )
       const typing = await watch.next('ChatTyping')
-      expect(typing).toMatchObject({ channel, user: { databaseId: alice.id, name: alice.name }, expiresAt: typed.data.sendChatTyping })
+      expect(typing).toMatchObject({
+        channel,
+        user: { databaseId: alice.id, name: alice.name },
+        expiresAt: typed.data.sendChatTyping,
+      })
       const ahead = new Date(typing.expiresAt).getTime() - sentAt
       expect(ahead).toBeGreaterThanOrEqual(2_000)
       expect(ahead).toBeLessThanOrEqual(15_000)
       expect(await countMessages(t)).toBe(stored)
 
-      await gql(t.url, 'mutation($c: String!) { setChatSlowMode(channel: $c, seconds: 10) }', { c: channel }, streamer.token)
-      expect(await watch.next('ChatSlowModeChanged')).toEqual({ __typename: 'ChatSlowModeChanged', channel, seconds: 10 })
+      await gql(
+        t.url,
+        'mutation($c: String!) { setChatSlowMode(channel: $c, seconds: 10) }',
+        { c: channel },
+        streamer.token,
+      )
+      expect(await watch.next('ChatSlowModeChanged')).toEqual({
+        __typename: 'ChatSlowModeChanged',
+        channel,
+        seconds: 10,
+      })
 
-      await gql(t.url, 'mutation($id: Int!, $d: JSON) { removeChatMessage(id: $id, reason: "ban", data: $d) }', { id: m.databaseId, d: { banId: 5, reasonId: 2 } }, streamer.token)
-      expect(await watch.next('ChatMessageRemoved')).toEqual({ __typename: 'ChatMessageRemoved', channel, messageId: m.databaseId, reason: 'ban', data: { banId: 5, reasonId: 2 } })
+      await gql(
+        t.url,
+        'mutation($id: Int!, $d: JSON) { removeChatMessage(id: $id, reason: "ban", data: $d) }',
+        { id: m.databaseId, d: { banId: 5, reasonId: 2 } },
+        streamer.token,
+      )
+      expect(await watch.next('ChatMessageRemoved')).toEqual({
+        __typename: 'ChatMessageRemoved',
+        channel,
+        messageId: m.databaseId,
+        reason: 'ban',
+        data: { banId: 5, reasonId: 2 },
+      })
     } finally {
       await watch.close()
     }
@@ -76,8 +161,14 @@ describe('chatEvents', () => {
       const a = await send(t, alice.token, { channel: 'main', text: 'to main' })
       const b = await send(t, bob.token, { channel: `stream/${alice.id}`, text: 'to a stream' })
       // the private and admin messages were published first: had they reached `all`, they would come first
-      expect(await watch.next('ChatMessageAdded')).toMatchObject({ channel: 'main', message: { databaseId: a.databaseId, channel: 'main' } })
-      expect(await watch.next('ChatMessageAdded')).toMatchObject({ channel: `stream/${alice.id}`, message: { databaseId: b.databaseId } })
+      expect(await watch.next('ChatMessageAdded')).toMatchObject({
+        channel: 'main',
+        message: { databaseId: a.databaseId, channel: 'main' },
+      })
+      expect(await watch.next('ChatMessageAdded')).toMatchObject({
+        channel: `stream/${alice.id}`,
+        message: { databaseId: b.databaseId },
+      })
       // other events of public channels follow too
       await gql(t.url, 'mutation($id: Int!) { removeChatMessage(id: $id) }', { id: a.databaseId }, alice.token)
       expect(await watch.next('ChatMessageRemoved')).toMatchObject({ channel: 'main', messageId: a.databaseId })
@@ -95,12 +186,37 @@ describe('the chat API other plugins use (plugins/chat/public.ts)', () => {
     try {
       const m = await send(t, alice.token, { channel: 'main', text: 'rude words' })
       expect((await watch.next('ChatMessageAdded')).message.databaseId).toBe(m.databaseId)
-      const notice = await api.postSystem('main', `${alice.name} was banned`, { toId: alice.id, replyToId: m.databaseId })
-      expect(notice).toMatchObject({ channel: 'main', type: 'system', from: null, to: { id: alice.id }, replyToId: m.databaseId })
-      expect(await watch.next('ChatMessageAdded')).toMatchObject({ message: { databaseId: notice.id, type: 'system', from: null, to: { databaseId: alice.id }, replyToId: m.databaseId } })
+      const notice = await api.postSystem('main', `${alice.name} was banned`, {
+        toId: alice.id,
+        replyToId: m.databaseId,
+      })
+      expect(notice).toMatchObject({
+        channel: 'main',
+        type: 'system',
+        from: null,
+        to: { id: alice.id },
+        replyToId: m.databaseId,
+      })
+      expect(await watch.next('ChatMessageAdded')).toMatchObject({
+        message: {
+          databaseId: notice.id,
+          type: 'system',
+          from: null,
+          to: { databaseId: alice.id },
+          replyToId: m.databaseId,
+        },
+      })
       await api.remove([m.databaseId], 'ban', { banId: 9, reasonId: 1 })
-      expect(await watch.next('ChatMessageRemoved')).toEqual({ __typename: 'ChatMessageRemoved', channel: 'main', messageId: m.databaseId, reason: 'ban', data: { banId: 9, reasonId: 1 } })
-      expect((await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })).deleteReason).toBe('ban')
+      expect(await watch.next('ChatMessageRemoved')).toEqual({
+        __typename: 'ChatMessageRemoved',
+        channel: 'main',
+        messageId: m.databaseId,
+        reason: 'ban',
+        data: { banId: 9, reasonId: 1 },
+      })
+      expect(
+        (await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })).deleteReason,
+      ).toBe('ban')
       // `all` saw the same sequence
       expect((await allWatch.next('ChatMessageAdded')).message.databaseId).toBe(m.databaseId)
       expect((await allWatch.next('ChatMessageAdded')).message.databaseId).toBe(notice.id)
@@ -128,7 +244,12 @@ describe('ignored users, live', () => {
       const hidden = await send(t, alice.token, { channel, text: 'ignored by viewer' })
       await send(t, bob.token, { channel, text: 'also ignored' })
       await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: channel }, alice.token)
-      await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { count } }', { id: hidden.databaseId }, bob.token)
+      await gql(
+        t.url,
+        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { count } }',
+        { id: hidden.databaseId },
+        bob.token,
+      )
       await send(t, carol.token, { channel, text: 'visible' })
       await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: channel }, carol.token)
       // had anything of alice or bob come through, it would be first in line

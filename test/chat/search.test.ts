@@ -21,7 +21,8 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const db = () => t.app.services.prisma
-const hitsOf = (r: GqlResult) => (r.data?.searchChatMessages as { message: { databaseId: number } }[]).map((h) => h.message.databaseId)
+const hitsOf = (r: GqlResult) =>
+  (r.data?.searchChatMessages as { message: { databaseId: number } }[]).map((h) => h.message.databaseId)
 const aliases = (n: number, text = 'quasar', prefix = 's', selection = 'rank message { databaseId }') =>
   Array.from({ length: n }, (_, i) => `${prefix}${i}: searchChatMessages(text: "${text}") { ${selection} }`).join('\n')
 
@@ -29,7 +30,9 @@ describe('search cost', () => {
   it('one search works; as many as fit in GRAPHQL_COST_LIMIT work; 15 aliases are refused before anything runs', async () => {
     expect(SEARCH_COST).toBe(500)
     const m = await send(t, u.token, { channel: 'main', text: 'a quasar in the sky' })
-    expect(hitsOf(await gql(t.url, '{ searchChatMessages(text: "quasar") { rank message { databaseId } } }'))).toEqual([m.databaseId])
+    expect(hitsOf(await gql(t.url, '{ searchChatMessages(text: "quasar") { rank message { databaseId } } }'))).toEqual([
+      m.databaseId,
+    ])
 
     const ten = await gql(t.url, `{ ${aliases(10)} }`)
     expect(ten.errors).toBeUndefined()
@@ -50,7 +53,10 @@ describe('search cost', () => {
     expect(seen.filter((s) => s.includes('plainto_tsquery'))).toEqual([])
 
     // fragments and inline fragments do not hide it; the same fragment spread twice counts twice
-    const viaFragment = await gql(t.url, `query { ...A ...B ... on Query { ${aliases(3, 'nebula', 'n', 'rank')} } } fragment A on Query { ${aliases(6, 'quasar', 's', 'rank')} } fragment B on Query { ...A }`)
+    const viaFragment = await gql(
+      t.url,
+      `query { ...A ...B ... on Query { ${aliases(3, 'nebula', 'n', 'rank')} } } fragment A on Query { ${aliases(6, 'quasar', 's', 'rank')} } fragment B on Query { ...A }`,
+    )
     expect(codeOf(viaFragment)).toBe('COST_LIMIT_EXCEEDED')
     expect(viaFragment.errors![0].message).toContain('found 7500')
     // a literal page size does not multiply the search itself
@@ -77,13 +83,19 @@ describe('search index', () => {
       SELECT 'stream/${owner.id}', (SELECT string_agg('w' || (1 + (g * 7919 + k * 104729) % 5000), ' ') FROM generate_series(1, 8) k)
       FROM generate_series(1, 20000) g`)
     await db().$executeRawUnsafe('ANALYZE "ChatMessage"')
-    const expected = await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "ChatMessage" WHERE channel = 'stream/${owner.id}' AND text ~ '\\mw1234\\M'`)
+    const expected = await db().$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "ChatMessage" WHERE channel = 'stream/${owner.id}' AND text ~ '\\mw1234\\M'`,
+    )
 
     const seen: string[] = []
     const off = onQuery(db(), (sql) => seen.push(sql))
     let found
     try {
-      found = await gql(t.url, 'query($c: String!) { searchChatMessages(text: "w1234", channel: $c, first: 100) { message { text } } }', { c: `stream/${owner.id}` })
+      found = await gql(
+        t.url,
+        'query($c: String!) { searchChatMessages(text: "w1234", channel: $c, first: 100) { message { text } } }',
+        { c: `stream/${owner.id}` },
+      )
     } finally {
       off()
     }
@@ -92,7 +104,18 @@ describe('search index', () => {
     const sql = seen.find((s) => s.includes('plainto_tsquery'))!
     expect(sql).toBeDefined()
     // the same statement, with the parameters the search sent: text, channel patterns, ignored users, first, offset
-    const plan = (await db().$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, 'w1234', [`stream/${owner.id}`], [], 100, 0)).map((r) => r['QUERY PLAN']).join('\n')
+    const plan = (
+      await db().$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN ${sql}`,
+        'w1234',
+        [`stream/${owner.id}`],
+        [],
+        100,
+        0,
+      )
+    )
+      .map((r) => r['QUERY PLAN'])
+      .join('\n')
     expect(plan).toContain('Bitmap Index Scan on "ChatMessage_searchVector_idx"')
     expect(plan).not.toContain('Seq Scan on "ChatMessage"')
   })
@@ -107,15 +130,31 @@ describe('search index', () => {
       await sql.query('DROP INDEX "ChatMessage_searchVector_idx"; ALTER TABLE "ChatMessage" DROP COLUMN "searchVector"')
       const owner = await registerUser(t)
       const channel = `stream/${owner.id}`
-      await sql.query(`INSERT INTO "ChatMessage" (channel, text) VALUES ($1, 'an old walrus'), ($1, 'older walrus news')`, [channel])
+      await sql.query(
+        `INSERT INTO "ChatMessage" (channel, text) VALUES ($1, 'an old walrus'), ($1, 'older walrus news')`,
+        [channel],
+      )
       await sql.query(migration)
       const { rows } = await sql.query('SELECT count(*)::int AS n FROM "ChatMessage" WHERE "searchVector" IS NULL')
       expect(rows[0].n).toBe(0)
-      const r = await gql(t.url, 'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { message { text } } }', { c: channel })
-      expect(r.data.searchChatMessages.map((h: { message: { text: string } }) => h.message.text).sort()).toEqual(['an old walrus', 'older walrus news'])
+      const r = await gql(
+        t.url,
+        'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { message { text } } }',
+        { c: channel },
+      )
+      expect(r.data.searchChatMessages.map((h: { message: { text: string } }) => h.message.text).sort()).toEqual([
+        'an old walrus',
+        'older walrus news',
+      ])
       // and messages written after it are indexed as they are written
       await send(t, u.token, { channel, text: 'a new walrus' })
-      expect((await gql(t.url, 'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { rank } }', { c: channel })).data.searchChatMessages).toHaveLength(3)
+      expect(
+        (
+          await gql(t.url, 'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { rank } }', {
+            c: channel,
+          })
+        ).data.searchChatMessages,
+      ).toHaveLength(3)
     } finally {
       await sql.end()
     }

@@ -43,7 +43,8 @@ export async function send(t: TestApp, token: string, i: SendInput) {
   return r.data.sendChatMessage.message as { databaseId: number; text: string; channel: string; [k: string]: any }
 }
 
-export const countMessages = (t: TestApp, where: Record<string, unknown> = {}) => t.app.services.prisma.chatMessage.count({ where })
+export const countMessages = (t: TestApp, where: Record<string, unknown> = {}) =>
+  t.app.services.prisma.chatMessage.count({ where })
 
 export interface Live {
   sub: WsSubscription
@@ -122,7 +123,12 @@ export async function rawSocket(t: TestApp, token?: string) {
 }
 
 export const presence = async (t: TestApp, channel: string, token?: string) => {
-  const r = await gql(t.url, 'query($id: String!) { chatChannel(id: $id) { presence { amount users } } }', { id: channel }, token)
+  const r = await gql(
+    t.url,
+    'query($id: String!) { chatChannel(id: $id) { presence { amount users } } }',
+    { id: channel },
+    token,
+  )
   if (r.errors) throw new Error(JSON.stringify(r.errors))
   return r.data.chatChannel.presence as { amount: number; users: number[] }
 }

@@ -17,7 +17,9 @@ afterAll(() => t?.close())
 
 describe('register', () => {
   it('creates an account and returns a working token', async () => {
-    const r = await gql(t.url, REGISTER, { i: { username: 'Анна_99', email: 'anna@example.com', password: 'correct-horse-1' } })
+    const r = await gql(t.url, REGISTER, {
+      i: { username: 'Анна_99', email: 'anna@example.com', password: 'correct-horse-1' },
+    })
     expect(r.errors).toBeUndefined()
     expect(r.data.register.viewer).toMatchObject({ name: 'Анна_99', slug: 'анна_99', email: 'anna@example.com' })
     const me = await gql(t.url, '{ viewer { name } }', undefined, r.data.register.token)
@@ -26,7 +28,11 @@ describe('register', () => {
 
   it.each([
     [{ username: 'ab', email: 'x1@example.com', password: 'correct-horse-1' }, 'INVALID_USERNAME', 'username'],
-    [{ username: 'a'.repeat(33), email: 'x2@example.com', password: 'correct-horse-1' }, 'INVALID_USERNAME', 'username'],
+    [
+      { username: 'a'.repeat(33), email: 'x2@example.com', password: 'correct-horse-1' },
+      'INVALID_USERNAME',
+      'username',
+    ],
     [{ username: 'bad name', email: 'x3@example.com', password: 'correct-horse-1' }, 'INVALID_USERNAME', 'username'],
     [{ username: 'okname1', email: 'not-an-email', password: 'correct-horse-1' }, 'INVALID_EMAIL', 'email'],
     [{ username: 'okname2', email: 'x4@example.com', password: 'short1' }, 'WEAK_PASSWORD', 'password'],
@@ -40,9 +46,13 @@ describe('register', () => {
 
   it('refuses a taken username (case-insensitively) or email with USER_ALREADY_EXISTS', async () => {
     await registerUser(t, 'TakenName')
-    const byName = await gql(t.url, REGISTER, { i: { username: 'takenname', email: 'other@example.com', password: 'correct-horse-1' } })
+    const byName = await gql(t.url, REGISTER, {
+      i: { username: 'takenname', email: 'other@example.com', password: 'correct-horse-1' },
+    })
     expect(codeOf(byName)).toBe('USER_ALREADY_EXISTS')
-    const byEmail = await gql(t.url, REGISTER, { i: { username: 'freshname', email: 'TAKENNAME@example.com', password: 'correct-horse-1' } })
+    const byEmail = await gql(t.url, REGISTER, {
+      i: { username: 'freshname', email: 'TAKENNAME@example.com', password: 'correct-horse-1' },
+    })
     expect(codeOf(byEmail)).toBe('USER_ALREADY_EXISTS')
   })
 })
@@ -50,15 +60,28 @@ describe('register', () => {
 describe('login', () => {
   it('logs in by username or by email, and records the login', async () => {
     const u = await registerUser(t)
-    const byName = await gql(t.url, LOGIN, { i: { login: u.name.toUpperCase(), password: u.password } }, undefined, { 'user-agent': 'test-agent/1' })
+    const byName = await gql(t.url, LOGIN, { i: { login: u.name.toUpperCase(), password: u.password } }, undefined, {
+      'user-agent': 'test-agent/1',
+    })
     expect(byName.data.login.viewer.databaseId).toBe(u.id)
     const byEmail = await gql(t.url, LOGIN, { i: { login: u.email, password: u.password } })
     expect(byEmail.data.login.token).not.toBe(byName.data.login.token)
-    const hist = await gql(t.url, '{ viewer { loginHistory { ip userAgent firstAccess lastAccess } } }', undefined, byEmail.data.login.token)
+    const hist = await gql(
+      t.url,
+      '{ viewer { loginHistory { ip userAgent firstAccess lastAccess } } }',
+      undefined,
+      byEmail.data.login.token,
+    )
     expect(hist.data.viewer.loginHistory.map((l: any) => l.userAgent)).toContain('test-agent/1')
     const sec = await rest(t.url, '/api/security/user', {}, { token: byEmail.data.login.token })
     expect(sec.status).toBe(200)
-    expect(sec.body[0]).toEqual({ ip: expect.any(String), accessTime: expect.any(Number), firstAccessTime: expect.any(Number), lastAccessTime: expect.any(Number), userAgent: expect.any(String) })
+    expect(sec.body[0]).toEqual({
+      ip: expect.any(String),
+      accessTime: expect.any(Number),
+      firstAccessTime: expect.any(Number),
+      lastAccessTime: expect.any(Number),
+      userAgent: expect.any(String),
+    })
   })
 
   it('answers an unknown user and a wrong password alike', async () => {
@@ -72,7 +95,10 @@ describe('login', () => {
 
   it('limits failed logins per account: RATE_LIMIT_EXCEEDED with a retry time, even with the right password', async () => {
     const u = await registerUser(t)
-    for (let i = 0; i < 3; i++) expect(codeOf(await gql(t.url, LOGIN, { i: { login: u.name, password: 'nope-nope-1' } }))).toBe('INVALID_CREDENTIALS')
+    for (let i = 0; i < 3; i++)
+      expect(codeOf(await gql(t.url, LOGIN, { i: { login: u.name, password: 'nope-nope-1' } }))).toBe(
+        'INVALID_CREDENTIALS',
+      )
     const blocked = await gql(t.url, LOGIN, { i: { login: u.name, password: u.password } })
     expect(codeOf(blocked)).toBe('RATE_LIMIT_EXCEEDED')
     expect(blocked.errors![0].extensions!.retryAfter).toBeGreaterThan(0)
@@ -97,7 +123,10 @@ describe('peka2 REST login, bytoken, logout', () => {
     const u = await registerUser(t)
     const r = await rest(t.url, '/api/user/login', { name: u.name, password: u.password, recaptchaResponse: '' })
     expect(r.status).toBe(200)
-    expect(r.body).toMatchObject({ token: expect.any(String), current: { guest: false, id: u.id, name: u.name, slug: u.name.toLowerCase(), block: false } })
+    expect(r.body).toMatchObject({
+      token: expect.any(String),
+      current: { guest: false, id: u.id, name: u.name, slug: u.name.toLowerCase(), block: false },
+    })
     expect(Object.keys(r.body.current.roles)).toHaveLength(14)
     expect(r.body.current.settings.chat.fontsize).toBe(12)
     const bt = await rest(t.url, '/api/user/login/bytoken', { token: r.body.token })
@@ -121,8 +150,16 @@ describe('peka2 REST login, bytoken, logout', () => {
   it('/api/user and /api/user/list', async () => {
     const a = await registerUser(t)
     const b = await registerUser(t)
-    expect((await rest(t.url, '/api/user', { id: a.id })).body).toEqual({ id: a.id, name: a.name, slug: a.name.toLowerCase() })
-    expect((await rest(t.url, '/api/user', { name: b.name })).body).toEqual({ id: b.id, name: b.name, slug: b.name.toLowerCase() })
+    expect((await rest(t.url, '/api/user', { id: a.id })).body).toEqual({
+      id: a.id,
+      name: a.name,
+      slug: a.name.toLowerCase(),
+    })
+    expect((await rest(t.url, '/api/user', { name: b.name })).body).toEqual({
+      id: b.id,
+      name: b.name,
+      slug: b.name.toLowerCase(),
+    })
     const missing = await rest(t.url, '/api/user', { id: 999999 })
     expect(missing).toMatchObject({ status: 500, body: { message: expect.stringMatching(/not found/i) } })
     const list = await rest(t.url, '/api/user/list', { ids: [a.id, b.id, 999999] })
@@ -141,7 +178,9 @@ describe('captcha on /api/user/login', () => {
       req.on('end', () => res.end(JSON.stringify({ success: new URLSearchParams(body).get('response') === 'good' })))
     })
     await new Promise<void>((r) => verifier.listen(0, '127.0.0.1', r))
-    app = await startTestApp({ CAPTCHA_VERIFY_URL: `http://127.0.0.1:${(verifier.address() as AddressInfo).port}/verify` })
+    app = await startTestApp({
+      CAPTCHA_VERIFY_URL: `http://127.0.0.1:${(verifier.address() as AddressInfo).port}/verify`,
+    })
   })
   afterAll(async () => {
     await app?.close()
@@ -151,7 +190,11 @@ describe('captcha on /api/user/login', () => {
     const u = await registerUser(app)
     const bad = await rest(app.url, '/api/user/login', { name: u.name, password: u.password, recaptchaResponse: 'bad' })
     expect(bad).toMatchObject({ status: 500, body: { message: expect.stringMatching(/captcha/) } })
-    const good = await rest(app.url, '/api/user/login', { name: u.name, password: u.password, recaptchaResponse: 'good' })
+    const good = await rest(app.url, '/api/user/login', {
+      name: u.name,
+      password: u.password,
+      recaptchaResponse: 'good',
+    })
     expect(good.status).toBe(200)
   })
 })

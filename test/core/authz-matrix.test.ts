@@ -33,9 +33,19 @@ const routes = createCorePlugin([]).rest
 
 /** peka2-api-index.md access letters → the role they require; P, C (open) and A (signed in) need none. */
 const ROLE_OF: Record<Access, RoleName | null> = {
-  P: null, C: null, A: null,
-  M: 'moderator', S: 'support', B: 'blocker', Sm: 'smiler', MS: 'masterstreamer', RA: 'roleAdmin',
-  Sc: 'schedule', Se: 'seasoner', StA: 'storeAdmin', StS: 'storeSupport',
+  P: null,
+  C: null,
+  A: null,
+  M: 'moderator',
+  S: 'support',
+  B: 'blocker',
+  Sm: 'smiler',
+  MS: 'masterstreamer',
+  RA: 'roleAdmin',
+  Sc: 'schedule',
+  Se: 'seasoner',
+  StA: 'storeAdmin',
+  StS: 'storeSupport',
 }
 const isPublic = (a: Access) => a === 'P' || a === 'C'
 
@@ -136,21 +146,32 @@ const holders = new Map<string, Promise<number>>()
 function callerToken(role: RoleName | null): Promise<string> {
   const key = role ?? ''
   if (!holders.has(key)) {
-    holders.set(key, (async () => {
-      const u = await registerUser(t)
-      if (role) await grantRoles(t, u.id, { [role]: 1 })
-      return u.id
-    })())
+    holders.set(
+      key,
+      (async () => {
+        const u = await registerUser(t)
+        if (role) await grantRoles(t, u.id, { [role]: 1 })
+        return u.id
+      })(),
+    )
   }
-  return holders.get(key)!.then(async (id) => (await createSession(t.app.services.prisma, t.app.config.sessionSecret, id, 1)).token)
+  return holders
+    .get(key)!
+    .then(async (id) => (await createSession(t.app.services.prisma, t.app.config.sessionSecret, id, 1)).token)
 }
 
 describe('the table', () => {
   it('has a body for every core REST route, and none for routes that no longer exist', () => {
     const paths = routes.map((r) => r.path)
     expect(paths.length).toBeGreaterThan(0)
-    expect(paths.filter((p) => !(p in BODIES)), 'core routes without a body in BODIES').toEqual([])
-    expect(Object.keys(BODIES).filter((p) => !paths.includes(p)), 'BODIES entries for no route').toEqual([])
+    expect(
+      paths.filter((p) => !(p in BODIES)),
+      'core routes without a body in BODIES',
+    ).toEqual([])
+    expect(
+      Object.keys(BODIES).filter((p) => !paths.includes(p)),
+      'BODIES entries for no route',
+    ).toEqual([])
   })
 
   it('knows the role of every access letter the core uses, and the app serves every core route', () => {
@@ -196,6 +217,12 @@ describe('role routes about oneself', () => {
     const admin = await userWithRoles(t, { roleAdmin: 1 })
     const ok = await rest(t.url, '/api/user/full', { id: u.id }, { token: admin.token })
     expect(ok.status).toBe(200)
-    expect(ok.body).toMatchObject({ id: u.id, name: u.name, block: false, roles: expect.any(Object), settings: expect.any(Object) })
+    expect(ok.body).toMatchObject({
+      id: u.id,
+      name: u.name,
+      block: false,
+      roles: expect.any(Object),
+      settings: expect.any(Object),
+    })
   })
 })

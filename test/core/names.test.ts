@@ -17,9 +17,14 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const tag = () => randomBytes(3).toString('hex').replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]) // letters only
+const tag = () =>
+  randomBytes(3)
+    .toString('hex')
+    .replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]) // letters only
 const register = (app: TestApp, username: string) =>
-  gql(app.url, REGISTER, { i: { username, email: `${randomBytes(5).toString('hex')}@example.com`, password: 'correct-horse-1' } })
+  gql(app.url, REGISTER, {
+    i: { username, email: `${randomBytes(5).toString('hex')}@example.com`, password: 'correct-horse-1' },
+  })
 
 async function expectTaken(app: TestApp, username: string) {
   const r = await register(app, username)
@@ -49,12 +54,15 @@ describe('look-alike names', () => {
   it('names that differ visibly are still free', async () => {
     const t3 = tag()
     expect(codeOf(await register(t, `anna_${t3}`))).toBeUndefined()
-    for (const other of [`anne_${t3}`, `anna_${t3}x`, `hanna_${t3}`, `анна_${t3}`]) expect(codeOf(await register(t, other)), other).toBeUndefined()
+    for (const other of [`anne_${t3}`, `anna_${t3}x`, `hanna_${t3}`, `анна_${t3}`])
+      expect(codeOf(await register(t, other)), other).toBeUndefined()
   })
 
   it('a taken email is told apart from a taken name (field email)', async () => {
     const u = await registerUser(t)
-    const r = await gql(t.url, REGISTER, { i: { username: `fresh_${tag()}`, email: u.email, password: 'correct-horse-1' } })
+    const r = await gql(t.url, REGISTER, {
+      i: { username: `fresh_${tag()}`, email: u.email, password: 'correct-horse-1' },
+    })
     expect(codeOf(r)).toBe('USER_ALREADY_EXISTS')
     expect(r.errors![0].extensions!.field).toBe('email')
   })
@@ -68,7 +76,9 @@ describe('look-alike names', () => {
   })
 
   it('phone sign-up (JustChat REST /init/reg) gives its generated name look-alike keys too', async () => {
-    const phone = `+7999${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`
+    const phone = `+7999${Math.floor(Math.random() * 1e7)
+      .toString()
+      .padStart(7, '0')}`
     expect((await rest(t.url, '/init/reg', { phone })).status).toBe(201)
     const { name } = await t.app.services.prisma.user.findUniqueOrThrow({ where: { phone }, select: { name: true } })
     expect(name).toMatch(/^user_/)
@@ -81,7 +91,12 @@ describe('look-alike names', () => {
     await t.app.services.prisma.user.create({ data: { name: old, nameLower: old, slug: old } })
     const again = await startTestApp({ SESSION_SECRET: t.app.config.sessionSecret }, { share: t })
     try {
-      expect(await t.app.services.prisma.user.findUniqueOrThrow({ where: { nameLower: old }, select: { nameSkeleton: true, nameSkeletonFolded: true } })).toEqual({ nameSkeleton: expect.any(String), nameSkeletonFolded: expect.any(String) })
+      expect(
+        await t.app.services.prisma.user.findUniqueOrThrow({
+          where: { nameLower: old },
+          select: { nameSkeleton: true, nameSkeletonFolded: true },
+        }),
+      ).toEqual({ nameSkeleton: expect.any(String), nameSkeletonFolded: expect.any(String) })
       await expectTaken(again, `\u043e${old.slice(1)}`) // Cyrillic о
       await expectTaken(t, `\u043e${old.slice(1)}`)
     } finally {

@@ -33,7 +33,8 @@ async function listen(token?: string): Promise<WsSubscription> {
 }
 
 /** graphql-ws reports failures either as a `next` with errors (execution) or an `error` message. */
-const errorsOf = (event: any): { message: string; extensions?: Record<string, unknown> }[] => event.errors ?? event.error ?? []
+const errorsOf = (event: any): { message: string; extensions?: Record<string, unknown> }[] =>
+  event.errors ?? event.error ?? []
 
 describe('notifications over graphql-ws', () => {
   it('following a stream notifies its owner only ("subscriber")', async () => {
@@ -44,11 +45,20 @@ describe('notifications over graphql-ws', () => {
     const toBystander = await listen(bystander.token)
     const toFan = await listen(fan.token)
 
-    const f = await gql(t.url, 'mutation($id: Int!) { follow(content: STREAM, id: $id) }', { id: streamer.id }, fan.token)
+    const f = await gql(
+      t.url,
+      'mutation($id: Int!) { follow(content: STREAM, id: $id) }',
+      { id: streamer.id },
+      fan.token,
+    )
     expect(f.data).toEqual({ follow: true })
     const e = await toStreamer.next(10_000)
     expect(e.errors).toBeUndefined()
-    expect(e.data.notifications).toEqual({ type: 'subscriber', data: { userId: fan.id, name: fan.name }, time: expect.stringMatching(ISO) })
+    expect(e.data.notifications).toEqual({
+      type: 'subscriber',
+      data: { userId: fan.id, name: fan.name },
+      time: expect.stringMatching(ISO),
+    })
     expect(Math.abs(Date.parse(e.data.notifications.time) - Date.now())).toBeLessThan(60_000)
     expect(await toBystander.nothingWithin(300)).toBe(true)
     expect(await toFan.nothingWithin(50)).toBe(true)
@@ -56,7 +66,10 @@ describe('notifications over graphql-ws', () => {
     // over REST too; following another user's stream reaches that user, not the first streamer
     const r = await rest(t.url, '/api/subscribe/add', { content: 'stream', id: bystander.id }, { token: fan.token })
     expect(r.status).toBe(200)
-    expect((await toBystander.next(10_000)).data.notifications).toMatchObject({ type: 'subscriber', data: { userId: fan.id } })
+    expect((await toBystander.next(10_000)).data.notifications).toMatchObject({
+      type: 'subscriber',
+      data: { userId: fan.id },
+    })
     expect(await toStreamer.nothingWithin(300)).toBe(true)
     toStreamer.unsubscribe()
     toBystander.unsubscribe()
@@ -66,7 +79,9 @@ describe('notifications over graphql-ws', () => {
   it('following one’s own stream notifies nobody', async () => {
     const me = await registerUser(t)
     const inbox = await listen(me.token)
-    expect((await gql(t.url, 'mutation($id: Int!) { follow(content: STREAM, id: $id) }', { id: me.id }, me.token)).data).toEqual({ follow: true })
+    expect(
+      (await gql(t.url, 'mutation($id: Int!) { follow(content: STREAM, id: $id) }', { id: me.id }, me.token)).data,
+    ).toEqual({ follow: true })
     expect(await inbox.nothingWithin(300)).toBe(true)
     inbox.unsubscribe()
   })
@@ -80,18 +95,34 @@ describe('notifications over graphql-ws', () => {
     const toAdmin = await listen(admin.token)
 
     const SET = 'mutation($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }'
-    expect((await gql(t.url, SET, { u: target.id, r: 'moderator', v: true }, admin.token)).data).toEqual({ setRole: true })
-    expect((await toTarget.next(10_000)).data.notifications).toEqual({ type: 'roleChanged', data: { role: 'moderator', value: true }, time: expect.stringMatching(ISO) })
+    expect((await gql(t.url, SET, { u: target.id, r: 'moderator', v: true }, admin.token)).data).toEqual({
+      setRole: true,
+    })
+    expect((await toTarget.next(10_000)).data.notifications).toEqual({
+      type: 'roleChanged',
+      data: { role: 'moderator', value: true },
+      time: expect.stringMatching(ISO),
+    })
 
     // the peka2 route publishes the same event; numeric roles carry their number
-    const r = await rest(t.url, '/api/user/roles/set', { userId: target.id, role: 'citizen', value: 7 }, { token: admin.token })
+    const r = await rest(
+      t.url,
+      '/api/user/roles/set',
+      { userId: target.id, role: 'citizen', value: 7 },
+      { token: admin.token },
+    )
     expect(r.status).toBe(200)
-    expect((await toTarget.next(10_000)).data.notifications).toMatchObject({ type: 'roleChanged', data: { role: 'citizen', value: 7 } })
+    expect((await toTarget.next(10_000)).data.notifications).toMatchObject({
+      type: 'roleChanged',
+      data: { role: 'citizen', value: 7 },
+    })
     expect(await toBystander.nothingWithin(300)).toBe(true)
     expect(await toAdmin.nothingWithin(50)).toBe(true)
 
     // a refused change (not a role admin, or a bad value) publishes nothing
-    expect(codeOf(await gql(t.url, SET, { u: target.id, r: 'moderator', v: false }, bystander.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(codeOf(await gql(t.url, SET, { u: target.id, r: 'moderator', v: false }, bystander.token))).toBe(
+      'INSUFFICIENT_PERMISSIONS',
+    )
     expect(codeOf(await gql(t.url, SET, { u: target.id, r: 'moderator', v: 'yes' }, admin.token))).toBe('INVALID_INPUT')
     expect(await toTarget.nothingWithin(300)).toBe(true)
     toTarget.unsubscribe()

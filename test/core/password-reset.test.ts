@@ -14,8 +14,10 @@ afterAll(async () => {
   await inbox?.close()
 })
 
-const LOGIN = 'mutation($login: String!, $password: String!) { login(input: { login: $login, password: $password }) { token viewer { databaseId } } }'
-const RESET = 'mutation($code: String!, $p: String) { resetPassword(code: $code, newPassword: $p) { token viewer { databaseId name } } }'
+const LOGIN =
+  'mutation($login: String!, $password: String!) { login(input: { login: $login, password: $password }) { token viewer { databaseId } } }'
+const RESET =
+  'mutation($code: String!, $p: String) { resetPassword(code: $code, newPassword: $p) { token viewer { databaseId name } } }'
 const VIEWER = '{ viewer { databaseId } }'
 
 const login = (name: string, password: string) => gql(t.url, LOGIN, { login: name, password })
@@ -91,7 +93,15 @@ describe('/api/user/restore', () => {
     expect(r.status).toBe(200)
     expect(r.body).toEqual({
       token: expect.any(String),
-      current: expect.objectContaining({ guest: false, id: u.id, name: u.name, slug: expect.any(String), block: false, settings: expect.any(Object), roles: expect.any(Object) }),
+      current: expect.objectContaining({
+        guest: false,
+        id: u.id,
+        name: u.name,
+        slug: expect.any(String),
+        block: false,
+        settings: expect.any(Object),
+        roles: expect.any(Object),
+      }),
     })
     expect(r.body.current.roles).toMatchObject({ roleAdmin: false, citizen: 2 })
     // the token signs in
@@ -138,7 +148,10 @@ describe('/api/user/restore', () => {
     const u = await registerUser(t)
     const mail = await forgot(u)
     // test setup: age the code past its lifetime
-    const n = await t.app.services.prisma.oneTimeCode.updateMany({ where: { purpose: 'restore', userId: u.id, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    const n = await t.app.services.prisma.oneTimeCode.updateMany({
+      where: { purpose: 'restore', userId: u.id, usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     expect(n.count).toBe(1)
     const r = await rest(t.url, '/api/user/restore', { code: mail.code })
     expect(r.status).toBe(500)

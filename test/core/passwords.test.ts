@@ -13,7 +13,8 @@ const ARGON2_DIR = path.dirname(ARGON2_MAIN)
 
 // Made by @node-rs/argon2 2.2.1 (the library used before `argon2`) with the same parameters, before it was removed.
 const OLD_CURRENT = '$argon2id$v=19$m=19456,t=2,p=1$xnin4ZTIN/AUEad4+cMqAw$ulSG6TBqRAcXnHtbODCVN7Hfgwv3odDfLg1RerY/N9k' // "correct horse 1"
-const OLD_NON_ASCII = '$argon2id$v=19$m=19456,t=2,p=1$5FBkRFAKljsOYxykqQ9QTw$QQ2nMqU00sxI/zB3lr5+fXRM1SqAphtlZVzL77X9VUw' // "пароль 1 ✓"
+const OLD_NON_ASCII =
+  '$argon2id$v=19$m=19456,t=2,p=1$5FBkRFAKljsOYxykqQ9QTw$QQ2nMqU00sxI/zB3lr5+fXRM1SqAphtlZVzL77X9VUw' // "пароль 1 ✓"
 const OLD_WEAK = '$argon2id$v=19$m=8192,t=1,p=1$+42LLFsJunSOEcSEQ94MPw$sP7U5az9ISCyY182RZ5ZNAeUZqyOgeAxbUJ0WZnuJrA' // "correct horse 1"
 const OLD_ARGON2I = '$argon2i$v=19$m=19456,t=2,p=1$R4+drFcAQUSBgytPVrzbzg$XQBTlW3Ys1AZq4W73ghctH2PX66EPjlCMXwH9pRZPb0' // "correct horse 1"
 
@@ -63,7 +64,10 @@ describe('argon2 (main thread)', () => {
     expect(await verifyPassword(null, 'correct horse 1')).toEqual({ ok: false, rehash: false })
     expect(await verifyPassword(undefined, 'correct horse 1')).toEqual({ ok: false, rehash: false })
     expect(await verifyPassword('not a hash', 'correct horse 1')).toEqual({ ok: false, rehash: false })
-    expect(await verifyPassword('$2b$10$abcdefghijklmnopqrstuu', 'correct horse 1')).toEqual({ ok: false, rehash: false })
+    expect(await verifyPassword('$2b$10$abcdefghijklmnopqrstuu', 'correct horse 1')).toEqual({
+      ok: false,
+      rehash: false,
+    })
   })
 })
 
@@ -103,7 +107,11 @@ describe('argon2 native binding', () => {
   // A crash in a native addon kills the whole process (SIGSEGV), so load it in a child first: a clear failure here
   // rather than a dead test worker, e.g. after `npm ci --ignore-scripts` on Node 20 (see the next test).
   it('loads in a fresh Node process', () => {
-    const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(ARGON2_MAIN)}).hash('x').then(() => console.log('ok'))`], { encoding: 'utf8' })
+    const r = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(ARGON2_MAIN)}).hash('x').then(() => console.log('ok'))`],
+      { encoding: 'utf8' },
+    )
     expect({ status: r.status, signal: r.signal, out: r.stdout.trim() }).toEqual({ status: 0, signal: null, out: 'ok' })
   })
 
@@ -121,7 +129,12 @@ describe('argon2 native binding', () => {
     },
   )
 
-  it.runIf(napi < 10 && process.platform === 'linux')('on Node-API < 10 the binary in use is the one compiled at install', () => {
-    expect(createRequire(ARGON2_MAIN)('node-gyp-build').resolve(ARGON2_DIR)).toBe(path.join(ARGON2_DIR, 'build/Release/argon2.node'))
-  })
+  it.runIf(napi < 10 && process.platform === 'linux')(
+    'on Node-API < 10 the binary in use is the one compiled at install',
+    () => {
+      expect(createRequire(ARGON2_MAIN)('node-gyp-build').resolve(ARGON2_DIR)).toBe(
+        path.join(ARGON2_DIR, 'build/Release/argon2.node'),
+      )
+    },
+  )
 })

@@ -116,7 +116,11 @@ describe('/init/auth', () => {
     expect(r.body).toEqual({
       data: {
         session_key: expect.any(String),
-        user: expect.objectContaining({ _id: expect.stringMatching(/^\d+$/), phone: digits(phone), create_at: expect.any(String) }),
+        user: expect.objectContaining({
+          _id: expect.stringMatching(/^\d+$/),
+          phone: digits(phone),
+          create_at: expect.any(String),
+        }),
       },
     })
     expect(r.body.data.session_key.length).toBeGreaterThanOrEqual(20)
@@ -163,7 +167,10 @@ describe('/init/auth', () => {
     const phone = newPhone()
     const { code } = await reg(phone)
     // test setup: age the code past its lifetime
-    const n = await t.app.services.prisma.oneTimeCode.updateMany({ where: { target: phone, usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    const n = await t.app.services.prisma.oneTimeCode.updateMany({
+      where: { target: phone, usedAt: null },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    })
     expect(n.count).toBe(1)
     expectJcError(await rest(t.url, '/init/auth', { phone, key: code }), 401)
   })
@@ -179,7 +186,14 @@ describe('/init/edit', () => {
     expect(r.status).toBe(200)
     expect(r.body).toEqual({ data: { user: expect.any(Object) } })
     const u = r.body.data.user
-    expect(u).toMatchObject({ _id: me.user._id, phone: digits(me.phone), nickname: 'shuvalov-anton', location: 'Perm', gender: 0, create_at: me.user.create_at })
+    expect(u).toMatchObject({
+      _id: me.user._id,
+      phone: digits(me.phone),
+      nickname: 'shuvalov-anton',
+      location: 'Perm',
+      gender: 0,
+      create_at: me.user.create_at,
+    })
     expect(u.dob).toMatch(/^1990-0?2-0?8/)
     expect(u).not.toHaveProperty('unknownField')
     // persisted: a later edit of one field keeps the others
@@ -218,7 +232,11 @@ describe('/init/getUser', () => {
     const other = await signIn(newPhone(), { nickname: 'root' })
     const r = await rest(t.url, '/init/getUser', { session_key: me.session, user_id: other.user._id })
     expect(r.status).toBe(200)
-    expect(r.body).toEqual({ data: { user: expect.objectContaining({ _id: other.user._id, nickname: 'root', create_at: other.user.create_at }) } })
+    expect(r.body).toEqual({
+      data: {
+        user: expect.objectContaining({ _id: other.user._id, nickname: 'root', create_at: other.user.create_at }),
+      },
+    })
     // a numeric id is accepted too
     const n = await rest(t.url, '/init/getUser', { session_key: me.session, user_id: Number(other.user._id) })
     expect(n.body.data.user._id).toBe(other.user._id)
@@ -227,7 +245,10 @@ describe('/init/getUser', () => {
   it('unknown id → 404; no session → 440', async () => {
     const me = await signIn()
     expectJcError(await rest(t.url, '/init/getUser', { session_key: me.session, user_id: '999999' }), 404)
-    expectJcError(await rest(t.url, '/init/getUser', { session_key: me.session, user_id: '52efb7baf009c900003731c7' }), 404)
+    expectJcError(
+      await rest(t.url, '/init/getUser', { session_key: me.session, user_id: '52efb7baf009c900003731c7' }),
+      404,
+    )
     expectJcError(await rest(t.url, '/init/getUser', { user_id: me.user._id }), 440)
   })
 })

@@ -14,9 +14,19 @@ afterAll(() => t?.close())
 describe('roles', () => {
   it('a role admin sets roles with the documented types, and the change applies at once', async () => {
     const u = await registerUser(t)
-    const set = await rest(t.url, '/api/user/roles/set', { userId: u.id, role: 'moderator', value: true }, { token: admin.token })
+    const set = await rest(
+      t.url,
+      '/api/user/roles/set',
+      { userId: u.id, role: 'moderator', value: true },
+      { token: admin.token },
+    )
     expect(set).toMatchObject({ status: 200, body: [] })
-    const cit = await rest(t.url, '/api/user/roles/set', { userId: u.id, role: 'citizen', value: 7 }, { token: admin.token })
+    const cit = await rest(
+      t.url,
+      '/api/user/roles/set',
+      { userId: u.id, role: 'citizen', value: 7 },
+      { token: admin.token },
+    )
     expect(cit.status).toBe(200)
     const cur = await rest(t.url, '/api/user/current', {}, { token: u.token })
     expect(cur.body.roles).toMatchObject({ moderator: true, citizen: 7 })
@@ -29,7 +39,12 @@ describe('roles', () => {
 
   it('lists holders of a role that is on by default (canUseSupport) minus those switched off', async () => {
     const u = await registerUser(t)
-    await rest(t.url, '/api/user/roles/set', { userId: u.id, role: 'canUseSupport', value: false }, { token: admin.token })
+    await rest(
+      t.url,
+      '/api/user/roles/set',
+      { userId: u.id, role: 'canUseSupport', value: false },
+      { token: admin.token },
+    )
     const list = await rest(t.url, '/api/user/roles/list', { role: 'canUseSupport' }, { token: admin.token })
     const ids = list.body.map((x: any) => x.id)
     expect(ids).toContain(admin.id)
@@ -49,24 +64,45 @@ describe('roles', () => {
   })
 
   it('refuses an unknown user id', async () => {
-    const r = await rest(t.url, '/api/user/roles/set', { userId: 987654, role: 'moderator', value: true }, { token: admin.token })
+    const r = await rest(
+      t.url,
+      '/api/user/roles/set',
+      { userId: 987654, role: 'moderator', value: true },
+      { token: admin.token },
+    )
     expect(r).toMatchObject({ status: 500, body: { message: expect.stringMatching(/userId/) } })
   })
 
   it('refuses non-admins: RA routes and fields', async () => {
     const u = await registerUser(t)
-    expect((await rest(t.url, '/api/user/roles/set', { userId: u.id, role: 'moderator', value: true }, { token: u.token })).status).toBe(500)
-    expect((await rest(t.url, '/api/user/roles/list', { role: 'moderator' }, { token: u.token })).body.message).toMatch(/permission/i)
+    expect(
+      (await rest(t.url, '/api/user/roles/set', { userId: u.id, role: 'moderator', value: true }, { token: u.token }))
+        .status,
+    ).toBe(500)
+    expect((await rest(t.url, '/api/user/roles/list', { role: 'moderator' }, { token: u.token })).body.message).toMatch(
+      /permission/i,
+    )
     expect((await rest(t.url, '/api/user/full', { id: u.id }, { token: u.token })).status).toBe(500)
-    expect(codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }', undefined, u.token))).toBe('INSUFFICIENT_PERMISSIONS')
-    expect(codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }'))).toBe('UNAUTHENTICATED')
+    expect(
+      codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }', undefined, u.token)),
+    ).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }'))).toBe(
+      'UNAUTHENTICATED',
+    )
   })
 
   it('/api/user/full returns block, roles and settings to a role admin', async () => {
     const u = await registerUser(t)
     const r = await rest(t.url, '/api/user/full', { name: u.name }, { token: admin.token })
     expect(r.status).toBe(200)
-    expect(r.body).toMatchObject({ id: u.id, name: u.name, slug: u.name.toLowerCase(), block: false, roles: { citizen: 2 }, settings: { chat: { theme: 'sc2tv' } } })
+    expect(r.body).toMatchObject({
+      id: u.id,
+      name: u.name,
+      slug: u.name.toLowerCase(),
+      block: false,
+      roles: { citizen: 2 },
+      settings: { chat: { theme: 'sc2tv' } },
+    })
   })
 })
 
@@ -75,14 +111,32 @@ describe('blocking', () => {
     const blocker = await userWithRoles(t, { blocker: 1 })
     const u = await registerUser(t)
     expect((await gql(t.url, '{ viewer { name } }', undefined, u.token)).data.viewer.name).toBe(u.name)
-    const r = await gql(t.url, 'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }', { id: u.id }, blocker.token)
+    const r = await gql(
+      t.url,
+      'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }',
+      { id: u.id },
+      blocker.token,
+    )
     expect(r.data.setUserBlocked).toBe(true)
     expect((await gql(t.url, '{ viewer { name } }', undefined, u.token)).data.viewer).toBeNull()
-    const login = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: u.name, password: u.password } })
+    const login = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+      i: { login: u.name, password: u.password },
+    })
     expect(codeOf(login)).toBe('USER_BLOCKED')
     await gql(t.url, 'mutation($id: Int!) { setUserBlocked(userId: $id, state: false) }', { id: u.id }, blocker.token)
-    const again = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: u.name, password: u.password } })
+    const again = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+      i: { login: u.name, password: u.password },
+    })
     expect(again.data.login.token).toEqual(expect.any(String))
-    expect(codeOf(await gql(t.url, 'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }', { id: u.id }, again.data.login.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }',
+          { id: u.id },
+          again.data.login.token,
+        ),
+      ),
+    ).toBe('INSUFFICIENT_PERMISSIONS')
   })
 })

@@ -19,7 +19,9 @@ describe('bootstrap and demo data', () => {
     expect(Object.entries(roles).every(([k, v]) => (k === 'citizen' ? (v as number) > 0 : v === true))).toBe(true)
     // the core's demo accounts and those of the enabled plugins (moderation's staff account)
     for (const u of [...DEMO_USERS, ...MODERATION_DEMO_USERS]) {
-      const r = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { viewer { name } } }', { i: { login: u.name, password: u.password } })
+      const r = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { viewer { name } } }', {
+        i: { login: u.name, password: u.password },
+      })
       expect(r.data?.login.viewer.name).toBe(u.name)
     }
     const count = await t.app.services.prisma.user.count()

@@ -10,15 +10,24 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const SETTINGS = '{ viewer { settings { stream { autostart player } chat { fontsize theme mychannels submode } } } }'
-const UPDATE = 'mutation($s: SettingsInput!) { updateSettings(settings: $s) { stream { autostart player } chat { fontsize theme mychannels submode smiles } } }'
+const UPDATE =
+  'mutation($s: SettingsInput!) { updateSettings(settings: $s) { stream { autostart player } chat { fontsize theme mychannels submode smiles } } }'
 
 describe('settings', () => {
   it('starts from the documented defaults and applies partial updates', async () => {
     const u = await registerUser(t)
     const before = await gql(t.url, SETTINGS, undefined, u.token)
-    expect(before.data.viewer.settings).toEqual({ stream: { autostart: true, player: '' }, chat: { fontsize: 12, theme: 'sc2tv', mychannels: [], submode: 'none' } })
+    expect(before.data.viewer.settings).toEqual({
+      stream: { autostart: true, player: '' },
+      chat: { fontsize: 12, theme: 'sc2tv', mychannels: [], submode: 'none' },
+    })
     const r = await gql(t.url, UPDATE, { s: { chat: { fontsize: 16, mychannels: ['main', 'stream/1'] } } }, u.token)
-    expect(r.data.updateSettings.chat).toMatchObject({ fontsize: 16, mychannels: ['main', 'stream/1'], theme: 'sc2tv', smiles: true })
+    expect(r.data.updateSettings.chat).toMatchObject({
+      fontsize: 16,
+      mychannels: ['main', 'stream/1'],
+      theme: 'sc2tv',
+      smiles: true,
+    })
     const again = await gql(t.url, UPDATE, { s: { stream: { autostart: false } } }, u.token)
     expect(again.data.updateSettings).toMatchObject({ stream: { autostart: false }, chat: { fontsize: 16 } })
   })
@@ -56,7 +65,12 @@ describe('settings', () => {
   it("another user's settings are not readable", async () => {
     const a = await registerUser(t)
     const b = await registerUser(t)
-    const r = await gql(t.url, 'query($id: Int) { user(databaseId: $id) { name settings { chat { theme } } } }', { id: a.id }, b.token)
+    const r = await gql(
+      t.url,
+      'query($id: Int) { user(databaseId: $id) { name settings { chat { theme } } } }',
+      { id: a.id },
+      b.token,
+    )
     expect(codeOf(r)).toBe('INSUFFICIENT_PERMISSIONS')
   })
 })
@@ -65,11 +79,23 @@ describe('profile', () => {
   it('updates JustChat profile fields with validation', async () => {
     const u = await registerUser(t)
     const UPD = 'mutation($i: ProfileInput!) { updateProfile(input: $i) { nickname location dob gender } }'
-    const r = await gql(t.url, UPD, { i: { nickname: 'Nick', location: 'Perm', dob: '1990-02-08', gender: 1 } }, u.token)
-    expect(r.data.updateProfile).toEqual({ nickname: 'Nick', location: 'Perm', dob: '1990-02-08T00:00:00.000Z', gender: 1 })
+    const r = await gql(
+      t.url,
+      UPD,
+      { i: { nickname: 'Nick', location: 'Perm', dob: '1990-02-08', gender: 1 } },
+      u.token,
+    )
+    expect(r.data.updateProfile).toEqual({
+      nickname: 'Nick',
+      location: 'Perm',
+      dob: '1990-02-08T00:00:00.000Z',
+      gender: 1,
+    })
     expect((await gql(t.url, UPD, { i: { gender: 7 } }, u.token)).errors![0].extensions!.field).toBe('gender')
     expect((await gql(t.url, UPD, { i: { dob: '2999-01-01' } }, u.token)).errors![0].extensions!.field).toBe('dob')
-    expect((await gql(t.url, UPD, { i: { nickname: 'x'.repeat(33) } }, u.token)).errors![0].extensions!.field).toBe('nickname')
+    expect((await gql(t.url, UPD, { i: { nickname: 'x'.repeat(33) } }, u.token)).errors![0].extensions!.field).toBe(
+      'nickname',
+    )
     expect(codeOf(await gql(t.url, UPD, { i: { nickname: 'anon' } }))).toBe('UNAUTHENTICATED')
   })
 })

@@ -156,11 +156,13 @@ describe('GraphQL equivalents', () => {
   const FOLLOW = 'mutation($id: Int!) { follow(content: STREAM, id: $id) }'
   const UNFOLLOW = 'mutation($id: Int!) { unfollow(content: STREAM, id: $id) }'
   const IS_FOLLOWING = 'query($id: Int!) { isFollowing(content: STREAM, id: $id) }'
-  const FOLLOWED = '{ followedStreams(content: STREAM) { databaseId title subscribers owner { databaseId name } } followedCount(content: STREAM) }'
+  const FOLLOWED =
+    '{ followedStreams(content: STREAM) { databaseId title subscribers owner { databaseId name } } followedCount(content: STREAM) }'
   const FOLLOWERS = '{ followers(content: STREAM) { databaseId name } }'
   const IGNORE = 'mutation($item: Int!) { ignore(content: CHAT, item: $item) }'
   const UNIGNORE = 'mutation($item: Int!) { unignore(content: CHAT, item: $item) }'
-  const IGNORES = '{ chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }'
+  const IGNORES =
+    '{ chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }'
   const IS_IGNORED = 'query($item: Int!) { isIgnored(content: CHAT, item: $item) }'
 
   it('follow / isFollowing / followedStreams / followers / unfollow', async () => {
@@ -170,10 +172,19 @@ describe('GraphQL equivalents', () => {
     expect((await gql(t.url, IS_FOLLOWING, { id: streamer.id }, fan.token)).data).toEqual({ isFollowing: true })
     expect((await gql(t.url, IS_FOLLOWING, { id: fan.id }, streamer.token)).data).toEqual({ isFollowing: false })
     expect((await gql(t.url, FOLLOWED, {}, fan.token)).data).toEqual({
-      followedStreams: [{ databaseId: streamer.id, title: streamer.name, subscribers: 1, owner: { databaseId: streamer.id, name: streamer.name } }],
+      followedStreams: [
+        {
+          databaseId: streamer.id,
+          title: streamer.name,
+          subscribers: 1,
+          owner: { databaseId: streamer.id, name: streamer.name },
+        },
+      ],
       followedCount: 1,
     })
-    expect((await gql(t.url, FOLLOWERS, {}, streamer.token)).data).toEqual({ followers: [{ databaseId: fan.id, name: fan.name }] })
+    expect((await gql(t.url, FOLLOWERS, {}, streamer.token)).data).toEqual({
+      followers: [{ databaseId: fan.id, name: fan.name }],
+    })
     expect((await gql(t.url, FOLLOWERS, {}, fan.token)).data).toEqual({ followers: [] })
     expect((await gql(t.url, UNFOLLOW, { id: streamer.id }, fan.token)).data).toEqual({ unfollow: true })
     expect((await gql(t.url, IS_FOLLOWING, { id: streamer.id }, fan.token)).data).toEqual({ isFollowing: false })
@@ -186,7 +197,10 @@ describe('GraphQL equivalents', () => {
     const troll = await registerUser(t)
     expect((await gql(t.url, IGNORE, { item: troll.id }, me.token)).data).toEqual({ ignore: true })
     expect((await gql(t.url, IS_IGNORED, { item: troll.id }, me.token)).data).toEqual({ isIgnored: true })
-    expect((await gql(t.url, IGNORES, {}, me.token)).data).toEqual({ chat: [{ content: 'CHAT', item: troll.id }], stream: [] })
+    expect((await gql(t.url, IGNORES, {}, me.token)).data).toEqual({
+      chat: [{ content: 'CHAT', item: troll.id }],
+      stream: [],
+    })
     expect((await gql(t.url, UNIGNORE, { item: troll.id }, me.token)).data).toEqual({ unignore: true })
     expect((await gql(t.url, IS_IGNORED, { item: troll.id }, me.token)).data).toEqual({ isIgnored: false })
     expect((await gql(t.url, IGNORES, {}, me.token)).data).toEqual({ chat: [], stream: [] })
@@ -194,7 +208,14 @@ describe('GraphQL equivalents', () => {
 
   it('errors: guests → UNAUTHENTICATED, missing items → NOT_FOUND, self-ignore → INVALID_INPUT, bad enum refused', async () => {
     const me = await registerUser(t)
-    for (const [q, v] of [[FOLLOW, { id: me.id }], [IS_FOLLOWING, { id: me.id }], [FOLLOWED, {}], [FOLLOWERS, {}], [IGNORE, { item: me.id }], [IGNORES, {}]] as const) {
+    for (const [q, v] of [
+      [FOLLOW, { id: me.id }],
+      [IS_FOLLOWING, { id: me.id }],
+      [FOLLOWED, {}],
+      [FOLLOWERS, {}],
+      [IGNORE, { item: me.id }],
+      [IGNORES, {}],
+    ] as const) {
       const r = await gql(t.url, q, v)
       expect(codeOf(r), q).toBe('UNAUTHENTICATED')
     }

@@ -10,7 +10,9 @@ import { registerUser, type TestUser } from '../helpers/users.js'
 import { send } from '../chat/support.js'
 import { crashWatch, readinessTrace, readyz, sleep } from './support.js'
 
-const SKIP = process.env.TEST_DATABASE_URL ? postgresUnavailable() : 'TEST_DATABASE_URL is not set: runs in the PostgreSQL + Redis run'
+const SKIP = process.env.TEST_DATABASE_URL
+  ? postgresUnavailable()
+  : 'TEST_DATABASE_URL is not set: runs in the PostgreSQL + Redis run'
 
 const HISTORY = 'query($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId text } }'
 
@@ -44,10 +46,14 @@ describe.skipIf(!!SKIP)(`PostgreSQL restarted under a running app${SKIP ? ` (ski
 
   /** Waits until a read and a write both succeed again; returns how long that took. */
   const recovered = async (since: number) => {
-    await until(async () => {
-      const r = await gql(t.url, HISTORY, { c: 'main' }, alice.token)
-      return !r.errors
-    }, 15_000, 'a database read succeeding again')
+    await until(
+      async () => {
+        const r = await gql(t.url, HISTORY, { c: 'main' }, alice.token)
+        return !r.errors
+      },
+      15_000,
+      'a database read succeeding again',
+    )
     const readMs = Date.now() - since
     const m = await send(t, alice.token, { channel: 'main', text: `after ${since}` })
     expect((await busy()).map((x) => x.databaseId)).toContain(m.databaseId)
@@ -76,7 +82,9 @@ describe.skipIf(!!SKIP)(`PostgreSQL restarted under a running app${SKIP ? ` (ski
     expect(statuses.join(','), JSON.stringify(seen)).toMatch(/^200(,503,200)?$/)
     if (statuses.length > 1) expect(seen[1].checks.database).not.toBe('ok')
     const window = statuses.length > 1 ? `${seen[2].at - seen[1].at} ms` : 'not caught by the probe'
-    console.info(`[fault] postgres restart -m fast took ${restartMs} ms; reads back ${readMs} ms, writes back ${writeMs} ms after it began; /readyz 503 window ${window}`)
+    console.info(
+      `[fault] postgres restart -m fast took ${restartMs} ms; reads back ${readMs} ms, writes back ${writeMs} ms after it began; /readyz 503 window ${window}`,
+    )
   })
 
   it('stopped for a few seconds: clean errors meanwhile (no crash, HTTP keeps answering), then it recovers', async () => {
@@ -105,7 +113,9 @@ describe.skipIf(!!SKIP)(`PostgreSQL restarted under a running app${SKIP ? ` (ski
     await pg.start()
     const { readMs, writeMs } = await recovered(t1)
     await until(async () => (await readyz(t.url)).status === 200, 10_000, '/readyz back to 200')
-    console.info(`[fault] postgres stopped ${stoppedMs} ms; after start: reads back in ${readMs} ms, writes in ${writeMs} ms`)
+    console.info(
+      `[fault] postgres stopped ${stoppedMs} ms; after start: reads back in ${readMs} ms, writes in ${writeMs} ms`,
+    )
     await sleep(200)
     expect(watchdog.crashes).toEqual([])
   })

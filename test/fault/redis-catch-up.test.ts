@@ -68,7 +68,8 @@ async function record(t: TestApp, token: string, channel: string): Promise<Recor
         if (failure) throw failure
         const hit = events.find((e) => e.key === key)
         if (hit) return hit.at
-        if (Date.now() > end) throw new Error(`${key} did not arrive on ${channel} (got: ${events.map((e) => e.key).join(', ')})`)
+        if (Date.now() > end)
+          throw new Error(`${key} did not arrive on ${channel} (got: ${events.map((e) => e.key).join(', ')})`)
         await sleep(5)
       }
     },
@@ -111,9 +112,17 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
     ioredis.start()
     redis = await startRedis()
     ;[gateA, gateB] = await Promise.all([tcpGate(redis.port), tcpGate(redis.port)])
-    a = await startTestApp({ REDIS_URL: gateA.url, REDIS_TIMEOUT_MS: '100' }, { log: createLogger('info', (line) => logged.a.push(JSON.parse(line))) })
-    b = await startTestApp({ REDIS_URL: gateB.url, REDIS_TIMEOUT_MS: '100' }, { share: a, log: createLogger('info', (line) => logged.b.push(JSON.parse(line))) })
-    ;[alice, bob, carol, streamer, ...loaders] = await Promise.all(Array.from({ length: 8 }, (_, i) => registerUser(i % 2 ? b : a)))
+    a = await startTestApp(
+      { REDIS_URL: gateA.url, REDIS_TIMEOUT_MS: '100' },
+      { log: createLogger('info', (line) => logged.a.push(JSON.parse(line))) },
+    )
+    b = await startTestApp(
+      { REDIS_URL: gateB.url, REDIS_TIMEOUT_MS: '100' },
+      { share: a, log: createLogger('info', (line) => logged.b.push(JSON.parse(line))) },
+    )
+    ;[alice, bob, carol, streamer, ...loaders] = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => registerUser(i % 2 ? b : a)),
+    )
   })
   afterAll(async () => {
     try {
@@ -154,9 +163,10 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       expect(onA.keys((k) => k === key || k === nextKey)).toEqual([key, nextKey])
       failed = false
     } finally {
-      for (const r of [onA, onB]) await r.stop().catch((e) => {
-        if (!failed) throw e
-      })
+      for (const r of [onA, onB])
+        await r.stop().catch((e) => {
+          if (!failed) throw e
+        })
     }
   }, 30_000)
 
@@ -174,7 +184,13 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
     const metricsAtStart = {
       caughtUp: await metric(b, 'pubsub_caught_up_total'),
       copies: await both('pubsub_duplicates_dropped_total'),
-      fallbacks: Object.fromEntries(await Promise.all(['rate_limit', 'presence', 'pubsub'].map(async (c) => [c, await both(`redis_fallback_total{component="${c}"}`)] as const))) as Record<string, number>,
+      fallbacks: Object.fromEntries(
+        await Promise.all(
+          ['rate_limit', 'presence', 'pubsub'].map(
+            async (c) => [c, await both(`redis_fallback_total{component="${c}"}`)] as const,
+          ),
+        ),
+      ) as Record<string, number>,
     }
     let failed = true
     try {
@@ -189,7 +205,9 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       process.kill(redis.pid!, 'SIGSTOP')
       const inFlight = await send(a, alice.token, { channel: 'main', text: 'in flight when Redis died' })
       await onA.arrival(`added:${inFlight.databaseId}`, 5_000)
-      expect(a.app.services.pubsub.waiting(), 'the in-flight event waits for its confirmation').toBeGreaterThanOrEqual(1)
+      expect(a.app.services.pubsub.waiting(), 'the in-flight event waits for its confirmation').toBeGreaterThanOrEqual(
+        1,
+      )
       // --- and dies (SIGKILL; the frozen process goes at once, its connections are reset) ---
       await redis.kill('SIGKILL')
 
@@ -228,7 +246,12 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
           } catch (e) {
             detail = String(e)
           }
-          load.push({ kind: `${kind} on ${which.toUpperCase()}`, ms: Date.now() - t0, ok, detail: ok ? undefined : detail })
+          load.push({
+            kind: `${kind} on ${which.toUpperCase()}`,
+            ms: Date.now() - t0,
+            ok,
+            detail: ok ? undefined : detail,
+          })
           await sleep(100)
         }
       }
@@ -244,7 +267,11 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       const reacted = await gql(a.url, REACT, { id: during[1], e: '🔥' }, alice.token)
       expect(reacted.errors, JSON.stringify(reacted.errors)).toBeUndefined()
       await onA.arrival(`reactions:${during[1]}:🔥`, 5_000)
-      const stored = await a.app.services.prisma.chatMessage.findMany({ where: { id: { in: [inFlight.databaseId, ...during] } }, select: { id: true, text: true }, orderBy: { id: 'asc' } })
+      const stored = await a.app.services.prisma.chatMessage.findMany({
+        where: { id: { in: [inFlight.databaseId, ...during] } },
+        select: { id: true, text: true },
+        orderBy: { id: 'asc' },
+      })
       expect(stored.map((m) => m.text)).toEqual(['in flight when Redis died', 'during 1', 'during 2', 'during 3'])
       expect(await a.app.services.prisma.chatReaction.count({ where: { messageId: during[1], emoji: '🔥' } })).toBe(1)
 
@@ -266,7 +293,13 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       await redis.start()
       const upAt = Date.now()
       const outageMs = upAt - downAt
-      await until(() => a.app.services.pubsub.waiting() === 0 && logged.a.slice(logStart.a).some((l) => l.msg === 'pubsub outage queue sent'), 15_000, 'A sending its outage queue')
+      await until(
+        () =>
+          a.app.services.pubsub.waiting() === 0 &&
+          logged.a.slice(logStart.a).some((l) => l.msg === 'pubsub outage queue sent'),
+        15_000,
+        'A sending its outage queue',
+      )
       const aSentMs = Date.now() - upAt
       // nobody was listening on B: the PUBLISHes are gone, the journal has them
       await sleep(200)
@@ -296,15 +329,27 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       await sleep(1_000)
 
       const outageKeys = [...missed, afterKey]
-      expect(onB.keys((k) => outageKeys.includes(k)), 'B: every missed event once, in order, then the new one').toEqual(outageKeys)
-      expect(onA.keys((k) => outageKeys.includes(k)), 'A: no copy from Redis').toEqual(outageKeys)
+      expect(
+        onB.keys((k) => outageKeys.includes(k)),
+        'B: every missed event once, in order, then the new one',
+      ).toEqual(outageKeys)
+      expect(
+        onA.keys((k) => outageKeys.includes(k)),
+        'A: no copy from Redis',
+      ).toEqual(outageKeys)
       // every load message exactly once on both instances, each instance's in the order it was sent
-      for (const [rec, name] of [[loadOnA, 'A'], [loadOnB, 'B']] as const) {
+      for (const [rec, name] of [
+        [loadOnA, 'A'],
+        [loadOnB, 'B'],
+      ] as const) {
         const got = rec.keys()
         expect(new Set(got).size, `${name}: no load message twice`).toBe(got.length)
         for (const from of ['a', 'b'] as const) {
           const sent = sentOn[from].map((id) => `added:${id}`)
-          expect(got.filter((k) => sent.includes(k)), `${name}: the load sent on ${from.toUpperCase()}, in order`).toEqual(sent)
+          expect(
+            got.filter((k) => sent.includes(k)),
+            `${name}: the load sent on ${from.toUpperCase()}, in order`,
+          ).toEqual(sent)
         }
       }
 
@@ -313,8 +358,14 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       expect(failures, JSON.stringify(failures.slice(0, 5))).toEqual([])
       // two workers, one request at a time each: ~15 a second on a quiet machine, fewer on a loaded CI runner
       expect(load.length).toBeGreaterThanOrEqual(20)
-      const p99 = percentile(load.map((r) => r.ms), 99)
-      const p50 = percentile(load.map((r) => r.ms), 50)
+      const p99 = percentile(
+        load.map((r) => r.ms),
+        99,
+      )
+      const p50 = percentile(
+        load.map((r) => r.ms),
+        50,
+      )
       // nothing waits for Redis (REDIS_TIMEOUT_MS is 100 ms here); a request hanging on the bus would show up as seconds
       expect(p99, 'p99 of the load during the outage').toBeLessThan(2_500)
 
@@ -328,16 +379,24 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       // B read A's events back from the journal (B came back after A had sent them)
       const viaJournal = (await metric(b, 'pubsub_caught_up_total')) - metricsAtStart.caughtUp
       expect(viaJournal).toBeGreaterThanOrEqual(missed.length + sentOn.a.length)
-      const copiesDropped = (await metric(a, 'pubsub_duplicates_dropped_total')) + (await metric(b, 'pubsub_duplicates_dropped_total')) - metricsAtStart.copies
+      const copiesDropped =
+        (await metric(a, 'pubsub_duplicates_dropped_total')) +
+        (await metric(b, 'pubsub_duplicates_dropped_total')) -
+        metricsAtStart.copies
       // every fallback decision was counted, per component
       for (const component of ['rate_limit', 'presence', 'pubsub']) {
-        const total = (await metric(a, `redis_fallback_total{component="${component}"}`)) + (await metric(b, `redis_fallback_total{component="${component}"}`))
+        const total =
+          (await metric(a, `redis_fallback_total{component="${component}"}`)) +
+          (await metric(b, `redis_fallback_total{component="${component}"}`))
         expect(total, `fallbacks counted for ${component}`).toBeGreaterThan(metricsAtStart.fallbacks[component])
       }
 
       // the logs: per instance one warning for the outage, no error; A reports the queue it sent
       for (const name of ['a', 'b'] as const) {
-        const bad = logged[name].slice(logStart[name]).filter((l) => l.level === 'warn' || l.level === 'error').map((l) => l.msg)
+        const bad = logged[name]
+          .slice(logStart[name])
+          .filter((l) => l.level === 'warn' || l.level === 'error')
+          .map((l) => l.msg)
         expect(bad, `${name}'s warnings and errors`).toEqual([expect.stringMatching(/^redis unreachable/)])
       }
       const flushed = logged.a.slice(logStart.a).find((l) => l.msg === 'pubsub outage queue sent')
@@ -359,9 +418,10 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       failed = false
     } finally {
       if (failed && redis.pid === undefined) await redis.start().catch(() => {})
-      for (const r of recorders) await r.stop().catch((e) => {
-        if (!failed) throw e
-      })
+      for (const r of recorders)
+        await r.stop().catch((e) => {
+          if (!failed) throw e
+        })
     }
     await sleep(200)
     expect(watchdog.crashes).toEqual([])

@@ -58,7 +58,8 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
   const operation = (i: number) => {
     const socket = i % SOCKETS
     const signedIn = socket % 2 === 1
-    if (Math.floor(i / SOCKETS) % 4 === 0) return { socket, query: EVENTS, variables: { c: 'main' }, listeners: signedIn ? 2 : 1 }
+    if (Math.floor(i / SOCKETS) % 4 === 0)
+      return { socket, query: EVENTS, variables: { c: 'main' }, listeners: signedIn ? 2 : 1 }
     return signedIn
       ? { socket, query: 'subscription { notifications { type } }', variables: undefined, listeners: 1 }
       : { socket, query: 'subscription { smilesChanged { __typename } }', variables: undefined, listeners: 1 }
@@ -79,14 +80,22 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
   const churn = async (n: number) => {
     const ps = t.app.services.pubsub
     const base = ps.listenerCount()
-    for (let done = 0; done < n; ) {
+    for (let done = 0; done < n;) {
       const size = Math.min(BATCH, n - done)
       const ops = Array.from({ length: size }, (_, i) => operation(i))
       const expected = ops.reduce((s, o) => s + o.listeners, 0)
       const subs: WsSubscription[] = ops.map((o) => subscribe(clients[o.socket], o.query, o.variables))
-      await until(() => ps.listenerCount() === base + expected, 20_000, `${expected} listeners of batch at ${done} (have ${ps.listenerCount() - base})`)
+      await until(
+        () => ps.listenerCount() === base + expected,
+        20_000,
+        `${expected} listeners of batch at ${done} (have ${ps.listenerCount() - base})`,
+      )
       for (const s of subs) s.unsubscribe()
-      await until(() => ps.listenerCount() === base, 20_000, `listeners of batch at ${done} released (${ps.listenerCount() - base} left)`)
+      await until(
+        () => ps.listenerCount() === base,
+        20_000,
+        `listeners of batch at ${done} released (${ps.listenerCount() - base} left)`,
+      )
       done += size
     }
   }
@@ -121,6 +130,11 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
     expect(heap2 - heap1, 'heap growth over the second half').toBeLessThan(2 * 1024 * 1024)
 
     // Redis: the channels subscribed now are those of the app's lasting listeners, as after the warm-up
-    if (channels0) await until(async () => (await redisChannels())!.join() === channels0.join(), 10_000, `Redis channels back to ${channels0.join()}`)
+    if (channels0)
+      await until(
+        async () => (await redisChannels())!.join() === channels0.join(),
+        10_000,
+        `Redis channels back to ${channels0.join()}`,
+      )
   }, 120_000) // ~15–25 s on the shared 2-core machine; the margin is for a full parallel suite run
 })

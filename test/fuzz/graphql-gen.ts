@@ -30,7 +30,10 @@ export const rarely = <T>(arb: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T |
  */
 export function valueArb(type: GraphQLInputType, hint: string, depth = 0): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) {
-    return fc.oneof({ arbitrary: valueArb(type.ofType, hint, depth), weight: 15 }, { arbitrary: fc.constant(null), weight: 1 })
+    return fc.oneof(
+      { arbitrary: valueArb(type.ofType, hint, depth), weight: 15 },
+      { arbitrary: fc.constant(null), weight: 1 },
+    )
   }
   const inner = nullableArb(type, hint, depth)
   return fc.oneof({ arbitrary: inner, weight: 8 }, { arbitrary: fc.constant(null), weight: 1 })
@@ -43,7 +46,12 @@ function nullableArb(type: GraphQLInputType, hint: string, depth: number): fc.Ar
     return fc.oneof(
       { arbitrary: fc.array(elem, { maxLength: 5 }), weight: 10 },
       { arbitrary: elem, weight: 1 }, // a single value where a list is expected: GraphQL coerces it
-      { arbitrary: elem.filter((v) => (JSON.stringify(v)?.length ?? 0) < 64).map((v) => Array.from({ length: 5000 }, () => v)), weight: 1 },
+      {
+        arbitrary: elem
+          .filter((v) => (JSON.stringify(v)?.length ?? 0) < 64)
+          .map((v) => Array.from({ length: 5000 }, () => v)),
+        weight: 1,
+      },
       { arbitrary: wrongType, weight: 1 },
     )
   }
@@ -63,11 +71,21 @@ function nullableArb(type: GraphQLInputType, hint: string, depth: number): fc.Ar
     const required = fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => f.name)
     const record = fc.record(model, { requiredKeys: required })
     const shaped = fc
-      .tuple(record, rarely(fc.constantFrom(...(required.length ? required : ['x'])), 8), rarely(fc.tuple(fc.constantFrom('unknownField', '__proto__', 'constructor', ''), anyJson), 8))
+      .tuple(
+        record,
+        rarely(fc.constantFrom(...(required.length ? required : ['x'])), 8),
+        rarely(fc.tuple(fc.constantFrom('unknownField', '__proto__', 'constructor', ''), anyJson), 8),
+      )
       .map(([obj, drop, extra]) => {
         const out: Record<string, unknown> = { ...obj }
         if (drop !== null) delete out[drop]
-        if (extra) Object.defineProperty(out, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true })
+        if (extra)
+          Object.defineProperty(out, extra[0], {
+            value: extra[1],
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          })
         return out
       })
     return fc.oneof({ arbitrary: shaped, weight: 12 }, { arbitrary: wrongType, weight: 1 })
@@ -82,7 +100,12 @@ function scalarArb(name: string, hint: string): fc.Arbitrary<unknown> {
     case 'Int':
     case 'Float': {
       const ids = /user|accused|actor|target/i.test(hint) ? knownUserId : knownId
-      return fc.oneof({ arbitrary: anyInt, weight: 6 }, { arbitrary: ids, weight: 3 }, { arbitrary: fc.stringMatching(/^-?\d{1,12}$/), weight: 1 }, wrong)
+      return fc.oneof(
+        { arbitrary: anyInt, weight: 6 },
+        { arbitrary: ids, weight: 3 },
+        { arbitrary: fc.stringMatching(/^-?\d{1,12}$/), weight: 1 },
+        wrong,
+      )
     }
     case 'Boolean':
       return fc.oneof({ arbitrary: fc.boolean(), weight: 8 }, wrong)
@@ -92,7 +115,11 @@ function scalarArb(name: string, hint: string): fc.Arbitrary<unknown> {
       return fc.oneof({ arbitrary: isoDate, weight: 8 }, { arbitrary: anyString, weight: 1 }, wrong)
     case 'JSON':
       if (hint === 'value') return fc.oneof(fc.boolean(), anyInt, fc.constantFrom(0, 1, 100, 101, -1), anyJson)
-      if (hint === 'data') return fc.oneof({ arbitrary: fc.record({ messageId: knownId }, { requiredKeys: [] }), weight: 3 }, { arbitrary: anyJson, weight: 2 })
+      if (hint === 'data')
+        return fc.oneof(
+          { arbitrary: fc.record({ messageId: knownId }, { requiredKeys: [] }), weight: 3 },
+          { arbitrary: anyJson, weight: 2 },
+        )
       return anyJson
     case 'File':
       return fc.oneof(anyString, wrongType, fc.constant({ name: 'x.png', size: 10 }))
@@ -163,23 +190,45 @@ export interface FieldCase {
 type Root = 'query' | 'mutation' | 'subscription'
 
 /** Cases for one root field: argument values from their types, sent as variables or inlined as literals. */
-export function fieldCaseArb(root: Root, field: GraphQLField<unknown, unknown>, selection: string): fc.Arbitrary<FieldCase> {
+export function fieldCaseArb(
+  root: Root,
+  field: GraphQLField<unknown, unknown>,
+  selection: string,
+): fc.Arbitrary<FieldCase> {
   const typeName = root === 'query' ? 'Query' : root === 'mutation' ? 'Mutation' : 'Subscription'
   const args = field.args
   const model: Record<string, fc.Arbitrary<unknown>> = {}
   for (const a of args) model[a.name] = valueArb(a.type, a.name)
   const required = args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name)
   const values = args.length ? fc.record(model, { requiredKeys: required }) : fc.constant({} as Record<string, unknown>)
-  return fc.tuple(values, fc.constantFrom<'variables' | 'literal'>('variables', 'literal'), rarely(fc.constantFrom(...(required.length ? required : ['-'])), 12)).map(([vals, mode, drop]) => {
-    const present = args.filter((a) => a.name in vals && a.name !== drop)
-    return build(root, typeName, field.name, present, vals, mode, selection)
-  })
+  return fc
+    .tuple(
+      values,
+      fc.constantFrom<'variables' | 'literal'>('variables', 'literal'),
+      rarely(fc.constantFrom(...(required.length ? required : ['-'])), 12),
+    )
+    .map(([vals, mode, drop]) => {
+      const present = args.filter((a) => a.name in vals && a.name !== drop)
+      return build(root, typeName, field.name, present, vals, mode, selection)
+    })
 }
 
-function build(root: Root, typeName: string, name: string, present: GraphQLArgument[], vals: Record<string, unknown>, mode: 'variables' | 'literal', selection: string): FieldCase {
+function build(
+  root: Root,
+  typeName: string,
+  name: string,
+  present: GraphQLArgument[],
+  vals: Record<string, unknown>,
+  mode: 'variables' | 'literal',
+  selection: string,
+): FieldCase {
   if (mode === 'literal') {
     const argText = present.map((a) => `${a.name}: ${printLiteral(vals[a.name], a.type)}`).join(', ')
-    return { target: `${typeName}.${name}`, mode, query: `${root} Fz { ${name}${argText ? `(${argText})` : ''} ${selection} }` }
+    return {
+      target: `${typeName}.${name}`,
+      mode,
+      query: `${root} Fz { ${name}${argText ? `(${argText})` : ''} ${selection} }`,
+    }
   }
   const defs = present.map((a, i) => `$v${i}: ${String(a.type)}`).join(', ')
   const argText = present.map((a, i) => `${a.name}: $v${i}`).join(', ')

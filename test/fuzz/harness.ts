@@ -82,10 +82,19 @@ const LEAKS: [string, RegExp][] = [
   ['file path', /(?:\/|\\)(?:src|plugins|node_modules|test)(?:\/|\\)[\w./\\-]+\.(?:ts|js|mjs|cjs)\b/],
   ['file path', /file:\/\/\/[\w./-]+/],
   ['SQL text', /\b(?:SELECT\s+[\w"*.,\s]+\s+FROM|INSERT\s+INTO|UPDATE\s+"?\w+"?\s+SET|DELETE\s+FROM)\s+"?\w/i],
-  ['SQL text', /\b(?:syntax error at or near|violates (?:foreign key|unique|check) constraint|duplicate key value|invalid input syntax for|relation "[^"]+" does not exist|column "[^"]+" does not exist|out of range for type|value too long for type|unterminated quoted)\b/i],
-  ['ORM internals', /\b(?:PrismaClient\w*Error|prisma\.\w+\.\w+\(|Invalid `[^`]*` invocation|DriverAdapterError|P20\d\d\b)/],
+  [
+    'SQL text',
+    /\b(?:syntax error at or near|violates (?:foreign key|unique|check) constraint|duplicate key value|invalid input syntax for|relation "[^"]+" does not exist|column "[^"]+" does not exist|out of range for type|value too long for type|unterminated quoted)\b/i,
+  ],
+  [
+    'ORM internals',
+    /\b(?:PrismaClient\w*Error|prisma\.\w+\.\w+\(|Invalid `[^`]*` invocation|DriverAdapterError|P20\d\d\b)/,
+  ],
   ['internal error text', /\b(?:TypeError|RangeError|ReferenceError|SyntaxError): (?!Unexpected token|JSON)/],
-  ['internal error text', /Cannot read propert(?:y|ies) of (?:undefined|null)|is not a function\b|Maximum call stack size exceeded/],
+  [
+    'internal error text',
+    /Cannot read propert(?:y|ies) of (?:undefined|null)|is not a function\b|Maximum call stack size exceeded/,
+  ],
 ]
 
 /** Server log lines of unexpected errors, by request id: the cause behind an `Internal server error (request id …)`. */
@@ -155,13 +164,19 @@ export class Fuzzer {
   private async register(prefix: string): Promise<Identity> {
     const name = `${prefix}_${randomBytes(3).toString('hex')}`
     const password = `pw-${randomBytes(6).toString('hex')}-1`
-    const r = await gql(this.url, 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }', { i: { username: name, email: `${name}@example.com`, password } })
+    const r = await gql(
+      this.url,
+      'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }',
+      { i: { username: name, email: `${name}@example.com`, password } },
+    )
     if (!r.data?.register) throw new Error(`fuzz setup: register failed: ${JSON.stringify(r.errors)}`)
     return { id: r.data.register.viewer.databaseId, name, password, token: r.data.register.token }
   }
 
   private async login(name: string, password: string): Promise<Identity> {
-    const r = await gql(this.url, 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }', { i: { login: name, password } })
+    const r = await gql(this.url, 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }', {
+      i: { login: name, password },
+    })
     if (!r.data?.login) throw new Error(`fuzz setup: login of ${name} failed: ${JSON.stringify(r.errors)}`)
     return { id: r.data.login.viewer.databaseId, name, password, token: r.data.login.token }
   }
@@ -177,9 +192,19 @@ export class Fuzzer {
     pool.names.push(admin.name, user.name, victim.name)
     pool.emails.push(`${user.name}@example.com`, `${victim.name}@example.com`)
     pool.tokens.push(user.token)
-    pool.channels.push('main', `stream/${admin.id}`, `stream/${user.id}`, `private/${Math.min(user.id, victim.id)}/${Math.max(user.id, victim.id)}`)
+    pool.channels.push(
+      'main',
+      `stream/${admin.id}`,
+      `stream/${user.id}`,
+      `private/${Math.min(user.id, victim.id)}/${Math.max(user.id, victim.id)}`,
+    )
     const send = async (who: Identity, channel: string, text: string) => {
-      const r = await gql(this.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { __typename ... on ChatPublished { message { databaseId } } } }', { i: { channel, text } }, who.token)
+      const r = await gql(
+        this.url,
+        'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { __typename ... on ChatPublished { message { databaseId } } } }',
+        { i: { channel, text } },
+        who.token,
+      )
       const id = r.data?.sendChatMessage?.message?.databaseId
       if (typeof id === 'number') pool.messageIds.push(id)
     }
@@ -191,22 +216,39 @@ export class Fuzzer {
     for (const c of reasons.data?.supportCategories ?? []) pool.otherIds.push(c.databaseId)
     const cat = reasons.data?.supportCategories?.[0]?.databaseId
     if (cat) {
-      const q = await gql(this.url, 'mutation($c: Int!) { askSupport(categoryId: $c, question: "fuzz question") { databaseId } }', { c: cat }, user.token)
+      const q = await gql(
+        this.url,
+        'mutation($c: Int!) { askSupport(categoryId: $c, question: "fuzz question") { databaseId } }',
+        { c: cat },
+        user.token,
+      )
       if (q.data?.askSupport) {
         pool.otherIds.push(q.data.askSupport.databaseId)
         pool.channels.push(`support/${q.data.askSupport.databaseId}`)
       }
     }
     if (pool.messageIds[1]) {
-      const c = await gql(this.url, 'mutation($m: Int!) { fileComplaint(messageId: $m, text: "fuzz") { __typename } }', { m: pool.messageIds[1] }, user.token)
+      const c = await gql(
+        this.url,
+        'mutation($m: Int!) { fileComplaint(messageId: $m, text: "fuzz") { __typename } }',
+        { m: pool.messageIds[1] },
+        user.token,
+      )
       void c
     }
     const v = await gql(this.url, '{ viewer { id } }', undefined, admin.token)
     if (v.data?.viewer?.id) pool.globalIds.push(v.data.viewer.id)
     for (const t of Object.values(this.schema.getTypeMap())) {
-      if ('getInterfaces' in t && typeof t.getInterfaces === 'function' && t.getInterfaces().some((i: { name: string }) => i.name === 'Node')) pool.nodeTypes.push(t.name)
+      if (
+        'getInterfaces' in t &&
+        typeof t.getInterfaces === 'function' &&
+        t.getInterfaces().some((i: { name: string }) => i.name === 'Node')
+      )
+        pool.nodeTypes.push(t.name)
     }
-    for (const type of pool.nodeTypes) for (const id of [...pool.userIds, ...pool.messageIds.slice(0, 2)]) pool.globalIds.push(Buffer.from(`${type}:${id}`).toString('base64'))
+    for (const type of pool.nodeTypes)
+      for (const id of [...pool.userIds, ...pool.messageIds.slice(0, 2)])
+        pool.globalIds.push(Buffer.from(`${type}:${id}`).toString('base64'))
   }
 
   /**
@@ -237,15 +279,36 @@ export class Fuzzer {
   }
 
   /** One HTTP request, never throwing: transport failures come back in `error`. */
-  async send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string | Buffer | Uint8Array | ReadableStream; duplex?: 'half' }, timeoutMs = 30_000): Promise<Answer> {
+  async send(
+    path: string,
+    init: {
+      method?: string
+      headers?: Record<string, string>
+      body?: string | Buffer | Uint8Array | ReadableStream
+      duplex?: 'half'
+    },
+    timeoutMs = 30_000,
+  ): Promise<Answer> {
     const t0 = performance.now()
     try {
-      const res = await fetch(`${this.url}${path}`, { method: init.method ?? 'POST', headers: init.headers, body: init.body as BodyInit, signal: AbortSignal.timeout(timeoutMs), ...(init.duplex ? { duplex: init.duplex } : {}) } as RequestInit)
+      const res = await fetch(`${this.url}${path}`, {
+        method: init.method ?? 'POST',
+        headers: init.headers,
+        body: init.body as BodyInit,
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(init.duplex ? { duplex: init.duplex } : {}),
+      } as RequestInit)
       const text = await res.text()
       return { status: res.status, text, headers: res.headers, ms: performance.now() - t0 }
     } catch (e) {
       const err = e as Error & { cause?: { code?: string; message?: string } }
-      return { status: 0, text: '', headers: new Headers(), error: `${err.name}: ${err.message}${err.cause ? ` (${err.cause.code ?? err.cause.message})` : ''}`, ms: performance.now() - t0 }
+      return {
+        status: 0,
+        text: '',
+        headers: new Headers(),
+        error: `${err.name}: ${err.message}${err.cause ? ` (${err.cause.code ?? err.cause.message})` : ''}`,
+        ms: performance.now() - t0,
+      }
     }
   }
 
@@ -278,10 +341,17 @@ export class Fuzzer {
     const entry = [...this.logs].reverse().find((l) => l.requestId === id)
     if (!entry) return undefined
     // the REST shim logs the masked GraphQL error, which names the request id of the original error's log line
-    if (hops < 3 && entry.error && /request id/.test(entry.error)) return this.causeOf(entry.error, hops + 1) ?? entry.error
-    const frame = entry.stack?.split('\n').find((l) => /\/(src|plugins)\//.test(l))?.trim()
+    if (hops < 3 && entry.error && /request id/.test(entry.error))
+      return this.causeOf(entry.error, hops + 1) ?? entry.error
+    const frame = entry.stack
+      ?.split('\n')
+      .find((l) => /\/(src|plugins)\//.test(l))
+      ?.trim()
     // Prisma errors run over many lines (the call site, then the database's message last): keep the first and last
-    const lines = (entry.error ?? entry.msg).split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = (entry.error ?? entry.msg)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     const error = lines.length > 2 ? `${lines[0]} … ${lines[lines.length - 1]}` : lines.join(' ')
     return `${error}${frame ? ` — at ${frame.replace(/^.*?\/(src|plugins)\//, '$1/').replace(/\)$/, '')}` : ''}`
   }
@@ -290,15 +360,41 @@ export class Fuzzer {
    * The oracle for an HTTP answer. `dialect` is the REST dialect of the path (null for /graphql). `sent` is the
    * request text: a "leak" that merely echoes what the client sent is not one.
    */
-  check(suite: Suite, target: string, input: unknown, sent: string, a: Answer, dialect: Dialect | null, sentBytes = sent.length) {
+  check(
+    suite: Suite,
+    target: string,
+    input: unknown,
+    sent: string,
+    a: Answer,
+    dialect: Dialect | null,
+    sentBytes = sent.length,
+  ) {
     this.statuses.set(`${suite} ${a.status}`, (this.statuses.get(`${suite} ${a.status}`) ?? 0) + 1)
-    if (a.error && /ECONNRESET|EPIPE|other side closed/.test(a.error) && sentBytes > (this.t?.app.config.bodyLimitBytes ?? 1024 * 1024)) {
+    if (
+      a.error &&
+      /ECONNRESET|EPIPE|other side closed/.test(a.error) &&
+      sentBytes > (this.t?.app.config.bodyLimitBytes ?? 1024 * 1024)
+    ) {
       // refused before it was read: the server answers and closes while the client is still sending
-      this.observe({ suite, target, kind: 'connection reset while sending a body over BODY_LIMIT_BYTES', detail: a.error, input, response: '' })
+      this.observe({
+        suite,
+        target,
+        kind: 'connection reset while sending a body over BODY_LIMIT_BYTES',
+        detail: a.error,
+        input,
+        response: '',
+      })
       return
     }
     if (a.error) {
-      this.fail({ suite, target, kind: a.error.includes('TimeoutError') ? 'no answer (timeout)' : 'transport error', detail: a.error, input, response: '' })
+      this.fail({
+        suite,
+        target,
+        kind: a.error.includes('TimeoutError') ? 'no answer (timeout)' : 'transport error',
+        detail: a.error,
+        input,
+        response: '',
+      })
       return
     }
     const body = a.text
@@ -310,25 +406,83 @@ export class Fuzzer {
       json = undefined
     }
     if (a.status >= 500) {
-      const documentedPeka2 = dialect === 'peka2' && a.status === 500 && isMessageOnly(json) && !/internal server error|unexpected error/i.test((json as { message: string }).message)
-      if (!documentedPeka2) this.fail({ suite, target, kind: `HTTP ${a.status}`, detail: messageOf(json) ?? excerpt.slice(0, 200), input, response: excerpt })
+      const documentedPeka2 =
+        dialect === 'peka2' &&
+        a.status === 500 &&
+        isMessageOnly(json) &&
+        !/internal server error|unexpected error/i.test((json as { message: string }).message)
+      if (!documentedPeka2)
+        this.fail({
+          suite,
+          target,
+          kind: `HTTP ${a.status}`,
+          detail: messageOf(json) ?? excerpt.slice(0, 200),
+          input,
+          response: excerpt,
+        })
     }
     const codes = internalCodes(json)
-    if (codes.length) this.fail({ suite, target, kind: 'INTERNAL_SERVER_ERROR', detail: codes.join(' | '), input, response: excerpt })
-    else if (a.status < 500 && /Internal server error \(request id|Unexpected error\./i.test(body)) this.fail({ suite, target, kind: 'internal error message', detail: messageOf(json) ?? '', input, response: excerpt })
+    if (codes.length)
+      this.fail({ suite, target, kind: 'INTERNAL_SERVER_ERROR', detail: codes.join(' | '), input, response: excerpt })
+    else if (a.status < 500 && /Internal server error \(request id|Unexpected error\./i.test(body))
+      this.fail({
+        suite,
+        target,
+        kind: 'internal error message',
+        detail: messageOf(json) ?? '',
+        input,
+        response: excerpt,
+      })
     const leak = leakIn(body, sent)
     if (leak) this.fail({ suite, target, kind: `leak: ${leak.what}`, detail: leak.match, input, response: excerpt })
-    if (dialect && a.status >= 400 && a.status !== 404 && json !== undefined && !dialectForm(dialect, json) && a.status !== 413) {
-      this.observe({ suite, target, kind: `${dialect} error not in its documented form`, detail: `HTTP ${a.status}`, input, response: excerpt })
+    if (
+      dialect &&
+      a.status >= 400 &&
+      a.status !== 404 &&
+      json !== undefined &&
+      !dialectForm(dialect, json) &&
+      a.status !== 413
+    ) {
+      this.observe({
+        suite,
+        target,
+        kind: `${dialect} error not in its documented form`,
+        detail: `HTTP ${a.status}`,
+        input,
+        response: excerpt,
+      })
     }
   }
 
   /** graphql-ws frames and close codes. */
-  checkWs(target: string, input: unknown, sent: string, frames: string[], close: { code: number; reason: string } | null, suspects?: string) {
+  checkWs(
+    target: string,
+    input: unknown,
+    sent: string,
+    frames: string[],
+    close: { code: number; reason: string } | null,
+    suspects?: string,
+  ) {
     if (close) this.wsCloseCodes.set(close.code, (this.wsCloseCodes.get(close.code) ?? 0) + 1)
-    if (close && (close.code === 4500 || close.code === 1011)) this.fail({ suite: 'ws', target: 'ws session', kind: `WS close ${close.code}`, detail: `${close.reason}${suspects ? `; client sent ${suspects}` : ''}`, input, response: frames.slice(-3).join('\n') })
+    if (close && (close.code === 4500 || close.code === 1011))
+      this.fail({
+        suite: 'ws',
+        target: 'ws session',
+        kind: `WS close ${close.code}`,
+        detail: `${close.reason}${suspects ? `; client sent ${suspects}` : ''}`,
+        input,
+        response: frames.slice(-3).join('\n'),
+      })
     const protocol = (input as { protocol?: unknown })?.protocol
-    if (close && close.code === 1006 && protocol === 'graphql-transport-ws') this.observe({ suite: 'ws', target: 'ws session', kind: 'WS closed without a close frame (1006)', detail: suspects ?? '', input, response: frames.slice(-3).join('\n') })
+    if (close && close.code === 1006 && protocol === 'graphql-transport-ws')
+      this.observe({
+        suite: 'ws',
+        target: 'ws session',
+        kind: 'WS closed without a close frame (1006)',
+        detail: suspects ?? '',
+        input,
+        response: frames.slice(-3).join('\n'),
+      })
     for (const f of frames) {
       let json: unknown
       try {
@@ -337,12 +491,36 @@ export class Fuzzer {
         json = undefined
       }
       const codes = internalCodes(json)
-      if (codes.length) this.fail({ suite: 'ws', target, kind: 'INTERNAL_SERVER_ERROR', detail: codes.join(' | '), input, response: f.slice(0, 600) })
+      if (codes.length)
+        this.fail({
+          suite: 'ws',
+          target,
+          kind: 'INTERNAL_SERVER_ERROR',
+          detail: codes.join(' | '),
+          input,
+          response: f.slice(0, 600),
+        })
       const leak = leakIn(f, sent)
-      if (leak) this.fail({ suite: 'ws', target, kind: `leak: ${leak.what}`, detail: leak.match, input, response: f.slice(0, 600) })
+      if (leak)
+        this.fail({
+          suite: 'ws',
+          target,
+          kind: `leak: ${leak.what}`,
+          detail: leak.match,
+          input,
+          response: f.slice(0, 600),
+        })
     }
     const leak = close ? leakIn(close.reason, sent) : null
-    if (leak) this.fail({ suite: 'ws', target, kind: `leak in close reason: ${leak.what}`, detail: leak.match, input, response: close!.reason })
+    if (leak)
+      this.fail({
+        suite: 'ws',
+        target,
+        kind: `leak in close reason: ${leak.what}`,
+        detail: leak.match,
+        input,
+        response: close!.reason,
+      })
   }
 
   /** time spent per suite, and the slowest case of each */
@@ -392,12 +570,18 @@ function normalise(s: string) {
 }
 
 const isMessageOnly = (j: unknown): j is { message: string } =>
-  !!j && typeof j === 'object' && !Array.isArray(j) && Object.keys(j).length === 1 && typeof (j as { message?: unknown }).message === 'string'
+  !!j &&
+  typeof j === 'object' &&
+  !Array.isArray(j) &&
+  Object.keys(j).length === 1 &&
+  typeof (j as { message?: unknown }).message === 'string'
 
 function dialectForm(dialect: Dialect, j: unknown) {
   if (!j || typeof j !== 'object' || Array.isArray(j)) return false
   const keys = Object.keys(j)
-  return dialect === 'peka2' ? isMessageOnly(j) : keys.length === 1 && typeof (j as { error?: unknown }).error === 'string'
+  return dialect === 'peka2'
+    ? isMessageOnly(j)
+    : keys.length === 1 && typeof (j as { error?: unknown }).error === 'string'
 }
 
 function messageOf(j: unknown): string | undefined {
@@ -419,7 +603,8 @@ function internalCodes(j: unknown, out: string[] = [], depth = 0): string[] {
   const o = j as Record<string, unknown>
   const ext = o.extensions as { code?: unknown } | undefined
   if (ext && ext.code === 'INTERNAL_SERVER_ERROR') out.push(String(o.message ?? ''))
-  for (const k of ['errors', 'payload', 'data']) if (o[k] && typeof o[k] === 'object') internalCodes(o[k], out, depth + 1)
+  for (const k of ['errors', 'payload', 'data'])
+    if (o[k] && typeof o[k] === 'object') internalCodes(o[k], out, depth + 1)
   return out
 }
 

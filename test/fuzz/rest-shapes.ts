@@ -38,7 +38,9 @@ export interface RouteShape {
 const MARK = '\u0001fz:'
 
 export function shapeOf(route: RestRoute, schema: GraphQLSchema): RouteShape {
-  const op = parse(route.operation).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!
+  const op = parse(route.operation).definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  )!
   const variables = new Map<string, GraphQLInputType>()
   for (const def of op.variableDefinitions ?? []) {
     const type = typeFromAST(schema, def.type as never) as GraphQLInputType | undefined
@@ -99,7 +101,12 @@ function recorder(path: string[], reads: Set<string>, proxies: WeakMap<object, s
 }
 
 /** Finds where the recorded leaves landed in the variables, and the GraphQL type at that place. */
-function walk(value: unknown, type: GraphQLInputType, proxies: WeakMap<object, string[]>, typed: Map<string, GraphQLInputType>) {
+function walk(
+  value: unknown,
+  type: GraphQLInputType,
+  proxies: WeakMap<object, string[]>,
+  typed: Map<string, GraphQLInputType>,
+) {
   if (value && typeof value === 'object' && proxies.has(value)) {
     typed.set(proxies.get(value)!.join('.'), type)
     return

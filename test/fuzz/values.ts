@@ -18,7 +18,17 @@ export interface Pool {
   nodeTypes: string[]
 }
 
-export const pool: Pool = { userIds: [], messageIds: [], otherIds: [], names: [], emails: [], channels: [], tokens: [], globalIds: [], nodeTypes: [] }
+export const pool: Pool = {
+  userIds: [],
+  messageIds: [],
+  otherIds: [],
+  names: [],
+  emails: [],
+  channels: [],
+  tokens: [],
+  globalIds: [],
+  nodeTypes: [],
+}
 
 /** fc.constantFrom over a list that is filled later (read at generation time) */
 const fromPool = (pick: (p: Pool) => (string | number)[], fallback: string | number) =>
@@ -80,7 +90,13 @@ export const NASTY_STRINGS = [
   'é'.repeat(1025),
 ]
 
-export const hugeString = fc.constantFrom('a'.repeat(HUGE), '\u0000'.repeat(10_000), '😀'.repeat(20_000), 'ж'.repeat(HUGE), 'x'.repeat(1_100_000))
+export const hugeString = fc.constantFrom(
+  'a'.repeat(HUGE),
+  '\u0000'.repeat(10_000),
+  '😀'.repeat(20_000),
+  'ж'.repeat(HUGE),
+  'x'.repeat(1_100_000),
+)
 
 export const anyString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ maxLength: 24 }), weight: 4 },
@@ -91,7 +107,30 @@ export const anyString: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: hugeString, weight: 1 },
 )
 
-export const INT_EDGES = [0, 1, -1, 2, 3, 7, 100, 2147483647, -2147483648, 2147483648, -2147483649, 4294967296, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e21, -1e21, 1e308, -1e308, 0.5, 1.5, -0.1, 5e-324]
+export const INT_EDGES = [
+  0,
+  1,
+  -1,
+  2,
+  3,
+  7,
+  100,
+  2147483647,
+  -2147483648,
+  2147483648,
+  -2147483649,
+  4294967296,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  1e21,
+  -1e21,
+  1e308,
+  -1e308,
+  0.5,
+  1.5,
+  -0.1,
+  5e-324,
+]
 
 export const knownId = fromPool((p) => [...p.userIds, ...p.messageIds, ...p.otherIds], 1)
 export const knownUserId = fromPool((p) => p.userIds, 1)
@@ -105,7 +144,25 @@ export const anyInt: fc.Arbitrary<number> = fc.oneof(
 )
 
 /** Values of the wrong type for any position. */
-export const wrongType: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(null, true, false, 0, -1, 1.5, '', 'x', '1', [], [null], [1, 'a'], {}, { a: 1 }, { __proto__: 1 }, [[[]]], { '': '' })
+export const wrongType: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  '',
+  'x',
+  '1',
+  [],
+  [null],
+  [1, 'a'],
+  {},
+  { a: 1 },
+  { __proto__: 1 },
+  [[[]]],
+  { '': '' },
+)
 
 /** Deeply nested JSON (arrays or objects) of the given depth. */
 export function nested(depth: number, kind: 'array' | 'object' | 'mixed'): unknown {
@@ -113,7 +170,12 @@ export function nested(depth: number, kind: 'array' | 'object' | 'mixed'): unkno
   for (let i = 0; i < depth; i++) v = kind === 'array' || (kind === 'mixed' && i % 2) ? [v] : { a: v }
   return v
 }
-export const deepJson = fc.tuple(fc.constantFrom(20, 100, 1000, 3000), fc.constantFrom<'array' | 'object' | 'mixed'>('array', 'object', 'mixed')).map(([d, k]) => nested(d, k))
+export const deepJson = fc
+  .tuple(
+    fc.constantFrom(20, 100, 1000, 3000),
+    fc.constantFrom<'array' | 'object' | 'mixed'>('array', 'object', 'mixed'),
+  )
+  .map(([d, k]) => nested(d, k))
 
 export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 5 },
@@ -132,12 +194,29 @@ export const anything: fc.Arbitrary<unknown> = fc.oneof(
 )
 
 export const isoDate: fc.Arbitrary<unknown> = fc.oneof(
-  { arbitrary: fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()), weight: 4 },
+  {
+    arbitrary: fc
+      .date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    weight: 4,
+  },
   { arbitrary: fc.integer({ min: 0, max: 2_000_000_000 }), weight: 2 },
   {
     arbitrary: fc.constantFrom(
-      '2024-02-30T00:00:00Z', '2024-13-01', '0000-00-00', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '+999999-01-01T00:00:00Z',
-      '2020-01-01T25:61:61Z', 'yesterday', '1e10', '', '2024-01-01', '2024-01-01T00:00:00+99:99', new Date(0).toISOString(), 'Invalid Date',
+      '2024-02-30T00:00:00Z',
+      '2024-13-01',
+      '0000-00-00',
+      '+275760-09-13T00:00:00.000Z',
+      '-271821-04-20T00:00:00.000Z',
+      '+999999-01-01T00:00:00Z',
+      '2020-01-01T25:61:61Z',
+      'yesterday',
+      '1e10',
+      '',
+      '2024-01-01',
+      '2024-01-01T00:00:00+99:99',
+      new Date(0).toISOString(),
+      'Invalid Date',
     ),
     weight: 3,
   },
@@ -147,11 +226,47 @@ export const isoDate: fc.Arbitrary<unknown> = fc.oneof(
 /** Relay global ids, valid and malformed. */
 export const globalId: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fromPool((p) => p.globalIds, 'VXNlcjox') as fc.Arbitrary<string>, weight: 3 },
-  { arbitrary: fc.tuple(fromPool((p) => p.nodeTypes, 'User'), fc.constantFrom<unknown>(1, 2, 3, 0, -1, 2147483648, 'abc', '', '1.5', '1e3', '99999999999999999999', '1:2', '\u0000')).map(([t, id]) => b64(`${t}:${id}`)), weight: 3 },
+  {
+    arbitrary: fc
+      .tuple(
+        fromPool((p) => p.nodeTypes, 'User'),
+        fc.constantFrom<unknown>(
+          1,
+          2,
+          3,
+          0,
+          -1,
+          2147483648,
+          'abc',
+          '',
+          '1.5',
+          '1e3',
+          '99999999999999999999',
+          '1:2',
+          '\u0000',
+        ),
+      )
+      .map(([t, id]) => b64(`${t}:${id}`)),
+    weight: 3,
+  },
   {
     arbitrary: fc.constantFrom(
-      '', 'not base64!', '====', 'VXNlcg', b64('User'), b64('User:'), b64(':1'), b64('Nope:1'), b64('__proto__:1'), b64('constructor:1'), b64('\u0000:\u0000'),
-      b64('User:1'.repeat(1000)), 'A'.repeat(10_000), '\u0000', '😀', b64('😀:1'),
+      '',
+      'not base64!',
+      '====',
+      'VXNlcg',
+      b64('User'),
+      b64('User:'),
+      b64(':1'),
+      b64('Nope:1'),
+      b64('__proto__:1'),
+      b64('constructor:1'),
+      b64('\u0000:\u0000'),
+      b64('User:1'.repeat(1000)),
+      'A'.repeat(10_000),
+      '\u0000',
+      '😀',
+      b64('😀:1'),
     ),
     weight: 2,
   },
@@ -159,16 +274,61 @@ export const globalId: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: anyString, weight: 1 },
 )
 
-const CHANNEL_SHAPES = ['main', 'admin', 'all', 'system', 'stream/', 'stream/0', 'stream/-1', 'stream/abc', 'private/', 'private/1', 'private/1/1', 'private/2/1', 'support/1', 'support/', 'nope/1', 'stream/1/2', 'MAIN', '/main', 'main/']
+const CHANNEL_SHAPES = [
+  'main',
+  'admin',
+  'all',
+  'system',
+  'stream/',
+  'stream/0',
+  'stream/-1',
+  'stream/abc',
+  'private/',
+  'private/1',
+  'private/1/1',
+  'private/2/1',
+  'support/1',
+  'support/',
+  'nope/1',
+  'stream/1/2',
+  'MAIN',
+  '/main',
+  'main/',
+]
 
 export const channelId: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...CHANNEL_SHAPES), weight: 3 },
   { arbitrary: fromPool((p) => p.channels, 'main') as fc.Arbitrary<string>, weight: 3 },
-  { arbitrary: fc.tuple(fc.constantFrom('stream', 'private', 'support'), fc.array(fc.oneof(knownUserId.map(String), anyInt.map(String)), { minLength: 1, maxLength: 3 })).map(([k, parts]) => [k, ...parts].join('/')), weight: 3 },
+  {
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('stream', 'private', 'support'),
+        fc.array(fc.oneof(knownUserId.map(String), anyInt.map(String)), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([k, parts]) => [k, ...parts].join('/')),
+    weight: 3,
+  },
   { arbitrary: anyString, weight: 1 },
 )
 
-const ROLE_NAMES = ['support', 'canUseSupport', 'moderator', 'citizen', 'twitch', 'blocker', 'masterstreamer', 'smiler', 'roleAdmin', 'schedule', 'seasoner', 'storeAdmin', 'storeSupport', 'streamAdmin', 'internal', 'nope']
+const ROLE_NAMES = [
+  'support',
+  'canUseSupport',
+  'moderator',
+  'citizen',
+  'twitch',
+  'blocker',
+  'masterstreamer',
+  'smiler',
+  'roleAdmin',
+  'schedule',
+  'seasoner',
+  'storeAdmin',
+  'storeSupport',
+  'streamAdmin',
+  'internal',
+  'nope',
+]
 
 /**
  * String values chosen by the argument's or body key's name, so more cases pass validation and reach the service.
@@ -177,18 +337,41 @@ const ROLE_NAMES = ['support', 'canUseSupport', 'moderator', 'citizen', 'twitch'
 export function hinted(name: string): fc.Arbitrary<unknown> | null {
   const n = name.toLowerCase()
   if (/channel|room/.test(n) && !/id$/.test(n)) return channelId
-  if (/email/.test(n)) return fc.oneof(fc.emailAddress(), fromPool((p) => p.emails, 'a@example.com'), anyString)
-  if (/phone|phons/.test(n)) return fc.oneof(fc.stringMatching(/^\+?7\d{10}$/), fc.stringMatching(/^\+?\d{1,20}$/), fc.integer({ min: 0 }), anyString)
+  if (/email/.test(n))
+    return fc.oneof(
+      fc.emailAddress(),
+      fromPool((p) => p.emails, 'a@example.com'),
+      anyString,
+    )
+  if (/phone|phons/.test(n))
+    return fc.oneof(
+      fc.stringMatching(/^\+?7\d{10}$/),
+      fc.stringMatching(/^\+?\d{1,20}$/),
+      fc.integer({ min: 0 }),
+      anyString,
+    )
   if (/password/.test(n)) return fc.oneof(fc.stringMatching(/^[a-z]{4}-[0-9]{4}-[A-Z]{2}$/), anyString)
-  if (/^(name|login|username|nickname)$/.test(n)) return fc.oneof(fromPool((p) => p.names, 'alice'), fc.stringMatching(/^[a-z][a-z0-9_]{2,15}$/), anyString)
-  if (/token|session_key/.test(n)) return fc.oneof(fromPool((p) => p.tokens, 'x'), fc.stringMatching(/^[0-9a-f]{0,64}$/), anyString)
+  if (/^(name|login|username|nickname)$/.test(n))
+    return fc.oneof(
+      fromPool((p) => p.names, 'alice'),
+      fc.stringMatching(/^[a-z][a-z0-9_]{2,15}$/),
+      anyString,
+    )
+  if (/token|session_key/.test(n))
+    return fc.oneof(
+      fromPool((p) => p.tokens, 'x'),
+      fc.stringMatching(/^[0-9a-f]{0,64}$/),
+      anyString,
+    )
   if (n === 'role') return fc.oneof(fc.constantFrom(...ROLE_NAMES), anyString)
   if (n === 'emoji') return fc.oneof(fc.constantFrom('👍', '❤️', '😀', '🏳️‍🌈', 'a', ':smile:'), anyString)
   if (n === 'field') return fc.oneof(fc.constantFrom('id', 'from', 'to', 'type'), anyString)
   if (n === 'operation') return fc.oneof(fc.constantFrom('in', 'not in', '=', '<>', '<', '>'), anyString)
   if (n === 'glue') return fc.oneof(fc.constantFrom('and', 'or', 'AND', 'xor'), anyString)
-  if (n === 'content' || n === 'kind') return fc.oneof(fc.constantFrom('stream', 'room', 'chat', 'STREAM', 'ROOM', 'CHAT', 'user'), anyString)
+  if (n === 'content' || n === 'kind')
+    return fc.oneof(fc.constantFrom('stream', 'room', 'chat', 'STREAM', 'ROOM', 'CHAT', 'user'), anyString)
   if (/^(dob|from|to|until|date|time)$/.test(n)) return isoDate
-  if (n === 'code' || n === 'key' || n === 'captcha' || n === 'recaptcharesponse') return fc.oneof(fc.stringMatching(/^\d{4,6}$/), fc.stringMatching(/^[0-9a-f]{0,40}$/), anyString)
+  if (n === 'code' || n === 'key' || n === 'captcha' || n === 'recaptcharesponse')
+    return fc.oneof(fc.stringMatching(/^\d{4,6}$/), fc.stringMatching(/^[0-9a-f]{0,40}$/), anyString)
   return null
 }

@@ -7,7 +7,11 @@ import { anyJson, anyString, deepJson, wrongType } from './values.js'
 
 /** graphql-ws sessions over a raw socket: frames in and out of order, broken, huge, duplicated. */
 
-type Frame = { kind: 'msg'; msg: unknown } | { kind: 'raw'; data: string } | { kind: 'binary'; data: number[] } | { kind: 'trigger' }
+type Frame =
+  | { kind: 'msg'; msg: unknown }
+  | { kind: 'raw'; data: string }
+  | { kind: 'binary'; data: number[] }
+  | { kind: 'trigger' }
 
 export interface WsCase {
   target: string
@@ -44,46 +48,183 @@ const TOKEN = '<TOKEN>'
 const idArb: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constantFrom('1', '2', 'a', 'a'), weight: 6 }, // few ids: duplicates happen
   { arbitrary: fc.uuid(), weight: 2 },
-  { arbitrary: fc.constantFrom<unknown>('', ' ', 'x'.repeat(100_000), '\u0000', '😀', '__proto__', 1, 0, -1, null, true, {}, ['1']), weight: 2 },
+  {
+    arbitrary: fc.constantFrom<unknown>(
+      '',
+      ' ',
+      'x'.repeat(100_000),
+      '\u0000',
+      '😀',
+      '__proto__',
+      1,
+      0,
+      -1,
+      null,
+      true,
+      {},
+      ['1'],
+    ),
+    weight: 2,
+  },
   { arbitrary: anyString, weight: 1 },
 )
 
 const initPayload: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.constant({ authorization: `Bearer ${TOKEN}` }), weight: 8 },
-  { arbitrary: fc.constantFrom<unknown>(undefined, {}, null, { Authorization: `Bearer ${TOKEN}` }, { authorization: TOKEN }, { authorization: 'Bearer' }, { authorization: `Bearer ${TOKEN}x` }, { token: TOKEN }), weight: 3 },
+  {
+    arbitrary: fc.constantFrom<unknown>(
+      undefined,
+      {},
+      null,
+      { Authorization: `Bearer ${TOKEN}` },
+      { authorization: TOKEN },
+      { authorization: 'Bearer' },
+      { authorization: `Bearer ${TOKEN}x` },
+      { token: TOKEN },
+    ),
+    weight: 3,
+  },
   { arbitrary: fc.oneof(wrongType, anyString, deepJson).map((v) => ({ authorization: v })), weight: 1 },
   { arbitrary: fc.oneof(wrongType, anyJson, anyString), weight: 1 },
 )
 
-export function wsCaseArb(fields: { root: 'query' | 'mutation' | 'subscription'; field: GraphQLField<unknown, unknown>; selection: string; target: string }[]): fc.Arbitrary<WsCase> {
+export function wsCaseArb(
+  fields: {
+    root: 'query' | 'mutation' | 'subscription'
+    field: GraphQLField<unknown, unknown>
+    selection: string
+    target: string
+  }[],
+): fc.Arbitrary<WsCase> {
   const subs = fields.filter((x) => x.root === 'subscription')
   const others = fields.filter((x) => x.root !== 'subscription')
-  const opArb = (list: typeof fields) => fc.constantFrom(...list).chain((x) => fieldCaseArb(x.root, x.field, x.selection))
-  const goodPayload = fc.oneof({ arbitrary: opArb(subs), weight: 4 }, { arbitrary: opArb(others), weight: 1 }).chain((c) =>
-    fc.constantFrom<unknown>(undefined, undefined, undefined, 'Fz', 'Nope', 42, null).map((operationName) => ({ target: c.target, payload: { query: c.query, variables: c.variables, ...(operationName === undefined ? {} : { operationName }) } })),
-  )
-  const badPayload = fc.constantFrom<unknown>(
-    null, {}, [], 'x', { query: 123 }, { query: '' }, { query: '{' }, { query: 'subscription {' }, { query: '{ __typename }', variables: 'x' }, { query: '{ __typename }', variables: [1] },
-    { query: '{ __typename }', extensions: 'x' }, { query: 'subscription { a: chatEvents(channel: "main") { __typename } b: chatEvents(channel: "main") { __typename } }' },
-    { query: 'subscription A { smilesChanged { __typename } } subscription B { smilesChanged { __typename } }' }, { query: 'subscription { chatEvents(channel: "main") { ...F } } fragment F on ChatEvent { ...F }' },
-    { query: `{ ${'a: __typename '.repeat(2000)} }` }, { query: '{'.repeat(5000) }, { query: `query ${'x'.repeat(200_000)} { __typename }` }, { query: 'subscription { chatEvents(channel: "main") { __typename } }', variables: { nested: null } },
-  ).map((payload) => ({ target: 'malformed subscribe payload', payload }))
-  const subscribe = fc.tuple(idArb, fc.oneof({ arbitrary: goodPayload, weight: 4 }, { arbitrary: badPayload, weight: 1 })).map(([id, p]) => ({ target: p.target, frame: { kind: 'msg', msg: { type: 'subscribe', id, payload: p.payload } } as Frame }))
+  const opArb = (list: typeof fields) =>
+    fc.constantFrom(...list).chain((x) => fieldCaseArb(x.root, x.field, x.selection))
+  const goodPayload = fc
+    .oneof({ arbitrary: opArb(subs), weight: 4 }, { arbitrary: opArb(others), weight: 1 })
+    .chain((c) =>
+      fc.constantFrom<unknown>(undefined, undefined, undefined, 'Fz', 'Nope', 42, null).map((operationName) => ({
+        target: c.target,
+        payload: {
+          query: c.query,
+          variables: c.variables,
+          ...(operationName === undefined ? {} : { operationName }),
+        },
+      })),
+    )
+  const badPayload = fc
+    .constantFrom<unknown>(
+      null,
+      {},
+      [],
+      'x',
+      { query: 123 },
+      { query: '' },
+      { query: '{' },
+      { query: 'subscription {' },
+      { query: '{ __typename }', variables: 'x' },
+      { query: '{ __typename }', variables: [1] },
+      { query: '{ __typename }', extensions: 'x' },
+      {
+        query:
+          'subscription { a: chatEvents(channel: "main") { __typename } b: chatEvents(channel: "main") { __typename } }',
+      },
+      { query: 'subscription A { smilesChanged { __typename } } subscription B { smilesChanged { __typename } }' },
+      { query: 'subscription { chatEvents(channel: "main") { ...F } } fragment F on ChatEvent { ...F }' },
+      { query: `{ ${'a: __typename '.repeat(2000)} }` },
+      { query: '{'.repeat(5000) },
+      { query: `query ${'x'.repeat(200_000)} { __typename }` },
+      { query: 'subscription { chatEvents(channel: "main") { __typename } }', variables: { nested: null } },
+    )
+    .map((payload) => ({ target: 'malformed subscribe payload', payload }))
+  const subscribe = fc
+    .tuple(idArb, fc.oneof({ arbitrary: goodPayload, weight: 4 }, { arbitrary: badPayload, weight: 1 }))
+    .map(([id, p]) => ({
+      target: p.target,
+      frame: { kind: 'msg', msg: { type: 'subscribe', id, payload: p.payload } } as Frame,
+    }))
   const other = fc
     .oneof(
       { arbitrary: idArb.map((id) => ({ kind: 'msg', msg: { type: 'complete', id } }) as Frame), weight: 2 },
-      { arbitrary: initPayload.map((payload) => ({ kind: 'msg', msg: { type: 'connection_init', payload } }) as Frame), weight: 1 },
-      { arbitrary: fc.constantFrom('ping', 'pong').chain((type) => fc.oneof(fc.constant(undefined), anyJson, wrongType).map((payload) => ({ kind: 'msg', msg: { type, payload } }) as Frame)), weight: 2 },
-      { arbitrary: fc.constantFrom<unknown>({ type: 'connection_ack' }, { type: 'next', id: '1', payload: {} }, { type: 'error', id: '1', payload: [] }, { type: 'unknown' }, { type: 123 }, { type: null }, {}, { id: '1' }, { type: 'subscribe' }, { type: 'start', id: '1', payload: { query: '{ __typename }' } }, { type: 'connection_terminate' }).map((msg) => ({ kind: 'msg', msg }) as Frame), weight: 2 },
-      { arbitrary: fc.constantFrom('', '{', 'null', '[]', '"x"', '123', 'true', '{"type":', '\u0000', '{"type":"subscribe","id":"1","payload":' + '['.repeat(10_000), 'x'.repeat(1_000_000)).map((data) => ({ kind: 'raw', data }) as Frame), weight: 2 },
-      { arbitrary: fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 }).map((data) => ({ kind: 'binary', data }) as Frame), weight: 1 },
+      {
+        arbitrary: initPayload.map((payload) => ({ kind: 'msg', msg: { type: 'connection_init', payload } }) as Frame),
+        weight: 1,
+      },
+      {
+        arbitrary: fc
+          .constantFrom('ping', 'pong')
+          .chain((type) =>
+            fc
+              .oneof(fc.constant(undefined), anyJson, wrongType)
+              .map((payload) => ({ kind: 'msg', msg: { type, payload } }) as Frame),
+          ),
+        weight: 2,
+      },
+      {
+        arbitrary: fc
+          .constantFrom<unknown>(
+            { type: 'connection_ack' },
+            { type: 'next', id: '1', payload: {} },
+            { type: 'error', id: '1', payload: [] },
+            { type: 'unknown' },
+            { type: 123 },
+            { type: null },
+            {},
+            { id: '1' },
+            { type: 'subscribe' },
+            { type: 'start', id: '1', payload: { query: '{ __typename }' } },
+            { type: 'connection_terminate' },
+          )
+          .map((msg) => ({ kind: 'msg', msg }) as Frame),
+        weight: 2,
+      },
+      {
+        arbitrary: fc
+          .constantFrom(
+            '',
+            '{',
+            'null',
+            '[]',
+            '"x"',
+            '123',
+            'true',
+            '{"type":',
+            '\u0000',
+            '{"type":"subscribe","id":"1","payload":' + '['.repeat(10_000),
+            'x'.repeat(1_000_000),
+          )
+          .map((data) => ({ kind: 'raw', data }) as Frame),
+        weight: 2,
+      },
+      {
+        arbitrary: fc
+          .array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 })
+          .map((data) => ({ kind: 'binary', data }) as Frame),
+        weight: 1,
+      },
       { arbitrary: fc.constant({ kind: 'trigger' } as Frame), weight: 1 },
     )
     .map((frame) => ({ target: null as string | null, frame }))
-  const frames = fc.array(fc.oneof({ arbitrary: subscribe, weight: 3 }, { arbitrary: other, weight: 2 }), { minLength: 1, maxLength: 6 })
+  const frames = fc.array(fc.oneof({ arbitrary: subscribe, weight: 3 }, { arbitrary: other, weight: 2 }), {
+    minLength: 1,
+    maxLength: 6,
+  })
   return fc
     .record({
-      protocol: fc.constantFrom<string | string[] | null>('graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', 'graphql-transport-ws', null, 'graphql-ws', 'bogus', ['bogus', 'graphql-transport-ws']),
+      protocol: fc.constantFrom<string | string[] | null>(
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        'graphql-transport-ws',
+        null,
+        'graphql-ws',
+        'bogus',
+        ['bogus', 'graphql-transport-ws'],
+      ),
       initFirst: fc.constantFrom(true, true, true, false),
       init: initPayload,
       frames,
@@ -93,7 +234,10 @@ export function wsCaseArb(fields: { root: 'query' | 'mutation' | 'subscription';
       const fieldTargets = targets.filter((x) => /^(Query|Mutation|Subscription)\./.test(x))
       const target = targets[0] ?? (initFirst ? 'frames after init' : 'frames before init')
       const msgs = list.map((x) => x.frame)
-      const sentText = [JSON.stringify(init) ?? '', ...msgs.map((m) => (m.kind === 'msg' ? JSON.stringify(m.msg) ?? '' : m.kind === 'raw' ? m.data : ''))].join('\n')
+      const sentText = [
+        JSON.stringify(init) ?? '',
+        ...msgs.map((m) => (m.kind === 'msg' ? (JSON.stringify(m.msg) ?? '') : m.kind === 'raw' ? m.data : '')),
+      ].join('\n')
       return {
         target: `ws ${target}`,
         fields: fieldTargets,
@@ -101,7 +245,20 @@ export function wsCaseArb(fields: { root: 'query' | 'mutation' | 'subscription';
         init,
         initFirst,
         frames: msgs,
-        describe: { protocol, initFirst, init, frames: msgs.map((m) => (m.kind === 'msg' ? m.msg : m.kind === 'raw' ? { raw: m.data } : m.kind === 'binary' ? { binary: m.data.length } : { trigger: 'chat message to main' })) },
+        describe: {
+          protocol,
+          initFirst,
+          init,
+          frames: msgs.map((m) =>
+            m.kind === 'msg'
+              ? m.msg
+              : m.kind === 'raw'
+                ? { raw: m.data }
+                : m.kind === 'binary'
+                  ? { binary: m.data.length }
+                  : { trigger: 'chat message to main' },
+          ),
+        },
         sentText,
         unusual: unusualOf(msgs),
       }
@@ -110,11 +267,16 @@ export function wsCaseArb(fields: { root: 'query' | 'mutation' | 'subscription';
 
 const withToken = (v: unknown, token: string | undefined): unknown => {
   if (typeof v === 'string') return v.includes(TOKEN) ? v.replace(TOKEN, token ?? 'no-token') : v
-  if (v && typeof v === 'object' && !Array.isArray(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withToken(x, token)]))
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withToken(x, token)]))
   return v
 }
 
-export async function runWs(f: Fuzzer, c: WsCase, token: string | undefined): Promise<{ frames: string[]; close: { code: number; reason: string } | null }> {
+export async function runWs(
+  f: Fuzzer,
+  c: WsCase,
+  token: string | undefined,
+): Promise<{ frames: string[]; close: { code: number; reason: string } | null }> {
   const url = `${f.url.replace(/^http/, 'ws')}/graphql`
   const frames: string[] = []
   let close: { code: number; reason: string } | null = null
@@ -136,7 +298,11 @@ export async function runWs(f: Fuzzer, c: WsCase, token: string | undefined): Pr
     if ((res.statusCode ?? 0) >= 500) close = { code: 1011, reason: `upgrade answered HTTP ${res.statusCode}` }
   })
   ws.on('error', () => {})
-  const opened = await Promise.race([new Promise<boolean>((r) => ws.once('open', () => r(true))), closed.then(() => false), sleep(5000).then(() => false)])
+  const opened = await Promise.race([
+    new Promise<boolean>((r) => ws.once('open', () => r(true))),
+    closed.then(() => false),
+    sleep(5000).then(() => false),
+  ])
   if (!opened) {
     ws.terminate()
     if (!close) close = { code: -1, reason: 'did not open' }
@@ -158,7 +324,9 @@ export async function runWs(f: Fuzzer, c: WsCase, token: string | undefined): Pr
       await sleep(20)
       await f.send('/graphql', {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${f.ids.admin.token}` },
-        body: JSON.stringify({ query: 'mutation { sendChatMessage(input: { channel: "main", text: "fuzz trigger" }) { __typename } }' }),
+        body: JSON.stringify({
+          query: 'mutation { sendChatMessage(input: { channel: "main", text: "fuzz trigger" }) { __typename } }',
+        }),
       })
     }
   }

@@ -8,10 +8,21 @@ export interface GqlResult<T = any> {
 }
 
 /** GraphQL over HTTP POST, as a browser client sends it. */
-export async function gql<T = any>(base: string, query: string, variables?: Record<string, unknown>, token?: string, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+export async function gql<T = any>(
+  base: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GqlResult<T>> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
     body: JSON.stringify({ query, variables }),
   })
   const body = (await res.json()) as GqlResult<T>
@@ -22,10 +33,19 @@ export async function gql<T = any>(base: string, query: string, variables?: Reco
 export const codeOf = (r: GqlResult) => r.errors?.[0]?.extensions?.code
 
 /** A legacy REST call: POST with a JSON body (or raw text when `raw` is given). */
-export async function rest(base: string, path: string, body?: unknown, opts: { token?: string; headers?: Record<string, string>; raw?: string; peka2Token?: boolean } = {}) {
+export async function rest(
+  base: string,
+  path: string,
+  body?: unknown,
+  opts: { token?: string; headers?: Record<string, string>; raw?: string; peka2Token?: boolean } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers }
   if (opts.token) headers[opts.peka2Token === false ? 'authorization' : 'token'] = `Bearer ${opts.token}`
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)) })
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers,
+    body: opts.raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+  })
   const text = await res.text()
   let json: any
   try {
@@ -55,11 +75,18 @@ export function wsClient(base: string, token?: string): Client {
 }
 
 /** Subscribes and buffers events, so a test can await them one at a time. */
-export function subscribe<T = any>(client: Client, query: string, variables?: Record<string, unknown>): WsSubscription<T> {
+export function subscribe<T = any>(
+  client: Client,
+  query: string,
+  variables?: Record<string, unknown>,
+): WsSubscription<T> {
   const queue: any[] = []
   const waiters: ((v: any) => void)[] = []
   const push = (v: any) => (waiters.length ? waiters.shift()!(v) : queue.push(v))
-  const dispose = client.subscribe({ query, variables }, { next: (v) => push(v), error: (e) => push({ error: e }), complete: () => push({ complete: true }) })
+  const dispose = client.subscribe(
+    { query, variables },
+    { next: (v) => push(v), error: (e) => push({ error: e }), complete: () => push({ complete: true }) },
+  )
   const take = (ms: number) =>
     new Promise<any>((resolve, reject) => {
       if (queue.length) return resolve(queue.shift())
@@ -76,7 +103,11 @@ export function subscribe<T = any>(client: Client, query: string, variables?: Re
     })
   return {
     next: (ms = 5000) => take(ms),
-    nothingWithin: (ms) => take(ms).then(() => false, () => true),
+    nothingWithin: (ms) =>
+      take(ms).then(
+        () => false,
+        () => true,
+      ),
     unsubscribe: dispose,
   }
 }

@@ -2,7 +2,16 @@
 // so a test may kill and restart it without touching the shared servers the rest of the suite uses.
 // Everything started here is stopped by the test (afterAll) and, as a last resort, when the test process exits.
 import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process'
-import { accessSync, appendFileSync, chownSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import {
+  accessSync,
+  appendFileSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -106,9 +115,26 @@ export async function startRedis(): Promise<ThrowawayRedis> {
   const start = async () => {
     if (child) throw new Error('redis-server is already running')
     output = ''
-    const c = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const c = spawn(
+      'redis-server',
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--dir',
+        dir,
+        '--daemonize',
+        'no',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     c.once('error', (e) => (output += `\n${e.message}`))
     c.stdout!.on('data', (d) => (output = (output + d).slice(-4000)))
     c.stderr!.on('data', (d) => (output = (output + d).slice(-4000)))
@@ -129,7 +155,9 @@ export async function startRedis(): Promise<ThrowawayRedis> {
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     const c = child
     if (!c) return
-    const exited = new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())))
+    const exited = new Promise<void>((r) =>
+      c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r()),
+    )
     c.kill(signal)
     const t = setTimeout(() => c.kill('SIGKILL'), 5_000)
     await exited
@@ -204,9 +232,14 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   const data = path.join(dir, 'data')
   const sock = path.join(dir, 'sock')
   const log = path.join(dir, 'server.log')
-  chownSync(dir, Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()), Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()))
+  chownSync(
+    dir,
+    Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+    Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()),
+  )
   // as the postgres user, from a directory it may enter
-  const asPostgres = (cmd: string, args: string[]) => run('runuser', ['-u', 'postgres', '--', path.join(PGBIN, cmd), ...args], { cwd: dir, timeout: 90_000 })
+  const asPostgres = (cmd: string, args: string[]) =>
+    run('runuser', ['-u', 'postgres', '--', path.join(PGBIN, cmd), ...args], { cwd: dir, timeout: 90_000 })
   const tail = () => {
     try {
       return readFileSync(log, 'utf8').split('\n').slice(-20).join('\n')
@@ -216,14 +249,32 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   }
   let running = false
   const stopSync = () => {
-    if (running || existsSync(path.join(data, 'postmaster.pid'))) spawnSync('runuser', ['-u', 'postgres', '--', path.join(PGBIN, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop'], { cwd: dir, stdio: 'ignore' })
+    if (running || existsSync(path.join(data, 'postmaster.pid')))
+      spawnSync(
+        'runuser',
+        ['-u', 'postgres', '--', path.join(PGBIN, 'pg_ctl'), '-D', data, '-m', 'immediate', '-w', '-t', '20', 'stop'],
+        { cwd: dir, stdio: 'ignore' },
+      )
     running = false
     rmSync(dir, { recursive: true, force: true })
   }
   const forget = atExit(stopSync)
   try {
     await run('runuser', ['-u', 'postgres', '--', 'mkdir', sock], { cwd: dir })
-    const initdb = (locale: string) => asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', locale, '--no-sync', '--no-instructions'])
+    const initdb = (locale: string) =>
+      asPostgres('initdb', [
+        '-D',
+        data,
+        '-A',
+        'trust',
+        '-U',
+        'postgres',
+        '-E',
+        'UTF8',
+        locale,
+        '--no-sync',
+        '--no-instructions',
+      ])
     // C.UTF-8 is built into Debian 12's glibc; the C locale otherwise (as .ci/run does)
     await initdb('--locale=C.UTF-8').catch(async () => {
       rmSync(data, { recursive: true, force: true })

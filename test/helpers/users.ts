@@ -17,7 +17,9 @@ export interface TestUser {
 export async function registerUser(t: TestApp, name = `u_${randomBytes(4).toString('hex')}`): Promise<TestUser> {
   const email = `${name}@example.com`
   const password = `pw-${randomBytes(4).toString('hex')}-1`
-  const r = await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }', { i: { username: name, email, password } })
+  const r = await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }', {
+    i: { username: name, email, password },
+  })
   if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`)
   return { id: r.data.register.viewer.databaseId, name, email, password, token: r.data.register.token }
 }
@@ -25,7 +27,11 @@ export async function registerUser(t: TestApp, name = `u_${randomBytes(4).toStri
 /** Test setup only: gives roles straight in the database (the role-admin API itself is tested separately). */
 export async function grantRoles(t: TestApp, userId: number, roles: Partial<Record<RoleName, number>>) {
   for (const [role, value] of Object.entries(roles)) {
-    await t.app.services.prisma.userRole.upsert({ where: { userId_role: { userId, role } }, create: { userId, role, value: value! }, update: { value: value! } })
+    await t.app.services.prisma.userRole.upsert({
+      where: { userId_role: { userId, role } },
+      create: { userId, role, value: value! },
+      update: { value: value! },
+    })
   }
 }
 
@@ -72,7 +78,14 @@ export async function startInbox(): Promise<Inbox> {
       }
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no message to ${to}`)), ms)
-        waiters.push({ to, resolve: (m) => { clearTimeout(timer); seen = messages.length; resolve(m) } })
+        waiters.push({
+          to,
+          resolve: (m) => {
+            clearTimeout(timer)
+            seen = messages.length
+            resolve(m)
+          },
+        })
       })
     },
     close: () => new Promise((r) => server.close(() => r())),

@@ -16,14 +16,21 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const ACCUSE = 'mutation($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }'
-const accuseCode = async (token: string | undefined, u: number, r: number, d?: unknown) => codeOf(await gql(t.url, ACCUSE, { u, r, d }, token))
+const accuseCode = async (token: string | undefined, u: number, r: number, d?: unknown) =>
+  codeOf(await gql(t.url, ACCUSE, { u, r, d }, token))
 const now = () => Math.floor(Date.now() / 1000)
 
 describe('accuse: every documented refusal', () => {
   it('refuses guests and invalid tokens (REST 500 {message}, GraphQL UNAUTHENTICATED)', async () => {
     const target = await registerUser(t)
-    expect(await accuse(t, undefined, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
-    expect(await accuse(t, 'not-a-token', { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
+    expect(await accuse(t, undefined, { userId: target.id, reasonId: REASON.spam })).toMatchObject({
+      status: 500,
+      body: { message: ERRORS.UNAUTHENTICATED.message },
+    })
+    expect(await accuse(t, 'not-a-token', { userId: target.id, reasonId: REASON.spam })).toMatchObject({
+      status: 500,
+      body: { message: ERRORS.UNAUTHENTICATED.message },
+    })
     expect(await accuseCode(undefined, target.id, REASON.spam)).toBe('UNAUTHENTICATED')
   })
 
@@ -51,26 +58,37 @@ describe('accuse: every documented refusal', () => {
     const voter = await userWithRoles(t, { citizen: 0 })
     const target = await registerUser(t)
     expect(await accuseCode(voter.token, target.id, REASON.spam)).toBe('NO_CITIZENSHIP')
-    expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).body.message).toBe(MODERATION_ERRORS.NO_CITIZENSHIP.message)
+    expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).body.message).toBe(
+      MODERATION_ERRORS.NO_CITIZENSHIP.message,
+    )
   })
 
   it('refuses a repeat accusation of the same user for the same reason, but not for another reason', async () => {
     const voter = await registerUser(t)
     const target = await registerUser(t)
-    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 200, body: [] })
-    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.DUPLICATE_ACCUSATION.message } })
+    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({
+      status: 200,
+      body: [],
+    })
+    expect(await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam })).toMatchObject({
+      status: 500,
+      body: { message: MODERATION_ERRORS.DUPLICATE_ACCUSATION.message },
+    })
     expect(await accuseCode(voter.token, target.id, REASON.spam)).toBe('DUPLICATE_ACCUSATION')
     expect((await accuse(t, voter.token, { userId: target.id, reasonId: REASON.flood })).status).toBe(200)
   })
 
   it('refuses a sixth accusation within 10 minutes', async () => {
     const voter = await registerUser(t)
-    for (let i = 0; i < 5; i++) expect((await accuse(t, voter.token, { userId: (await registerUser(t)).id, reasonId: REASON.spam })).status).toBe(200)
+    for (let i = 0; i < 5; i++)
+      expect((await accuse(t, voter.token, { userId: (await registerUser(t)).id, reasonId: REASON.spam })).status).toBe(
+        200,
+      )
     const sixth = await accuse(t, voter.token, { userId: (await registerUser(t)).id, reasonId: REASON.spam })
     expect(sixth).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.TOO_MANY_ACCUSATIONS.message } })
   })
 
-  it('refuses self-accusation and a message that is not the accused user\'s', async () => {
+  it("refuses self-accusation and a message that is not the accused user's", async () => {
     const voter = await registerUser(t)
     const target = await registerUser(t)
     expect(await accuseCode(voter.token, voter.id, REASON.spam)).toBe('INVALID_INPUT')
@@ -83,7 +101,12 @@ describe('accuse: every documented refusal', () => {
 
 describe('accuse: weighted votes', () => {
   it('bans at the threshold: removes the recent messages, freezes the context, notifies, refuses publishing', async () => {
-    const [a, b, bystander, target] = [await registerUser(t), await registerUser(t), await registerUser(t), await registerUser(t)]
+    const [a, b, bystander, target] = [
+      await registerUser(t),
+      await registerUser(t),
+      await registerUser(t),
+      await registerUser(t),
+    ]
     const channel = `stream/${bystander.id}`
     const c1 = await say(t, bystander.token, channel, 'context one')
     const c2 = await say(t, target.token, channel, 'context two')
@@ -93,12 +116,18 @@ describe('accuse: weighted votes', () => {
     const toModerator = await notifications(t, moderator.token)
     const events = await channelEvents(t, bystander.token, channel)
 
-    expect((await accuse(t, a.token, { userId: target.id, reasonId: REASON.spam, data: { messageId: bad } })).status).toBe(200)
+    expect(
+      (await accuse(t, a.token, { userId: target.id, reasonId: REASON.spam, data: { messageId: bad } })).status,
+    ).toBe(200)
     expect(await notice(toTarget, 'chatBanAttempt')).toMatchObject({ data: { messageId: bad, channel } })
-    expect(await notice(toModerator, 'chatBanAttempt')).toMatchObject({ data: { messageId: bad, channel, userId: target.id } })
+    expect(await notice(toModerator, 'chatBanAttempt')).toMatchObject({
+      data: { messageId: bad, channel, userId: target.id },
+    })
     expect(await check(t, target.id)).toEqual({ id: 0, banned: false, expire: 0, reason: 0 })
 
-    expect((await accuse(t, b.token, { userId: target.id, reasonId: REASON.spam, data: { messageId: bad } })).status).toBe(200)
+    expect(
+      (await accuse(t, b.token, { userId: target.id, reasonId: REASON.spam, data: { messageId: bad } })).status,
+    ).toBe(200)
     const status = await check(t, target.id)
     expect(status).toMatchObject({ banned: true, reason: REASON.spam, id: expect.any(Number) })
     expect(Math.abs(status.expire - (now() + 3600))).toBeLessThan(30)
@@ -107,9 +136,11 @@ describe('accuse: weighted votes', () => {
 
     // every recent message of the banned user in that channel goes, with reason "ban" and data {banId, reasonId}
     const removed = []
-    for (let i = 0; i < 3; i++) removed.push((await events.next((d) => d.chatEvents.__typename === 'ChatMessageRemoved')).chatEvents)
+    for (let i = 0; i < 3; i++)
+      removed.push((await events.next((d) => d.chatEvents.__typename === 'ChatMessageRemoved')).chatEvents)
     expect(removed.map((r) => r.messageId).sort((x, y) => x - y)).toEqual([c2, bad, later])
-    for (const r of removed) expect(r).toMatchObject({ reason: 'ban', data: { banId: status.id, reasonId: REASON.spam } })
+    for (const r of removed)
+      expect(r).toMatchObject({ reason: 'ban', data: { banId: status.id, reasonId: REASON.spam } })
     expect((await history(t, bystander.token, channel)).map((m) => m.databaseId)).toEqual([c1])
 
     // the ban records the accused message and the context before it
@@ -117,7 +148,10 @@ describe('accuse: weighted votes', () => {
     expect(list.status, JSON.stringify(list.body)).toBe(200)
     expect(list.body).toEqual([
       {
-        id: status.id, start: expect.any(Number), end: status.expire, active: true,
+        id: status.id,
+        start: expect.any(Number),
+        end: status.expire,
+        active: true,
         reason: { id: REASON.spam, name: 'Спам, реклама', content: 'chat' },
         data: [
           { text: 'context one', attempt: false, accused: false },
@@ -145,8 +179,14 @@ describe('accuse: weighted votes', () => {
   it('a vote against someone already banned for the reason joins that ban instead of making another', async () => {
     const target = await registerUser(t)
     const voters = [await registerUser(t), await registerUser(t), await registerUser(t)]
-    for (const v of voters) expect((await accuse(t, v.token, { userId: target.id, reasonId: REASON.insult })).status).toBe(200)
-    const r = await gql(t.url, 'query($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }', { u: target.id }, moderator.token)
+    for (const v of voters)
+      expect((await accuse(t, v.token, { userId: target.id, reasonId: REASON.insult })).status).toBe(200)
+    const r = await gql(
+      t.url,
+      'query($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }',
+      { u: target.id },
+      moderator.token,
+    )
     expect(r.data.bans.edges).toHaveLength(1)
   })
 })

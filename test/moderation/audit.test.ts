@@ -13,7 +13,8 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const ENTRY = 'databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time'
+const ENTRY =
+  'databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time'
 const AUDIT = `query($action: ModerationAction, $actor: Int, $target: Int, $channel: String, $from: DateTime, $to: DateTime, $first: Int, $after: String) {
   moderationAudit(action: $action, actorId: $actor, targetUserId: $target, channel: $channel, from: $from, to: $to, first: $first, after: $after) {
     edges { node { ${ENTRY} } } pageInfo { hasNextPage endCursor }
@@ -32,14 +33,36 @@ describe('audit log', () => {
     const msg = await say(t, target.token, 'main', 'bad words')
     await accuse(t, voter.token, { userId: target.id, reasonId: REASON.spam, data: { messageId: msg } })
     const a = (await dash.next()).moderationAuditEvents
-    expect(a).toMatchObject({ action: 'ACCUSE', actorId: voter.id, actorName: voter.name, targetUserId: target.id, targetName: target.name, reasonId: REASON.spam, channel: 'main', messageId: msg, data: { weight: 2 } })
+    expect(a).toMatchObject({
+      action: 'ACCUSE',
+      actorId: voter.id,
+      actorName: voter.name,
+      targetUserId: target.id,
+      targetName: target.name,
+      reasonId: REASON.spam,
+      channel: 'main',
+      messageId: msg,
+      data: { weight: 2 },
+    })
     const b = (await dash.next()).moderationAuditEvents
-    expect(b).toMatchObject({ action: 'BAN', actorId: null, targetUserId: target.id, reasonId: REASON.spam, banId: (await check(t, target.id)).id })
+    expect(b).toMatchObject({
+      action: 'BAN',
+      actorId: null,
+      targetUserId: target.id,
+      reasonId: REASON.spam,
+      banId: (await check(t, target.id)).id,
+    })
     await dash.close()
   })
 
   it('records every kind of action, queryable with filters and paging', async () => {
-    const [owner, voter, target, reporter, asker] = [await registerUser(t), await registerUser(t), await registerUser(t), await registerUser(t), await registerUser(t)]
+    const [owner, voter, target, reporter, asker] = [
+      await registerUser(t),
+      await registerUser(t),
+      await registerUser(t),
+      await registerUser(t),
+      await registerUser(t),
+    ]
     const [blocker, staff] = [await userWithRoles(t, { blocker: 1 }), await userWithRoles(t, { support: 1 })]
     const channel = `stream/${owner.id}`
     const since = new Date(Date.now() - 1000).toISOString()
@@ -48,33 +71,84 @@ describe('audit log', () => {
     await rest(t.url, '/api/moderation/undo', { ban: (await check(t, target.id)).id }, { token: moderator.token })
     await rest(t.url, '/api/moderation/block', { userId: reporter.id, state: true }, { token: blocker.token })
     await rest(t.url, '/api/moderation/block', { userId: reporter.id, state: false }, { token: blocker.token })
-    const reporterLogin = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { login: reporter.name, password: reporter.password } })
+    const reporterLogin = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+      i: { login: reporter.name, password: reporter.password },
+    })
     const m = (q: string, v: Record<string, unknown>, token: string) => gql(t.url, q, v, token)
-    await m('mutation($c: String!, $u: Int!) { addChannelModerator(channel: $c, userId: $u) }', { c: channel, u: voter.id }, owner.token)
-    await m('mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }', { c: channel, u: target.id }, voter.token)
-    await m('mutation($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }', { c: channel, u: target.id, d: new Date(Date.now() + 60_000).toISOString() }, voter.token)
-    await m('mutation($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }', { c: channel, u: target.id }, voter.token)
-    await m('mutation($c: String!, $u: Int!) { liftChannelSanction(channel: $c, userId: $u, kind: BAN) }', { c: channel, u: target.id }, voter.token)
-    await m('mutation($c: String!, $u: Int!) { removeChannelModerator(channel: $c, userId: $u) }', { c: channel, u: voter.id }, owner.token)
+    await m(
+      'mutation($c: String!, $u: Int!) { addChannelModerator(channel: $c, userId: $u) }',
+      { c: channel, u: voter.id },
+      owner.token,
+    )
+    await m(
+      'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }',
+      { c: channel, u: target.id },
+      voter.token,
+    )
+    await m(
+      'mutation($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }',
+      { c: channel, u: target.id, d: new Date(Date.now() + 60_000).toISOString() },
+      voter.token,
+    )
+    await m(
+      'mutation($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }',
+      { c: channel, u: target.id },
+      voter.token,
+    )
+    await m(
+      'mutation($c: String!, $u: Int!) { liftChannelSanction(channel: $c, userId: $u, kind: BAN) }',
+      { c: channel, u: target.id },
+      voter.token,
+    )
+    await m(
+      'mutation($c: String!, $u: Int!) { removeChannelModerator(channel: $c, userId: $u) }',
+      { c: channel, u: voter.id },
+      owner.token,
+    )
     const other = await say(t, owner.token, channel, 'something')
-    const c = await m('mutation($m: Int!) { fileComplaint(messageId: $m, text: "hm") { databaseId } }', { m: other }, reporterLogin.data.login.token)
-    await m('mutation($id: Int!) { resolveComplaint(id: $id, status: REJECTED) { status } }', { id: c.data.fileComplaint.databaseId }, moderator.token)
+    const c = await m(
+      'mutation($m: Int!) { fileComplaint(messageId: $m, text: "hm") { databaseId } }',
+      { m: other },
+      reporterLogin.data.login.token,
+    )
+    await m(
+      'mutation($id: Int!) { resolveComplaint(id: $id, status: REJECTED) { status } }',
+      { id: c.data.fileComplaint.databaseId },
+      moderator.token,
+    )
     const q = await rest(t.url, '/api/support/ask', { category: 1, question: 'help' }, { token: asker.token })
     await rest(t.url, '/api/support/ban', { questionId: q.body.id }, { token: staff.token })
 
     const seen = new Set((await audit({ from: since, first: 100 })).map((e: any) => e.action))
     expect([...seen].sort()).toEqual([...AUDIT_ACTIONS].sort())
-    expect(await audit({ action: 'BAN_UNFAIR', target: voter.id })).toEqual([expect.objectContaining({ actorId: moderator.id, reasonId: REASON.unfair })])
-    expect((await audit({ actor: voter.id, channel })).map((e: any) => e.action)).toEqual(['CHANNEL_LIFT', 'CHANNEL_BAN', 'CHANNEL_SILENCE', 'CHANNEL_KICK', 'ACCUSE'])
+    expect(await audit({ action: 'BAN_UNFAIR', target: voter.id })).toEqual([
+      expect.objectContaining({ actorId: moderator.id, reasonId: REASON.unfair }),
+    ])
+    expect((await audit({ actor: voter.id, channel })).map((e: any) => e.action)).toEqual([
+      'CHANNEL_LIFT',
+      'CHANNEL_BAN',
+      'CHANNEL_SILENCE',
+      'CHANNEL_KICK',
+      'ACCUSE',
+    ])
     expect((await audit({ action: 'BLOCK', target: reporter.id }))[0]).toMatchObject({ actorId: blocker.id })
     // a support ban names the question, never the asker
-    expect(await audit({ action: 'SUPPORT_BAN', actor: staff.id })).toEqual([expect.objectContaining({ ticketId: q.body.id, targetUserId: null, targetName: null })])
+    expect(await audit({ action: 'SUPPORT_BAN', actor: staff.id })).toEqual([
+      expect.objectContaining({ ticketId: q.body.id, targetUserId: null, targetName: null }),
+    ])
     expect(await audit({ from: new Date(Date.now() + 60_000).toISOString() })).toEqual([])
     expect(await audit({ to: since })).not.toContainEqual(expect.objectContaining({ targetUserId: target.id }))
 
     const page1 = await gql(t.url, AUDIT, { target: target.id, first: 3 }, moderator.token)
-    const page2 = await gql(t.url, AUDIT, { target: target.id, first: 3, after: page1.data.moderationAudit.pageInfo.endCursor }, moderator.token)
-    const ids = [...page1.data.moderationAudit.edges, ...page2.data.moderationAudit.edges].map((e: any) => e.node.databaseId)
+    const page2 = await gql(
+      t.url,
+      AUDIT,
+      { target: target.id, first: 3, after: page1.data.moderationAudit.pageInfo.endCursor },
+      moderator.token,
+    )
+    const ids = [...page1.data.moderationAudit.edges, ...page2.data.moderationAudit.edges].map(
+      (e: any) => e.node.databaseId,
+    )
     expect(new Set(ids).size).toBe(6)
     expect([...ids].sort((x, y) => y - x)).toEqual(ids)
   })

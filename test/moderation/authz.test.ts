@@ -50,14 +50,30 @@ const BODIES: Record<string, () => Promise<Record<string, unknown>>> = {
   '/api/moderation/reasons': async () => ({ content: 'chat' }),
   '/api/moderation/undo': async () => {
     const [voter, target] = [await registerUser(t), await registerUser(t)]
-    expect((await rest(t.url, '/api/moderation/accuse', { userId: target.id, reasonId: REASON.spam }, { token: voter.token })).status).toBe(200)
+    expect(
+      (
+        await rest(
+          t.url,
+          '/api/moderation/accuse',
+          { userId: target.id, reasonId: REASON.spam },
+          { token: voter.token },
+        )
+      ).status,
+    ).toBe(200)
     return { ban: (await check(t, target.id)).id }
   },
   '/api/support/ask': async () => ({ category: 4, question: 'a question' }),
-  '/api/support/ban': async () => ({ questionId: (await rest(t.url, '/api/support/ask', { category: 1, question: 'q' }, { token: (await registerUser(t)).token })).body.id }),
+  '/api/support/ban': async () => ({
+    questionId: (
+      await rest(t.url, '/api/support/ask', { category: 1, question: 'q' }, { token: (await registerUser(t)).token })
+    ).body.id,
+  }),
   '/api/support/channels': async () => ({}),
   '/api/support/list': async () => ({}),
-  '/complaints/new': async () => ({ message: String(await say(t, (await registerUser(t)).token, 'main', 'reported')), text: 'why' }),
+  '/complaints/new': async () => ({
+    message: String(await say(t, (await registerUser(t)).token, 'main', 'reported')),
+    text: 'why',
+  }),
 }
 
 async function call(route: RestRoute, role: Role) {
@@ -82,9 +98,11 @@ describe('authorization matrix', () => {
         const label = `${route.path} as ${role}: ${JSON.stringify(r.body)}`
         if (ALLOWED[route.path].includes(role)) expect(r.status, label).toBe(200)
         else if (role === 'guest') {
-          if (route.dialect === 'justchat') expect(r, label).toMatchObject({ status: 440, body: { error: ERRORS.UNAUTHENTICATED.message } })
+          if (route.dialect === 'justchat')
+            expect(r, label).toMatchObject({ status: 440, body: { error: ERRORS.UNAUTHENTICATED.message } })
           else expect(r, label).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
-        } else expect(r, label).toMatchObject({ status: 500, body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message } })
+        } else
+          expect(r, label).toMatchObject({ status: 500, body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message } })
       }
     })
   }

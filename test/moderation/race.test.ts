@@ -18,7 +18,12 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 const bansOf = async (userId: number) => {
-  const r = await gql(t.url, 'query($u: Int!) { bans(userId: $u, first: 100) { edges { node { databaseId active reason { code } } } } }', { u: userId }, moderator.token)
+  const r = await gql(
+    t.url,
+    'query($u: Int!) { bans(userId: $u, first: 100) { edges { node { databaseId active reason { code } } } } }',
+    { u: userId },
+    moderator.token,
+  )
   if (r.errors) throw new Error(JSON.stringify(r.errors))
   return r.data.bans.edges.map((e: any) => e.node)
 }
@@ -30,8 +35,13 @@ describe('races', () => {
       const voters = await Promise.all(Array.from({ length: 7 }, () => registerUser(t)))
       // one vote in already (weight 2 of 4): each of the six racing votes would cross the threshold on its own
       expect((await accuse(t, voters[0].token, { userId: target.id, reasonId: REASON.spam })).status).toBe(200)
-      const results = await Promise.all(voters.slice(1).map((v) => accuse(t, v.token, { userId: target.id, reasonId: REASON.spam })))
-      expect(results.map((r) => r.status), JSON.stringify(results.map((r) => r.body))).toEqual([200, 200, 200, 200, 200, 200])
+      const results = await Promise.all(
+        voters.slice(1).map((v) => accuse(t, v.token, { userId: target.id, reasonId: REASON.spam })),
+      )
+      expect(
+        results.map((r) => r.status),
+        JSON.stringify(results.map((r) => r.body)),
+      ).toEqual([200, 200, 200, 200, 200, 200])
       const bans = await bansOf(target.id)
       expect(bans).toHaveLength(1)
       expect(await check(t, target.id)).toMatchObject({ banned: true, id: bans[0].databaseId })
@@ -41,15 +51,20 @@ describe('races', () => {
   it('one voter racing themselves gets exactly 5 accusations in', async () => {
     const voter = await registerUser(t)
     const targets = await Promise.all(Array.from({ length: 8 }, () => registerUser(t)))
-    const results = await Promise.all(targets.map((u) => accuse(t, voter.token, { userId: u.id, reasonId: REASON.flood })))
+    const results = await Promise.all(
+      targets.map((u) => accuse(t, voter.token, { userId: u.id, reasonId: REASON.flood })),
+    )
     expect(results.filter((r) => r.status === 200)).toHaveLength(5)
-    for (const r of results.filter((x) => x.status !== 200)) expect(r.body).toEqual({ message: MODERATION_ERRORS.TOO_MANY_ACCUSATIONS.message })
+    for (const r of results.filter((x) => x.status !== 200))
+      expect(r.body).toEqual({ message: MODERATION_ERRORS.TOO_MANY_ACCUSATIONS.message })
   })
 
   it('the same accusation sent several times at once counts once', async () => {
     const voter = await registerUser(t)
     const target = await registerUser(t)
-    const results = await Promise.all(Array.from({ length: 4 }, () => accuse(t, voter.token, { userId: target.id, reasonId: REASON.insult })))
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => accuse(t, voter.token, { userId: target.id, reasonId: REASON.insult })),
+    )
     expect(results.filter((r) => r.status === 200)).toHaveLength(1)
     expect(results.filter((r) => r.body?.message === MODERATION_ERRORS.DUPLICATE_ACCUSATION.message)).toHaveLength(3)
   })
@@ -62,9 +77,13 @@ describe('races', () => {
     await accuse(t, b.token, { userId: target.id, reasonId: REASON.obscene })
     const { id } = await check(t, target.id)
     expect(id).toBeGreaterThan(0)
-    const results = await Promise.all([moderator, other].map((m) => rest(t.url, '/api/moderation/undo', { ban: id }, { token: m.token })))
+    const results = await Promise.all(
+      [moderator, other].map((m) => rest(t.url, '/api/moderation/undo', { ban: id }, { token: m.token })),
+    )
     expect(results.map((r) => r.status).sort()).toEqual([200, 500])
-    expect(results.find((r) => r.status === 500)!.body).toEqual({ message: MODERATION_ERRORS.BAN_ALREADY_UNDONE.message })
+    expect(results.find((r) => r.status === 500)!.body).toEqual({
+      message: MODERATION_ERRORS.BAN_ALREADY_UNDONE.message,
+    })
     for (const v of [a, b]) expect((await bansOf(v.id)).map((x: any) => x.reason.code)).toEqual(['unfair'])
   })
 })

@@ -52,8 +52,14 @@ describe('accusing with a support message', () => {
       await answers(staff.token, 99_999_999, REASON.spam, askerMsg), // nobody
       await answers(staff.token, staff.id, REASON.spam, askerMsg), // the caller
     ]
-    expect(guesses[0].graphql.errors?.[0]).toMatchObject({ message: 'data.messageId: support conversations cannot be accused', extensions: { code: 'INSUFFICIENT_PERMISSIONS', field: 'data.messageId' } })
-    expect(guesses[0].rest).toEqual({ status: 500, body: { message: 'data.messageId: support conversations cannot be accused' } })
+    expect(guesses[0].graphql.errors?.[0]).toMatchObject({
+      message: 'data.messageId: support conversations cannot be accused',
+      extensions: { code: 'INSUFFICIENT_PERMISSIONS', field: 'data.messageId' },
+    })
+    expect(guesses[0].rest).toEqual({
+      status: 500,
+      body: { message: 'data.messageId: support conversations cannot be accused' },
+    })
     for (const g of guesses) expect(g).toEqual(guesses[0])
 
     // the asker gets the same refusal for support's messages in their own conversation
@@ -62,7 +68,11 @@ describe('accusing with a support message', () => {
 
     // someone outside the conversation cannot read the message: "not found", whoever they name
     const stranger = await registerUser(t)
-    const outside = [await answers(stranger.token, asker.id, REASON.spam, askerMsg), await answers(stranger.token, other.id, REASON.spam, askerMsg), await answers(stranger.token, asker.id, REASON.spam, 99_999_999)]
+    const outside = [
+      await answers(stranger.token, asker.id, REASON.spam, askerMsg),
+      await answers(stranger.token, other.id, REASON.spam, askerMsg),
+      await answers(stranger.token, asker.id, REASON.spam, 99_999_999),
+    ]
     expect(outside[0].graphql.errors?.[0]?.extensions?.code).toBe('MESSAGE_NOT_FOUND')
     for (const o of outside) expect(o).toEqual(outside[0])
 
@@ -71,7 +81,8 @@ describe('accusing with a support message', () => {
   })
 })
 
-const ENTRY = 'id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time'
+const ENTRY =
+  'id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time'
 const AUDIT = `query($actor: Int, $target: Int, $channel: String, $first: Int) {
   moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ${ENTRY} } } }
 }`
@@ -108,8 +119,28 @@ describe('the audit log of support conversations', () => {
     // Entries as an accusation of a support message wrote them before it was refused: support accusing the asker, the
     // asker accusing support.
     const legacy = [
-      await db().moderationAudit.create({ data: { action: 'ACCUSE', actorId: staff.id, targetUserId: asker.id, reasonId: REASON.spam, channel, messageId: askerMsg, data: { weight: 2 } } }),
-      await db().moderationAudit.create({ data: { action: 'ACCUSE', actorId: asker.id, targetUserId: staff.id, reasonId: REASON.spam, channel, messageId: staffMsg, data: { weight: 2 } } }),
+      await db().moderationAudit.create({
+        data: {
+          action: 'ACCUSE',
+          actorId: staff.id,
+          targetUserId: asker.id,
+          reasonId: REASON.spam,
+          channel,
+          messageId: askerMsg,
+          data: { weight: 2 },
+        },
+      }),
+      await db().moderationAudit.create({
+        data: {
+          action: 'ACCUSE',
+          actorId: asker.id,
+          targetUserId: staff.id,
+          reasonId: REASON.spam,
+          channel,
+          messageId: staffMsg,
+          data: { weight: 2 },
+        },
+      }),
     ]
     // what happens now: refused accusations (nothing recorded), a support ban of the question (recorded), then a
     // plain accusation elsewhere that closes the feed's window
@@ -134,8 +165,25 @@ describe('the audit log of support conversations', () => {
     expectAnonymous(all, asker)
     const [byStaff, byAsker] = legacy.map((row) => all.find((e) => e.databaseId === row.id)!)
     // the staff member stays accountable; everything that would point at the asker is gone
-    expect(byStaff).toMatchObject({ action: 'ACCUSE', actorId: staff.id, actorName: staff.name, targetUserId: null, targetName: null, target: null, channel: null, messageId: null })
-    expect(byAsker).toMatchObject({ action: 'ACCUSE', actorId: null, actorName: null, actor: null, channel: null, messageId: null, targetUserId: null })
+    expect(byStaff).toMatchObject({
+      action: 'ACCUSE',
+      actorId: staff.id,
+      actorName: staff.name,
+      targetUserId: null,
+      targetName: null,
+      target: null,
+      channel: null,
+      messageId: null,
+    })
+    expect(byAsker).toMatchObject({
+      action: 'ACCUSE',
+      actorId: null,
+      actorName: null,
+      actor: null,
+      channel: null,
+      messageId: null,
+      targetUserId: null,
+    })
 
     // filters cannot single the entries out either
     const ids = (rows: Record<string, any>[]) => rows.map((e) => e.databaseId)
@@ -146,7 +194,12 @@ describe('the audit log of support conversations', () => {
     expect(ids(await audit({ actor: staff.id }))).not.toContain(legacy[0].id)
 
     // nor a node lookup
-    const nodes = await gql(t.url, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ${ENTRY} } } }`, { ids: [byStaff.id, byAsker.id] }, moderator.token)
+    const nodes = await gql(
+      t.url,
+      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ${ENTRY} } } }`,
+      { ids: [byStaff.id, byAsker.id] },
+      moderator.token,
+    )
     expect(nodes.errors).toBeUndefined()
     expect(nodes.data.nodes.map((n: any) => n.databaseId)).toEqual(legacy.map((r) => r.id))
     expectAnonymous(nodes.data, asker)
@@ -165,7 +218,8 @@ describe('support channels exist only for those who may read them', () => {
     const CHANNELS = 'query($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount } } }'
     const answer = async (token: string | undefined, c: string) => {
       const out = []
-      for (const q of [READ, HISTORY, ...(token ? [SEND, TYPING] : [])]) out.push((await gql(t.url, q, { c }, token)).errors)
+      for (const q of [READ, HISTORY, ...(token ? [SEND, TYPING] : [])])
+        out.push((await gql(t.url, q, { c }, token)).errors)
       out.push((await gql(t.url, CHANNELS, { ids: [c] }, token)).errors)
       out.push((await rest(t.url, '/api/channel/data', { channels: [c] }, { token })).body)
       return JSON.stringify(out).replaceAll(c, '<channel>')
@@ -177,6 +231,8 @@ describe('support channels exist only for those who may read them', () => {
       expect(real).toBe(await answer(token, none))
     }
     // the asker and support staff still see it
-    expect((await gql(t.url, CHANNELS, { ids: [channel] }, staff.token)).data.chatChannels).toEqual([{ id: channel, name: expect.stringContaining('#'), presence: { amount: 0 } }])
+    expect((await gql(t.url, CHANNELS, { ids: [channel] }, staff.token)).data.chatChannels).toEqual([
+      { id: channel, name: expect.stringContaining('#'), presence: { amount: 0 } },
+    ])
   })
 })

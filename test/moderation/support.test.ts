@@ -14,14 +14,17 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const ask = (token: string | undefined, body: Record<string, unknown>) => rest(t.url, '/api/support/ask', body, { token })
+const ask = (token: string | undefined, body: Record<string, unknown>) =>
+  rest(t.url, '/api/support/ask', body, { token })
 const askOk = async (u: TestUser, question = 'how do I…?', category = 1) => {
   const r = await ask(u.token, { category, question })
   expect(r.status, JSON.stringify(r.body)).toBe(200)
   return r.body as { id: number; time: string; active: boolean }
 }
-const channels = async (u: TestUser) => (await rest(t.url, '/api/support/channels', {}, { token: u.token })).body as string[]
-const list = (body: Record<string, unknown> = {}, token = staff.token) => rest(t.url, '/api/support/list', body, { token })
+const channels = async (u: TestUser) =>
+  (await rest(t.url, '/api/support/channels', {}, { token: u.token })).body as string[]
+const list = (body: Record<string, unknown> = {}, token = staff.token) =>
+  rest(t.url, '/api/support/list', body, { token })
 
 describe('ask', () => {
   it('creates a question in the documented shape', async () => {
@@ -42,18 +45,33 @@ describe('ask', () => {
 
   it('refuses a wrong category, an empty question, guests, and askers without canUseSupport', async () => {
     const u = await registerUser(t)
-    expect(await ask(u.token, { category: 999, question: 'q' })).toMatchObject({ status: 500, body: { message: expect.stringMatching(/category/) } })
-    expect(await ask(u.token, { category: 1, question: '   ' })).toMatchObject({ status: 500, body: { message: expect.stringMatching(/question/) } })
+    expect(await ask(u.token, { category: 999, question: 'q' })).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/category/) },
+    })
+    expect(await ask(u.token, { category: 1, question: '   ' })).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/question/) },
+    })
     expect((await ask(u.token, { category: 1 })).status).toBe(500)
-    expect(await ask(undefined, { category: 1, question: 'q' })).toMatchObject({ status: 500, body: { message: ERRORS.UNAUTHENTICATED.message } })
+    expect(await ask(undefined, { category: 1, question: 'q' })).toMatchObject({
+      status: 500,
+      body: { message: ERRORS.UNAUTHENTICATED.message },
+    })
     const denied = await userWithRoles(t, { canUseSupport: 0 })
-    expect(await ask(denied.token, { category: 1, question: 'q' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message } })
+    expect(await ask(denied.token, { category: 1, question: 'q' })).toMatchObject({
+      status: 500,
+      body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message },
+    })
   })
 
   it('allows at most 3 questions without a support answer; an answer frees a place', async () => {
     const u = await registerUser(t)
     const qs = [await askOk(u, 'one'), await askOk(u, 'two'), await askOk(u, 'three')]
-    expect(await ask(u.token, { category: 2, question: 'four' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.TOO_MANY_OPEN_QUESTIONS.message } })
+    expect(await ask(u.token, { category: 2, question: 'four' })).toMatchObject({
+      status: 500,
+      body: { message: MODERATION_ERRORS.TOO_MANY_OPEN_QUESTIONS.message },
+    })
     // the asker's own follow-up is no answer
     await say(t, u.token, `support/${qs[0].id}`, 'anyone?')
     expect((await ask(u.token, { category: 2, question: 'four' })).status).toBe(500)
@@ -63,27 +81,52 @@ describe('ask', () => {
 })
 
 describe('support channels', () => {
-  it('only the asker and support staff read and write a question\'s channel', async () => {
+  it("only the asker and support staff read and write a question's channel", async () => {
     const [u, stranger] = [await registerUser(t), await registerUser(t)]
     const mod = await userWithRoles(t, { moderator: 1 })
     const ch = `support/${(await askOk(u)).id}`
     await say(t, u.token, ch, 'details')
     await say(t, staff.token, ch, 'answer')
     const read = 'query($c: String!) { chatHistory(channel: $c) { text } }'
-    expect((await gql(t.url, read, { c: ch }, u.token)).data.chatHistory.map((m: any) => m.text)).toEqual(['answer', 'details'])
+    expect((await gql(t.url, read, { c: ch }, u.token)).data.chatHistory.map((m: any) => m.text)).toEqual([
+      'answer',
+      'details',
+    ])
     // to anyone else the question does not exist (support-anonymity.test.ts: the same answer as for no question)
     expect(codeOf(await gql(t.url, read, { c: ch }, stranger.token))).toBe('CHANNEL_NOT_FOUND')
     expect(codeOf(await gql(t.url, read, { c: ch }, mod.token))).toBe('CHANNEL_NOT_FOUND')
     expect(codeOf(await gql(t.url, read, { c: ch }))).toBe('CHANNEL_NOT_FOUND')
-    expect(codeOf(await gql(t.url, SEND, { i: { channel: ch, text: 'let me in' } }, stranger.token))).toBe('CHANNEL_NOT_FOUND')
+    expect(codeOf(await gql(t.url, SEND, { i: { channel: ch, text: 'let me in' } }, stranger.token))).toBe(
+      'CHANNEL_NOT_FOUND',
+    )
     expect(codeOf(await gql(t.url, read, { c: 'support/99999999' }, staff.token))).toBe('CHANNEL_NOT_FOUND')
     // support conversations are not sanctioned or reported through channel tools
-    expect(codeOf(await gql(t.url, 'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }', { c: ch, u: u.id }, staff.token))).toBe('INSUFFICIENT_PERMISSIONS')
-    const details = (await gql(t.url, read.replace('text', 'text databaseId'), { c: ch }, staff.token)).data.chatHistory.find((m: any) => m.text === 'details')
-    expect(codeOf(await gql(t.url, 'mutation($m: Int!) { fileComplaint(messageId: $m, text: "x") { databaseId } }', { m: details.databaseId }, staff.token))).toBe('INSUFFICIENT_PERMISSIONS')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }',
+          { c: ch, u: u.id },
+          staff.token,
+        ),
+      ),
+    ).toBe('INSUFFICIENT_PERMISSIONS')
+    const details = (
+      await gql(t.url, read.replace('text', 'text databaseId'), { c: ch }, staff.token)
+    ).data.chatHistory.find((m: any) => m.text === 'details')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($m: Int!) { fileComplaint(messageId: $m, text: "x") { databaseId } }',
+          { m: details.databaseId },
+          staff.token,
+        ),
+      ),
+    ).toBe('INSUFFICIENT_PERMISSIONS')
   })
 
-  it('lists the asker\'s last 10 channels: awaiting support first, then newest first', async () => {
+  it("lists the asker's last 10 channels: awaiting support first, then newest first", async () => {
     const u = await registerUser(t)
     const ids: number[] = []
     for (let i = 0; i < 11; i++) {
@@ -116,20 +159,47 @@ describe('support list and ban', () => {
     expect(await ids({ onlyActive: false, category: 2 })).not.toContain(a.id)
     expect(await ids({ from: Number(a.time) + 3600 })).toEqual([])
     const one = (await list({ onlyActive: false })).body.find((q: any) => q.id === b.id)
-    expect(one).toEqual({ id: b.id, time: b.time, category: { id: 2, slug: 'payments', name: 'Оплата и магазин', subCategories: null, contentAmount: null }, question: 'payment question', active: false })
-    expect(await list({ category: 999 })).toMatchObject({ status: 500, body: { message: expect.stringMatching(/category/) } })
-    expect(await list({}, u.token)).toMatchObject({ status: 500, body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message } })
+    expect(one).toEqual({
+      id: b.id,
+      time: b.time,
+      category: { id: 2, slug: 'payments', name: 'Оплата и магазин', subCategories: null, contentAmount: null },
+      question: 'payment question',
+      active: false,
+    })
+    expect(await list({ category: 999 })).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/category/) },
+    })
+    expect(await list({}, u.token)).toMatchObject({
+      status: 500,
+      body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message },
+    })
   })
 
   it('support/ban takes canUseSupport from the asker: no new questions, no writing, hidden from the list', async () => {
     const u = await registerUser(t)
     const q = await askOk(u, 'spam spam spam')
-    expect(await rest(t.url, '/api/support/ban', { questionId: q.id }, { token: u.token })).toMatchObject({ status: 500, body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message } })
-    expect(await rest(t.url, '/api/support/ban', { questionId: 99_999_999 }, { token: staff.token })).toMatchObject({ status: 500, body: { message: expect.stringMatching(/questionId/) } })
-    expect(await rest(t.url, '/api/support/ban', { questionId: q.id }, { token: staff.token })).toMatchObject({ status: 200, body: {} })
+    expect(await rest(t.url, '/api/support/ban', { questionId: q.id }, { token: u.token })).toMatchObject({
+      status: 500,
+      body: { message: ERRORS.INSUFFICIENT_PERMISSIONS.message },
+    })
+    expect(await rest(t.url, '/api/support/ban', { questionId: 99_999_999 }, { token: staff.token })).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/questionId/) },
+    })
+    expect(await rest(t.url, '/api/support/ban', { questionId: q.id }, { token: staff.token })).toMatchObject({
+      status: 200,
+      body: {},
+    })
     expect((await rest(t.url, '/api/user/current', {}, { token: u.token })).body.roles.canUseSupport).toBe(false)
-    expect(await ask(u.token, { category: 1, question: 'again' })).toMatchObject({ status: 500, body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message } })
-    expect(await trySay(t, u.token, `support/${q.id}`, 'please')).toMatchObject({ isSent: false, dropReason: 'NOT_ALLOWED' })
+    expect(await ask(u.token, { category: 1, question: 'again' })).toMatchObject({
+      status: 500,
+      body: { message: MODERATION_ERRORS.SUPPORT_DENIED.message },
+    })
+    expect(await trySay(t, u.token, `support/${q.id}`, 'please')).toMatchObject({
+      isSent: false,
+      dropReason: 'NOT_ALLOWED',
+    })
     expect((await list({ onlyActive: false })).body.map((x: any) => x.id)).not.toContain(q.id)
     // lifting the ban (core roles) brings the questions back
     await grantRoles(t, u.id, { canUseSupport: 1 })
@@ -142,7 +212,8 @@ function identities(x: unknown, out: unknown[] = []): unknown[] {
   if (Array.isArray(x)) x.forEach((v) => identities(v, out))
   else if (x && typeof x === 'object') {
     for (const [k, v] of Object.entries(x)) {
-      if (['from', 'to', 'user', 'author', 'owner'].includes(k) && v && typeof v === 'object') out.push((v as any).databaseId ?? (v as any).id)
+      if (['from', 'to', 'user', 'author', 'owner'].includes(k) && v && typeof v === 'object')
+        out.push((v as any).databaseId ?? (v as any).id)
       if (k === 'users' || k === 'userId' || k === 'ownerId') out.push(v)
       identities(v, out)
     }
@@ -158,13 +229,23 @@ describe('anonymity on the wire', () => {
     const toStaff = await channelEvents(t, staff.token, ch)
     const toAsker = await channelEvents(t, asker.token, ch)
     const sent = async (token: string, text: string, to?: number) => {
-      const r = await gql(t.url, 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { databaseId } } }', { i: { channel: ch, text, to } }, token)
+      const r = await gql(
+        t.url,
+        'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { databaseId } } }',
+        { i: { channel: ch, text, to } },
+        token,
+      )
       expect(r.data.sendChatMessage.isSent).toBe(true)
       return r.data.sendChatMessage.message.databaseId as number
     }
     const m1 = await sent(asker.token, 'zebra question from the asker')
     await sent(staff.token, 'zebra answer from support', asker.id)
-    await gql(t.url, 'mutation($id: Int!) { editChatMessage(id: $id, text: "zebra question, edited") { databaseId } }', { id: m1 }, asker.token)
+    await gql(
+      t.url,
+      'mutation($id: Int!) { editChatMessage(id: $id, text: "zebra question, edited") { databaseId } }',
+      { id: m1 },
+      asker.token,
+    )
 
     const payloads: unknown[] = []
     payloads.push(...(await toStaff.drain(500)), ...(await toAsker.drain(300)))
@@ -179,14 +260,34 @@ describe('anonymity on the wire', () => {
       payloads.push(h)
       expect(h.data.chatHistory.map((m: any) => m.from.name)).toEqual(['Support', 'User'])
     }
-    const found = await gql(t.url, '{ searchChatMessages(text: "zebra") { message { channel text from { databaseId name } to { databaseId name } } } }', {}, staff.token)
+    const found = await gql(
+      t.url,
+      '{ searchChatMessages(text: "zebra") { message { channel text from { databaseId name } to { databaseId name } } } }',
+      {},
+      staff.token,
+    )
     expect(found.data.searchChatMessages.length).toBe(2)
-    payloads.push(found, await gql(t.url, 'query($c: String!) { searchChatMessages(text: "zebra", channel: $c) { message { from { databaseId name } } } }', { c: ch }, asker.token))
+    payloads.push(
+      found,
+      await gql(
+        t.url,
+        'query($c: String!) { searchChatMessages(text: "zebra", channel: $c) { message { from { databaseId name } } } }',
+        { c: ch },
+        asker.token,
+      ),
+    )
     payloads.push(
       (await rest(t.url, '/api/support/list', {}, { token: staff.token })).body,
       (await rest(t.url, '/api/support/channels', {}, { token: asker.token })).body,
       (await rest(t.url, '/api/channel/data', { channels: [ch] }, { token: staff.token })).body,
-      (await gql(t.url, '{ supportTickets(first: 5) { edges { node { databaseId channel question active answered } } } }', {}, staff.token)).data,
+      (
+        await gql(
+          t.url,
+          '{ supportTickets(first: 5) { edges { node { databaseId channel question active answered } } } }',
+          {},
+          staff.token,
+        )
+      ).data,
     )
     const text = JSON.stringify(payloads)
     for (const name of [asker.name, staff.name]) expect(text).not.toContain(name)
@@ -211,12 +312,45 @@ describe('anonymity on the wire', () => {
     const id = await say(t, staff.token, ch, 'an answer')
     const payloads: unknown[] = []
     payloads.push(await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: ch }, staff.token))
-    payloads.push(await gql(t.url, 'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { emoji count } }', { id }, staff.token))
-    payloads.push(await gql(t.url, 'mutation($id: Int!) { pinChatMessage(id: $id) { from { databaseId name } } }', { id }, staff.token))
-    payloads.push(await gql(t.url, 'mutation($id: Int!) { editChatMessage(id: $id, text: "edited answer") { from { databaseId name } } }', { id }, staff.token))
-    const node = await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { messages(first: 1) { edges { node { id } } } } }', { c: ch }, asker.token)
+    payloads.push(
+      await gql(
+        t.url,
+        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { emoji count } }',
+        { id },
+        staff.token,
+      ),
+    )
+    payloads.push(
+      await gql(
+        t.url,
+        'mutation($id: Int!) { pinChatMessage(id: $id) { from { databaseId name } } }',
+        { id },
+        staff.token,
+      ),
+    )
+    payloads.push(
+      await gql(
+        t.url,
+        'mutation($id: Int!) { editChatMessage(id: $id, text: "edited answer") { from { databaseId name } } }',
+        { id },
+        staff.token,
+      ),
+    )
+    const node = await gql(
+      t.url,
+      'query($c: String!) { chatChannel(id: $c) { messages(first: 1) { edges { node { id } } } } }',
+      { c: ch },
+      asker.token,
+    )
     const nodeId = node.data.chatChannel.messages.edges[0].node.id
-    payloads.push(await gql(t.url, 'query($id: ID!) { node(id: $id) { ... on ChatMessage { from { databaseId name } } } }', { id: nodeId }, asker.token))
+    payloads.push(
+      await gql(
+        t.url,
+        'query($id: ID!) { node(id: $id) { ... on ChatMessage { from { databaseId name } } } }',
+        { id: nodeId },
+        asker.token,
+      ),
+    )
     const typing = await watch.next((d) => d.chatEvents.__typename === 'ChatTyping')
     const reaction = await watch.next((d) => d.chatEvents.__typename === 'ChatReactionsChanged')
     const pin = await watch.next((d) => d.chatEvents.__typename === 'ChatPinChanged')
@@ -231,7 +365,7 @@ describe('anonymity on the wire', () => {
   })
 
   // Chat paths that once skipped the channel kind's present(): kept as regression tests.
-  it('the publish result does not show the sender\'s real id and name', async () => {
+  it("the publish result does not show the sender's real id and name", async () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
     const r = await gql(t.url, SEND, { i: { channel: ch, text: 'hello' } }, asker.token)
@@ -241,7 +375,12 @@ describe('anonymity on the wire', () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
     const l = await channelEvents(t, staff.token, ch)
-    const p = await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { presence { users } } }', { c: ch }, asker.token)
+    const p = await gql(
+      t.url,
+      'query($c: String!) { chatChannel(id: $c) { presence { users } } }',
+      { c: ch },
+      asker.token,
+    )
     await l.close()
     expect(p.data.chatChannel.presence.users).toEqual([])
   })

@@ -22,10 +22,17 @@ export async function say(t: TestApp, token: string, channel: string, text: stri
 export async function trySay(t: TestApp, token: string, channel: string, text: string) {
   const r = await gql(t.url, SEND, { i: { channel, text } }, token)
   if (r.errors) throw new Error(JSON.stringify(r.errors))
-  return r.data.sendChatMessage as { isSent: boolean; dropReason: string | null; dropMessage: string | null; retryAfter: number | null; message: any }
+  return r.data.sendChatMessage as {
+    isSent: boolean
+    dropReason: string | null
+    dropMessage: string | null
+    retryAfter: number | null
+    message: any
+  }
 }
 
-export const accuse = (t: TestApp, token: string | undefined, body: Record<string, unknown>) => rest(t.url, '/api/moderation/accuse', body, { token })
+export const accuse = (t: TestApp, token: string | undefined, body: Record<string, unknown>) =>
+  rest(t.url, '/api/moderation/accuse', body, { token })
 export const check = async (t: TestApp, userId: number) => (await rest(t.url, '/api/moderation/check', { userId })).body
 
 /** Reason ids seeded by the migration. */
@@ -45,7 +52,13 @@ export interface Live {
  * A graphql-ws subscription that resolves when the server holds `listeners` more listeners than before (chat channel
  * subscriptions of a signed-in user hold two: the channel and the user's ignore list).
  */
-export async function live(t: TestApp, token: string | undefined, query: string, variables: Record<string, unknown> = {}, listeners = 1): Promise<Live> {
+export async function live(
+  t: TestApp,
+  token: string | undefined,
+  query: string,
+  variables: Record<string, unknown> = {},
+  listeners = 1,
+): Promise<Live> {
   const ps = t.app.services.pubsub
   const before = ps.listenerCount()
   const client = wsClient(t.url, token)
@@ -91,13 +104,27 @@ export const CHAT_EVENTS = `subscription($c: String!) { chatEvents(channel: $c) 
 /** Live notifications of a user. */
 export const notifications = (t: TestApp, token: string) => live(t, token, NOTIFICATIONS)
 /** Live events of a chat channel (a signed-in subscriber holds two listeners). */
-export const channelEvents = (t: TestApp, token: string | undefined, channel: string) => live(t, token, CHAT_EVENTS, { c: channel }, token ? 2 : 1)
+export const channelEvents = (t: TestApp, token: string | undefined, channel: string) =>
+  live(t, token, CHAT_EVENTS, { c: channel }, token ? 2 : 1)
 
 /** The next notification of a type. */
-export const notice = async (l: Live, type: string) => (await l.next((d) => d.notifications?.type === type)).notifications
+export const notice = async (l: Live, type: string) =>
+  (await l.next((d) => d.notifications?.type === type)).notifications
 
 export async function history(t: TestApp, token: string | undefined, channel: string) {
-  const r = await gql(t.url, 'query($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text type replyToId from { databaseId name } to { databaseId name } } }', { c: channel }, token)
+  const r = await gql(
+    t.url,
+    'query($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text type replyToId from { databaseId name } to { databaseId name } } }',
+    { c: channel },
+    token,
+  )
   if (r.errors) throw new Error(JSON.stringify(r.errors))
-  return r.data.chatHistory as { databaseId: number; text: string; type: string; replyToId: number | null; from: { databaseId: number; name: string } | null; to: { databaseId: number; name: string } | null }[]
+  return r.data.chatHistory as {
+    databaseId: number
+    text: string
+    type: string
+    replyToId: number | null
+    from: { databaseId: number; name: string } | null
+    to: { databaseId: number; name: string } | null
+  }[]
 }

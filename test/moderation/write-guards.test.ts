@@ -41,7 +41,15 @@ describe('channel sanctions hold every write in their channel', () => {
     const inMain = await say(t, user.token, 'main', 'said in main')
     ok(await gql(t.url, REACT, { id: theirs, e: '👍' }, user.token), 'react before the silence')
     const until = new Date(Date.now() + 3600_000).toISOString()
-    ok(await gql(t.url, 'mutation($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }', { c: channel, u: user.id, d: until }, owner.token), 'silence')
+    ok(
+      await gql(
+        t.url,
+        'mutation($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }',
+        { c: channel, u: user.id, d: until },
+        owner.token,
+      ),
+      'silence',
+    )
 
     const edit = await gql(t.url, EDIT, { id: own, text: 'new words after all' }, user.token)
     refusedWith(edit, 'SILENCED', 'edit')
@@ -60,8 +68,24 @@ describe('channel sanctions hold every write in their channel', () => {
     const [owner, banned, kicked] = [await registerUser(t), await registerUser(t), await registerUser(t)]
     const { channel, own } = await streamWith(owner, banned)
     const kickedOwn = await say(t, kicked.token, channel, 'mine too')
-    ok(await gql(t.url, 'mutation($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }', { c: channel, u: banned.id }, owner.token), 'ban')
-    ok(await gql(t.url, 'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }', { c: channel, u: kicked.id }, owner.token), 'kick')
+    ok(
+      await gql(
+        t.url,
+        'mutation($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }',
+        { c: channel, u: banned.id },
+        owner.token,
+      ),
+      'ban',
+    )
+    ok(
+      await gql(
+        t.url,
+        'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }',
+        { c: channel, u: kicked.id },
+        owner.token,
+      ),
+      'kick',
+    )
     refusedWith(await gql(t.url, EDIT, { id: own, text: 'x' }, banned.token), 'BANNED', 'edit (banned)')
     refusedWith(await gql(t.url, TYPING, { c: channel }, banned.token), 'BANNED', 'typing (banned)')
     refusedWith(await gql(t.url, EDIT, { id: kickedOwn, text: 'x' }, kicked.token), 'KICKED', 'edit (kicked)')
@@ -77,7 +101,12 @@ describe('a chat ban holds every write in every channel but support', () => {
     const [streamer, fan, voter] = [await registerUser(t), await registerUser(t), await registerUser(t)]
     const { channel, own: fanMsg, theirs: streamerMsg } = await streamWith(streamer, fan)
     ok(await gql(t.url, PIN, { id: streamerMsg }, streamer.token), 'pin before the ban')
-    const q = await rest(t.url, '/api/support/ask', { category: 1, question: 'why was I banned?' }, { token: streamer.token })
+    const q = await rest(
+      t.url,
+      '/api/support/ask',
+      { category: 1, question: 'why was I banned?' },
+      { token: streamer.token },
+    )
     expect((await accuse(t, voter.token, { userId: streamer.id, reasonId: REASON.spam })).status).toBe(200)
     expect((await check(t, streamer.id)).banned).toBe(true)
 
@@ -86,7 +115,9 @@ describe('a chat ban holds every write in every channel but support', () => {
     refusedWith(await gql(t.url, TYPING, { c: 'main' }, streamer.token), 'BANNED', 'typing in main')
     refusedWith(await gql(t.url, PIN, { id: fanMsg }, streamer.token), 'BANNED', 'pin')
     expect((await db().chatMessage.findUniqueOrThrow({ where: { id: fanMsg } })).pinnedAt).toBeNull()
-    expect((await gql(t.url, UNPIN, { id: streamerMsg }, streamer.token)).data.unpinChatMessage).toEqual({ pinned: false })
+    expect((await gql(t.url, UNPIN, { id: streamerMsg }, streamer.token)).data.unpinChatMessage).toEqual({
+      pinned: false,
+    })
     // a banned user can still talk to support about the ban
     ok(await gql(t.url, TYPING, { c: `support/${q.body.id}` }, streamer.token), 'typing in support')
     // the fan is not banned

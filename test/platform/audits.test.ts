@@ -29,13 +29,22 @@ for (const mode of Object.keys(MODES)) {
       const introspects = mode === 'production' && NEEDS_INTROSPECTION.has(audit.id)
       it(`${audit.id} ${audit.name}${introspects ? ' (its query uses introspection, refused in production)' : ''}`, async () => {
         const result = await audit.fn()
-        const body = 'response' in result ? await result.response.clone().text().catch(() => '') : ''
+        const body =
+          'response' in result
+            ? await result.response
+                .clone()
+                .text()
+                .catch(() => '')
+            : ''
         if (introspects && result.status !== 'ok') {
           // the transport aspect this audit checks passes in development; here the only failure allowed is the refusal
           expect(body).toMatch(/introspection has been disabled/)
           return
         }
-        const detail = result.status === 'ok' ? '' : `${result.reason}${'response' in result ? ` — ${result.response.status} ${body}` : ''}`
+        const detail =
+          result.status === 'ok'
+            ? ''
+            : `${result.reason}${'response' in result ? ` — ${result.response.status} ${body}` : ''}`
         expect(result.status, detail).toBe('ok')
       })
     }
@@ -44,8 +53,15 @@ for (const mode of Object.keys(MODES)) {
       for (const a of audits.filter((x) => !/^MUST\b/.test(x.name))) {
         const r = await a.fn()
         if (r.status === 'ok') continue
-        const body = 'response' in r ? await r.response.clone().text().catch(() => '') : ''
-        if (mode === 'production' && NEEDS_INTROSPECTION.has(a.id) && /introspection has been disabled/.test(body)) continue
+        const body =
+          'response' in r
+            ? await r.response
+                .clone()
+                .text()
+                .catch(() => '')
+            : ''
+        if (mode === 'production' && NEEDS_INTROSPECTION.has(a.id) && /introspection has been disabled/.test(body))
+          continue
         notOk.push(`${a.id} ${a.name}: ${r.reason}`)
       }
       expect(notOk).toEqual([])

@@ -10,9 +10,20 @@ beforeAll(async () => {
 afterAll(() => t?.close())
 
 describe('peka2 /api/bulk', () => {
-  it('answers each request as [url, params, result, ok] in order, with the caller\'s token', async () => {
+  it("answers each request as [url, params, result, ok] in order, with the caller's token", async () => {
     const u = await registerUser(t)
-    const r = await rest(t.url, '/api/bulk', { command: [['/api/user', { id: u.id }], ['/api/user/current', {}], ['/api/user', { id: 987654 }]] }, { token: u.token })
+    const r = await rest(
+      t.url,
+      '/api/bulk',
+      {
+        command: [
+          ['/api/user', { id: u.id }],
+          ['/api/user/current', {}],
+          ['/api/user', { id: 987654 }],
+        ],
+      },
+      { token: u.token },
+    )
     expect(r.status).toBe(200)
     expect(r.body).toEqual([
       ['/api/user', { id: u.id }, { id: u.id, name: u.name, slug: u.name.toLowerCase() }, true],
@@ -21,16 +32,32 @@ describe('peka2 /api/bulk', () => {
     ])
   })
 
-  it('applies each route\'s access rule: a guest gets false for a signed-in route', async () => {
-    const r = await rest(t.url, '/api/bulk', { command: [['/api/user/settings', {}], ['/api/user/current', {}]] })
+  it("applies each route's access rule: a guest gets false for a signed-in route", async () => {
+    const r = await rest(t.url, '/api/bulk', {
+      command: [
+        ['/api/user/settings', {}],
+        ['/api/user/current', {}],
+      ],
+    })
     expect(r.body[0]).toEqual(['/api/user/settings', {}, { message: 'Authentication required' }, false])
     expect(r.body[1][2]).toMatchObject({ guest: true })
   })
 
   it('refuses unknown, nested and upload routes per entry, and a bad command list as a whole', async () => {
-    const r = await rest(t.url, '/api/bulk', { command: [['/api/nope', {}], ['/api/bulk', { command: [] }], ['/api/smile/add', {}]] })
+    const r = await rest(t.url, '/api/bulk', {
+      command: [
+        ['/api/nope', {}],
+        ['/api/bulk', { command: [] }],
+        ['/api/smile/add', {}],
+      ],
+    })
     expect(r.body.map((x: unknown[]) => x[3])).toEqual([false, false, false])
-    for (const bad of [{}, { command: [] }, { command: 'x' }, { command: Array.from({ length: 21 }, () => ['/api/user/current', {}]) }]) {
+    for (const bad of [
+      {},
+      { command: [] },
+      { command: 'x' },
+      { command: Array.from({ length: 21 }, () => ['/api/user/current', {}]) },
+    ]) {
       const res = await rest(t.url, '/api/bulk', bad)
       expect(res.status).toBe(500)
       expect(res.body.message).toMatch(/command/)

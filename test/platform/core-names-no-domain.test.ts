@@ -34,7 +34,9 @@ const DOMAIN_WORDS = /chat|smile|moderat|complaint|\bbans?\b|channel kind|publis
  * (moderator, smiler …); and the name of the JustChat REST dialect, a legacy protocol the core speaks (its "chat" is the
  * protocol's name, not the chat domain).
  */
-const CORE_FILES = tsFiles(path.join(ROOT, 'src')).filter((f) => !rel(f).startsWith('src/generated/') && rel(f) !== 'src/auth/roles.ts')
+const CORE_FILES = tsFiles(path.join(ROOT, 'src')).filter(
+  (f) => !rel(f).startsWith('src/generated/') && rel(f) !== 'src/auth/roles.ts',
+)
 const withoutDialectName = (line: string) => line.replace(/just\s?chat/gi, '')
 
 /** A module specifier of an import or export-from statement (static or dynamic). */
@@ -43,7 +45,8 @@ function imports(file: string): { line: number; target: string }[] {
   return lines(file).flatMap((l, i) => [...l.matchAll(SPECIFIER)].map((m) => ({ line: i + 1, target: m[1] })))
 }
 /** The file an import names, relative to the repository ('src/…', 'plugins/chat/public.ts'), or null for a package. */
-const resolveImport = (file: string, target: string) => (target.startsWith('.') ? rel(path.resolve(path.dirname(file), target)).replace(/\.js$/, '.ts') : null)
+const resolveImport = (file: string, target: string) =>
+  target.startsWith('.') ? rel(path.resolve(path.dirname(file), target)).replace(/\.js$/, '.ts') : null
 
 describe('the core names no domain', () => {
   it('no domain word in src/ (code or comments)', () => {
@@ -62,7 +65,10 @@ describe('the core names no domain', () => {
 })
 
 const PLUGINS_DIR = path.join(ROOT, 'plugins')
-const pluginDirs = fs.readdirSync(PLUGINS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+const pluginDirs = fs
+  .readdirSync(PLUGINS_DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
 const requiresOf = new Map(ALL_PLUGINS.map((p) => [p.name, p.requires]))
 
 describe('plugins meet only through public.ts of the plugins they require', () => {
@@ -104,15 +110,21 @@ const usesModel = (model: string) => {
 
 describe('plugins read and write only their own models', () => {
   const models = modelsByOwner()
-  const pluginModels = (except: string) => [...models].filter(([owner]) => owner !== 'core' && owner !== except).flatMap(([owner, ms]) => ms.map((m) => ({ owner, m })))
+  const pluginModels = (except: string) =>
+    [...models]
+      .filter(([owner]) => owner !== 'core' && owner !== except)
+      .flatMap(([owner, ms]) => ms.map((m) => ({ owner, m })))
 
   it('every plugin folder has its models file, or none of its own', () => {
-    for (const owner of models.keys()) if (owner !== 'core') expect(pluginDirs, `prisma/schema/${owner}.prisma`).toContain(owner)
+    for (const owner of models.keys())
+      if (owner !== 'core') expect(pluginDirs, `prisma/schema/${owner}.prisma`).toContain(owner)
   })
 
   it.each([...pluginDirs, 'core'])("%s touches no other plugin's models or tables", (name) => {
     const files = name === 'core' ? CORE_FILES : tsFiles(path.join(PLUGINS_DIR, name))
-    const bad = pluginModels(name).flatMap(({ owner, m }) => hits(files, (l) => usesModel(m).test(l)).map((h) => `${h}  ← ${owner}'s ${m}`))
+    const bad = pluginModels(name).flatMap(({ owner, m }) =>
+      hits(files, (l) => usesModel(m).test(l)).map((h) => `${h}  ← ${owner}'s ${m}`),
+    )
     expect(bad).toEqual([])
   })
 })

@@ -13,11 +13,16 @@ beforeAll(async () => {
 })
 afterAll(() => t?.close())
 
-const internal = (body: unknown) => JSON.stringify(body).match(/Internal server error|INTERNAL_SERVER_ERROR|Unexpected error/)
+const internal = (body: unknown) =>
+  JSON.stringify(body).match(/Internal server error|INTERNAL_SERVER_ERROR|Unexpected error/)
 
 describe('dates outside what PostgreSQL stores', () => {
   it('peka2 /api/moderation/list answers its input error naming the field, not an internal error', async () => {
-    for (const body of [{ to: '-271821-04-20T00:00:00.000Z', reason: 5 }, { from: -8640000000000000 }, { from: '+010000-01-01T00:00:00Z' }]) {
+    for (const body of [
+      { to: '-271821-04-20T00:00:00.000Z', reason: 5 },
+      { from: -8640000000000000 },
+      { from: '+010000-01-01T00:00:00Z' },
+    ]) {
       const r = await rest(t.url, '/api/moderation/list', body, { token: user.token })
       expect(r.status).toBe(500) // peka2's documented error status
       expect(internal(r.body), JSON.stringify(r.body)).toBeNull()
@@ -26,10 +31,20 @@ describe('dates outside what PostgreSQL stores', () => {
   })
 
   it('GraphQL refuses them as invalid variables and literals', async () => {
-    const v = await gql(t.url, 'query($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }', { to: '-271821-04-20T00:00:00.000Z' }, user.token)
+    const v = await gql(
+      t.url,
+      'query($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }',
+      { to: '-271821-04-20T00:00:00.000Z' },
+      user.token,
+    )
     expect(internal(v)).toBeNull()
     expect(v.errors?.[0]?.message).toMatch(/years 1 and 9999/)
-    const l = await gql(t.url, 'query { bans(first: 5, from: "0000-12-31T00:00:00Z") { edges { node { databaseId } } } }', {}, user.token)
+    const l = await gql(
+      t.url,
+      'query { bans(first: 5, from: "0000-12-31T00:00:00Z") { edges { node { databaseId } } } }',
+      {},
+      user.token,
+    )
     expect(internal(l)).toBeNull()
     expect(l.errors?.[0]?.message).toMatch(/years 1 and 9999/)
   })
@@ -37,7 +52,12 @@ describe('dates outside what PostgreSQL stores', () => {
 
 describe('support ticket ids above the 32-bit range', () => {
   it('are not channels: the same answer as any malformed channel id', async () => {
-    const big = await gql(t.url, 'mutation { addChannelModerator(channel: "support/2147483648", userId: 1) }', {}, user.token)
+    const big = await gql(
+      t.url,
+      'mutation { addChannelModerator(channel: "support/2147483648", userId: 1) }',
+      {},
+      user.token,
+    )
     const bad = await gql(t.url, 'mutation { addChannelModerator(channel: "support/x", userId: 1) }', {}, user.token)
     expect(internal(big)).toBeNull()
     expect(codeOf(big)).toBe(codeOf(bad))
@@ -49,17 +69,28 @@ describe('support ticket ids above the 32-bit range', () => {
 describe('a user loaded under another type keeps the fields that need relations', () => {
   it('mySmileChanges { user { roles } } answers the roles', async () => {
     const ms = await userWithRoles(t, { masterstreamer: 1 })
-    const r = await gql(t.url, 'query { mySmileChanges { user { name roles { masterstreamer moderator } } } }', {}, ms.token)
+    const r = await gql(
+      t.url,
+      'query { mySmileChanges { user { name roles { masterstreamer moderator } } } }',
+      {},
+      ms.token,
+    )
     expect(r.errors).toBeUndefined()
     expect(r.data.mySmileChanges.user).toEqual({ name: ms.name, roles: { masterstreamer: true, moderator: false } })
   })
 })
 
 describe('graphql-ws messages only a server may send', () => {
-  for (const frame of [{ type: 'next', id: '1', payload: {} }, { type: 'connection_ack' }, { type: 'error', id: '1', payload: [] }]) {
+  for (const frame of [
+    { type: 'next', id: '1', payload: {} },
+    { type: 'connection_ack' },
+    { type: 'error', id: '1', payload: [] },
+  ]) {
     it(`"${frame.type}" from a client closes with 4400, not 4500`, async () => {
       const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws')
-      const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })))
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        ws.on('close', (code, reason) => resolve({ code, reason: String(reason) })),
+      )
       await new Promise((resolve) => ws.once('open', resolve))
       ws.send(JSON.stringify({ type: 'connection_init' }))
       await new Promise((resolve) => ws.once('message', resolve))

@@ -13,7 +13,9 @@ it('the test runtime loads the same graphql module as Node does (one copy, as in
   // vite would give inlined source files index.mjs — two copies, so cross-copy instanceof checks fail only in tests
   // (production mode then answers 500 to every request). vitest.config.ts must alias graphql to Node's resolution.
   const nodeCopy = createRequire(import.meta.url)('graphql').GraphQLError
-  expect(GraphQLError === nodeCopy, 'vitest resolves "graphql" to a second copy; alias it in vitest.config.ts').toBe(true)
+  expect(GraphQLError === nodeCopy, 'vitest resolves "graphql" to a second copy; alias it in vitest.config.ts').toBe(
+    true,
+  )
 })
 
 describe('per-IP rate limit', () => {
@@ -35,11 +37,17 @@ describe('per-IP rate limit', () => {
     for (let i = 0; i < 5; i++) expect((await gql(t.url, '{ __typename }')).status).toBe(200)
 
     // GraphQL form
-    const g = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) })
+    const g = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    })
     expect(g.status).toBe(429)
     const retry = retryAfterOk(g.headers)
     const gb = await g.json()
-    expect(gb).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: retry } }] })
+    expect(gb).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'RATE_LIMIT_EXCEEDED', retryAfter: retry } }],
+    })
 
     // peka2 form
     const p = await rest(t.url, '/api/user/current', {})
@@ -119,7 +127,11 @@ describe('production mode', () => {
   })
 
   it('hides suggestions ("Did you mean") for fields, arguments and types', async () => {
-    const probes = ['{ viewr { name } }', '{ user(databseId: 1) { name } }', 'query($n: Strin) { user(name: $n) { name } }']
+    const probes = [
+      '{ viewr { name } }',
+      '{ user(databseId: 1) { name } }',
+      'query($n: Strin) { user(name: $n) { name } }',
+    ]
     for (const q of probes) {
       const d = await gql(dev.url, q)
       expect(d.errors?.[0].message, `dev: ${q}`).toMatch(/Did you mean/)
@@ -132,7 +144,11 @@ describe('production mode', () => {
   })
 
   it('masks unexpected errors: generic message, request id, no detail', async () => {
-    const res = await fetch(`${prod.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ fixtureBoom }' }) })
+    const res = await fetch(`${prod.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ fixtureBoom }' }),
+    })
     const text = await res.text()
     expect(JSON.parse(text).errors[0]).toMatchObject({
       message: expect.stringMatching(/^Unexpected error\. \(request id [0-9a-f-]{36}\)$/),
@@ -179,14 +195,23 @@ describe('request logs', () => {
 
   it('names the operation from the document when the client sends no operationName', async () => {
     await gql(t.url, 'query UnnamedParamProbe { __typename }')
-    await until(() => records().some((r) => r.msg === 'graphql request' && r.operation === 'UnnamedParamProbe'), 5000, 'log line naming the operation')
+    await until(
+      () => records().some((r) => r.msg === 'graphql request' && r.operation === 'UnnamedParamProbe'),
+      5000,
+      'log line naming the operation',
+    )
   })
 
   it('logs REST and graphql-ws operations too', async () => {
     const r = await rest(t.url, '/api/user/current', {}, { headers: { 'x-request-id': 'log-probe-rest' } })
     expect(r.status).toBe(200)
     await until(() => records().some((x) => x.requestId === 'log-probe-rest'), 5000, 'REST log line')
-    expect(records().find((x) => x.requestId === 'log-probe-rest')).toMatchObject({ msg: 'rest request', path: '/api/user/current', status: 200, ms: expect.any(Number) })
+    expect(records().find((x) => x.requestId === 'log-probe-rest')).toMatchObject({
+      msg: 'rest request',
+      path: '/api/user/current',
+      status: 200,
+      ms: expect.any(Number),
+    })
 
     const user = await registerUser(t.url)
     const client = wsClient(t.url, user.token)
@@ -197,6 +222,10 @@ describe('request logs', () => {
       await client.dispose()
     }
     await until(() => records().some((x) => x.operation === 'WsLogProbe'), 5000, 'ws log line')
-    expect(records().find((x) => x.operation === 'WsLogProbe')).toMatchObject({ level: 'info', msg: 'ws operation', requestId: expect.any(String) })
+    expect(records().find((x) => x.operation === 'WsLogProbe')).toMatchObject({
+      level: 'info',
+      msg: 'ws operation',
+      requestId: expect.any(String),
+    })
   })
 })

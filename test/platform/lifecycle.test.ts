@@ -28,21 +28,29 @@ const dirs: string[] = []
 
 function baseEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
-  for (const k of Object.keys(env)) if (/^(DATABASE_URL|REDIS_URL|REDIS_PREFIX|TEST_|VITEST|NODE_ENV$|PLUGINS$|SESSION_SECRET$)/.test(k)) delete env[k]
+  for (const k of Object.keys(env))
+    if (/^(DATABASE_URL|REDIS_URL|REDIS_PREFIX|TEST_|VITEST|NODE_ENV$|PLUGINS$|SESSION_SECRET$)/.test(k)) delete env[k]
   return env
 }
 
 function start(env: Record<string, string>): Server {
   const t0 = performance.now()
-  const child = spawn(TSX, ['scripts/start.ts'], { cwd: ROOT, env: { ...baseEnv(), LOG_LEVEL: 'info', SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(TSX, ['scripts/start.ts'], {
+    cwd: ROOT,
+    env: { ...baseEnv(), LOG_LEVEL: 'info', SEED_DEMO: 'false', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   children.add(child)
   const stdout: string[] = []
   const stderr: string[] = []
   // 'close', not 'exit': stdout and stderr are complete by then
-  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => {
-    children.delete(child)
-    resolve(code)
-  }))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('close', (code) => {
+      children.delete(child)
+      resolve(code)
+    }),
+  )
   const ready = new Promise<{ graphql: string; startupMs: number; base: string; wallMs: number }>((resolve, reject) => {
     let buf = ''
     child.stdout!.on('data', (chunk) => {
@@ -54,7 +62,13 @@ function start(env: Record<string, string>): Server {
         stdout.push(line)
         try {
           const rec = JSON.parse(line)
-          if (rec.msg === 'server ready') resolve({ graphql: rec.graphql, startupMs: rec.startupMs, base: rec.graphql.replace(/\/graphql$/, ''), wallMs: Math.round(performance.now() - t0) })
+          if (rec.msg === 'server ready')
+            resolve({
+              graphql: rec.graphql,
+              startupMs: rec.startupMs,
+              base: rec.graphql.replace(/\/graphql$/, ''),
+              wallMs: Math.round(performance.now() - t0),
+            })
         } catch {
           /* not JSON */
         }
@@ -72,7 +86,9 @@ function start(env: Record<string, string>): Server {
     child.stderr!.on('end', () => {
       if (ebuf) stderr.push(ebuf)
     })
-    void exited.then((code) => reject(new Error(`exited with ${code} before ready:\n${stdout.join('\n')}\n${stderr.join('\n')}`)))
+    void exited.then((code) =>
+      reject(new Error(`exited with ${code} before ready:\n${stdout.join('\n')}\n${stderr.join('\n')}`)),
+    )
   })
   ready.catch(() => {})
   return { child, stdout, stderr, ready, exited }
@@ -82,7 +98,12 @@ function start(env: Record<string, string>): Server {
 async function exitWithin(s: Server, ms: number): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined
   try {
-    return await Promise.race([s.exited, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms)))])
+    return await Promise.race([
+      s.exited,
+      new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`still running after ${ms} ms`)), ms)),
+      ),
+    ])
   } finally {
     clearTimeout(timer)
   }
@@ -128,7 +149,9 @@ describe.concurrent('the real server process', () => {
     expect(nonEmpty(second.stderr), second.stderr.join('\n')).toHaveLength(1)
     expect(second.stderr.join('\n')).toMatch(/DATA_DIR .*is in use by process \d+/)
     expect(second.stdout.some((l) => l.includes('server ready'))).toBe(false)
-    expect((await gql(r1.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({ viewer: { databaseId: user.id } })
+    expect((await gql(r1.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({
+      viewer: { databaseId: user.id },
+    })
 
     // 3. SIGTERM: graceful exit 0 within a few seconds, lock released
     const pid1 = serverPid(dataDir)
@@ -159,11 +182,17 @@ describe.concurrent('the real server process', () => {
     // 5. restart on the same DATA_DIR: the user is still there and can log in
     const third = start({ DATA_DIR: dataDir })
     const r3 = await third.ready
-    const login = await gql(r3.base, 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }', { i: { login: user.username, password: user.password } })
+    const login = await gql(
+      r3.base,
+      'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }',
+      { i: { login: user.username, password: user.password } },
+    )
     expect(login.errors).toBeUndefined()
     expect(login.data.login.viewer).toEqual({ databaseId: user.id, name: user.username })
     // sessions survive a restart too (the generated SESSION_SECRET is kept in DATA_DIR)
-    expect((await gql(r3.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({ viewer: { databaseId: user.id } })
+    expect((await gql(r3.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({
+      viewer: { databaseId: user.id },
+    })
     process.kill(serverPid(dataDir), 'SIGINT')
     expect(await exitWithin(third, 10_000)).toBe(0)
 

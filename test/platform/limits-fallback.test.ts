@@ -26,10 +26,16 @@ async function burst(t: TestApp, ip: string, n: number) {
     slowest = Math.max(slowest, performance.now() - t0)
     statuses.push(r.status)
   }
-  return { passed: statuses.filter((s) => s === 200).length, refused: statuses.filter((s) => s === 429).length, slowest, statuses }
+  return {
+    passed: statuses.filter((s) => s === 200).length,
+    refused: statuses.filter((s) => s === 429).length,
+    slowest,
+    statuses,
+  }
 }
 
-const login = (t: TestApp, name: string, ip: string) => gql(t.url, LOGIN, { i: { login: name, password: 'not-the-password-1' } }, undefined, { 'x-forwarded-for': ip })
+const login = (t: TestApp, name: string, ip: string) =>
+  gql(t.url, LOGIN, { i: { login: name, password: 'not-the-password-1' } }, undefined, { 'x-forwarded-for': ip })
 
 describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP})` : ''}`, () => {
   let redis: ThrowawayRedis
@@ -37,7 +43,13 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
 
   beforeAll(async () => {
     redis = await startRedis()
-    const env = { REDIS_URL: redis.url, RATE_LIMIT_PER_MINUTE: String(PER_MINUTE), LOGIN_ATTEMPTS_PER_15MIN: '2', TRUST_PROXY: 'true', REDIS_TIMEOUT_MS: '100' }
+    const env = {
+      REDIS_URL: redis.url,
+      RATE_LIMIT_PER_MINUTE: String(PER_MINUTE),
+      LOGIN_ATTEMPTS_PER_15MIN: '2',
+      TRUST_PROXY: 'true',
+      REDIS_TIMEOUT_MS: '100',
+    }
     a = await startTestApp(env)
     b = await startTestApp(env, { share: a })
   })
@@ -48,7 +60,12 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
     await redis?.destroy()
   })
 
-  const bothReady = () => until(async () => (await readyz(a.url)).body.status === 'ready' && (await readyz(b.url)).body.status === 'ready', 15_000, 'both instances ready')
+  const bothReady = () =>
+    until(
+      async () => (await readyz(a.url)).body.status === 'ready' && (await readyz(b.url)).body.status === 'ready',
+      15_000,
+      'both instances ready',
+    )
 
   it('with Redis up, the instances share one budget', async () => {
     const ip = freshIp()
@@ -59,7 +76,11 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
 
   it('Redis killed: every instance limits on its own at once (requests, failed logins, the slow lane); shared again once Redis is back', async () => {
     await redis.kill('SIGKILL')
-    await until(async () => (await readyz(a.url)).body.checks.rateLimits?.startsWith('degraded') ?? false, 10_000, 'the limits reported degraded')
+    await until(
+      async () => (await readyz(a.url)).body.checks.rateLimits?.startsWith('degraded') ?? false,
+      10_000,
+      'the limits reported degraded',
+    )
     const down = await readyz(a.url)
     expect(down.status).toBe(200)
     expect(down.body.status).toBe('degraded')
@@ -80,7 +101,9 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
     for (const n of names) expect(codeOf(await login(a, n, guesser))).toBe('INVALID_CREDENTIALS')
     expect(codeOf(await login(a, names[0], guesser))).toBe('RATE_LIMIT_EXCEEDED')
     const t0 = Date.now()
-    const lane = await Promise.all([0, 1, 2].map((i) => login(a, `newcomer_${randomBytes(3).toString('hex')}_${i}`, guesser)))
+    const lane = await Promise.all(
+      [0, 1, 2].map((i) => login(a, `newcomer_${randomBytes(3).toString('hex')}_${i}`, guesser)),
+    )
     expect(lane.map(codeOf)).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'INVALID_CREDENTIALS'])
     expect(Date.now() - t0, 'three attempts through the one-a-second lane').toBeGreaterThanOrEqual(1_500)
 

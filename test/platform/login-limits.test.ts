@@ -41,7 +41,10 @@ describe('login limits', () => {
       const u = await registerUser(proxied)
       const ip = freshIp()
       await Promise.all(Array.from({ length: 81 }, () => gql(proxied.url, '{ __typename }')))
-      const results = await Promise.all([...Array.from({ length: 80 }, (_, i) => login(proxied, u.name, `wrong-guess-${i}`, ip)), login(proxied, u.name, u.password, ip)])
+      const results = await Promise.all([
+        ...Array.from({ length: 80 }, (_, i) => login(proxied, u.name, `wrong-guess-${i}`, ip)),
+        login(proxied, u.name, u.password, ip),
+      ])
       const right = results.pop()!
       expect(codeOf(right)).toBe('RATE_LIMIT_EXCEEDED')
       expect(right.data?.login ?? null).toBeNull()
@@ -57,19 +60,30 @@ describe('login limits', () => {
   it('a username exhausted by guesses locks the account: the same account by its email is refused too', async () => {
     const u = await registerUser(proxied)
     const ip = freshIp()
-    for (let i = 0; i < 10; i++) expect(codeOf(await login(proxied, u.name, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
+    for (let i = 0; i < 10; i++)
+      expect(codeOf(await login(proxied, u.name, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
     const byEmail = await login(proxied, u.email.toUpperCase(), u.password, freshIp())
     expect(codeOf(byEmail)).toBe('RATE_LIMIT_EXCEEDED')
     expect(byEmail.errors![0].extensions!.retryAfter).toBeGreaterThan(0)
     // the REST login shares the budget
-    expect((await rest(proxied.url, '/api/user/login', { name: u.email, password: u.password }, { headers: { 'x-forwarded-for': freshIp() } })).status).toBe(429)
+    expect(
+      (
+        await rest(
+          proxied.url,
+          '/api/user/login',
+          { name: u.email, password: u.password },
+          { headers: { 'x-forwarded-for': freshIp() } },
+        )
+      ).status,
+    ).toBe(429)
   })
 
   it('a success before the budget is spent clears the count', async () => {
     const u = await registerUser(proxied)
     const ip = freshIp()
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 9; i++) expect(codeOf(await login(proxied, u.name, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
+      for (let i = 0; i < 9; i++)
+        expect(codeOf(await login(proxied, u.name, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
       expect((await login(proxied, u.email, u.password, ip)).data?.login.viewer.databaseId).toBe(u.id)
     }
   })
@@ -77,7 +91,8 @@ describe('login limits', () => {
   it('unknown logins are throttled like real ones (same answers, same budget)', async () => {
     const ip = freshIp()
     const ghost = `ghost_${randomBytes(4).toString('hex')}`
-    for (let i = 0; i < 10; i++) expect(codeOf(await login(proxied, ghost, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
+    for (let i = 0; i < 10; i++)
+      expect(codeOf(await login(proxied, ghost, `wrong-guess-${i}`, ip))).toBe('INVALID_CREDENTIALS')
     expect(codeOf(await login(proxied, ghost.toUpperCase(), 'wrong-guess-x', freshIp()))).toBe('RATE_LIMIT_EXCEEDED')
   })
 
@@ -85,10 +100,15 @@ describe('login limits', () => {
     const a = await registerUser(shared)
     const b = await registerUser(shared)
     const c = await registerUser(shared)
-    for (let i = 0; i < 55; i++) expect(['INVALID_CREDENTIALS', 'RATE_LIMIT_EXCEEDED']).toContain(codeOf(await login(shared, a.name, `wrong-guess-${i}`)))
+    for (let i = 0; i < 55; i++)
+      expect(['INVALID_CREDENTIALS', 'RATE_LIMIT_EXCEEDED']).toContain(
+        codeOf(await login(shared, a.name, `wrong-guess-${i}`)),
+      )
     // B, who never failed from here, gets in (GraphQL and REST)
     expect((await login(shared, b.name, b.password)).data?.login.viewer.databaseId).toBe(b.id)
-    expect((await rest(shared.url, '/api/user/login', { name: b.email, password: b.password })).body.current).toMatchObject({ id: b.id })
+    expect(
+      (await rest(shared.url, '/api/user/login', { name: b.email, password: b.password })).body.current,
+    ).toMatchObject({ id: b.id })
     // A is refused from here even with its password
     expect(codeOf(await login(shared, a.name, a.password))).toBe('RATE_LIMIT_EXCEEDED')
     // the spent address may still try an account it has not failed on — once: a second try there is refused
@@ -99,10 +119,15 @@ describe('login limits', () => {
   it('a spent address is slowed to one attempt a second: parallel guesses at fresh accounts queue up', async () => {
     const ip = freshIp()
     const victim = await registerUser(proxied)
-    for (let i = 0; i < 50; i++) await login(proxied, `spray_${i}_${randomBytes(3).toString('hex')}`, 'wrong-guess-1', ip)
+    for (let i = 0; i < 50; i++)
+      await login(proxied, `spray_${i}_${randomBytes(3).toString('hex')}`, 'wrong-guess-1', ip)
     expect(codeOf(await login(proxied, victim.name, victim.password, ip))).toBeUndefined()
     const started = performance.now()
-    const r = await Promise.all(Array.from({ length: 4 }, (_, i) => login(proxied, `spray_late_${i}_${randomBytes(3).toString('hex')}`, 'wrong-guess-1', ip)))
+    const r = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        login(proxied, `spray_late_${i}_${randomBytes(3).toString('hex')}`, 'wrong-guess-1', ip),
+      ),
+    )
     expect(r.map(codeOf)).toEqual(Array(4).fill('INVALID_CREDENTIALS'))
     // one a second: the fourth waits for at least two more turns after the first two
     expect(performance.now() - started).toBeGreaterThanOrEqual(1900)

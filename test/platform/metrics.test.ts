@@ -13,7 +13,8 @@ import { ConfigError, loadConfig } from '../../src/config.js'
 
 const TOKEN = 'metrics-token-for-tests-0123456789'
 
-const scrape = (base: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${base}/metrics`, { method, headers })
+const scrape = (base: string, headers: Record<string, string> = {}, method = 'GET') =>
+  fetch(`${base}/metrics`, { method, headers })
 
 /** The value of one series (`name` or `name{labels}`) in a Prometheus text body. */
 function sample(text: string, series: string): number | undefined {
@@ -39,15 +40,27 @@ describe('GET /metrics without METRICS_TOKEN', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/)
     const text = await res.text()
     expect(text).toContain('# TYPE redis_fallback_total counter')
-    for (const c of ['rate_limit', 'pubsub', 'presence']) expect(sample(text, `redis_fallback_total{component="${c}"}`)).toBe(0)
-    for (const s of ['pubsub_outage_queued_total', 'pubsub_outage_dropped_total', 'pubsub_outage_queue', 'pubsub_duplicates_dropped_total', 'pubsub_caught_up_total']) expect(sample(text, s), s).toBe(0)
+    for (const c of ['rate_limit', 'pubsub', 'presence'])
+      expect(sample(text, `redis_fallback_total{component="${c}"}`)).toBe(0)
+    for (const s of [
+      'pubsub_outage_queued_total',
+      'pubsub_outage_dropped_total',
+      'pubsub_outage_queue',
+      'pubsub_duplicates_dropped_total',
+      'pubsub_caught_up_total',
+    ])
+      expect(sample(text, s), s).toBe(0)
     // redis_up only where there is a Redis to be up
     expect(sample(text, 'redis_up')).toBe(t.app.config.redisUrl ? 1 : undefined)
     expect((await scrape(t.url, {}, 'HEAD')).status).toBe(200)
   })
 
   it('refuses requests a proxy forwarded (they come from loopback on behalf of anyone) and other methods', async () => {
-    const forwarded: Record<string, string>[] = [{ 'x-forwarded-for': '203.0.113.9' }, { forwarded: 'for=203.0.113.9' }, { 'x-real-ip': '203.0.113.9' }]
+    const forwarded: Record<string, string>[] = [
+      { 'x-forwarded-for': '203.0.113.9' },
+      { forwarded: 'for=203.0.113.9' },
+      { 'x-real-ip': '203.0.113.9' },
+    ]
     for (const h of forwarded) {
       const res = await scrape(t.url, h)
       expect(res.status, JSON.stringify(h)).toBe(403)
@@ -58,21 +71,27 @@ describe('GET /metrics without METRICS_TOKEN', () => {
     expect(post.headers.get('allow')).toBe('GET, HEAD')
   })
 
-  it.skipIf(!external)('refuses a client that is not on loopback (403), and lets it in with the token when one is set', async () => {
-    for (const [token, expected] of [[undefined, 403], [TOKEN, 200]] as const) {
-      const metrics = createMetrics({ token })
-      const server = http.createServer((req, res) => void metrics.handle(req, res))
-      await new Promise<void>((r) => server.listen(0, '0.0.0.0', () => r()))
-      try {
-        const { port } = server.address() as AddressInfo
-        const res = await scrape(`http://${external}:${port}`, token ? { authorization: `Bearer ${token}` } : {})
-        expect(res.status, `token ${token ? 'set' : 'unset'}`).toBe(expected)
-        expect((await scrape(`http://127.0.0.1:${port}`)).status).toBe(token ? 401 : 200)
-      } finally {
-        await new Promise((r) => server.close(r))
+  it.skipIf(!external)(
+    'refuses a client that is not on loopback (403), and lets it in with the token when one is set',
+    async () => {
+      for (const [token, expected] of [
+        [undefined, 403],
+        [TOKEN, 200],
+      ] as const) {
+        const metrics = createMetrics({ token })
+        const server = http.createServer((req, res) => void metrics.handle(req, res))
+        await new Promise<void>((r) => server.listen(0, '0.0.0.0', () => r()))
+        try {
+          const { port } = server.address() as AddressInfo
+          const res = await scrape(`http://${external}:${port}`, token ? { authorization: `Bearer ${token}` } : {})
+          expect(res.status, `token ${token ? 'set' : 'unset'}`).toBe(expected)
+          expect((await scrape(`http://127.0.0.1:${port}`)).status).toBe(token ? 401 : 200)
+        } finally {
+          await new Promise((r) => server.close(r))
+        }
       }
-    }
-  })
+    },
+  )
 })
 
 describe('GET /metrics with METRICS_TOKEN', () => {
@@ -83,7 +102,13 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   afterAll(() => t?.close())
 
   it('requires Authorization: Bearer <token>, even from loopback', async () => {
-    const wrong: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { token: `Bearer ${TOKEN}` }]
+    const wrong: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong-token-0123456789' },
+      { authorization: `Bearer ${TOKEN}x` },
+      { authorization: TOKEN },
+      { token: `Bearer ${TOKEN}` },
+    ]
     for (const headers of wrong) {
       const res = await scrape(t.url, headers)
       expect(res.status, JSON.stringify(headers)).toBe(401)
@@ -116,7 +141,12 @@ describe('fallback decisions counted while Redis cannot be reached', () => {
     const user = await registerUser(t)
     const presence = await gql(t.url, 'query { chatChannel(id: "main") { presence { amount } } }', {}, user.token)
     expect(presence.errors, JSON.stringify(presence.errors)).toBeUndefined()
-    const sent = await gql(t.url, 'mutation { sendChatMessage(input: { channel: "main", text: "while Redis is away" }) { isSent } }', {}, user.token)
+    const sent = await gql(
+      t.url,
+      'mutation { sendChatMessage(input: { channel: "main", text: "while Redis is away" }) { isSent } }',
+      {},
+      user.token,
+    )
     expect(sent.data?.sendChatMessage?.isSent, JSON.stringify(sent)).toBe(true)
     const after = await (await scrape(t.url)).text()
     const grew = (series: string) => sample(after, series)! - sample(before, series)!

@@ -116,7 +116,15 @@ interface Observed {
   coords: Set<string>
   codes: string[]
   /** each disabled plugin's routes: what they answered, next to a clearly unknown path of the same dialect */
-  routes: { plugin: string; dialect: string; path: string; status: number; body: unknown; unknown: { status: number; body: unknown }; ownedUnknownStatus: number }[]
+  routes: {
+    plugin: string
+    dialect: string
+    path: string
+    status: number
+    body: unknown
+    unknown: { status: number; body: unknown }
+    ownedUnknownStatus: number
+  }[]
   /** each topic: the refusal of a publish and of a subscribe, or null when accepted */
   topics: { plugin: string; topic: string; enabled: boolean; publish: string | null; subscribe: string | null }[]
 }
@@ -149,7 +157,15 @@ async function observe(selection: string[]): Promise<Observed> {
       for (const r of p.rest) {
         const res = await rest(t.url, r.path, {})
         const u = unknown[r.dialect as keyof typeof unknown]
-        routes.push({ plugin: p.name, dialect: r.dialect, path: r.path, status: res.status, body: res.body, unknown: { status: u.status, body: u.body }, ownedUnknownStatus: unknown.justchatOwned.status })
+        routes.push({
+          plugin: p.name,
+          dialect: r.dialect,
+          path: r.path,
+          status: res.status,
+          body: res.body,
+          unknown: { status: u.status, body: u.body },
+          ownedUnknownStatus: unknown.justchatOwned.status,
+        })
       }
     }
     const ps = t.app.services.pubsub
@@ -167,7 +183,15 @@ async function observe(selection: string[]): Promise<Observed> {
         })
       }
     }
-    return { selection, env, sdl: printSchema(schema), coords: coordinates(schema), codes: t.app.errors.codes(), routes, topics }
+    return {
+      selection,
+      env,
+      sdl: printSchema(schema),
+      coords: coordinates(schema),
+      codes: t.app.errors.codes(),
+      routes,
+      topics,
+    }
   } finally {
     await t?.close()
   }
@@ -250,7 +274,9 @@ describe('every real plugin combination', () => {
         if (t.enabled) {
           expect(t.subscribe, where).toBeNull()
         } else {
-          expect(t.publish, where).toMatch(new RegExp(`"${t.topic.replace(/\./g, '\\.')}" belongs to no enabled plugin`))
+          expect(t.publish, where).toMatch(
+            new RegExp(`"${t.topic.replace(/\./g, '\\.')}" belongs to no enabled plugin`),
+          )
           expect(t.subscribe, where).toMatch(/belongs to no enabled plugin/)
         }
       }
@@ -263,14 +289,19 @@ describe('every real plugin combination', () => {
       for (const p of ALL_PLUGINS) {
         const own = Object.keys(p.errors)
         if (sel.includes(p.name)) expect(codes, `PLUGINS=${key}: ${p.name}`).toEqual(expect.arrayContaining(own))
-        else expect(codes.filter((c) => own.includes(c)), `PLUGINS=${key}: codes of disabled ${p.name}`).toEqual([])
+        else
+          expect(
+            codes.filter((c) => own.includes(c)),
+            `PLUGINS=${key}: codes of disabled ${p.name}`,
+          ).toEqual([])
       }
     }
   })
 
   it("a disabled plugin's bad settings are ignored (the apps above started with them); an enabled one's stop start-up, naming the variable", async () => {
     const withSettings = ALL_PLUGINS.filter((p) => settingsOf(p).length > 0)
-    for (const p of withSettings) expect(Object.keys(BAD.get(p.name)!), `${p.name} reads ${settingsOf(p)}`).toEqual(settingsOf(p))
+    for (const p of withSettings)
+      expect(Object.keys(BAD.get(p.name)!), `${p.name} reads ${settingsOf(p)}`).toEqual(settingsOf(p))
     for (const p of withSettings) {
       for (const [variable, value] of Object.entries(BAD.get(p.name)!)) {
         const sel = [...closure(p.name)].join(',')
@@ -281,7 +312,9 @@ describe('every real plugin combination', () => {
           },
           (x: Error) => x,
         )
-        expect(e?.message, `PLUGINS=${sel} ${variable}=${value}`).toContain(`${variable}=${JSON.stringify(value)} is not valid`)
+        expect(e?.message, `PLUGINS=${sel} ${variable}=${value}`).toContain(
+          `${variable}=${JSON.stringify(value)} is not valid`,
+        )
       }
     }
   })

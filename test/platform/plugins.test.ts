@@ -7,7 +7,18 @@ import { definePlugin } from '../../src/plugin-system/contract.js'
 import { createLogger } from '../../src/log.js'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest, subscribe, until, wsClient } from '../helpers/clients.js'
-import { FIXTURES, FIXTURE_SECRET, cycleA, cycleB, fixture, fixtureBoom, fixtureChild, fixtureFriend, fixtureGrandchild, fixtureNosy } from '../fixtures/plugins.js'
+import {
+  FIXTURES,
+  FIXTURE_SECRET,
+  cycleA,
+  cycleB,
+  fixture,
+  fixtureBoom,
+  fixtureChild,
+  fixtureFriend,
+  fixtureGrandchild,
+  fixtureNosy,
+} from '../fixtures/plugins.js'
 import { ApiRegistry } from '../../src/plugin-system/apis.js'
 import type { Services } from '../../src/services.js'
 import { mergeSettings, STREAM_SETTINGS } from '../../src/core/settings/settings.js'
@@ -83,12 +94,17 @@ describe('resolvePlugins', () => {
   })
 
   it('orders a plugin after its optional ones when they are on, and starts it without them when they are off', () => {
-    expect(names(resolvePlugins([fixtureFriend, fixture], ['fixture-friend', 'fixture']))).toEqual(['fixture', 'fixture-friend'])
+    expect(names(resolvePlugins([fixtureFriend, fixture], ['fixture-friend', 'fixture']))).toEqual([
+      'fixture',
+      'fixture-friend',
+    ])
     expect(names(resolvePlugins([fixtureFriend, fixture], ['fixture-friend']))).toEqual(['fixture-friend'])
   })
 
   it('refuses two plugins with one name and a badly named plugin', () => {
-    expect(refusal(() => resolvePlugins([fixture, { ...fixture }], ['fixture'])).message).toMatch(/two plugins are named "fixture"/)
+    expect(refusal(() => resolvePlugins([fixture, { ...fixture }], ['fixture'])).message).toMatch(
+      /two plugins are named "fixture"/,
+    )
     expect(() => definePlugin({ name: 'Bad Name' })).toThrow(/Bad Name/)
   })
 
@@ -114,19 +130,32 @@ describe('resolvePlugins', () => {
     const apis = new ApiRegistry()
     await fixture.configure({}).start({} as Services, apis)
     expect(apis.find('fixture')?.greet('you')).toBe('hello you')
-    const e = await fixtureNosy.configure({}).start({} as Services, apis).catch((x: Error) => x)
+    const e = await fixtureNosy
+      .configure({})
+      .start({} as Services, apis)
+      .catch((x: Error) => x)
     expect(e).toBeInstanceOf(PluginError)
-    expect((e as Error).message).toMatch(/plugin "fixture-nosy" asks for the API of "fixture", which it does not require/)
+    expect((e as Error).message).toMatch(
+      /plugin "fixture-nosy" asks for the API of "fixture", which it does not require/,
+    )
   })
 
   it("reads an enabled plugin's settings before anything is opened; a disabled plugin's are not read", async () => {
-    const bad = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'fixture', FIXTURE_TIMES: '9' }, () => {})
+    const bad = loadConfig(
+      { DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'fixture', FIXTURE_TIMES: '9' },
+      () => {},
+    )
     const started = performance.now()
     await expect(createApp(bad, { available: FIXTURES })).rejects.toThrow(ConfigError)
-    await expect(createApp(bad, { available: FIXTURES })).rejects.toThrow(/FIXTURE_TIMES="9" is not valid: an integer from 1 to 5/)
+    await expect(createApp(bad, { available: FIXTURES })).rejects.toThrow(
+      /FIXTURE_TIMES="9" is not valid: an integer from 1 to 5/,
+    )
     expect(performance.now() - started).toBeLessThan(500)
     // the shipped plugins alike: a bad BAN_VOTE_THRESHOLD stops an app with moderation, not one without it
-    const mod = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'chat,moderation', BAN_VOTE_THRESHOLD: 'many' }, () => {})
+    const mod = loadConfig(
+      { DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'chat,moderation', BAN_VOTE_THRESHOLD: 'many' },
+      () => {},
+    )
     await expect(createApp(mod, { available: ALL_PLUGINS })).rejects.toThrow(/BAN_VOTE_THRESHOLD/)
     expect(() => fixture.configure({ FIXTURE_TIMES: '0' })).toThrow(/FIXTURE_TIMES/)
     expect(() => fixtureBoom.configure({ FIXTURE_TIMES: '0' })).not.toThrow()
@@ -134,17 +163,27 @@ describe('resolvePlugins', () => {
 
   it("keeps what a user stored in a disabled plugin's settings section when the enabled ones change", () => {
     const sections = new Map([['stream', STREAM_SETTINGS]])
-    const next = mergeSettings(sections, { fixture: { volume: 3 }, stream: { autostart: true } }, { stream: { autostart: false } })
+    const next = mergeSettings(
+      sections,
+      { fixture: { volume: 3 }, stream: { autostart: true } },
+      { stream: { autostart: false } },
+    )
     expect(next.stored).toMatchObject({ fixture: { volume: 3 }, stream: { autostart: false, player: '' } })
     expect(next.shown).toEqual({ stream: { autostart: false, player: '', skipmain: false, videopreview: true } })
-    expect(() => mergeSettings(sections, {}, { fixture: { volume: 3 } })).toThrow(/settings.fixture: is not a known settings section \(stream\)/)
+    expect(() => mergeSettings(sections, {}, { fixture: { volume: 3 } })).toThrow(
+      /settings.fixture: is not a known settings section \(stream\)/,
+    )
   })
 
   it('createApp refuses a bad selection with the same error, before opening a database', async () => {
     const config = loadConfig({ DATA_DIR: ':memory:', LOG_LEVEL: 'silent', PLUGINS: 'fixture-child' }, () => {})
     const started = performance.now()
-    await expect(createApp(config, { available: FIXTURES, log: createLogger('silent') })).rejects.toThrow(/"fixture-child" requires plugin "fixture"/)
-    await expect(createApp({ ...config, plugins: ['cycle-a', 'cycle-b'] }, { available: FIXTURES })).rejects.toBeInstanceOf(PluginError)
+    await expect(createApp(config, { available: FIXTURES, log: createLogger('silent') })).rejects.toThrow(
+      /"fixture-child" requires plugin "fixture"/,
+    )
+    await expect(
+      createApp({ ...config, plugins: ['cycle-a', 'cycle-b'] }, { available: FIXTURES }),
+    ).rejects.toBeInstanceOf(PluginError)
     // no database was opened: an embedded start takes far longer than a refusal
     expect(performance.now() - started).toBeLessThan(500)
     void cycleA
@@ -154,16 +193,23 @@ describe('resolvePlugins', () => {
 })
 
 const THING_TYPE = '{ __type(name: "FixtureThing") { name } }'
-const QUERY_FIELDS = '{ __schema { queryType { fields { name } } subscriptionType { fields { name } } types { name } } }'
+const QUERY_FIELDS =
+  '{ __schema { queryType { fields { name } } subscriptionType { fields { name } } types { name } } }'
 
 describe('enabled vs disabled plugins in a running app', () => {
   let on: TestApp
   let off: TestApp
   beforeAll(async () => {
     // one after the other: the first embedded start makes the template the next ones restore (no second initdb)
-    on = await startTestApp({ PLUGINS: 'fixture,fixture-child,fixture-friend,fixture-boom', FIXTURE_TIMES: '2' }, { available: FIXTURES })
+    on = await startTestApp(
+      { PLUGINS: 'fixture,fixture-child,fixture-friend,fixture-boom', FIXTURE_TIMES: '2' },
+      { available: FIXTURES },
+    )
     // a disabled plugin's settings are neither required nor checked
-    off = await startTestApp({ PLUGINS: 'fixture-boom,fixture-friend', FIXTURE_TIMES: 'not a number' }, { available: FIXTURES })
+    off = await startTestApp(
+      { PLUGINS: 'fixture-boom,fixture-friend', FIXTURE_TIMES: 'not a number' },
+      { available: FIXTURES },
+    )
   })
   afterAll(async () => {
     await Promise.all([on?.close(), off?.close()])
@@ -179,7 +225,10 @@ describe('enabled vs disabled plugins in a running app', () => {
   })
 
   it("plugin APIs: a required plugin's API (with its settings), an optional one's when it is on, nothing when it is off", async () => {
-    expect((await gql(on.url, '{ fixtureChildGreeting fixtureFriend }')).data).toEqual({ fixtureChildGreeting: 'hello childhello child', fixtureFriend: 'hello friendhello friend' })
+    expect((await gql(on.url, '{ fixtureChildGreeting fixtureFriend }')).data).toEqual({
+      fixtureChildGreeting: 'hello childhello child',
+      fixtureFriend: 'hello friendhello friend',
+    })
     expect((await gql(off.url, '{ fixtureFriend }')).data).toEqual({ fixtureFriend: 'alone' })
     expect(on.app.api('fixture')?.greet('x')).toBe('hello xhello x')
     expect(off.app.api('fixture')).toBeUndefined()
@@ -190,15 +239,22 @@ describe('enabled vs disabled plugins in a running app', () => {
     expect(on.app.errors.codes()).toContain('INVALID_INPUT')
     expect(off.app.errors.codes()).not.toContain('FIXTURE_TEAPOT')
     expect(off.app.errors.status('FIXTURE_TEAPOT')).toBe(500)
-    expect((await gql(on.url, '{ fixtureThing(label: "teapot") { label } }')).errors?.[0].extensions).toMatchObject({ code: 'FIXTURE_TEAPOT' })
-    expect(await rest(on.url, '/room/fixture-thing', { label: 'teapot' })).toMatchObject({ status: 418, body: { error: 'I am a teapot' } })
+    expect((await gql(on.url, '{ fixtureThing(label: "teapot") { label } }')).errors?.[0].extensions).toMatchObject({
+      code: 'FIXTURE_TEAPOT',
+    })
+    expect(await rest(on.url, '/room/fixture-thing', { label: 'teapot' })).toMatchObject({
+      status: 418,
+      body: { error: 'I am a teapot' },
+    })
     // the shipped plugins' codes come and go with them
     const all = on.app.errors.codes()
     expect(all.filter((c) => /SMILE|BAN_|COMPLAINT/.test(c))).toEqual([])
   })
 
   it("settings sections: an enabled plugin's section is in the settings object, a disabled one's is not", async () => {
-    expect((await gql(on.url, '{ defaultSettings { stream { autostart } fixture { volume } } }')).data).toEqual({ defaultSettings: { stream: { autostart: true }, fixture: { volume: 5 } } })
+    expect((await gql(on.url, '{ defaultSettings { stream { autostart } fixture { volume } } }')).data).toEqual({
+      defaultSettings: { stream: { autostart: true }, fixture: { volume: 5 } },
+    })
     expect((await gql(off.url, '{ __type(name: "FixtureSettings") { name } }')).data).toEqual({ __type: null })
   })
 
@@ -207,7 +263,10 @@ describe('enabled vs disabled plugins in a running app', () => {
     const s = (await gql(on.url, QUERY_FIELDS)).data.__schema
     expect(names(s.queryType.fields)).toEqual(expect.arrayContaining(['fixtureThing', 'fixtureChild', 'fixtureBoom']))
     expect(names(s.subscriptionType.fields)).toContain('fixturePings')
-    expect((await gql(on.url, '{ fixtureThing(label: "hi") { label } fixtureChild }')).data).toEqual({ fixtureThing: { label: 'hi' }, fixtureChild: 'child' })
+    expect((await gql(on.url, '{ fixtureThing(label: "hi") { label } fixtureChild }')).data).toEqual({
+      fixtureThing: { label: 'hi' },
+      fixtureChild: 'child',
+    })
     const r = await rest(on.url, '/api/fixture/thing', { label: 'rest' })
     expect(r).toMatchObject({ status: 200, body: { label: 'rest' } })
     const j = await rest(on.url, '/room/fixture-thing', { label: 'jc' })
@@ -252,12 +311,17 @@ describe('enabled vs disabled plugins in a running app', () => {
     expect(() => ps.publish('fixture.ping', 3, { n: 1, at: 'now' })).toThrow(/fixture\.ping.*no enabled plugin/)
     expect(() => ps.subscribe('fixture.ping', 3)).toThrow(/no enabled plugin/)
     // the core topic still works
-    expect(() => ps.publish('core.notification', 3, { type: 't', data: null, time: new Date().toISOString() })).not.toThrow()
+    expect(() =>
+      ps.publish('core.notification', 3, { type: 't', data: null, time: new Date().toISOString() }),
+    ).not.toThrow()
   })
 
   it('a field that throws a plain Error → generic message with a request id, INTERNAL_SERVER_ERROR, no stack, logged', async () => {
     const lines: string[] = []
-    const t = await startTestApp({ PLUGINS: 'fixture-boom' }, { available: FIXTURES, log: createLogger('info', (l) => lines.push(l)) })
+    const t = await startTestApp(
+      { PLUGINS: 'fixture-boom' },
+      { available: FIXTURES, log: createLogger('info', (l) => lines.push(l)) },
+    )
     try {
       const res = await fetch(`${t.url}/graphql`, {
         method: 'POST',
@@ -276,7 +340,11 @@ describe('enabled vs disabled plugins in a running app', () => {
       expect(text).not.toMatch(/stack|originalError/i)
       // the operator gets the detail, under the same request id
       const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unexpected error')
-      expect(logged).toMatchObject({ level: 'error', requestId: err.extensions.requestId, error: expect.stringContaining(FIXTURE_SECRET) })
+      expect(logged).toMatchObject({
+        level: 'error',
+        requestId: err.extensions.requestId,
+        error: expect.stringContaining(FIXTURE_SECRET),
+      })
       expect(logged.stack).toMatch(/fixtures\/plugins\.ts/)
 
       // the same through a peka2 REST route and over graphql-ws

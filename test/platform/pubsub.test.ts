@@ -45,10 +45,14 @@ describe('pub/sub listener accounting', () => {
       const redis = new Redis(REDIS)
       try {
         // the last listener of a channel unsubscribes it in Redis too
-        await until(async () => {
-          const [, n] = (await redis.pubsub('NUMSUB', channelOf(t.app, 'core.notification', key))) as [string, number]
-          return Number(n) === 0
-        }, 10_000, 'Redis channel unsubscribed')
+        await until(
+          async () => {
+            const [, n] = (await redis.pubsub('NUMSUB', channelOf(t.app, 'core.notification', key))) as [string, number]
+            return Number(n) === 0
+          },
+          10_000,
+          'Redis channel unsubscribed',
+        )
       } finally {
         redis.disconnect()
       }
@@ -125,7 +129,8 @@ describe('pub/sub listener accounting', () => {
       await acked
       return sock
     }
-    const sub = (sock: WebSocket, id: string) => sock.send(JSON.stringify({ id, type: 'subscribe', payload: { query: NOTIFICATIONS } }))
+    const sub = (sock: WebSocket, id: string) =>
+      sock.send(JSON.stringify({ id, type: 'subscribe', payload: { query: NOTIFICATIONS } }))
 
     // established subscriptions, then the TCP connection is destroyed
     const a = await open()
@@ -161,11 +166,19 @@ describe('in-memory engine', () => {
     const ps = t.app.services.pubsub
     const iter = ps.subscribe('core.notification', 7)
     const next = iter.next()
-    const sent = { type: 'dated', data: { at: new Date(0), nested: { list: [new Date(1000)] }, gone: undefined }, time: new Date(2000).toISOString() }
+    const sent = {
+      type: 'dated',
+      data: { at: new Date(0), nested: { list: [new Date(1000)] }, gone: undefined },
+      time: new Date(2000).toISOString(),
+    }
     ps.publish('core.notification', 7, sent)
     const { value } = await next
     await iter.return?.(undefined)
-    expect(value).toEqual({ type: 'dated', data: { at: '1970-01-01T00:00:00.000Z', nested: { list: ['1970-01-01T00:00:01.000Z'] } }, time: '1970-01-01T00:00:02.000Z' })
+    expect(value).toEqual({
+      type: 'dated',
+      data: { at: '1970-01-01T00:00:00.000Z', nested: { list: ['1970-01-01T00:00:01.000Z'] } },
+      time: '1970-01-01T00:00:02.000Z',
+    })
     expect(typeof (value.data as any).at).toBe('string')
     expect('gone' in (value.data as object)).toBe(false)
     expect(value.data).not.toBe(sent.data)
@@ -199,9 +212,17 @@ describe('in-memory engine', () => {
       const sub = subscribe(client, NOTIFICATIONS)
       await until(() => ps.listenerCount() === start + 1, 10_000, 'subscription established')
       ps.publish('core.notification', bob.id, envelope('for-bob', {}))
-      ps.publish('core.notification', alice.id, { type: 'for-alice', data: { at: new Date(0) }, time: new Date(0).toISOString() })
+      ps.publish('core.notification', alice.id, {
+        type: 'for-alice',
+        data: { at: new Date(0) },
+        time: new Date(0).toISOString(),
+      })
       const e = await sub.next(10_000)
-      expect(e.data.notifications).toEqual({ type: 'for-alice', data: { at: '1970-01-01T00:00:00.000Z' }, time: '1970-01-01T00:00:00.000Z' })
+      expect(e.data.notifications).toEqual({
+        type: 'for-alice',
+        data: { at: '1970-01-01T00:00:00.000Z' },
+        time: '1970-01-01T00:00:00.000Z',
+      })
       expect(await sub.nothingWithin(200)).toBe(true)
       sub.unsubscribe()
     } finally {
@@ -239,10 +260,22 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
     try {
       const sub = subscribe(client, NOTIFICATIONS)
       const channel = channelOf(b.app, 'core.notification', user.id)
-      await until(async () => (await numsub(channel)) === 1, 10_000, `Redis SUBSCRIBE ${channel} (or the subscription on B was refused)`)
-      a.app.services.pubsub.publish('core.notification', user.id, { type: 'cross', data: { at: new Date(0), n: 1 }, time: new Date(0).toISOString() })
+      await until(
+        async () => (await numsub(channel)) === 1,
+        10_000,
+        `Redis SUBSCRIBE ${channel} (or the subscription on B was refused)`,
+      )
+      a.app.services.pubsub.publish('core.notification', user.id, {
+        type: 'cross',
+        data: { at: new Date(0), n: 1 },
+        time: new Date(0).toISOString(),
+      })
       const e = await sub.next(10_000)
-      expect(e.data.notifications).toEqual({ type: 'cross', data: { at: '1970-01-01T00:00:00.000Z', n: 1 }, time: '1970-01-01T00:00:00.000Z' })
+      expect(e.data.notifications).toEqual({
+        type: 'cross',
+        data: { at: '1970-01-01T00:00:00.000Z', n: 1 },
+        time: '1970-01-01T00:00:00.000Z',
+      })
       sub.unsubscribe()
       await until(async () => (await numsub(channel)) === 0, 10_000, 'Redis UNSUBSCRIBE after the last listener')
     } finally {
@@ -267,7 +300,16 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
     const wire = (seq: number, type: string) => encodeEnvelope(origin, seq, JSON.stringify(envelope(type, {})))
     // seq 1 twice (a re-send after a lost confirmation), then 2, then 1 again (late), then 3
     // (and something that is not JSON at all, from someone else publishing on our channel: dropped, nothing breaks)
-    for (const m of [wire(1, 'one'), wire(1, 'one again'), wire(2, 'two'), wire(1, 'one late'), JSON.stringify(envelope('no id', {})), '{not json', wire(3, 'three')]) await redis.publish(channel, m)
+    for (const m of [
+      wire(1, 'one'),
+      wire(1, 'one again'),
+      wire(2, 'two'),
+      wire(1, 'one late'),
+      JSON.stringify(envelope('no id', {})),
+      '{not json',
+      wire(3, 'three'),
+    ])
+      await redis.publish(channel, m)
     // A's events carry A's origin: A publishes, B gets it once; A's own listener gets it once, not again from Redis
     const onA = a.app.services.pubsub.subscribe('core.notification', key)
     const fromA = onA.next()
@@ -275,7 +317,10 @@ describe.skipIf(!REDIS)('Redis engine across instances', () => {
     expect((await fromA).value.type).toBe('from A')
     await until(() => got.length >= 5, 5_000, 'five deliveries on B')
     await new Promise((r) => setTimeout(r, 300))
-    const aMore = await Promise.race([onA.next().then((r) => r.value?.type), new Promise((r) => setTimeout(() => r('nothing'), 300))])
+    const aMore = await Promise.race([
+      onA.next().then((r) => r.value?.type),
+      new Promise((r) => setTimeout(() => r('nothing'), 300)),
+    ])
     expect(aMore, 'A gets no copy of its own event from Redis').toBe('nothing')
     await onA.return?.(undefined)
     await iter.return?.(undefined)
@@ -313,12 +358,23 @@ describe('event ids, duplicate filter and outage queue (src/pubsub/delivery.ts)'
       const message = JSON.stringify(payload)
       const wire = encodeEnvelope('origin_A-1', 7, message)
       // an instance of an earlier version parses it as the payload plus one member
-      if (payload && typeof payload === 'object' && !Array.isArray(payload)) expect(JSON.parse(wire)).toEqual({ $ev: 'origin_A-1:7', ...payload })
+      if (payload && typeof payload === 'object' && !Array.isArray(payload))
+        expect(JSON.parse(wire)).toEqual({ $ev: 'origin_A-1:7', ...payload })
       expect(decodeEnvelope(wire)).toEqual({ origin: 'origin_A-1', seq: 7, message })
     }
     // an undefined payload (serialized as '') comes back as null, as @graphql-yoga/redis-event-target reads ''
     expect(JSON.parse(decodeEnvelope(encodeEnvelope('o', 1, ''))!.message)).toBeNull()
-    for (const raw of ['{"type":"x"}', '', '[]', '{"$ev":"nocolon"}', '{"$ev":"o:0"}', '{"$ev":"o:-1"}', '{"$ev":"o:1.5"}', '{"$ev":"o:1"x']) expect(decodeEnvelope(raw)).toBeNull()
+    for (const raw of [
+      '{"type":"x"}',
+      '',
+      '[]',
+      '{"$ev":"nocolon"}',
+      '{"$ev":"o:0"}',
+      '{"$ev":"o:-1"}',
+      '{"$ev":"o:1.5"}',
+      '{"$ev":"o:1"x',
+    ])
+      expect(decodeEnvelope(raw)).toBeNull()
   })
 
   it('Inbox: per origin, a sequence number at or below the highest delivered is a copy; gaps are fine; memory is bounded by origins', () => {
@@ -355,11 +411,23 @@ describe('event ids, duplicate filter and outage queue (src/pubsub/delivery.ts)'
 describe('Redis unreachable', () => {
   it('publishing never throws, the local listener gets every event at once and in order, and the queue keeps only the newest PUBSUB_OUTAGE_QUEUE', async () => {
     const counts = { queued: 0, dropped: 0 }
-    const metrics: PubSubMetrics = { queued: (n = 1) => void (counts.queued += n), dropped: (n) => void (counts.dropped += n), duplicate() {}, caughtUp() {} }
+    const metrics: PubSubMetrics = {
+      queued: (n = 1) => void (counts.queued += n),
+      dropped: (n) => void (counts.dropped += n),
+      duplicate() {},
+      caughtUp() {},
+    }
     const lines: { level: string; msg: string }[] = []
     const log = createLogger('info', (line) => lines.push(JSON.parse(line)))
     // nothing listens on that port
-    const ps = createAppPubSub({ redisUrl: `redis://127.0.0.1:${await freePort()}`, prefix: 'unreachable:', allowed: new Set(['core.notification']), outageQueue: 3, metrics, log })
+    const ps = createAppPubSub({
+      redisUrl: `redis://127.0.0.1:${await freePort()}`,
+      prefix: 'unreachable:',
+      allowed: new Set(['core.notification']),
+      outageQueue: 3,
+      metrics,
+      log,
+    })
     try {
       const iter = ps.subscribe('core.notification', 1)
       const got: number[] = []
@@ -386,7 +454,10 @@ describe('Redis unreachable', () => {
 
   it('a payload JSON cannot carry is logged, not thrown into the writer', async () => {
     const lines: { level: string; msg: string }[] = []
-    const ps = createAppPubSub({ allowed: new Set(['core.notification']), log: createLogger('info', (line) => lines.push(JSON.parse(line))) })
+    const ps = createAppPubSub({
+      allowed: new Set(['core.notification']),
+      log: createLogger('info', (line) => lines.push(JSON.parse(line))),
+    })
     try {
       expect(() => ps.publish('core.notification', 1, { type: 'bad', data: { n: 1n }, time: '' })).not.toThrow()
       expect(lines.map((l) => `${l.level} ${l.msg}`)).toEqual(['error pub/sub publish failed'])

@@ -81,7 +81,10 @@ describe('REST shim error forms', () => {
     expect(r.body.message).toMatch(/Malformed JSON/)
   })
   it('peka2: wrong content type → 500 {message}', async () => {
-    const r = await rest(t.url, '/api/user', undefined, { raw: 'id=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const r = await rest(t.url, '/api/user', undefined, {
+      raw: 'id=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(r.status).toBe(500)
     expect(r.body.message).toMatch(/Content-Type/)
   })
@@ -115,15 +118,24 @@ describe('REST shim error forms', () => {
 
 describe('identity smoke', () => {
   it('registers, reads the viewer over GraphQL and over peka2 REST, logs out', async () => {
-    const reg = await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }', {
-      i: { username: 'smoke_user', email: 'Smoke@Example.com', password: 'secret-pass-1' },
-    })
+    const reg = await gql(
+      t.url,
+      'mutation($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }',
+      {
+        i: { username: 'smoke_user', email: 'Smoke@Example.com', password: 'secret-pass-1' },
+      },
+    )
     expect(reg.errors).toBeUndefined()
     const token = reg.data.register.token
     expect(reg.data.register.viewer).toMatchObject({ name: 'smoke_user', email: 'smoke@example.com' })
     const cur = await rest(t.url, '/api/user/current', {}, { token })
     expect(cur.status).toBe(200)
-    expect(cur.body).toMatchObject({ guest: false, name: 'smoke_user', block: false, roles: { citizen: 2, canUseSupport: true } })
+    expect(cur.body).toMatchObject({
+      guest: false,
+      name: 'smoke_user',
+      block: false,
+      roles: { citizen: 2, canUseSupport: true },
+    })
     const out = await rest(t.url, '/api/user/logout', {}, { token })
     expect(out).toMatchObject({ status: 200, body: [] })
     const after = await rest(t.url, '/api/user/current', {}, { token })

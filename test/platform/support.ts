@@ -6,7 +6,10 @@ export const REGISTER = 'mutation($i: RegisterInput!) { register(input: $i) { to
 export const NOTIFICATIONS = 'subscription { notifications { type data time } }'
 
 /** Registers a fresh user over GraphQL and returns its token and integer id. */
-export async function registerUser(base: string, password = 'secret-pass-1'): Promise<{ token: string; id: number; username: string; password: string }> {
+export async function registerUser(
+  base: string,
+  password = 'secret-pass-1',
+): Promise<{ token: string; id: number; username: string; password: string }> {
   const username = `u_${randomBytes(5).toString('hex')}`
   const r = await gql(base, REGISTER, { i: { username, email: `${username}@example.com`, password } })
   expect(r.errors).toBeUndefined()

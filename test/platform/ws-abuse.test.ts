@@ -124,7 +124,9 @@ describe('frames larger than BODY_LIMIT_BYTES', () => {
     const pad = (n: number) => `{ __typename } #${'x'.repeat(n)}`
     sock.send(JSON.stringify({ id: 'small', type: 'subscribe', payload: { query: pad(3500) } }))
     await until(() => messages.some((m) => m.id === 'small' && m.type === 'next'), WAIT, 'the small operation answered')
-    expect(messages.find((m) => m.id === 'small' && m.type === 'next')?.payload).toEqual({ data: { __typename: 'Query' } })
+    expect(messages.find((m) => m.id === 'small' && m.type === 'next')?.payload).toEqual({
+      data: { __typename: 'Query' },
+    })
     sock.send(JSON.stringify({ id: 'big', type: 'subscribe', payload: { query: pad(5000) } }))
     expect(await closed).toBe(1009)
     expect(messages.some((m) => m.id === 'big')).toBe(false)
@@ -136,7 +138,9 @@ describe('presence counts people, not subscriptions', () => {
     const t = await app()
     const [alice, bob, streamer] = [await registerUser(t), await registerUser(t), await registerUser(t)]
     const channel = `stream/${streamer.id}`
-    const subs = [client(t, alice.token), client(t, alice.token), client(t)].flatMap((c, i) => Array.from({ length: i < 2 ? 3 : 1 }, () => subscribe(c, EVENTS, { c: channel })))
+    const subs = [client(t, alice.token), client(t, alice.token), client(t)].flatMap((c, i) =>
+      Array.from({ length: i < 2 ? 3 : 1 }, () => subscribe(c, EVENTS, { c: channel })),
+    )
     // a message every subscription received means every one has joined (a subscription joins before it delivers)
     const ps = t.app.services.pubsub
     await until(() => ps.listenerCount() >= 3 * 2 * 2 + 1, WAIT, 'subscriptions live')
@@ -156,8 +160,16 @@ describe('presence counts people, not subscriptions', () => {
     const b = await app({}, a)
     const [alice, bob, streamer] = [await registerUser(a), await registerUser(a), await registerUser(a)]
     const channel = `stream/${streamer.id}`
-    const subs = [subscribe(client(a, alice.token), EVENTS, { c: channel }), subscribe(client(b, alice.token), EVENTS, { c: channel }), subscribe(client(b), EVENTS, { c: channel })]
-    await until(() => a.app.services.pubsub.listenerCount() >= 2 && b.app.services.pubsub.listenerCount() >= 3, WAIT, 'subscriptions live')
+    const subs = [
+      subscribe(client(a, alice.token), EVENTS, { c: channel }),
+      subscribe(client(b, alice.token), EVENTS, { c: channel }),
+      subscribe(client(b), EVENTS, { c: channel }),
+    ]
+    await until(
+      () => a.app.services.pubsub.listenerCount() >= 2 && b.app.services.pubsub.listenerCount() >= 3,
+      WAIT,
+      'subscriptions live',
+    )
     await a.app.services.pubsub.ready()
     await b.app.services.pubsub.ready()
     await send(a, bob.token, { channel, text: 'roll call' })

@@ -25,7 +25,11 @@ interface Op {
 }
 const notifications: Op = { query: NOTIFICATIONS, listeners: 1 }
 /** a logged-in chat subscription listens to the channel and to the viewer's ignore list */
-const chat = (channel: string, loggedIn = true): Op => ({ query: EVENTS, variables: { c: channel }, listeners: loggedIn ? 2 : 1 })
+const chat = (channel: string, loggedIn = true): Op => ({
+  query: EVENTS,
+  variables: { c: channel },
+  listeners: loggedIn ? 2 : 1,
+})
 
 interface LiveSocket {
   client: Client
@@ -44,7 +48,9 @@ async function openSocket(t: TestApp, token: string | undefined, ops: Op[]): Pro
   const before = ps.listenerCount()
   const client = wsClient(t.url, token)
   clients.push(client)
-  const closed = new Promise<{ code: number; at: number }>((resolve) => client.on('closed', (e) => resolve({ code: (e as { code: number }).code, at: Date.now() })))
+  const closed = new Promise<{ code: number; at: number }>((resolve) =>
+    client.on('closed', (e) => resolve({ code: (e as { code: number }).code, at: Date.now() })),
+  )
   const subs = ops.map((op) => subscribe(client, op.query, op.variables))
   const total = ops.reduce((n, op) => n + op.listeners, 0)
   await until(() => ps.listenerCount() >= before + total, WAIT, 'subscriptions live')
@@ -69,7 +75,8 @@ async function expectClosed(s: LiveSocket, code: number, since: number) {
 }
 
 /** The server let go of the socket's subscriptions (their pub/sub listeners) within the second. */
-const released = (t: TestApp, level: number) => until(() => t.app.services.pubsub.listenerCount() === level, WITHIN, 'subscriptions completed on the server')
+const released = (t: TestApp, level: number) =>
+  until(() => t.app.services.pubsub.listenerCount() === level, WITHIN, 'subscriptions completed on the server')
 
 /** A notification to the user reaches this subscription. */
 async function notified(t: TestApp, userId: number, sub: WsSubscription, type = `n_${randomBytes(3).toString('hex')}`) {
@@ -152,7 +159,12 @@ describe('one instance', () => {
     const bystander = await openSocket(t, bob.token, [notifications])
     await notified(t, target.id, s1.subs[0])
 
-    const r = await gql(t.url, 'mutation($u: Int!) { blockUser(userId: $u, state: true) }', { u: target.id }, blocker.token)
+    const r = await gql(
+      t.url,
+      'mutation($u: Int!) { blockUser(userId: $u, state: true) }',
+      { u: target.id },
+      blocker.token,
+    )
     expect(r.errors).toBeUndefined()
     const blocked = Date.now()
     await expectClosed(s1, 4401, blocked)
@@ -168,10 +180,16 @@ describe('one instance', () => {
     const s = await openSocket(t, u.token, [notifications])
     await notified(t, u.id, s.subs[0])
     const since = inbox.messages.length
-    expect((await gql(t.url, 'mutation($e: String!) { requestPasswordReset(email: $e) }', { e: u.email })).errors).toBeUndefined()
+    expect(
+      (await gql(t.url, 'mutation($e: String!) { requestPasswordReset(email: $e) }', { e: u.email })).errors,
+    ).toBeUndefined()
     await until(() => inbox.messages.slice(since).some((m) => m.to === u.email), WAIT, 'the reset letter')
     const code = inbox.messages.slice(since).find((m) => m.to === u.email)!.code!
-    const r = await gql(t.url, 'mutation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }', { c: code, p: 'brand-new-pass-1' })
+    const r = await gql(
+      t.url,
+      'mutation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }',
+      { c: code, p: 'brand-new-pass-1' },
+    )
     expect(r.errors).toBeUndefined()
     const reset = Date.now()
     await expectClosed(s, 4401, reset)
@@ -185,7 +203,13 @@ describe('one instance', () => {
     const admin = await userWithRoles(t, { roleAdmin: 1 })
     const mod = await userWithRoles(t, { moderator: 1 })
     const colleague = await userWithRoles(t, { moderator: 1 })
-    const setRole = (role: string, value: unknown) => gql(t.url, 'mutation($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }', { u: mod.id, r: role, v: value }, admin.token)
+    const setRole = (role: string, value: unknown) =>
+      gql(
+        t.url,
+        'mutation($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }',
+        { u: mod.id, r: role, v: value },
+        admin.token,
+      )
     const s = await openSocket(t, mod.token, [notifications, chat('admin')])
     const [notes, staffRoom] = s.subs
     await send(t, colleague.token, { channel: 'admin', text: 'staff only' })
@@ -213,7 +237,10 @@ describe('one instance', () => {
   it('a session that expires closes its socket with 4401 at its expiry', async () => {
     const u = await registerUser(t)
     const expiresAt = Date.now() + 4_000
-    await t.app.services.prisma.session.updateMany({ where: { userId: u.id }, data: { expiresAt: new Date(expiresAt) } })
+    await t.app.services.prisma.session.updateMany({
+      where: { userId: u.id },
+      data: { expiresAt: new Date(expiresAt) },
+    })
     const s = await openSocket(t, u.token, [notifications, chat('main')])
     await notified(t, u.id, s.subs[0])
     const { code, at } = await s.closed
@@ -254,12 +281,20 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     const onB = await openSocket(b, target.token, [notifications])
     const modOnB = await openSocket(b, mod.token, [chat('admin')])
 
-    expect((await gql(a.url, 'mutation($u: Int!) { blockUser(userId: $u, state: true) }', { u: target.id }, blocker.token)).errors).toBeUndefined()
+    expect(
+      (await gql(a.url, 'mutation($u: Int!) { blockUser(userId: $u, state: true) }', { u: target.id }, blocker.token))
+        .errors,
+    ).toBeUndefined()
     const blocked = Date.now()
     await expectClosed(onA, 4401, blocked)
     await expectClosed(onB, 4401, blocked)
 
-    const r = await gql(a.url, 'mutation($u: Int!) { setRole(userId: $u, role: "moderator", value: false) }', { u: mod.id }, blocker.token)
+    const r = await gql(
+      a.url,
+      'mutation($u: Int!) { setRole(userId: $u, role: "moderator", value: false) }',
+      { u: mod.id },
+      blocker.token,
+    )
     expect(r.errors).toBeUndefined()
     await expectClosed(modOnB, 4403, Date.now())
     await released(b, onB.before)

@@ -23,7 +23,8 @@ afterAll(async () => {
 })
 
 /** graphql-ws reports failures either as a `next` with errors (execution) or an `error` message (validation). */
-const errorsOf = (event: any): { message: string; extensions?: Record<string, unknown> }[] => event.errors ?? event.error ?? []
+const errorsOf = (event: any): { message: string; extensions?: Record<string, unknown> }[] =>
+  event.errors ?? event.error ?? []
 
 describe('graphql-ws authentication from connectionParams', () => {
   it('notifications with a token delivers the viewer’s events', async () => {
@@ -35,7 +36,11 @@ describe('graphql-ws authentication from connectionParams', () => {
     ps.publish('core.notification', user.id, envelope('hello', { n: 1 }))
     const e = await sub.next(10_000)
     expect(e.errors).toBeUndefined()
-    expect(e.data.notifications).toMatchObject({ type: 'hello', data: { n: 1 }, time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+    expect(e.data.notifications).toMatchObject({
+      type: 'hello',
+      data: { n: 1 },
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    })
     sub.unsubscribe()
   })
 
@@ -129,14 +134,22 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
           const block = blocks.shift()!
           buffer = blocks.join('\n\n')
           const lines = block.split('\n')
-          const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim()
-          const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n')
+          const event = lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim()
+          const data = lines
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('\n')
           if (event) return { event, data } // skip keep-alive comments (":")
         }
         if (Date.now() > deadline) throw new Error(`no SSE event within ${ms} ms`)
         const { value, done } = await Promise.race([
           reader.read(),
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no SSE event within ${ms} ms`)), Math.max(1, deadline - Date.now()))),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error(`no SSE event within ${ms} ms`)), Math.max(1, deadline - Date.now())),
+          ),
         ])
         if (done) throw new Error('SSE stream ended')
         buffer += decoder.decode(value, { stream: true })
@@ -150,7 +163,11 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
     const abort = new AbortController()
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${user.token}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${user.token}`,
+      },
       body: JSON.stringify({ query: NOTIFICATIONS }),
       signal: abort.signal,
     })
@@ -162,7 +179,9 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
     ps.publish('core.notification', user.id, envelope('over-sse', { n: 2 }))
     const e = await next()
     expect(e.event).toBe('next')
-    expect(JSON.parse(e.data)).toEqual({ data: { notifications: { type: 'over-sse', data: { n: 2 }, time: expect.any(String) } } })
+    expect(JSON.parse(e.data)).toEqual({
+      data: { notifications: { type: 'over-sse', data: { n: 2 }, time: expect.any(String) } },
+    })
     abort.abort()
     await until(() => ps.listenerCount() === start, 10_000, 'SSE listener released after disconnect')
   })

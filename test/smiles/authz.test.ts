@@ -4,7 +4,17 @@ import { ERRORS } from '../../src/errors.js'
 import type { RestRoute } from '../../src/rest/route.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
-import { ADD_ICON, ADD_SMILE, freshCode, gqlUpload, iconPng, restUpload, smilePng, startSmilesApp, type SmilesApp } from './support.js'
+import {
+  ADD_ICON,
+  ADD_SMILE,
+  freshCode,
+  gqlUpload,
+  iconPng,
+  restUpload,
+  smilePng,
+  startSmilesApp,
+  type SmilesApp,
+} from './support.js'
 
 /**
  * The authorization matrix: every smile and icon route × guest, plain user, masterstreamer, smiler. An allowed call is
@@ -60,7 +70,12 @@ const gqlAs = (u: TestUser | null | undefined, q: string, v?: Record<string, unk
 /** An own unapproved smile (masterstreamer) or a public one (smiler): something the caller may update or remove. */
 async function ownSmile(u: TestUser | null, who: Who, icon = false): Promise<number> {
   const as = who === 'smiler' || who === 'masterstreamer' ? u : await userWithRoles(t, { masterstreamer: 1 })
-  const r = await gqlUpload(t.url, icon ? ADD_ICON : ADD_SMILE, { name: `${freshCode('m')}.png`, bytes: icon ? iconPng() : smilePng() }, as!.token)
+  const r = await gqlUpload(
+    t.url,
+    icon ? ADD_ICON : ADD_SMILE,
+    { name: `${freshCode('m')}.png`, bytes: icon ? iconPng() : smilePng() },
+    as!.token,
+  )
   return (r.data.addSmile ?? r.data.addIcon).databaseId
 }
 
@@ -76,7 +91,8 @@ async function submittedMasterstreamer() {
 async function call(path: string, who: Who, u: TestUser | null, admitted: boolean) {
   const token = u?.token
   if (!admitted) {
-    if (path === '/api/smile/approve' || path === '/api/smile/reject') return rest(t.url, path, { userId: waiting.id }, { token })
+    if (path === '/api/smile/approve' || path === '/api/smile/reject')
+      return rest(t.url, path, { userId: waiting.id }, { token })
     if (path === '/api/smile/remove' || path === '/api/icon/remove') return rest(t.url, path, [1], { token })
     if (path === '/api/smile/update') return rest(t.url, path, [{ id: 1, tab: 1, position: 2, level: 3 }], { token })
   }
@@ -157,7 +173,11 @@ describe('GraphQL applies the same scopes', () => {
     { op: 'query { smiles { databaseId } }', who: WHO },
     { op: 'query { smileApprovalQueue { submitted } }', who: ['smiler'] },
     { op: 'query { mySmileChanges { submitted } }', who: ['masterstreamer'] },
-    { op: 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', vars: { s: [] }, who: ['masterstreamer', 'smiler'] },
+    {
+      op: 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      vars: { s: [] },
+      who: ['masterstreamer', 'smiler'],
+    },
     { op: 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', vars: { ids: [] }, who: ['masterstreamer', 'smiler'] },
     { op: 'mutation($ids: [Int!]!) { removeIcons(ids: $ids) }', vars: { ids: [] }, who: ['masterstreamer'] },
     { op: 'mutation { revertSmileChanges }', who: ['masterstreamer'] },
@@ -178,7 +198,9 @@ describe('GraphQL applies the same scopes', () => {
     else expect(codeOf(icon)).toBe(who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS')
     if (who !== 'smiler') {
       for (const op of ['approveSmileChanges', 'rejectSmileChanges']) {
-        expect(codeOf(await gqlAs(u, `mutation($u: Int!) { ${op}(userId: $u) }`, { u: waiting.id }))).toBe(who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS')
+        expect(codeOf(await gqlAs(u, `mutation($u: Int!) { ${op}(userId: $u) }`, { u: waiting.id }))).toBe(
+          who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS',
+        )
       }
       // still waiting: nothing was decided
       expect((await gqlAs(waiting, 'query { mySmileChanges { submitted } }')).data.mySmileChanges.submitted).toBe(true)

@@ -2,7 +2,16 @@ import type { Client } from 'graphql-ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
-import { ADD_ICON, ADD_SMILE, freshCode, gqlUpload, iconPng, smilePng, startSmilesApp, type SmilesApp } from './support.js'
+import {
+  ADD_ICON,
+  ADD_SMILE,
+  freshCode,
+  gqlUpload,
+  iconPng,
+  smilePng,
+  startSmilesApp,
+  type SmilesApp,
+} from './support.js'
 
 /**
  * Live: everyone can follow the public set, smilers the approval queue, and a masterstreamer hears (as a core
@@ -37,11 +46,14 @@ async function live<T = any>(query: string, token?: string): Promise<WsSubscript
   return sub
 }
 
-const PUBLIC = 'subscription { smilesChanged { kind user { databaseId name } smiles { databaseId code url tab position level siteLevel masterStreamerLevel icon user { databaseId } } removedIds } }'
-const QUEUE = 'subscription { smileQueueChanged { kind user { databaseId name } set { submitted smiles { code change user { databaseId } } removed { databaseId } } } }'
+const PUBLIC =
+  'subscription { smilesChanged { kind user { databaseId name } smiles { databaseId code url tab position level siteLevel masterStreamerLevel icon user { databaseId } } removedIds } }'
+const QUEUE =
+  'subscription { smileQueueChanged { kind user { databaseId name } set { submitted smiles { code change user { databaseId } } removed { databaseId } } } }'
 const NOTIFICATIONS = 'subscription { notifications { type data } }'
 
-const approve = (smiler: TestUser, m: TestUser) => gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: m.id }, smiler.token)
+const approve = (smiler: TestUser, m: TestUser) =>
+  gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: m.id }, smiler.token)
 
 describe('the public set, for everyone', () => {
   it('a guest sees smiler additions, updates and removals, and approved change sets — not pending uploads', async () => {
@@ -55,11 +67,33 @@ describe('the public set, for everyone', () => {
     expect((await sub.next(10_000)).data.smilesChanged).toEqual({
       kind: 'ADDED',
       user: null,
-      smiles: [{ databaseId: id, code, url: up.data.addSmile.url, tab: 0, position: 0, level: 0, siteLevel: 0, masterStreamerLevel: 0, icon: false, user: null }],
+      smiles: [
+        {
+          databaseId: id,
+          code,
+          url: up.data.addSmile.url,
+          tab: 0,
+          position: 0,
+          level: 0,
+          siteLevel: 0,
+          masterStreamerLevel: 0,
+          icon: false,
+          user: null,
+        },
+      ],
       removedIds: [],
     })
-    await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id, tab: 2, position: 3, level: 4 }] }, smiler.token)
-    expect((await sub.next(10_000)).data.smilesChanged).toMatchObject({ kind: 'UPDATED', smiles: [{ databaseId: id, tab: 2, position: 3, siteLevel: 4 }], removedIds: [] })
+    await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id, tab: 2, position: 3, level: 4 }] },
+      smiler.token,
+    )
+    expect((await sub.next(10_000)).data.smilesChanged).toMatchObject({
+      kind: 'UPDATED',
+      smiles: [{ databaseId: id, tab: 2, position: 3, siteLevel: 4 }],
+      removedIds: [],
+    })
 
     // a masterstreamer's upload is private until approved
     const msCode = freshCode('msl')
@@ -71,10 +105,18 @@ describe('the public set, for everyone', () => {
     const approved = (await sub.next(10_000)).data.smilesChanged
     expect(approved).toMatchObject({ kind: 'APPROVED', user: { databaseId: ms.id, name: ms.name }, removedIds: [] })
     expect(approved.smiles).toHaveLength(2)
-    expect(approved.smiles.find((s: { code: string }) => s.code === msCode)).toMatchObject({ icon: false, user: { databaseId: ms.id } })
+    expect(approved.smiles.find((s: { code: string }) => s.code === msCode)).toMatchObject({
+      icon: false,
+      user: { databaseId: ms.id },
+    })
 
     await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id] }, smiler.token)
-    expect((await sub.next(10_000)).data.smilesChanged).toEqual({ kind: 'REMOVED', user: null, smiles: [], removedIds: [id] })
+    expect((await sub.next(10_000)).data.smilesChanged).toEqual({
+      kind: 'REMOVED',
+      user: null,
+      smiles: [],
+      removedIds: [id],
+    })
     sub.unsubscribe()
   })
 })
@@ -93,11 +135,19 @@ describe('the approval queue, for smilers', () => {
       set: { submitted: true, smiles: [{ code, change: 'ADDED', user: { databaseId: ms.id } }], removed: [] },
     })
     await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({ kind: 'REJECTED', user: { databaseId: ms.id, name: ms.name }, set: null })
+    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({
+      kind: 'REJECTED',
+      user: { databaseId: ms.id, name: ms.name },
+      set: null,
+    })
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     expect((await sub.next(10_000)).data.smileQueueChanged.kind).toBe('SUBMITTED')
     await approve(smiler, ms)
-    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({ kind: 'APPROVED', user: { databaseId: ms.id, name: ms.name }, set: null })
+    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({
+      kind: 'APPROVED',
+      user: { databaseId: ms.id, name: ms.name },
+      set: null,
+    })
     sub.unsubscribe()
   })
 
@@ -106,7 +156,12 @@ describe('the approval queue, for smilers', () => {
     ['user', 'INSUFFICIENT_PERMISSIONS'],
     ['masterstreamer', 'INSUFFICIENT_PERMISSIONS'],
   ])('is refused to a %s', async (who, code) => {
-    const u = who === 'guest' ? undefined : who === 'user' ? await registerUser(t) : await userWithRoles(t, { masterstreamer: 1 })
+    const u =
+      who === 'guest'
+        ? undefined
+        : who === 'user'
+          ? await registerUser(t)
+          : await userWithRoles(t, { masterstreamer: 1 })
     const ps = t.app.services.pubsub
     // the earlier tests' subscriptions are released asynchronously
     await until(() => ps.listenerCount() === idle, 10_000, 'earlier subscriptions released')
@@ -126,10 +181,16 @@ describe("the masterstreamer's notifications", () => {
     await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('n')}.png`, bytes: smilePng() }, ms.token)
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await sub.next(10_000)).data.notifications).toEqual({ type: 'smilesRejected', data: { smiler: { id: smiler.id, name: smiler.name } } })
+    expect((await sub.next(10_000)).data.notifications).toEqual({
+      type: 'smilesRejected',
+      data: { smiler: { id: smiler.id, name: smiler.name } },
+    })
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await approve(smiler, ms)
-    expect((await sub.next(10_000)).data.notifications).toEqual({ type: 'smilesApproved', data: { smiler: { id: smiler.id, name: smiler.name } } })
+    expect((await sub.next(10_000)).data.notifications).toEqual({
+      type: 'smilesApproved',
+      data: { smiler: { id: smiler.id, name: smiler.name } },
+    })
     sub.unsubscribe()
   })
 })

@@ -39,16 +39,28 @@ let seq = 0
 export function png(width: number, height: number, opts: PngOptions = {}): Buffer {
   const seed = opts.seed ?? ++seq
   let raw: Buffer = Buffer.alloc(height * (1 + width * 3))
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([(x * 7 + seed) & 255, (y * 11 + seed * 3) & 255, (seed * 13) & 255], y * (1 + width * 3) + 1 + x * 3)
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      raw.set([(x * 7 + seed) & 255, (y * 11 + seed * 3) & 255, (seed * 13) & 255], y * (1 + width * 3) + 1 + x * 3)
   if (opts.raw) raw = opts.raw(raw)
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
   // an ancillary text chunk makes a valid file as large as a test needs
-  const text = opts.padding ? [chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(opts.padding, 0x61)]))] : []
+  const text = opts.padding
+    ? [chunk('tEXt', Buffer.concat([Buffer.from('Comment\0'), Buffer.alloc(opts.padding, 0x61)]))]
+    : []
   const idat = opts.idat ? opts.idat(raw) : deflateSync(raw)
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), ...text, ...(opts.before ?? []), chunk('IDAT', idat), ...(opts.after ?? []), chunk('IEND', new Uint8Array(0))])
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    ...text,
+    ...(opts.before ?? []),
+    chunk('IDAT', idat),
+    ...(opts.after ?? []),
+    chunk('IEND', new Uint8Array(0)),
+  ])
 }
 
 export const smilePng = (opts?: PngOptions) => png(30, 30, opts)
@@ -71,11 +83,21 @@ export const freshCode = (prefix = 's') => `${prefix}${Date.now().toString(36)}$
 const part = (p: UploadPart) => new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'image/png' })
 
 /** A peka2 multipart upload: the file parts (any number) plus optional text fields. */
-export async function restUpload(base: string, route: string, parts: UploadPart[], token?: string, fields: Record<string, string> = {}) {
+export async function restUpload(
+  base: string,
+  route: string,
+  parts: UploadPart[],
+  token?: string,
+  fields: Record<string, string> = {},
+) {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   for (const p of parts) form.append('file', part(p), p.name)
-  const res = await fetch(`${base}${route}`, { method: 'POST', headers: token ? { token: `Bearer ${token}` } : {}, body: form })
+  const res = await fetch(`${base}${route}`, {
+    method: 'POST',
+    headers: token ? { token: `Bearer ${token}` } : {},
+    body: form,
+  })
   const text = await res.text()
   let body: any
   try {
@@ -87,21 +109,31 @@ export async function restUpload(base: string, route: string, parts: UploadPart[
 }
 
 /** A GraphQL multipart request (graphql-multipart-request-spec): `file` goes into `variables.file`. */
-export async function gqlUpload<T = any>(base: string, query: string, file: UploadPart, token?: string): Promise<GqlResult<T>> {
+export async function gqlUpload<T = any>(
+  base: string,
+  query: string,
+  file: UploadPart,
+  token?: string,
+): Promise<GqlResult<T>> {
   const form = new FormData()
   form.append('operations', JSON.stringify({ query, variables: { file: null } }))
   form.append('map', JSON.stringify({ 0: ['variables.file'] }))
   form.append('0', part(file), file.name)
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
-    headers: { accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: form,
   })
   return { ...((await res.json()) as GqlResult<T>), status: res.status }
 }
 
-export const ADD_SMILE = 'mutation($file: File!) { addSmile(file: $file) { databaseId code url approved width height icon } }'
-export const ADD_ICON = 'mutation($file: File!) { addIcon(file: $file) { databaseId code url approved width height icon } }'
+export const ADD_SMILE =
+  'mutation($file: File!) { addSmile(file: $file) { databaseId code url approved width height icon } }'
+export const ADD_ICON =
+  'mutation($file: File!) { addIcon(file: $file) { databaseId code url approved width height icon } }'
 
 export interface SmilesApp extends TestApp {
   uploadDir: string
@@ -121,7 +153,11 @@ export async function startSmilesApp(env: Record<string, string> = {}): Promise<
       const dir = path.join(uploadDir, 'smiles')
       return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []
     },
-    smileRows: () => t.app.services.prisma.smile.findMany({ select: { id: true, code: true, hash: true, approved: true }, orderBy: { id: 'asc' } }),
+    smileRows: () =>
+      t.app.services.prisma.smile.findMany({
+        select: { id: true, code: true, hash: true, approved: true },
+        orderBy: { id: 'asc' },
+      }),
     async close() {
       await t.close()
       fs.rmSync(uploadDir, { recursive: true, force: true })

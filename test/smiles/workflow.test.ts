@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { userWithRoles, type TestUser } from '../helpers/users.js'
-import { ADD_ICON, ADD_SMILE, freshCode, gqlUpload, iconPng, restUpload, smilePng, startSmilesApp, type SmilesApp } from './support.js'
+import {
+  ADD_ICON,
+  ADD_SMILE,
+  freshCode,
+  gqlUpload,
+  iconPng,
+  restUpload,
+  smilePng,
+  startSmilesApp,
+  type SmilesApp,
+} from './support.js'
 
 /**
  * The whole life of smiles, once through GraphQL and once through the peka2 REST routes: a masterstreamer uploads and
@@ -19,7 +29,8 @@ const SET = `user { databaseId name } submitted submittedAt hasChanges
   smiles { databaseId code tab position level masterStreamerLevel siteLevel change icon user { databaseId } }
   removed { databaseId code change }`
 const MINE = `query { mySmileChanges { ${SET} } }`
-const PUBLIC = 'query { smiles { databaseId code url tab position width height level masterStreamerLevel siteLevel icon approved user { databaseId name } } }'
+const PUBLIC =
+  'query { smiles { databaseId code url tab position width height level masterStreamerLevel siteLevel icon approved user { databaseId name } } }'
 
 const publicCodes = async () => (await gql(t.url, PUBLIC)).data.smiles.map((s: { code: string }) => s.code)
 const mine = async (u: TestUser) => (await gql(t.url, MINE, undefined, u.token)).data.mySmileChanges
@@ -42,25 +53,52 @@ describe('through GraphQL', () => {
 
     // edit the unapproved smile
     const id = up.data.addSmile.databaseId
-    const upd = await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id, tab: 2, position: 5, level: 3 }] }, ms.token)
+    const upd = await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id, tab: 2, position: 5, level: 3 }] },
+      ms.token,
+    )
     expect(upd.data.updateSmiles).toBe(true)
     let set = await mine(ms)
-    expect(set).toMatchObject({ user: { databaseId: ms.id }, submitted: false, submittedAt: null, hasChanges: true, removed: [] })
+    expect(set).toMatchObject({
+      user: { databaseId: ms.id },
+      submitted: false,
+      submittedAt: null,
+      hasChanges: true,
+      removed: [],
+    })
     expect(set.smiles).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: first, tab: 2, position: 5, level: 3, masterStreamerLevel: 3, siteLevel: 0, change: 'ADDED', user: { databaseId: ms.id } }),
+        expect.objectContaining({
+          code: first,
+          tab: 2,
+          position: 5,
+          level: 3,
+          masterStreamerLevel: 3,
+          siteLevel: 0,
+          change: 'ADDED',
+          user: { databaseId: ms.id },
+        }),
         expect.objectContaining({ code: icon, tab: 0, position: 0, change: 'ADDED', icon: true }),
       ]),
     )
 
     // submit: frozen until a smiler decides
-    expect((await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)).data.submitSmileChanges).toBe(true)
+    expect((await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)).data.submitSmileChanges).toBe(
+      true,
+    )
     set = await mine(ms)
     expect(set.submitted).toBe(true)
     expect(Date.parse(set.submittedAt)).not.toBeNaN()
     const frozen = [
       await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, ms.token),
-      await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id, tab: 1, position: 1, level: 1 }] }, ms.token),
+      await gql(
+        t.url,
+        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+        { s: [{ id, tab: 1, position: 1, level: 1 }] },
+        ms.token,
+      ),
       await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id] }, ms.token),
       await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token),
       await gql(t.url, 'mutation { revertSmileChanges }', undefined, ms.token),
@@ -69,19 +107,28 @@ describe('through GraphQL', () => {
 
     // the smiler's queue shows the set with its owner
     const queue = await gql(t.url, `query { smileApprovalQueue { ${SET} } }`, undefined, smiler.token)
-    const entry = queue.data.smileApprovalQueue.find((s: { user: { databaseId: number } }) => s.user.databaseId === ms.id)
+    const entry = queue.data.smileApprovalQueue.find(
+      (s: { user: { databaseId: number } }) => s.user.databaseId === ms.id,
+    )
     expect(entry).toMatchObject({ submitted: true, user: { databaseId: ms.id, name: ms.name } })
     expect(entry.smiles.map((s: { code: string }) => s.code).sort()).toEqual([first, icon].sort())
 
     // rejected: editable again, nothing lost
-    expect((await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data.rejectSmileChanges).toBe(true)
+    expect(
+      (await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data
+        .rejectSmileChanges,
+    ).toBe(true)
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: true })
     expect(set.smiles).toHaveLength(2)
-    expect(codeOf(await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token))).toBe('SMILE_NOT_SUBMITTED')
+    expect(
+      codeOf(await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)),
+    ).toBe('SMILE_NOT_SUBMITTED')
 
     // revert: back to the last approved state (nothing), and the files go with the rows
-    expect((await gql(t.url, 'mutation { revertSmileChanges }', undefined, ms.token)).data.revertSmileChanges).toBe(true)
+    expect((await gql(t.url, 'mutation { revertSmileChanges }', undefined, ms.token)).data.revertSmileChanges).toBe(
+      true,
+    )
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: false, smiles: [], removed: [] })
     expect(t.files()).not.toContain(fileOf(up.data.addSmile.url))
@@ -92,11 +139,29 @@ describe('through GraphQL', () => {
     const second = freshCode('second')
     const up2 = await gqlUpload(t.url, ADD_SMILE, { name: `${second}.png`, bytes: smilePng() }, ms.token)
     const id2 = up2.data.addSmile.databaseId
-    await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id: id2, tab: 4, position: 1, level: 2 }] }, ms.token)
+    await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id: id2, tab: 4, position: 1, level: 2 }] },
+      ms.token,
+    )
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    expect((await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data.approveSmileChanges).toBe(true)
+    expect(
+      (await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data
+        .approveSmileChanges,
+    ).toBe(true)
     const pub = (await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)
-    expect(pub).toMatchObject({ databaseId: id2, tab: 4, position: 1, level: 2, masterStreamerLevel: 2, siteLevel: 0, approved: true, icon: false, user: { databaseId: ms.id, name: ms.name } })
+    expect(pub).toMatchObject({
+      databaseId: id2,
+      tab: 4,
+      position: 1,
+      level: 2,
+      masterStreamerLevel: 2,
+      siteLevel: 0,
+      approved: true,
+      icon: false,
+      user: { databaseId: ms.id, name: ms.name },
+    })
     expect(pub.url).toBe(`https://cdn.example.test/uploads/smiles/${fileOf(up2.data.addSmile.url)}`)
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: false })
@@ -107,16 +172,36 @@ describe('through GraphQL', () => {
     const up3 = await gqlUpload(t.url, ADD_SMILE, { name: `${third}.png`, bytes: smilePng() }, ms.token)
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id: id2, tab: 9, position: 9, level: 9 }] }, ms.token)
-    await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [up3.data.addSmile.databaseId] }, ms.token)
+    await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id: id2, tab: 9, position: 9, level: 9 }] },
+      ms.token,
+    )
+    await gql(
+      t.url,
+      'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
+      { ids: [up3.data.addSmile.databaseId] },
+      ms.token,
+    )
     set = await mine(ms)
-    expect(set.smiles).toEqual([expect.objectContaining({ code: second, tab: 9, position: 9, level: 9, change: 'UPDATED' })])
+    expect(set.smiles).toEqual([
+      expect.objectContaining({ code: second, tab: 9, position: 9, level: 9, change: 'UPDATED' }),
+    ])
     expect(set.removed).toEqual([expect.objectContaining({ code: third, change: 'REMOVED' })])
-    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({ tab: 4, position: 1, level: 2 })
+    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
+      tab: 4,
+      position: 1,
+      level: 2,
+    })
     expect(await publicCodes()).toContain(third)
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({ tab: 9, position: 9, level: 9 })
+    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
+      tab: 9,
+      position: 9,
+      level: 9,
+    })
     expect(await publicCodes()).not.toContain(third)
     expect(t.files()).not.toContain(fileOf(up3.data.addSmile.url))
   })
@@ -129,11 +214,19 @@ describe('through GraphQL', () => {
     const bId = mineUp.data.addSmile.databaseId
     const pub = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, smiler.token)
     const pubId = pub.data.addSmile.databaseId
-    const upd = (id: number) => gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id, tab: 1, position: 1, level: 1 }] }, a.token)
+    const upd = (id: number) =>
+      gql(
+        t.url,
+        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+        { s: [{ id, tab: 1, position: 1, level: 1 }] },
+        a.token,
+      )
     // b's unapproved upload is invisible to a; public smiles are someone else's
     expect(codeOf(await upd(bId))).toBe('SMILE_NOT_FOUND')
     expect(codeOf(await upd(pubId))).toBe('SMILE_NOT_OWNED')
-    expect(codeOf(await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [pubId] }, a.token))).toBe('SMILE_NOT_OWNED')
+    expect(
+      codeOf(await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [pubId] }, a.token)),
+    ).toBe('SMILE_NOT_OWNED')
     expect(codeOf(await upd(999_999))).toBe('SMILE_NOT_FOUND')
   })
 
@@ -144,9 +237,22 @@ describe('through GraphQL', () => {
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, smiler.token)
     expect(up.data.addSmile).toMatchObject({ code, approved: true })
     const id = up.data.addSmile.databaseId
-    const pub = () => gql(t.url, PUBLIC).then((r) => r.data.smiles.find((s: { databaseId: number }) => s.databaseId === id))
-    expect(await pub()).toMatchObject({ tab: 0, position: 0, level: 0, siteLevel: 0, masterStreamerLevel: 0, user: null })
-    await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id, tab: 3, position: 7, level: 5 }] }, smiler.token)
+    const pub = () =>
+      gql(t.url, PUBLIC).then((r) => r.data.smiles.find((s: { databaseId: number }) => s.databaseId === id))
+    expect(await pub()).toMatchObject({
+      tab: 0,
+      position: 0,
+      level: 0,
+      siteLevel: 0,
+      masterStreamerLevel: 0,
+      user: null,
+    })
+    await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id, tab: 3, position: 7, level: 5 }] },
+      smiler.token,
+    )
     expect(await pub()).toMatchObject({ tab: 3, position: 7, level: 0, siteLevel: 5, masterStreamerLevel: 0 })
 
     // a masterstreamer's approved smile
@@ -154,63 +260,135 @@ describe('through GraphQL', () => {
     const msId = msUp.data.addSmile.databaseId
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id: msId, tab: 6, position: 2, level: 4 }] }, smiler.token)
+    await gql(
+      t.url,
+      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      { s: [{ id: msId, tab: 6, position: 2, level: 4 }] },
+      smiler.token,
+    )
     const msPub = (await gql(t.url, PUBLIC)).data.smiles.find((s: { databaseId: number }) => s.databaseId === msId)
-    expect(msPub).toMatchObject({ tab: 6, position: 2, level: 4, masterStreamerLevel: 4, siteLevel: 0, user: { databaseId: ms.id } })
-    expect((await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id, msId] }, smiler.token)).data.removeSmiles).toBe(true)
+    expect(msPub).toMatchObject({
+      tab: 6,
+      position: 2,
+      level: 4,
+      masterStreamerLevel: 4,
+      siteLevel: 0,
+      user: { databaseId: ms.id },
+    })
+    expect(
+      (await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id, msId] }, smiler.token)).data
+        .removeSmiles,
+    ).toBe(true)
     const ids = (await gql(t.url, PUBLIC)).data.smiles.map((s: { databaseId: number }) => s.databaseId)
     expect(ids).not.toContain(id)
     expect(ids).not.toContain(msId)
     expect(t.files()).not.toContain(fileOf(up.data.addSmile.url))
     // a smiler acts on the public set only: an unapproved upload is not there
     const pending = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, ms.token)
-    expect(codeOf(await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [pending.data.addSmile.databaseId] }, smiler.token))).toBe('SMILE_NOT_FOUND')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
+          { ids: [pending.data.addSmile.databaseId] },
+          smiler.token,
+        ),
+      ),
+    ).toBe('SMILE_NOT_FOUND')
   })
 
   it('the public list is ordered by tab, then position; icons are listed too and on their own', async () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const ms = await userWithRoles(t, { masterstreamer: 1 })
     const ids: number[] = []
-    for (const [tab, position] of [[8, 2], [7, 5], [8, 1], [7, 0]]) {
+    for (const [tab, position] of [
+      [8, 2],
+      [7, 5],
+      [8, 1],
+      [7, 0],
+    ]) {
       const r = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('ord')}.png`, bytes: smilePng() }, smiler.token)
       ids.push(r.data.addSmile.databaseId)
-      await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id: r.data.addSmile.databaseId, tab, position, level: 0 }] }, smiler.token)
+      await gql(
+        t.url,
+        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+        { s: [{ id: r.data.addSmile.databaseId, tab, position, level: 0 }] },
+        smiler.token,
+      )
     }
     const list = (await gql(t.url, PUBLIC)).data.smiles
     const keys = list.map((s: { tab: number; position: number }) => s.tab * 1e6 + s.position)
     expect(keys).toEqual([...keys].sort((a: number, b: number) => a - b))
-    expect(list.filter((s: { databaseId: number }) => ids.includes(s.databaseId)).map((s: { databaseId: number }) => s.databaseId)).toEqual([ids[3], ids[1], ids[2], ids[0]])
+    expect(
+      list
+        .filter((s: { databaseId: number }) => ids.includes(s.databaseId))
+        .map((s: { databaseId: number }) => s.databaseId),
+    ).toEqual([ids[3], ids[1], ids[2], ids[0]])
 
     const icon = await gqlUpload(t.url, ADD_ICON, { name: `${freshCode('ico')}.png`, bytes: iconPng() }, ms.token)
     await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
     await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
     const icons = (await gql(t.url, 'query { smiles(icon: true) { databaseId icon tab position level } }')).data.smiles
-    expect(icons).toContainEqual({ databaseId: icon.data.addIcon.databaseId, icon: true, tab: 0, position: 0, level: 0 })
+    expect(icons).toContainEqual({
+      databaseId: icon.data.addIcon.databaseId,
+      icon: true,
+      tab: 0,
+      position: 0,
+      level: 0,
+    })
     expect(icons.every((s: { icon: boolean }) => s.icon)).toBe(true)
-    expect((await gql(t.url, 'query { smiles(icon: false) { icon } }')).data.smiles.every((s: { icon: boolean }) => !s.icon)).toBe(true)
+    expect(
+      (await gql(t.url, 'query { smiles(icon: false) { icon } }')).data.smiles.every((s: { icon: boolean }) => !s.icon),
+    ).toBe(true)
     // icons have no tab/position/level to edit
-    expect(codeOf(await gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s: [{ id: icon.data.addIcon.databaseId, tab: 1, position: 1, level: 1 }] }, smiler.token))).toBe('INVALID_INPUT')
+    expect(
+      codeOf(
+        await gql(
+          t.url,
+          'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+          { s: [{ id: icon.data.addIcon.databaseId, tab: 1, position: 1, level: 1 }] },
+          smiler.token,
+        ),
+      ),
+    ).toBe('INVALID_INPUT')
   })
 
   it('update and remove lists are bounded and without repeats', async () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, smiler.token)
     const id = up.data.addSmile.databaseId
-    const upd = (s: unknown[]) => gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s }, smiler.token)
-    const twice = await upd([{ id, tab: 1, position: 1, level: 1 }, { id, tab: 2, position: 2, level: 2 }])
-    expect(twice.errors?.[0]).toMatchObject({ message: `smiles[1]: smile ${id} is listed twice`, extensions: { code: 'INVALID_INPUT', field: 'smiles[1]' } })
-    expect(codeOf(await upd(Array.from({ length: 501 }, (_, i) => ({ id: i + 1, tab: 0, position: 0, level: 0 }))))).toBe('INVALID_INPUT')
-    expect((await upd([{ id, tab: 0, position: 100_000, level: 0 }])).errors?.[0].message).toBe('smiles[0].position: must be an integer from 0 to 99999')
+    const upd = (s: unknown[]) =>
+      gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s }, smiler.token)
+    const twice = await upd([
+      { id, tab: 1, position: 1, level: 1 },
+      { id, tab: 2, position: 2, level: 2 },
+    ])
+    expect(twice.errors?.[0]).toMatchObject({
+      message: `smiles[1]: smile ${id} is listed twice`,
+      extensions: { code: 'INVALID_INPUT', field: 'smiles[1]' },
+    })
+    expect(
+      codeOf(await upd(Array.from({ length: 501 }, (_, i) => ({ id: i + 1, tab: 0, position: 0, level: 0 })))),
+    ).toBe('INVALID_INPUT')
+    expect((await upd([{ id, tab: 0, position: 100_000, level: 0 }])).errors?.[0].message).toBe(
+      'smiles[0].position: must be an integer from 0 to 99999',
+    )
     const rm = await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id, id] }, smiler.token)
     expect(codeOf(rm)).toBe('INVALID_INPUT')
-    expect((await gql(t.url, 'query { smiles { databaseId } }')).data.smiles.map((s: { databaseId: number }) => s.databaseId)).toContain(id)
+    expect(
+      (await gql(t.url, 'query { smiles { databaseId } }')).data.smiles.map(
+        (s: { databaseId: number }) => s.databaseId,
+      ),
+    ).toContain(id)
   })
 
   it('a smile is a Relay node (public ones only)', async () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const code = freshCode('node')
     await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, smiler.token)
-    const s = (await gql(t.url, 'query { smiles { id databaseId code } }')).data.smiles.find((x: { code: string }) => x.code === code)
+    const s = (await gql(t.url, 'query { smiles { id databaseId code } }')).data.smiles.find(
+      (x: { code: string }) => x.code === code,
+    )
     const n = await gql(t.url, 'query($id: ID!) { node(id: $id) { ... on Smile { databaseId code } } }', { id: s.id })
     expect(n.data.node).toEqual({ databaseId: s.databaseId, code })
   })
@@ -238,12 +416,20 @@ describe('through peka2 REST', () => {
     const as = { token: ms.token }
     const sm = { token: smiler.token }
     const code = freshCode('rest')
-    expect(await restUpload(t.url, '/api/smile/add', [{ name: `${code}.png`, bytes: smilePng() }], ms.token)).toEqual({ status: 200, body: {} })
+    expect(await restUpload(t.url, '/api/smile/add', [{ name: `${code}.png`, bytes: smilePng() }], ms.token)).toEqual({
+      status: 200,
+      body: {},
+    })
     const iconCode = freshCode('restico')
-    expect(await restUpload(t.url, '/api/icon/add', [{ name: `${iconCode}.png`, bytes: iconPng() }], ms.token)).toEqual({ status: 200, body: {} })
+    expect(await restUpload(t.url, '/api/icon/add', [{ name: `${iconCode}.png`, bytes: iconPng() }], ms.token)).toEqual(
+      { status: 200, body: {} },
+    )
     expect((await rest(t.url, '/api/smile', {})).body.map((s: { code: string }) => s.code)).not.toContain(code)
     const row = (await t.smileRows()).find((r) => r.code === code)!
-    expect(await rest(t.url, '/api/smile/update', [{ id: row.id, tab: 2, position: 3, level: 1 }], as)).toMatchObject({ status: 200, body: {} })
+    expect(await rest(t.url, '/api/smile/update', [{ id: row.id, tab: 2, position: 3, level: 1 }], as)).toMatchObject({
+      status: 200,
+      body: {},
+    })
     expect(await rest(t.url, '/api/smile/ms/pending', {}, as)).toMatchObject({ status: 200, body: { pending: false } })
     expect(await rest(t.url, '/api/smile/ms/prepare', {}, as)).toMatchObject({ status: 200, body: {} })
     expect(await rest(t.url, '/api/smile/ms/pending', {}, as)).toMatchObject({ status: 200, body: { pending: true } })
@@ -257,7 +443,8 @@ describe('through peka2 REST', () => {
       await rest(t.url, '/api/smile/ms/prepare', {}, as),
       await rest(t.url, '/api/smile/ms/revert', {}, as),
     ]
-    for (const r of frozen) expect(r).toMatchObject({ status: 500, body: { message: expect.stringMatching(/awaiting approval/) } })
+    for (const r of frozen)
+      expect(r).toMatchObject({ status: 500, body: { message: expect.stringMatching(/awaiting approval/) } })
 
     // /api/smile/pending: documented smile objects, each with its masterstreamer in `user`
     const pending = await rest(t.url, '/api/smile/pending', {}, sm)
@@ -275,11 +462,21 @@ describe('through peka2 REST', () => {
       siteLevel: 0,
       user: { id: ms.id, name: ms.name, slug: ms.name.toLowerCase() },
     })
-    expect(mineInQueue.find((s: { code: string }) => s.code === iconCode)).toMatchObject({ icon: true, width: 14, height: 14, tab: 0, position: 0, level: 0 })
+    expect(mineInQueue.find((s: { code: string }) => s.code === iconCode)).toMatchObject({
+      icon: true,
+      width: 14,
+      height: 14,
+      tab: 0,
+      position: 0,
+      level: 0,
+    })
 
     expect(await rest(t.url, '/api/smile/reject', { userId: ms.id }, sm)).toMatchObject({ status: 200, body: {} })
     expect(await rest(t.url, '/api/smile/ms/pending', {}, as)).toMatchObject({ body: { pending: false } })
-    expect(await rest(t.url, '/api/smile/reject', { userId: ms.id }, sm)).toMatchObject({ status: 500, body: { message: expect.stringMatching(/no smile changes awaiting approval/) } })
+    expect(await rest(t.url, '/api/smile/reject', { userId: ms.id }, sm)).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/no smile changes awaiting approval/) },
+    })
     expect(await rest(t.url, '/api/smile/ms/revert', {}, as)).toMatchObject({ status: 200, body: {} })
     expect((await t.smileRows()).filter((r) => r.code === code || r.code === iconCode)).toEqual([])
 
@@ -290,7 +487,17 @@ describe('through peka2 REST', () => {
     expect(await rest(t.url, '/api/smile/approve', { userId: ms.id }, sm)).toMatchObject({ status: 500 })
     const list = await rest(t.url, '/api/smile', {})
     const approved = list.body.find((s: { code: string }) => s.code === again)
-    expect(approved).toEqual({ ...smileShape, id: approved.id, code: again, tab: 0, position: 0, level: 0, masterStreamerLevel: 0, siteLevel: 0, user: { id: ms.id, name: ms.name, slug: ms.name.toLowerCase() } })
+    expect(approved).toEqual({
+      ...smileShape,
+      id: approved.id,
+      code: again,
+      tab: 0,
+      position: 0,
+      level: 0,
+      masterStreamerLevel: 0,
+      siteLevel: 0,
+      user: { id: ms.id, name: ms.name, slug: ms.name.toLowerCase() },
+    })
     expect(await rest(t.url, '/api/smile/ms/pending', {}, as)).toMatchObject({ body: { pending: false } })
 
     // icons: proposed removal through /api/icon/remove, applied on approval
@@ -300,10 +507,26 @@ describe('through peka2 REST', () => {
     await rest(t.url, '/api/smile/approve', { userId: ms.id }, sm)
     const icons = await rest(t.url, '/api/icon/list', {})
     const icon = icons.body.find((s: { code: string }) => s.code === ico)
-    expect(icon).toEqual({ ...smileShape, id: icon.id, code: ico, width: 14, height: 14, tab: 0, position: 0, level: 0, masterStreamerLevel: 0, siteLevel: 0, icon: true, user: { id: ms.id, name: ms.name, slug: ms.name.toLowerCase() } })
+    expect(icon).toEqual({
+      ...smileShape,
+      id: icon.id,
+      code: ico,
+      width: 14,
+      height: 14,
+      tab: 0,
+      position: 0,
+      level: 0,
+      masterStreamerLevel: 0,
+      siteLevel: 0,
+      icon: true,
+      user: { id: ms.id, name: ms.name, slug: ms.name.toLowerCase() },
+    })
     expect(icons.body.every((s: { icon: boolean }) => s.icon)).toBe(true)
     // /api/icon/remove takes icons only
-    expect(await rest(t.url, '/api/icon/remove', [approved.id], as)).toMatchObject({ status: 500, body: { message: `No smile ${approved.id}` } })
+    expect(await rest(t.url, '/api/icon/remove', [approved.id], as)).toMatchObject({
+      status: 500,
+      body: { message: `No smile ${approved.id}` },
+    })
     expect(await rest(t.url, '/api/icon/remove', [icon.id], as)).toMatchObject({ status: 200, body: {} })
     expect((await rest(t.url, '/api/icon/list', {})).body.map((s: { id: number }) => s.id)).toContain(icon.id)
     await rest(t.url, '/api/smile/ms/prepare', {}, as)
@@ -315,14 +538,33 @@ describe('through peka2 REST', () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const sm = { token: smiler.token }
     const code = freshCode('smr')
-    expect(await restUpload(t.url, '/api/smile/add', [{ name: `${code}.png`, bytes: smilePng() }], smiler.token)).toEqual({ status: 200, body: {} })
+    expect(
+      await restUpload(t.url, '/api/smile/add', [{ name: `${code}.png`, bytes: smilePng() }], smiler.token),
+    ).toEqual({ status: 200, body: {} })
     const find = async () => (await rest(t.url, '/api/smile', {})).body.find((s: { code: string }) => s.code === code)
     const s = await find()
-    expect(s).toEqual({ ...smileShape, id: s.id, code, tab: 0, position: 0, level: 0, masterStreamerLevel: 0, siteLevel: 0 })
-    expect(await rest(t.url, '/api/smile/update', [{ id: s.id, tab: 1, position: 4, level: 2 }], sm)).toMatchObject({ status: 200, body: {} })
+    expect(s).toEqual({
+      ...smileShape,
+      id: s.id,
+      code,
+      tab: 0,
+      position: 0,
+      level: 0,
+      masterStreamerLevel: 0,
+      siteLevel: 0,
+    })
+    expect(await rest(t.url, '/api/smile/update', [{ id: s.id, tab: 1, position: 4, level: 2 }], sm)).toMatchObject({
+      status: 200,
+      body: {},
+    })
     expect(await find()).toMatchObject({ tab: 1, position: 4, level: 0, siteLevel: 2, masterStreamerLevel: 0 })
     // every field of every item is required
-    for (const item of [{ id: s.id, tab: 1, position: 4 }, { id: s.id, tab: 1, level: 2 }, { id: s.id, position: 1, level: 2 }, { tab: 1, position: 1, level: 1 }]) {
+    for (const item of [
+      { id: s.id, tab: 1, position: 4 },
+      { id: s.id, tab: 1, level: 2 },
+      { id: s.id, position: 1, level: 2 },
+      { tab: 1, position: 1, level: 1 },
+    ]) {
       const r = await rest(t.url, '/api/smile/update', [item], sm)
       expect(r.status).toBe(500)
       // the place in the bare list the client sent and the rule (not graphql-js' "Field … was not provided")
@@ -331,10 +573,19 @@ describe('through peka2 REST', () => {
     // whole smile objects posted back are fine: only the documented fields are read
     expect(await rest(t.url, '/api/smile/update', [{ ...s, tab: 5 }], sm)).toMatchObject({ status: 200 })
     expect(await find()).toMatchObject({ tab: 5, position: 0, siteLevel: 0 })
-    expect(await rest(t.url, '/api/smile/update', [{ id: s.id, tab: -1, position: 0, level: 0 }], sm)).toMatchObject({ status: 500, body: { message: expect.stringMatching(/tab/) } })
-    expect(await rest(t.url, '/api/smile/update', { id: s.id }, sm)).toMatchObject({ status: 500, body: { message: 'Request body must be a JSON array' } })
+    expect(await rest(t.url, '/api/smile/update', [{ id: s.id, tab: -1, position: 0, level: 0 }], sm)).toMatchObject({
+      status: 500,
+      body: { message: expect.stringMatching(/tab/) },
+    })
+    expect(await rest(t.url, '/api/smile/update', { id: s.id }, sm)).toMatchObject({
+      status: 500,
+      body: { message: 'Request body must be a JSON array' },
+    })
     expect(await rest(t.url, '/api/smile/remove', [s.id], sm)).toMatchObject({ status: 200, body: {} })
     expect(await find()).toBeUndefined()
-    expect(await rest(t.url, '/api/smile/remove', [s.id], sm)).toMatchObject({ status: 500, body: { message: `No smile ${s.id}` } })
+    expect(await rest(t.url, '/api/smile/remove', [s.id], sm)).toMatchObject({
+      status: 500,
+      body: { message: `No smile ${s.id}` },
+    })
   })
 })

@@ -20,7 +20,21 @@ export function addAuditSchema(builder: Builder, { AuditEntry, ModerationAction 
         from: t.arg({ type: 'DateTime' }),
         to: t.arg({ type: 'DateTime' }),
       },
-      resolve: (_p, a, ctx) => idConnection(a, (page) => auditPage(ctx, { action: a.action, actorId: a.actorId, targetUserId: a.targetUserId, channel: a.channel, from: a.from, to: a.to }, page)),
+      resolve: (_p, a, ctx) =>
+        idConnection(a, (page) =>
+          auditPage(
+            ctx,
+            {
+              action: a.action,
+              actorId: a.actorId,
+              targetUserId: a.targetUserId,
+              channel: a.channel,
+              from: a.from,
+              to: a.to,
+            },
+            page,
+          ),
+        ),
     }),
   )
   builder.subscriptionField('moderationAuditEvents', (t) =>

@@ -33,14 +33,22 @@ export function addBanSchema(builder: Builder, { BanReason, Ban, BanStatus }: Ty
         banId: t.arg.int(),
         userId: t.arg.int({ description: 'moderators only' }),
       },
-      resolve: (_p, a, ctx) => idConnection(a, (page) => listBans(ctx, { from: a.from, to: a.to, reasonId: a.reasonId, banId: a.banId, userId: a.userId }, page)),
+      resolve: (_p, a, ctx) =>
+        idConnection(a, (page) =>
+          listBans(ctx, { from: a.from, to: a.to, reasonId: a.reasonId, banId: a.banId, userId: a.userId }, page),
+        ),
     }),
   }))
   builder.mutationFields((t) => ({
     accuseUser: t.boolean({
       authScopes: { authenticated: true },
-      description: 'Votes to ban a user (weighted by your citizen value); data.messageId names the accused chat message',
-      args: { userId: t.arg.int({ required: true }), reasonId: t.arg.int({ required: true }), data: t.arg({ type: 'JSON' }) },
+      description:
+        'Votes to ban a user (weighted by your citizen value); data.messageId names the accused chat message',
+      args: {
+        userId: t.arg.int({ required: true }),
+        reasonId: t.arg.int({ required: true }),
+        data: t.arg({ type: 'JSON' }),
+      },
       resolve: (_p, a, ctx) => accuse(ctx, { userId: a.userId, reasonId: a.reasonId, data: a.data }),
     }),
     undoBan: t.boolean({
@@ -51,7 +59,8 @@ export function addBanSchema(builder: Builder, { BanReason, Ban, BanStatus }: Ty
     }),
     blockUser: t.boolean({
       authScopes: { blocker: true },
-      description: "Blocks or unblocks an account (its tokens stop working at once), recorded in the moderation audit log",
+      description:
+        'Blocks or unblocks an account (its tokens stop working at once), recorded in the moderation audit log',
       args: { userId: t.arg.int({ required: true }), state: t.arg.boolean({ required: true }) },
       resolve: (_p, a, ctx) => blockUser(ctx, a.userId, a.state),
     }),

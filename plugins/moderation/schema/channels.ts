@@ -32,27 +32,64 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
       type: ChannelSanction,
       authScopes: auth,
       description: 'Kicks a user: they cannot write in the channel until they re-enter it (rejoinChannel)',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }), refMessage: t.arg.int() },
-      resolve: (_p, a, ctx) => sanction(ctx, { channel: a.channel, userId: a.userId, kind: 'kick', refMessageId: a.refMessage }),
+      args: {
+        channel: t.arg.string({ required: true }),
+        userId: t.arg.int({ required: true }),
+        refMessage: t.arg.int(),
+      },
+      resolve: (_p, a, ctx) =>
+        sanction(ctx, { channel: a.channel, userId: a.userId, kind: 'kick', refMessageId: a.refMessage }),
     }),
     silenceInChannel: t.field({
       type: ChannelSanction,
       authScopes: auth,
       description: 'Silences a user in the channel until a time (at most a year ahead)',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }), until: t.arg({ type: 'DateTime', required: true }), text: t.arg.string(), refMessage: t.arg.int() },
-      resolve: (_p, a, ctx) => sanction(ctx, { channel: a.channel, userId: a.userId, kind: 'silence', until: a.until, text: a.text, refMessageId: a.refMessage }),
+      args: {
+        channel: t.arg.string({ required: true }),
+        userId: t.arg.int({ required: true }),
+        until: t.arg({ type: 'DateTime', required: true }),
+        text: t.arg.string(),
+        refMessage: t.arg.int(),
+      },
+      resolve: (_p, a, ctx) =>
+        sanction(ctx, {
+          channel: a.channel,
+          userId: a.userId,
+          kind: 'silence',
+          until: a.until,
+          text: a.text,
+          refMessageId: a.refMessage,
+        }),
     }),
     banFromChannel: t.field({
       type: ChannelSanction,
       authScopes: auth,
       description: 'Bans a user from writing in the channel, until lifted or until a time',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }), until: t.arg({ type: 'DateTime' }), text: t.arg.string(), refMessage: t.arg.int() },
-      resolve: (_p, a, ctx) => sanction(ctx, { channel: a.channel, userId: a.userId, kind: 'ban', until: a.until, text: a.text, refMessageId: a.refMessage }),
+      args: {
+        channel: t.arg.string({ required: true }),
+        userId: t.arg.int({ required: true }),
+        until: t.arg({ type: 'DateTime' }),
+        text: t.arg.string(),
+        refMessage: t.arg.int(),
+      },
+      resolve: (_p, a, ctx) =>
+        sanction(ctx, {
+          channel: a.channel,
+          userId: a.userId,
+          kind: 'ban',
+          until: a.until,
+          text: a.text,
+          refMessageId: a.refMessage,
+        }),
     }),
     liftChannelSanction: t.boolean({
       authScopes: auth,
       description: 'Ends a kick, silence or ban early; false when none was in force',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }), kind: t.arg({ type: SanctionKind, required: true }) },
+      args: {
+        channel: t.arg.string({ required: true }),
+        userId: t.arg.int({ required: true }),
+        kind: t.arg({ type: SanctionKind, required: true }),
+      },
       resolve: (_p, a, ctx) => lift(ctx, a.channel, a.userId, a.kind),
     }),
     rejoinChannel: t.boolean({
@@ -63,7 +100,7 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
     }),
     addChannelModerator: t.boolean({
       authScopes: auth,
-      description: "Appoints a moderator of a channel you own",
+      description: 'Appoints a moderator of a channel you own',
       args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }) },
       resolve: (_p, a, ctx) => setChannelModerator(ctx, a.channel, a.userId, true),
     }),

@@ -13,14 +13,18 @@ export function addComplaintSchema(builder: Builder, { Complaint, ComplaintStatu
       authScopes: auth,
       description: "Reports, newest first: moderators see all; a channel's moderators see that channel's (name it)",
       args: { status: t.arg({ type: ComplaintStatus }), channel: t.arg.string(), accusedId: t.arg.int() },
-      resolve: (_p, a, ctx) => idConnection(a, (page) => listComplaints(ctx, { status: a.status, channel: a.channel, accusedId: a.accusedId }, page)),
+      resolve: (_p, a, ctx) =>
+        idConnection(a, (page) =>
+          listComplaints(ctx, { status: a.status, channel: a.channel, accusedId: a.accusedId }, page),
+        ),
     }),
   )
   builder.mutationFields((t) => ({
     fileComplaint: t.field({
       type: Complaint,
       authScopes: auth,
-      description: 'Reports a chat message with a comment (at most 1,000 characters); reporting it again returns the first report',
+      description:
+        'Reports a chat message with a comment (at most 1,000 characters); reporting it again returns the first report',
       args: { messageId: t.arg.int({ required: true }), text: t.arg.string() },
       resolve: (_p, a, ctx) => fileComplaint(ctx, a.messageId, a.text),
     }),
@@ -28,7 +32,11 @@ export function addComplaintSchema(builder: Builder, { Complaint, ComplaintStatu
       type: Complaint,
       authScopes: auth,
       description: 'Closes a report as RESOLVED or REJECTED (site moderators, or moderators of its channel)',
-      args: { id: t.arg.int({ required: true, description: 'databaseId' }), status: t.arg({ type: ComplaintStatus, required: true }), note: t.arg.string() },
+      args: {
+        id: t.arg.int({ required: true, description: 'databaseId' }),
+        status: t.arg({ type: ComplaintStatus, required: true }),
+        note: t.arg.string(),
+      },
       resolve: (_p, a, ctx) => resolveComplaint(ctx, a.id, a.status, a.note),
     }),
   }))

@@ -18,8 +18,15 @@ export function addSupportSchema(builder: Builder, { SupportCategory, SupportTic
       type: SupportTicket,
       authScopes: { support: true },
       description: 'Questions, newest first (support staff); askers who lost canUseSupport are left out',
-      args: { categoryId: t.arg.int(), from: t.arg({ type: 'DateTime' }), onlyActive: t.arg.boolean({ description: 'default true' }) },
-      resolve: (_p, a, ctx) => idConnection(a, (page) => listTickets(ctx, { categoryId: a.categoryId, from: a.from, onlyActive: a.onlyActive }, page)),
+      args: {
+        categoryId: t.arg.int(),
+        from: t.arg({ type: 'DateTime' }),
+        onlyActive: t.arg.boolean({ description: 'default true' }),
+      },
+      resolve: (_p, a, ctx) =>
+        idConnection(a, (page) =>
+          listTickets(ctx, { categoryId: a.categoryId, from: a.from, onlyActive: a.onlyActive }, page),
+        ),
     }),
   }))
   builder.mutationFields((t) => ({

@@ -21,7 +21,8 @@ export function addModerationTypes(builder: Builder) {
       nullable: true,
       description,
       // Prisma batches the findUnique calls of one tick into one query: a page of rows costs one user lookup.
-      resolve: (query: object, p: P, _a: unknown, ctx: any) => (id(p) == null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: id(p) } })),
+      resolve: (query: object, p: P, _a: unknown, ctx: any) =>
+        id(p) == null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: id(p) } }),
     })
 
   const BanReason = builder.objectRef<ReasonView>('BanReason').implement({
@@ -32,11 +33,17 @@ export function addModerationTypes(builder: Builder) {
       name: t.exposeString('name'),
       content: t.exposeString('content', { description: 'chat | moderation' }),
       durationSeconds: t.exposeInt('durationSeconds', { description: 'how long a ban for this reason lasts' }),
-      minRole: t.exposeString('minRole', { description: 'who may accuse with it: citizen | moderator | system (nobody)' }),
+      minRole: t.exposeString('minRole', {
+        description: 'who may accuse with it: citizen | moderator | system (nobody)',
+      }),
     }),
   })
   const ReasonRef = builder.objectRef<{ id: number; name: string; content: string }>('BanReasonRef').implement({
-    fields: (t) => ({ databaseId: t.exposeInt('id'), name: t.exposeString('name'), content: t.exposeString('content') }),
+    fields: (t) => ({
+      databaseId: t.exposeInt('id'),
+      name: t.exposeString('name'),
+      content: t.exposeString('content'),
+    }),
   })
   const BanMessage = builder.objectRef<BanMessageView>('BanMessage').implement({
     description: 'A chat message frozen into a ban: the accused ones and the context before them',
@@ -47,7 +54,12 @@ export function addModerationTypes(builder: Builder) {
       time: t.field({ type: 'DateTime', nullable: true, resolve: (m) => m.time }),
       attempt: t.exposeBoolean('attempt', { description: 'someone voted against this message' }),
       accused: t.exposeBoolean('accused', { description: 'written by the banned user' }),
-      reason: t.field({ type: ReasonRef, nullable: true, description: 'unfair-accusation bans: the reason of the ban that was undone', resolve: (m) => m.reason }),
+      reason: t.field({
+        type: ReasonRef,
+        nullable: true,
+        description: 'unfair-accusation bans: the reason of the ban that was undone',
+        resolve: (m) => m.reason,
+      }),
     }),
   })
   const Ban = builder.node(builder.objectRef<BanView>('Ban'), {
@@ -62,7 +74,10 @@ export function addModerationTypes(builder: Builder) {
       endAt: t.field({ type: 'DateTime', resolve: (b) => b.endAt }),
       active: t.exposeBoolean('active', { description: 'false once a moderator undid it' }),
       undoneAt: t.field({ type: 'DateTime', nullable: true, resolve: (b) => b.undoneAt }),
-      sourceBanId: t.exposeInt('sourceBanId', { nullable: true, description: 'unfair-accusation bans: the ban that was undone' }),
+      sourceBanId: t.exposeInt('sourceBanId', {
+        nullable: true,
+        description: 'unfair-accusation bans: the ban that was undone',
+      }),
       messages: t.field({ type: [BanMessage], resolve: (b) => b.messages }),
     }),
   })
@@ -87,7 +102,12 @@ export function addModerationTypes(builder: Builder) {
       kind: t.field({ type: SanctionKind, resolve: (s) => s.kind as 'kick' }),
       user: userField<SanctionRow>(t, (s) => s.userId),
       actor: userField<SanctionRow>(t, (s) => s.actorId),
-      until: t.field({ type: 'DateTime', nullable: true, description: 'silence: when it ends; ban: null until lifted', resolve: (s) => s.until }),
+      until: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'silence: when it ends; ban: null until lifted',
+        resolve: (s) => s.until,
+      }),
       refMessageId: t.exposeInt('refMessageId', { nullable: true, description: 'the message it is about' }),
       text: t.exposeString('text', { nullable: true }),
       createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
@@ -172,5 +192,17 @@ export function addModerationTypes(builder: Builder) {
     }),
   })
 
-  return { BanReason, Ban, BanStatus, SanctionKind, ChannelSanction, ComplaintStatus, Complaint, SupportCategory, SupportTicket, ModerationAction, AuditEntry }
+  return {
+    BanReason,
+    Ban,
+    BanStatus,
+    SanctionKind,
+    ChannelSanction,
+    ComplaintStatus,
+    Complaint,
+    SupportCategory,
+    SupportTicket,
+    ModerationAction,
+    AuditEntry,
+  }
 }

@@ -43,7 +43,8 @@ export function anonymise(m: ChatMessageView, askerId: number | undefined): Chat
   return { ...m, from: label(m.from, askerId), to: label(m.to, askerId) }
 }
 
-const participant = async (ctx: Context, id: string) => isSupport(ctx.viewer) || (!!ctx.viewer && ctx.viewer.id === (await askerOf(ctx, Number(id))))
+const participant = async (ctx: Context, id: string) =>
+  isSupport(ctx.viewer) || (!!ctx.viewer && ctx.viewer.id === (await askerOf(ctx, Number(id))))
 
 /** support/<ticketId>: the asker and support staff read and write; staff moderate. */
 export function createSupportKind(services: Services): ChannelKind {

@@ -57,8 +57,15 @@ const channelOfTicket = (id: number) => `support/${id}`
  * Tickets with their state, derived from the conversation itself (support/<id> in chat, read through chat's API): the
  * last author decides "active", any author other than the asker makes it "answered". `db`: the caller's transaction.
  */
-async function withState(ctx: { services: Context['services'] }, db: DbLike, rows: TicketRow[]): Promise<TicketState[]> {
-  const authors = await chatApi(ctx).authorsOf(rows.map((r) => channelOfTicket(r.id)), db)
+async function withState(
+  ctx: { services: Context['services'] },
+  db: DbLike,
+  rows: TicketRow[],
+): Promise<TicketState[]> {
+  const authors = await chatApi(ctx).authorsOf(
+    rows.map((r) => channelOfTicket(r.id)),
+    db,
+  )
   return rows.map((r) => {
     const a = authors.get(channelOfTicket(r.id))
     return { ...r, lastFrom: a?.lastAuthorId ?? null, answered: !!a && a.authorIds.some((id) => id !== r.userId) }
@@ -120,7 +127,12 @@ export async function banAsker(ctx: Context, questionId: number) {
 
 /** peka2 /api/support/channels: the caller's last 10 questions, support's turn first, then newest first. */
 export async function myChannels(ctx: Context) {
-  const rows = await ctx.prisma.supportTicket.findMany({ where: { userId: ctx.viewer!.id }, orderBy: { id: 'desc' }, take: RECENT_CHANNELS, select: TICKET_SELECT })
+  const rows = await ctx.prisma.supportTicket.findMany({
+    where: { userId: ctx.viewer!.id },
+    orderBy: { id: 'desc' },
+    take: RECENT_CHANNELS,
+    select: TICKET_SELECT,
+  })
   const tickets = (await withState(ctx, ctx.prisma, rows)).map(view)
   return tickets.sort((a, b) => Number(b.active) - Number(a.active) || b.id - a.id).map((t) => t.channel)
 }
@@ -145,7 +157,9 @@ export async function listTickets(ctx: Context, f: TicketFilter, page: Page) {
     ...(f.from ? { createdAt: { gte: f.from } } : {}),
   }
   const read = (id: { lt?: number; gt?: number }, take: number) =>
-    ctx.prisma.supportTicket.findMany({ where: { AND: [where, { id }] }, orderBy: p.orderBy, take, select: TICKET_SELECT }).then((rows) => withState(ctx, ctx.prisma, rows))
+    ctx.prisma.supportTicket
+      .findMany({ where: { AND: [where, { id }] }, orderBy: p.orderBy, take, select: TICKET_SELECT })
+      .then((rows) => withState(ctx, ctx.prisma, rows))
   if (!(f.onlyActive ?? true)) return (await read({ lt: p.lt, gt: p.gt }, p.take)).map(view)
   // Whether a ticket is active lives in its conversation (chat's), not in a column: read in id order, keep the active
   // ones, until the page is full or the tickets run out.
@@ -165,7 +179,9 @@ export async function listTickets(ctx: Context, f: TicketFilter, page: Page) {
 /** Relay node lookups: a ticket is visible to its asker and to support staff. */
 export async function ticketsByIds(ctx: Context, ids: number[]) {
   const found = await ctx.prisma.supportTicket.findMany({ where: { id: { in: ids } }, select: TICKET_SELECT })
-  const rows = (await withState(ctx, ctx.prisma, found)).filter((r) => (ctx.viewer?.roles.support ?? 0) > 0 || r.userId === ctx.viewer?.id)
+  const rows = (await withState(ctx, ctx.prisma, found)).filter(
+    (r) => (ctx.viewer?.roles.support ?? 0) > 0 || r.userId === ctx.viewer?.id,
+  )
   return ids.map((id) => {
     const r = rows.find((x) => x.id === id)
     return r ? view(r) : null

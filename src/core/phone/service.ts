@@ -14,14 +14,26 @@ const CODE_TTL_MINUTES = 10
  * JustChat sign-up: a phone number gets an account (created once) and a fresh one-time code by SMS;
  * registering again regenerates the code. Returns whether the account was created now.
  */
-export async function registerPhone(ctx: Context, phoneRaw: string, profile: ProfileInput = {}, purpose: 'signup' | 'invite' = 'signup') {
+export async function registerPhone(
+  ctx: Context,
+  phoneRaw: string,
+  profile: ProfileInput = {},
+  purpose: 'signup' | 'invite' = 'signup',
+) {
   const phone = checkPhone(phoneRaw)
   // Sign-up codes are throttled per phone so nobody can flood a number with SMS.
   await ctx.services.limits.loginPerAccount.consume(`sms:${phone}`)
   const { id: userId, created } = await accountOf(ctx, phone, profile)
   const code = numericCode()
-  await issueCode(ctx.prisma, ctx.config.sessionSecret, { purpose: 'signup', target: phone, code, userId, ttlMinutes: CODE_TTL_MINUTES })
-  const text = purpose === 'invite' ? `${ctx.viewer?.name ?? 'A friend'} invites you. Your code: ${code}` : `Your code: ${code}`
+  await issueCode(ctx.prisma, ctx.config.sessionSecret, {
+    purpose: 'signup',
+    target: phone,
+    code,
+    userId,
+    ttlMinutes: CODE_TTL_MINUTES,
+  })
+  const text =
+    purpose === 'invite' ? `${ctx.viewer?.name ?? 'A friend'} invites you. Your code: ${code}` : `Your code: ${code}`
   await ctx.services.notifier.send({ channel: 'sms', to: phone, purpose, text, code })
   return { created, userId }
 }
@@ -30,12 +42,19 @@ export async function registerPhone(ctx: Context, phoneRaw: string, profile: Pro
  * The account of a phone, created when there is none. Two sign-ups of one new phone at once both miss it; the
  * unique index lets one insert win, and the other finds the winner's row (`created: false`) instead of failing.
  */
-async function accountOf(ctx: Context, phone: string, profile: ProfileInput): Promise<{ id: number; created: boolean }> {
+async function accountOf(
+  ctx: Context,
+  phone: string,
+  profile: ProfileInput,
+): Promise<{ id: number; created: boolean }> {
   const existing = await ctx.prisma.user.findUnique({ where: { phone }, select: { id: true } })
   if (existing) return { id: existing.id, created: false }
   const name = `user_${randomBytes(5).toString('hex')}`
   try {
-    const row = await ctx.prisma.user.create({ data: { name, nameLower: name, slug: name, ...nameSkeletons(name), phone, ...profilePatch(profile) }, select: { id: true } })
+    const row = await ctx.prisma.user.create({
+      data: { name, nameLower: name, slug: name, ...nameSkeletons(name), phone, ...profilePatch(profile) },
+      select: { id: true },
+    })
     return { id: row.id, created: true }
   } catch (e) {
     if ((e as { code?: string })?.code !== 'P2002') throw e

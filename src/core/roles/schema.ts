@@ -10,7 +10,11 @@ export function addRoleSchema(builder: Builder) {
       args: { role: t.arg.string({ required: true }) },
       resolve: async (query, _p, args, ctx) => {
         const users = await roles.usersWithRole(ctx, args.role)
-        return ctx.prisma.user.findMany({ ...query, where: { id: { in: users.map((u) => u.id) } }, orderBy: { id: 'asc' } })
+        return ctx.prisma.user.findMany({
+          ...query,
+          where: { id: { in: users.map((u) => u.id) } },
+          orderBy: { id: 'asc' },
+        })
       },
     }),
   )
@@ -18,7 +22,11 @@ export function addRoleSchema(builder: Builder) {
     t.boolean({
       description: 'Sets a role value: true/false for flags, an integer 0–100 for citizen (role admins only)',
       authScopes: { roleAdmin: true },
-      args: { userId: t.arg.int({ required: true }), role: t.arg.string({ required: true }), value: t.arg({ type: 'JSON', required: true }) },
+      args: {
+        userId: t.arg.int({ required: true }),
+        role: t.arg.string({ required: true }),
+        value: t.arg({ type: 'JSON', required: true }),
+      },
       resolve: (_p, args, ctx) => roles.setRole(ctx, args.userId, args.role, args.value),
     }),
   )

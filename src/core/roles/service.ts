@@ -12,7 +12,8 @@ function checkRole(role: string): RoleName {
 /** Flags take booleans, `citizen` an integer weight 0–100: the documented types, nothing else. */
 function roleValue(role: RoleName, value: unknown): number {
   if (NUMERIC_ROLES.has(role)) {
-    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 100) throw invalid('value', `role ${role} takes an integer from 0 to 100`)
+    if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 100)
+      throw invalid('value', `role ${role} takes an integer from 0 to 100`)
     return value as number
   }
   if (typeof value !== 'boolean') throw invalid('value', `role ${role} takes true or false`)
@@ -36,8 +37,15 @@ export async function setRole(ctx: Context, userId: number, roleRaw: string, val
   const v = roleValue(role, value)
   const user = await ctx.prisma.user.findUnique({ where: { id: userId } })
   if (!user) throw new AppError('USER_NOT_FOUND', 'userId: no such user', { field: 'userId' })
-  const before = await ctx.prisma.userRole.findUnique({ where: { userId_role: { userId, role } }, select: { value: true } })
-  await ctx.prisma.userRole.upsert({ where: { userId_role: { userId, role } }, create: { userId, role, value: v }, update: { value: v } })
+  const before = await ctx.prisma.userRole.findUnique({
+    where: { userId_role: { userId, role } },
+    select: { value: true },
+  })
+  await ctx.prisma.userRole.upsert({
+    where: { userId_role: { userId, role } },
+    create: { userId, role, value: v },
+    update: { value: v },
+  })
   notify(ctx.pubsub, userId, 'roleChanged', { role, value: NUMERIC_ROLES.has(role) ? v : v > 0 })
   // Less than before (a flag off, a lower citizen weight): what the user's live subscriptions were allowed may no
   // longer hold, so their sockets close (4403) and the client reconnects with its current rights. A removal (0) is

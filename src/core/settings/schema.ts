@@ -28,7 +28,13 @@ function sectionInput(builder: Builder, name: string, fields: [string, Setting][
       Object.fromEntries(
         fields.map(([k, s]) => [
           k,
-          s.type === 'string[]' ? t.stringList({ required: false }) : s.type === 'boolean' ? t.boolean({ required: false }) : s.type === 'int' ? t.int({ required: false }) : t.string({ required: false }),
+          s.type === 'string[]'
+            ? t.stringList({ required: false })
+            : s.type === 'boolean'
+              ? t.boolean({ required: false })
+              : s.type === 'int'
+                ? t.int({ required: false })
+                : t.string({ required: false }),
         ]),
       ),
   })

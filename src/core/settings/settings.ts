@@ -18,14 +18,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 function check(path: string, setting: Setting, v: unknown): SettingValue {
   if (fits(setting, v)) return v
-  const want = setting.type === 'int' ? `an integer from ${setting.min} to ${setting.max}` : setting.type === 'oneOf' ? `one of ${setting.values.join(', ')}` : setting.type
+  const want =
+    setting.type === 'int'
+      ? `an integer from ${setting.min} to ${setting.max}`
+      : setting.type === 'oneOf'
+        ? `one of ${setting.values.join(', ')}`
+        : setting.type
   throw invalid(`settings.${path}`, `must be ${want}`)
 }
 
 /** The settings of the enabled sections, documented defaults filling what a user never set. */
 export function withDefaults(sections: SettingsSections, stored: Prisma.JsonValue): SettingsObject {
   const out: SettingsObject = {}
-  for (const [name, section] of sections) out[name] = sectionValues(section, isJsonObject(stored) ? stored[name] : undefined)
+  for (const [name, section] of sections)
+    out[name] = sectionValues(section, isJsonObject(stored) ? stored[name] : undefined)
   return out
 }
 
@@ -33,15 +39,21 @@ export function withDefaults(sections: SettingsSections, stored: Prisma.JsonValu
  * Validates a partial update against the enabled sections' documented fields (unknown sections and fields, wrong types
  * are refused) and returns what to store: the update over the current values, sections of disabled plugins untouched.
  */
-export function mergeSettings(sections: SettingsSections, current: Prisma.JsonValue, patch: unknown): { stored: Prisma.InputJsonObject; shown: SettingsObject } {
+export function mergeSettings(
+  sections: SettingsSections,
+  current: Prisma.JsonValue,
+  patch: unknown,
+): { stored: Prisma.InputJsonObject; shown: SettingsObject } {
   const base = withDefaults(sections, current)
   const kept: Prisma.JsonObject = {}
-  if (isJsonObject(current)) for (const [name, values] of Object.entries(current)) if (!sections.has(name)) kept[name] = values
+  if (isJsonObject(current))
+    for (const [name, values] of Object.entries(current)) if (!sections.has(name)) kept[name] = values
   if (patch === undefined || patch === null) return { stored: { ...kept, ...base }, shown: base }
   if (!isObject(patch)) throw invalid('settings', 'must be an object')
   for (const [name, values] of Object.entries(patch)) {
     const section = sections.get(name)
-    if (!section) throw invalid(`settings.${name}`, `is not a known settings section (${[...sections.keys()].join(', ')})`)
+    if (!section)
+      throw invalid(`settings.${name}`, `is not a known settings section (${[...sections.keys()].join(', ')})`)
     if (!isObject(values)) throw invalid(`settings.${name}`, 'must be an object')
     for (const [key, v] of Object.entries(values)) {
       if (!Object.hasOwn(section, key)) throw invalid(`settings.${name}.${key}`, 'is not a known setting')

@@ -16,7 +16,8 @@ export interface ContentKind {
   changed?(ctx: Context): Promise<void>
 }
 
-export const userExists = async (db: Db, id: number) => !!(await db.user.findUnique({ where: { id }, select: { id: true } }))
+export const userExists = async (db: Db, id: number) =>
+  !!(await db.user.findUnique({ where: { id }, select: { id: true } }))
 
 /** A user's stream (streams are per user: channel stream/<userId>). */
 export const STREAM_KIND: ContentKind = { value: 'stream', exists: userExists }

@@ -3,7 +3,8 @@ import * as social from './service.js'
 import type { ContentKinds } from './service.js'
 
 /** GraphQL enum values: a kind's peka2 value in upper case. */
-const enumValues = (kinds: ContentKinds) => Object.fromEntries([...kinds.keys()].map((v) => [v.toUpperCase(), { value: v }]))
+const enumValues = (kinds: ContentKinds) =>
+  Object.fromEntries([...kinds.keys()].map((v) => [v.toUpperCase(), { value: v }]))
 
 /** Follows and ignores of the kinds the core and the enabled plugins declare. */
 export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores: ContentKinds) {
@@ -32,18 +33,41 @@ export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores
   })
 
   const IgnoreEntry = builder.objectRef<{ content: string; itemId: number }>('IgnoreEntry').implement({
-    fields: (t) => ({ content: t.field({ type: IgnoreContent, resolve: (i) => i.content }), item: t.exposeInt('itemId') }),
+    fields: (t) => ({
+      content: t.field({ type: IgnoreContent, resolve: (i) => i.content }),
+      item: t.exposeInt('itemId'),
+    }),
   })
 
   const auth = { authenticated: true } as const
   builder.mutationFields((t) => ({
-    follow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.follow(ctx, follows, a.content, a.id) }),
-    unfollow: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unfollow(ctx, follows, a.content, a.id) }),
-    ignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.ignore(ctx, ignores, a.content, a.item) }),
-    unignore: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.unignore(ctx, ignores, a.content, a.item) }),
+    follow: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.follow(ctx, follows, a.content, a.id),
+    }),
+    unfollow: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.unfollow(ctx, follows, a.content, a.id),
+    }),
+    ignore: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.ignore(ctx, ignores, a.content, a.item),
+    }),
+    unignore: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.unignore(ctx, ignores, a.content, a.item),
+    }),
   }))
   builder.queryFields((t) => ({
-    isFollowing: t.boolean({ authScopes: auth, args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isFollowing(ctx, follows, a.content, a.id) }),
+    isFollowing: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: FollowContent, required: true }), id: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.isFollowing(ctx, follows, a.content, a.id),
+    }),
     followedStreams: t.prismaField({
       type: [Stream],
       authScopes: auth,
@@ -68,10 +92,23 @@ export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores
       args: { content: t.arg({ type: FollowContent, defaultValue: 'stream', required: true }) },
       resolve: async (query, _p, a, ctx) => {
         const users = await social.followersOfViewer(ctx, a.content)
-        return ctx.prisma.user.findMany({ ...query, where: { id: { in: users.map((u) => u.id) } }, orderBy: { id: 'asc' } })
+        return ctx.prisma.user.findMany({
+          ...query,
+          where: { id: { in: users.map((u) => u.id) } },
+          orderBy: { id: 'asc' },
+        })
       },
     }),
-    isIgnored: t.boolean({ authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) }, resolve: (_p, a, ctx) => social.isIgnored(ctx, ignores, a.content, a.item) }),
-    ignoreList: t.field({ type: [IgnoreEntry], authScopes: auth, args: { content: t.arg({ type: IgnoreContent, required: true }) }, resolve: (_p, a, ctx) => social.ignoreList(ctx, ignores, a.content) }),
+    isIgnored: t.boolean({
+      authScopes: auth,
+      args: { content: t.arg({ type: IgnoreContent, required: true }), item: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => social.isIgnored(ctx, ignores, a.content, a.item),
+    }),
+    ignoreList: t.field({
+      type: [IgnoreEntry],
+      authScopes: auth,
+      args: { content: t.arg({ type: IgnoreContent, required: true }) },
+      resolve: (_p, a, ctx) => social.ignoreList(ctx, ignores, a.content),
+    }),
   }))
 }

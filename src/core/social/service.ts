@@ -14,7 +14,8 @@ function kindOf(kinds: ContentKinds, value: string): ContentKind {
 }
 
 async function mustExist(ctx: Context, kind: ContentKind, id: number) {
-  if (!(await kind.exists(ctx.prisma, id))) throw new AppError('NOT_FOUND', `id: no ${kind.value} ${id}`, { field: 'id' })
+  if (!(await kind.exists(ctx.prisma, id)))
+    throw new AppError('NOT_FOUND', `id: no ${kind.value} ${id}`, { field: 'id' })
 }
 
 export async function follow(ctx: Context, kinds: ContentKinds, value: string, id: number) {
@@ -22,8 +23,13 @@ export async function follow(ctx: Context, kinds: ContentKinds, value: string, i
   const c = kind.value
   await mustExist(ctx, kind, id)
   const followerId = ctx.viewer!.id
-  await ctx.prisma.follow.upsert({ where: { followerId_content_itemId: { followerId, content: c, itemId: id } }, create: { followerId, content: c, itemId: id }, update: {} })
-  if (c === 'stream' && id !== followerId) notify(ctx.pubsub, id, 'subscriber', { userId: followerId, name: ctx.viewer!.name })
+  await ctx.prisma.follow.upsert({
+    where: { followerId_content_itemId: { followerId, content: c, itemId: id } },
+    create: { followerId, content: c, itemId: id },
+    update: {},
+  })
+  if (c === 'stream' && id !== followerId)
+    notify(ctx.pubsub, id, 'subscriber', { userId: followerId, name: ctx.viewer!.name })
   return true
 }
 
@@ -39,12 +45,17 @@ export async function isFollowing(ctx: Context, kinds: ContentKinds, value: stri
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, id)
-  return !!(await ctx.prisma.follow.findUnique({ where: { followerId_content_itemId: { followerId: ctx.viewer!.id, content: c, itemId: id } } }))
+  return !!(await ctx.prisma.follow.findUnique({
+    where: { followerId_content_itemId: { followerId: ctx.viewer!.id, content: c, itemId: id } },
+  }))
 }
 
 export async function followedIds(ctx: Context, kinds: ContentKinds, value: string) {
   const c = kindOf(kinds, value).value
-  const rows = await ctx.prisma.follow.findMany({ where: { followerId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
+  const rows = await ctx.prisma.follow.findMany({
+    where: { followerId: ctx.viewer!.id, content: c },
+    orderBy: { createdAt: 'desc' },
+  })
   return rows.map((r) => r.itemId)
 }
 
@@ -54,14 +65,20 @@ const only = (kind: ContentKind, value: string) => kindOf(new Map([[kind.value, 
 /** Streams only: the peka2 list answers /api/stream objects. */
 export async function followedStreamIds(ctx: Context, value: string) {
   const c = only(STREAM_KIND, value).value
-  const rows = await ctx.prisma.follow.findMany({ where: { followerId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
+  const rows = await ctx.prisma.follow.findMany({
+    where: { followerId: ctx.viewer!.id, content: c },
+    orderBy: { createdAt: 'desc' },
+  })
   return rows.map((r) => r.itemId)
 }
 
 /** Followers of the viewer's own stream. */
 export async function followersOfViewer(ctx: Context, value: string) {
   const c = only(STREAM_KIND, value).value
-  return ctx.prisma.user.findMany({ where: { following: { some: { content: c, itemId: ctx.viewer!.id } } }, orderBy: { id: 'asc' } })
+  return ctx.prisma.user.findMany({
+    where: { following: { some: { content: c, itemId: ctx.viewer!.id } } },
+    orderBy: { id: 'asc' },
+  })
 }
 
 export async function ignore(ctx: Context, kinds: ContentKinds, value: string, item: number) {
@@ -70,7 +87,11 @@ export async function ignore(ctx: Context, kinds: ContentKinds, value: string, i
   await mustExist(ctx, kind, item)
   if (kind.notSelf && item === ctx.viewer!.id) throw invalid('item', 'you cannot ignore yourself')
   const userId = ctx.viewer!.id
-  await ctx.prisma.ignore.upsert({ where: { userId_content_itemId: { userId, content: c, itemId: item } }, create: { userId, content: c, itemId: item }, update: {} })
+  await ctx.prisma.ignore.upsert({
+    where: { userId_content_itemId: { userId, content: c, itemId: item } },
+    create: { userId, content: c, itemId: item },
+    update: {},
+  })
   await kind.changed?.(ctx)
   return true
 }
@@ -88,7 +109,9 @@ export async function isIgnored(ctx: Context, kinds: ContentKinds, value: string
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, item)
-  return !!(await ctx.prisma.ignore.findUnique({ where: { userId_content_itemId: { userId: ctx.viewer!.id, content: c, itemId: item } } }))
+  return !!(await ctx.prisma.ignore.findUnique({
+    where: { userId_content_itemId: { userId: ctx.viewer!.id, content: c, itemId: item } },
+  }))
 }
 
 export async function ignoreList(ctx: Context, kinds: ContentKinds, value: string) {

@@ -7,7 +7,16 @@ const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 
 /** JustChat's user object: string `_id`, phone without '+', ISO `create_at`. */
 const JC_USER = 'databaseId phone nickname location photo dob gender createdAt'
-type JcUser = { databaseId: number; phone: string | null; nickname: string | null; location: string | null; photo: string | null; dob: string | null; gender: number | null; createdAt: string }
+type JcUser = {
+  databaseId: number
+  phone: string | null
+  nickname: string | null
+  location: string | null
+  photo: string | null
+  dob: string | null
+  gender: number | null
+  createdAt: string
+}
 const jcUser = (u: JcUser) => ({
   _id: String(u.databaseId),
   phone: u.phone ? u.phone.replace(/^\+/, '') : null,
@@ -21,81 +30,116 @@ const jcUser = (u: JcUser) => ({
 const PROFILE_FIELDS = ['nickname', 'location', 'photo', 'dob', 'gender'] as const
 /** "fields not in the model are dropped by the validator" (justchat-api.md) */
 const profileOf = (o: unknown) =>
-  o && typeof o === 'object' ? Object.fromEntries(PROFILE_FIELDS.filter((k) => k in o).map((k) => [k, (o as Record<string, unknown>)[k]])) : {}
+  o && typeof o === 'object'
+    ? Object.fromEntries(PROFILE_FIELDS.filter((k) => k in o).map((k) => [k, (o as Record<string, unknown>)[k]]))
+    : {}
 
 /** `settings`: the selection of every settings field (the enabled sections'). */
-export const accountRoutes = (settings: string) => defineRoutes([
-  {
-    dialect: 'peka2', path: '/api/user/roles/list', access: 'RA',
-    operation: `query($role: String!) { usersWithRole(role: $role) { databaseId name slug } }`,
-    variables: (b) => ({ role: b.role }),
-    result: (d: { usersWithRole: U[] }) => d.usersWithRole.map(user),
-  },
-  {
-    dialect: 'peka2', path: '/api/user/roles/set', access: 'RA',
-    operation: `mutation($userId: Int!, $role: String!, $value: JSON!) { setRole(userId: $userId, role: $role, value: $value) }`,
-    variables: (b) => ({ userId: b.userId, role: b.role, value: b.value ?? null }),
-    result: () => [],
-  },
-  {
-    dialect: 'peka2', path: '/api/user/forgot', access: 'P',
-    operation: `mutation($email: String!) { requestPasswordReset(email: $email) }`,
-    variables: (b) => ({ email: b.email }),
-    result: () => [],
-  },
-  {
-    dialect: 'peka2', path: '/api/user/restore', access: 'P',
-    operation: `mutation($code: String!) { resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } } }`,
-    variables: (b) => ({ code: b.code }),
-    result: (d: { resetPassword: { token: string; viewer: Current } }) => ({ token: d.resetPassword.token, current: currentUser(d.resetPassword.viewer) }),
-  },
-  {
-    dialect: 'peka2', path: '/api/security/user', access: 'A',
-    operation: `query { viewer { loginHistory { ip userAgent firstAccess lastAccess } } }`,
-    result: (d: { viewer: { loginHistory: { ip: string; userAgent: string; firstAccess: string; lastAccess: string }[] } | null }) =>
-      (d.viewer?.loginHistory ?? []).map((l) => ({
-        ip: l.ip,
-        accessTime: unix(l.lastAccess),
-        firstAccessTime: unix(l.firstAccess),
-        lastAccessTime: unix(l.lastAccess),
-        userAgent: l.userAgent,
-      })),
-  },
-  {
-    dialect: 'justchat', path: '/init/reg', access: 'P',
-    operation: `mutation($phone: String!, $profile: ProfileInput) { registerPhone(phone: $phone, profile: $profile) { created } }`,
-    variables: (b) => ({ phone: b.phone == null ? null : String(b.phone), profile: profileOf(b) }),
-    status: (d: { registerPhone: { created: boolean } }) => (d.registerPhone.created ? 201 : 200),
-    result: () => ({}),
-  },
-  {
-    dialect: 'justchat', path: '/init/auth', access: 'P',
-    operation: `mutation($phone: String!, $code: String!) { loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } } }`,
-    variables: (b) => ({ phone: b.phone == null ? null : String(b.phone), code: b.key == null ? null : String(b.key) }),
-    result: (d: { loginWithPhone: { token: string; viewer: JcUser } }) => ({ data: { session_key: d.loginWithPhone.token, user: jcUser(d.loginWithPhone.viewer) } }),
-  },
-  {
-    dialect: 'justchat', path: '/init/invite', access: 'A',
-    operation: `mutation($phones: [String!]!) { invitePhones(phones: $phones) }`,
-    variables: (b) => ({ phones: Array.isArray(b.phons) ? b.phons.map(String) : b.phons }),
-    fields: { phones: 'phons' },
-    result: () => ({}),
-  },
-  {
-    dialect: 'justchat', path: '/init/edit', access: 'A',
-    operation: `mutation($input: ProfileInput!) { updateProfile(input: $input) { ${JC_USER} } }`,
-    variables: (b) => ({ input: profileOf(b.user) }),
-    result: (d: { updateProfile: JcUser }) => ({ data: { user: jcUser(d.updateProfile) } }),
-  },
-  {
-    dialect: 'justchat', path: '/init/getUser', access: 'A',
-    operation: `query($id: Int!) { user(databaseId: $id) { ${JC_USER} } }`,
-    variables: (b) => ({ id: /^\d+$/.test(String(b.user_id ?? '')) ? Number(b.user_id) : -1 }),
-    result: (d: { user: JcUser }) => ({ data: { user: jcUser(d.user) } }),
-  },
-  {
-    dialect: 'justchat', path: '/init/exit', access: 'A',
-    operation: `mutation { logout }`,
-    result: () => ({}),
-  },
-])
+export const accountRoutes = (settings: string) =>
+  defineRoutes([
+    {
+      dialect: 'peka2',
+      path: '/api/user/roles/list',
+      access: 'RA',
+      operation: `query($role: String!) { usersWithRole(role: $role) { databaseId name slug } }`,
+      variables: (b) => ({ role: b.role }),
+      result: (d: { usersWithRole: U[] }) => d.usersWithRole.map(user),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/roles/set',
+      access: 'RA',
+      operation: `mutation($userId: Int!, $role: String!, $value: JSON!) { setRole(userId: $userId, role: $role, value: $value) }`,
+      variables: (b) => ({ userId: b.userId, role: b.role, value: b.value ?? null }),
+      result: () => [],
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/forgot',
+      access: 'P',
+      operation: `mutation($email: String!) { requestPasswordReset(email: $email) }`,
+      variables: (b) => ({ email: b.email }),
+      result: () => [],
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/restore',
+      access: 'P',
+      operation: `mutation($code: String!) { resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } } }`,
+      variables: (b) => ({ code: b.code }),
+      result: (d: { resetPassword: { token: string; viewer: Current } }) => ({
+        token: d.resetPassword.token,
+        current: currentUser(d.resetPassword.viewer),
+      }),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/security/user',
+      access: 'A',
+      operation: `query { viewer { loginHistory { ip userAgent firstAccess lastAccess } } }`,
+      result: (d: {
+        viewer: { loginHistory: { ip: string; userAgent: string; firstAccess: string; lastAccess: string }[] } | null
+      }) =>
+        (d.viewer?.loginHistory ?? []).map((l) => ({
+          ip: l.ip,
+          accessTime: unix(l.lastAccess),
+          firstAccessTime: unix(l.firstAccess),
+          lastAccessTime: unix(l.lastAccess),
+          userAgent: l.userAgent,
+        })),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/reg',
+      access: 'P',
+      operation: `mutation($phone: String!, $profile: ProfileInput) { registerPhone(phone: $phone, profile: $profile) { created } }`,
+      variables: (b) => ({ phone: b.phone == null ? null : String(b.phone), profile: profileOf(b) }),
+      status: (d: { registerPhone: { created: boolean } }) => (d.registerPhone.created ? 201 : 200),
+      result: () => ({}),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/auth',
+      access: 'P',
+      operation: `mutation($phone: String!, $code: String!) { loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } } }`,
+      variables: (b) => ({
+        phone: b.phone == null ? null : String(b.phone),
+        code: b.key == null ? null : String(b.key),
+      }),
+      result: (d: { loginWithPhone: { token: string; viewer: JcUser } }) => ({
+        data: { session_key: d.loginWithPhone.token, user: jcUser(d.loginWithPhone.viewer) },
+      }),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/invite',
+      access: 'A',
+      operation: `mutation($phones: [String!]!) { invitePhones(phones: $phones) }`,
+      variables: (b) => ({ phones: Array.isArray(b.phons) ? b.phons.map(String) : b.phons }),
+      fields: { phones: 'phons' },
+      result: () => ({}),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/edit',
+      access: 'A',
+      operation: `mutation($input: ProfileInput!) { updateProfile(input: $input) { ${JC_USER} } }`,
+      variables: (b) => ({ input: profileOf(b.user) }),
+      result: (d: { updateProfile: JcUser }) => ({ data: { user: jcUser(d.updateProfile) } }),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/getUser',
+      access: 'A',
+      operation: `query($id: Int!) { user(databaseId: $id) { ${JC_USER} } }`,
+      variables: (b) => ({ id: /^\d+$/.test(String(b.user_id ?? '')) ? Number(b.user_id) : -1 }),
+      result: (d: { user: JcUser }) => ({ data: { user: jcUser(d.user) } }),
+    },
+    {
+      dialect: 'justchat',
+      path: '/init/exit',
+      access: 'A',
+      operation: `mutation { logout }`,
+      result: () => ({}),
+    },
+  ])

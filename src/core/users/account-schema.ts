@@ -38,7 +38,11 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
     }),
   )
   const PhoneRegistration = builder.objectRef<{ created: boolean }>('PhoneRegistration').implement({
-    fields: (t) => ({ created: t.exposeBoolean('created', { description: 'false when the phone was already registered (a new code was sent)' }) }),
+    fields: (t) => ({
+      created: t.exposeBoolean('created', {
+        description: 'false when the phone was already registered (a new code was sent)',
+      }),
+    }),
   })
   const auth = { authenticated: true } as const
   builder.mutationFields((t) => ({
@@ -63,7 +67,7 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
       resolve: (_p, a, ctx) => resetPassword(ctx, a.code, a.newPassword),
     }),
     setUserBlocked: t.boolean({
-      description: 'Blocks or unblocks an account; a blocked account\'s tokens stop working at once (blockers only)',
+      description: "Blocks or unblocks an account; a blocked account's tokens stop working at once (blockers only)",
       authScopes: { blocker: true },
       args: { userId: t.arg.int({ required: true }), state: t.arg.boolean({ required: true }) },
       resolve: (_p, a, ctx) => setBlocked(ctx, a.userId, a.state),

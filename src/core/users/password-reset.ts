@@ -29,7 +29,14 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
     const userId = user.id
     void (async () => {
       const code = linkCode()
-      await issueCode(ctx.prisma, ctx.config.sessionSecret, { purpose: 'restore', target: String(userId), code, userId, payload: passwordHash, ttlMinutes: RESTORE_TTL_MINUTES })
+      await issueCode(ctx.prisma, ctx.config.sessionSecret, {
+        purpose: 'restore',
+        target: String(userId),
+        code,
+        userId,
+        payload: passwordHash,
+        ttlMinutes: RESTORE_TTL_MINUTES,
+      })
       await ctx.services.notifier.send({
         channel: 'email',
         to: email,
@@ -37,7 +44,9 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
         code,
         text: `Your new password: ${newPassword}\nIt takes effect when you open ${ctx.config.publicUrl}/restore?code=${code}`,
       })
-    })().catch((e: unknown) => ctx.services.log.error('password reset: the restore mail was not sent', { userId, error: String(e) }))
+    })().catch((e: unknown) =>
+      ctx.services.log.error('password reset: the restore mail was not sent', { userId, error: String(e) }),
+    )
   }
   const wait = FORGOT_MIN_MS - (performance.now() - started)
   if (wait > 0) await new Promise((r) => setTimeout(r, wait))

@@ -17,7 +17,13 @@ const text = (field: string, v: unknown, max: number) => {
 
 /** JustChat profile fields, validated; fields not in the model are dropped (as the spec says). */
 export function profilePatch(input: ProfileInput) {
-  const out: { nickname?: string | null; location?: string | null; photo?: string | null; dob?: Date | null; gender?: number | null } = {}
+  const out: {
+    nickname?: string | null
+    location?: string | null
+    photo?: string | null
+    dob?: Date | null
+    gender?: number | null
+  } = {}
   if (input.nickname !== undefined) out.nickname = text('nickname', input.nickname, 32)
   if (input.location !== undefined) out.location = text('location', input.location, 100)
   if (input.photo !== undefined) out.photo = text('photo', input.photo, 500)
@@ -25,7 +31,8 @@ export function profilePatch(input: ProfileInput) {
     if (input.dob === null) out.dob = null
     else {
       const d = new Date(input.dob as string)
-      if (Number.isNaN(d.getTime()) || d.getTime() > Date.now() || d.getUTCFullYear() < 1900) throw invalid('dob', 'must be a past date (YYYY-MM-DD)')
+      if (Number.isNaN(d.getTime()) || d.getTime() > Date.now() || d.getUTCFullYear() < 1900)
+        throw invalid('dob', 'must be a past date (YYYY-MM-DD)')
       out.dob = d
     }
   }

@@ -3,7 +3,8 @@ import { ROLES_SELECTION } from '../roles/schema-types.js'
 
 const USER = 'databaseId name slug'
 /** The peka2 "current user" selection, with the settings sections this app has. */
-export const currentSelection = (settings: string) => `${USER} blocked settings { ${settings} } roles { ${ROLES_SELECTION} }`
+export const currentSelection = (settings: string) =>
+  `${USER} blocked settings { ${settings} } roles { ${ROLES_SELECTION} }`
 
 type U = { databaseId: number; name: string; slug: string }
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
@@ -17,68 +18,76 @@ const num = (v: unknown) => (v === undefined || v === null ? null : v)
 export const userRoutes = (settings: string) => {
   const CURRENT = currentSelection(settings)
   return defineRoutes([
-  {
-    dialect: 'peka2',
-    path: '/api/user',
-    access: 'P',
-    operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${USER} } }`,
-    variables: (b) => ({ id: num(b.id), name: num(b.name) }),
-    result: (d: { user: U }) => user(d.user),
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/list',
-    access: 'P',
-    operation: `query($ids: [Int!]!) { users(databaseIds: $ids) { ${USER} } }`,
-    variables: (b) => ({ ids: b.ids }),
-    result: (d: { users: U[] }) => d.users.map(user),
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/current',
-    access: 'P',
-    operation: `query { viewer { ${CURRENT} } defaultSettings { ${settings} } defaultRoles { ${ROLES_SELECTION} } }`,
-    result: (d: { viewer: Current | null; defaultSettings: unknown; defaultRoles: unknown }) =>
-      d.viewer ? current(d.viewer) : { guest: true, settings: d.defaultSettings, roles: d.defaultRoles },
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/full',
-    access: 'RA',
-    operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${CURRENT} } }`,
-    variables: (b) => ({ id: num(b.id), name: num(b.name) }),
-    result: (d: { user: Current }) => ({ ...user(d.user), block: d.user.blocked, roles: d.user.roles, settings: d.user.settings }),
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/login',
-    access: 'C',
-    operation: `mutation($name: String!, $password: String!, $captcha: String) { login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } } }`,
-    variables: (b) => ({ name: b.name, password: b.password, captcha: b.recaptchaResponse ?? null }),
-    result: (d: { login: { token: string; viewer: Current } }) => ({ token: d.login.token, current: current(d.login.viewer) }),
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/login/bytoken',
-    access: 'P',
-    operation: `query($token: String!) { viewerByToken(token: $token) { ${CURRENT} } }`,
-    variables: (b) => ({ token: b.token }),
-    result: (d: { viewerByToken: Current }) => current(d.viewerByToken),
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/logout',
-    access: 'A',
-    operation: `mutation { logout }`,
-    result: () => [],
-  },
-  {
-    dialect: 'peka2',
-    path: '/api/user/settings',
-    access: 'A',
-    operation: `mutation($settings: SettingsInput!) { updateSettings(settings: $settings) { ${settings} } }`,
-    variables: (b) => ({ settings: b }),
-    result: (d: { updateSettings: unknown }) => d.updateSettings,
-  },
-])
+    {
+      dialect: 'peka2',
+      path: '/api/user',
+      access: 'P',
+      operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${USER} } }`,
+      variables: (b) => ({ id: num(b.id), name: num(b.name) }),
+      result: (d: { user: U }) => user(d.user),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/list',
+      access: 'P',
+      operation: `query($ids: [Int!]!) { users(databaseIds: $ids) { ${USER} } }`,
+      variables: (b) => ({ ids: b.ids }),
+      result: (d: { users: U[] }) => d.users.map(user),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/current',
+      access: 'P',
+      operation: `query { viewer { ${CURRENT} } defaultSettings { ${settings} } defaultRoles { ${ROLES_SELECTION} } }`,
+      result: (d: { viewer: Current | null; defaultSettings: unknown; defaultRoles: unknown }) =>
+        d.viewer ? current(d.viewer) : { guest: true, settings: d.defaultSettings, roles: d.defaultRoles },
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/full',
+      access: 'RA',
+      operation: `query($id: Int, $name: String) { user(databaseId: $id, name: $name) { ${CURRENT} } }`,
+      variables: (b) => ({ id: num(b.id), name: num(b.name) }),
+      result: (d: { user: Current }) => ({
+        ...user(d.user),
+        block: d.user.blocked,
+        roles: d.user.roles,
+        settings: d.user.settings,
+      }),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/login',
+      access: 'C',
+      operation: `mutation($name: String!, $password: String!, $captcha: String) { login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } } }`,
+      variables: (b) => ({ name: b.name, password: b.password, captcha: b.recaptchaResponse ?? null }),
+      result: (d: { login: { token: string; viewer: Current } }) => ({
+        token: d.login.token,
+        current: current(d.login.viewer),
+      }),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/login/bytoken',
+      access: 'P',
+      operation: `query($token: String!) { viewerByToken(token: $token) { ${CURRENT} } }`,
+      variables: (b) => ({ token: b.token }),
+      result: (d: { viewerByToken: Current }) => current(d.viewerByToken),
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/logout',
+      access: 'A',
+      operation: `mutation { logout }`,
+      result: () => [],
+    },
+    {
+      dialect: 'peka2',
+      path: '/api/user/settings',
+      access: 'A',
+      operation: `mutation($settings: SettingsInput!) { updateSettings(settings: $settings) { ${settings} } }`,
+      variables: (b) => ({ settings: b }),
+      result: (d: { updateSettings: unknown }) => d.updateSettings,
+    },
+  ])
 }

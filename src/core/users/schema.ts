@@ -7,7 +7,8 @@ import { AppError } from '../../errors.js'
 import type { Context } from '../../context.js'
 import * as users from './service.js'
 
-const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) => (ctx.viewer?.id === user.id ? true : { roleAdmin: true })
+const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) =>
+  ctx.viewer?.id === user.id ? true : { roleAdmin: true }
 
 /** `sections`: the settings sections of this app (the core's and the enabled plugins'). */
 export function addUserSchema(builder: Builder, sections: SettingsSections) {
@@ -32,18 +33,30 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
       email: t.exposeString('email', { nullable: true, authScopes: selfOrRoleAdmin }),
       // Phones are private: null for anyone but the owner (no error, so JustChat's getUser still answers).
       phone: t.string({ nullable: true, resolve: (u, _a, ctx) => (ctx.viewer?.id === u.id ? u.phone : null) }),
-      roles: t.field({ type: Roles, select: { roles: true }, authScopes: selfOrRoleAdmin, resolve: (u) => rolesFromRows(u.roles) }),
-      settings: t.field({ type: Settings, authScopes: selfOrRoleAdmin, resolve: (u) => withDefaults(sections, u.settings) }),
+      roles: t.field({
+        type: Roles,
+        select: { roles: true },
+        authScopes: selfOrRoleAdmin,
+        resolve: (u) => rolesFromRows(u.roles),
+      }),
+      settings: t.field({
+        type: Settings,
+        authScopes: selfOrRoleAdmin,
+        resolve: (u) => withDefaults(sections, u.settings),
+      }),
     }),
   })
 
   const AuthPayload = builder.objectRef<{ token: string; userId: number }>('AuthPayload').implement({
-    fields: (t) => ({ token: t.exposeString('token', { description: 'Bearer token; send as `Authorization: Bearer <token>`' }) }),
+    fields: (t) => ({
+      token: t.exposeString('token', { description: 'Bearer token; send as `Authorization: Bearer <token>`' }),
+    }),
   })
   builder.objectField(AuthPayload, 'viewer', (t) =>
     t.prismaField({
       type: 'User',
-      resolve: (query, parent, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: parent.userId } }),
+      resolve: (query, parent, _a, ctx) =>
+        ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: parent.userId } }),
     }),
   )
 
@@ -52,7 +65,8 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
       type: 'User',
       nullable: true,
       description: 'The signed-in user, or null for a guest',
-      resolve: (query, _p, _a, ctx) => (ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null),
+      resolve: (query, _p, _a, ctx) =>
+        ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
     }),
     user: t.prismaField({
       type: 'User',
@@ -68,11 +82,16 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
       description: 'Users by databaseId (at most 100); unknown ids are skipped',
       args: { databaseIds: t.arg.intList({ required: true }) },
       resolve: (query, _p, args, ctx) => {
-        if (args.databaseIds.length > 100) throw new AppError('INVALID_INPUT', 'databaseIds: at most 100', { field: 'databaseIds' })
+        if (args.databaseIds.length > 100)
+          throw new AppError('INVALID_INPUT', 'databaseIds: at most 100', { field: 'databaseIds' })
         return ctx.prisma.user.findMany({ ...query, where: { id: { in: args.databaseIds } } })
       },
     }),
-    defaultSettings: t.field({ type: Settings, description: 'Settings a guest gets', resolve: () => withDefaults(sections, {}) }),
+    defaultSettings: t.field({
+      type: Settings,
+      description: 'Settings a guest gets',
+      resolve: () => withDefaults(sections, {}),
+    }),
     defaultRoles: t.field({ type: Roles, description: 'Roles a guest gets', resolve: () => rolesFromRows([]) }),
     viewerByToken: t.prismaField({
       type: 'User',
@@ -124,7 +143,10 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
       authScopes: { authenticated: true },
       args: { settings: t.arg({ type: SettingsInput, required: true }) },
       resolve: async (_p, args, ctx) => {
-        const current = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ctx.viewer!.id }, select: { settings: true } })
+        const current = await ctx.prisma.user.findUniqueOrThrow({
+          where: { id: ctx.viewer!.id },
+          select: { settings: true },
+        })
         const next = mergeSettings(sections, current.settings, stripNulls(args.settings))
         await ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: { settings: next.stored } })
         return next.shown
@@ -137,5 +159,9 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
 /** GraphQL sends omitted-or-null alike; a null in a partial update means "leave as is". */
 function stripNulls(o: unknown): unknown {
   if (!o || typeof o !== 'object' || Array.isArray(o)) return o
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, stripNulls(v)]))
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, stripNulls(v)]),
+  )
 }

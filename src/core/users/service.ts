@@ -7,11 +7,15 @@ import { recordLogin } from './login-history.js'
 
 const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
 
-const nameTaken = (field: string) => new AppError('USER_ALREADY_EXISTS', `${field}: this name is taken, or looks like a name that is`, { field })
+const nameTaken = (field: string) =>
+  new AppError('USER_ALREADY_EXISTS', `${field}: this name is taken, or looks like a name that is`, { field })
 
 /** Refuses a name equal to (in any case) or looking like an existing user's name: one indexed lookup. */
 export async function checkNameFree(ctx: Context, keys: NameSkeletons, field = 'username') {
-  const other = await ctx.prisma.user.findFirst({ where: { OR: [{ nameSkeleton: keys.nameSkeleton }, { nameSkeletonFolded: keys.nameSkeletonFolded }] }, select: { id: true } })
+  const other = await ctx.prisma.user.findFirst({
+    where: { OR: [{ nameSkeleton: keys.nameSkeleton }, { nameSkeletonFolded: keys.nameSkeletonFolded }] },
+    select: { id: true },
+  })
   if (other) throw nameTaken(field)
 }
 
@@ -23,12 +27,15 @@ export async function register(ctx: Context, input: { username: string; email: s
   await checkNameFree(ctx, keys)
   const passwordHash = await hashPassword(input.password)
   try {
-    const user = await ctx.prisma.user.create({ data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash } })
+    const user = await ctx.prisma.user.create({
+      data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash },
+    })
     return startSession(ctx, user.id)
   } catch (e) {
     // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered meanwhile)
     if (isUniqueViolation(e)) {
-      if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null))) throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
+      if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null)))
+        throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
       throw nameTaken('username')
     }
     throw e
@@ -36,7 +43,10 @@ export async function register(ctx: Context, input: { username: string; email: s
 }
 
 export async function startSession(ctx: Context, userId: number) {
-  const { token } = await createSession(ctx.prisma, ctx.config.sessionSecret, userId, ctx.config.sessionTtlDays, { ip: ctx.ip, userAgent: ctx.userAgent })
+  const { token } = await createSession(ctx.prisma, ctx.config.sessionSecret, userId, ctx.config.sessionTtlDays, {
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+  })
   await recordLogin(ctx.prisma, userId, ctx.ip, ctx.userAgent)
   // The rest of this request (the payload's viewer fields) runs as the user who just signed in.
   ctx.viewer = await resolveViewer(ctx.prisma, ctx.config.sessionSecret, token)
@@ -58,7 +68,8 @@ export async function startSession(ctx: Context, userId: number) {
  */
 export async function login(ctx: Context, input: { login: string; password: string; captcha?: string | null }) {
   const key = input.login.trim().toLowerCase()
-  if (!(await ctx.services.captcha.verify(input.captcha, ctx.ip))) throw new AppError('CAPTCHA_REQUIRED', 'captcha: the captcha check failed', { field: 'captcha' })
+  if (!(await ctx.services.captcha.verify(input.captcha, ctx.ip)))
+    throw new AppError('CAPTCHA_REQUIRED', 'captcha: the captcha check failed', { field: 'captcha' })
   if (!key) throw new AppError('INVALID_CREDENTIALS', 'login: must not be empty', { field: 'login' })
   const { loginPerIp, loginPerAccount, loginPerAccountIp, loginSlowLane } = ctx.services.limits
   const user = await ctx.prisma.user.findFirst({ where: key.includes('@') ? { email: key } : { nameLower: key } })
@@ -75,7 +86,8 @@ export async function login(ctx: Context, input: { login: string; password: stri
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
   await Promise.all([loginPerIp.giveBack(ctx.ip), loginPerAccountIp.reset(pair), loginPerAccount.reset(account)])
   if (user.blocked) throw new AppError('USER_BLOCKED')
-  if (rehash) await ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } })
+  if (rehash)
+    await ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } })
   return startSession(ctx, user.id)
 }
 
@@ -97,8 +109,11 @@ export async function viewerOfToken(ctx: Context, token: string) {
 }
 
 export async function findUser(ctx: Context, by: { id?: number | null; name?: string | null }) {
-  if (by.id == null && !by.name) throw new AppError('MISSING_REQUIRED_FIELD', 'id or name: one is required', { field: 'id' })
-  const user = await ctx.prisma.user.findFirst({ where: by.id != null ? { id: by.id } : { nameLower: by.name!.toLowerCase() } })
+  if (by.id == null && !by.name)
+    throw new AppError('MISSING_REQUIRED_FIELD', 'id or name: one is required', { field: 'id' })
+  const user = await ctx.prisma.user.findFirst({
+    where: by.id != null ? { id: by.id } : { nameLower: by.name!.toLowerCase() },
+  })
   if (!user) throw new AppError('USER_NOT_FOUND')
   return user
 }

@@ -26,7 +26,8 @@ export function checkPassword(password: string, field = 'password'): string {
 /** JustChat phones: digits with an optional leading +, 10–15 digits (E.164). Stored as +digits. */
 export function checkPhone(phone: string, field = 'phone'): string {
   const digits = phone.trim().replace(/^\+/, '')
-  if (!/^\d{10,15}$/.test(digits)) throw invalid(field, 'must be 10–15 digits, optionally with a leading +', 'INVALID_PHONE')
+  if (!/^\d{10,15}$/.test(digits))
+    throw invalid(field, 'must be 10–15 digits, optionally with a leading +', 'INVALID_PHONE')
   return `+${digits}`
 }
 

@@ -1,0 +1,84 @@
+// @ts-check
+import fs from 'node:fs'
+import eslint from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import tseslint from 'typescript-eslint'
+
+const production = ['src/**/*.ts', 'plugins/**/*.ts', 'scripts/**/*.ts']
+
+/**
+ * The plugin import boundary: a plugin imports from another plugin only its public.ts, and only of a plugin it
+ * declares in `requires` (read from its manifest, plugins/<name>/index.ts); the core (src/) imports no plugin.
+ */
+const pluginNames = fs
+  .readdirSync('plugins', { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+const requiresOf = (name) => {
+  const manifest = fs.readFileSync(`plugins/${name}/index.ts`, 'utf8')
+  const list = /requires:\s*\[([^\]]*)\]/.exec(manifest)?.[1] ?? ''
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1])
+}
+const boundary = pluginNames.map((name) => {
+  const required = requiresOf(name)
+  return {
+    files: [`plugins/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: pluginNames
+            .filter((other) => other !== name)
+            .map((other) => ({
+              regex: required.includes(other)
+                ? `^(\\.\\./)+${other}/(?!public\\.js$)`
+                : `^(\\.\\./)+(plugins/)?${other}(/|$)`,
+              message: required.includes(other)
+                ? `import only ${other}'s public.ts`
+                : `${name} does not require ${other}: add it to requires, then import its public.ts`,
+            })),
+        },
+      ],
+    },
+  }
+})
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'src/generated/**', 'test/generated/**', 'eslint.config.js'] },
+  eslint.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+    },
+  },
+  { files: production, rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+plugins/', message: 'the core imports no plugin: its callers hand the list in' }] },
+      ],
+    },
+  },
+  ...boundary,
+  {
+    // Tests and benchmarks talk to the server as clients do: responses are JSON of a shape the test asserts on.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+    },
+  },
+  prettier,
+)
