@@ -61,7 +61,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(\\.\\./)+plugins/', message: 'the core imports no plugin: its callers hand the list in' }] },
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+plugins/', message: 'the core imports no plugin: its callers hand the list in' },
+          ],
+        },
       ],
     },
   },
