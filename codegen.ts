@@ -1,15 +1,20 @@
 import type { CodegenConfig } from '@graphql-codegen/cli'
 
-/** Typed results and variables for the operations the tests send (offline: reads the committed schema.graphql). */
+/**
+ * Typed documents for the tests: every `graphql(`…`)` call in test/ is validated against the committed schema.graphql
+ * (offline) and gets its result and variables types in test/generated/. `npm run codegen:check` fails when the
+ * committed output is stale.
+ */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/operations/**/*.graphql'],
+  documents: ['test/**/*.ts', '!test/generated/**'],
   generates: {
-    'test/generated/operations.ts': {
-      plugins: ['typescript-operations'],
+    'test/generated/': {
+      preset: 'client',
+      presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
       config: {
-        enumsAsTypes: true,
-        avoidOptionals: { field: true },
+        useTypeImports: true,
+        importExtension: '.js',
         scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' },
       },
     },

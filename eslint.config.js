@@ -8,7 +8,7 @@ const production = ['src/**/*.ts', 'plugins/**/*.ts', 'scripts/**/*.ts']
 
 /**
  * The plugin import boundary: a plugin imports from another plugin only its public.ts, and only of a plugin it
- * declares in `requires` (read from its manifest, plugins/<name>/index.ts); the core (src/) imports no plugin.
+ * declares in `requires` or `optional` (read from its manifest, plugins/<name>/index.ts); the core (src/) imports no plugin.
  */
 const pluginNames = fs
   .readdirSync('plugins', { withFileTypes: true })
@@ -16,8 +16,8 @@ const pluginNames = fs
   .map((e) => e.name)
 const requiresOf = (name) => {
   const manifest = fs.readFileSync(`plugins/${name}/index.ts`, 'utf8')
-  const list = /requires:\s*\[([^\]]*)\]/.exec(manifest)?.[1] ?? ''
-  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1])
+  const lists = [...manifest.matchAll(/(?:requires|optional):\s*\[([^\]]*)\]/g)].map((m) => m[1]).join(',')
+  return [...lists.matchAll(/'([^']+)'/g)].map((m) => m[1])
 }
 const boundary = pluginNames.map((name) => {
   const required = requiresOf(name)

@@ -4,7 +4,7 @@
  */
 import { hashPassword, verifyPassword } from '../src/auth/passwords.js'
 import { startTestApp } from '../test/helpers/app.js'
-import { gql } from '../test/helpers/clients.js'
+import { gqlRaw } from '../test/helpers/clients.js'
 import { percentile, round, saveResult } from './lib.js'
 
 const arg = (name: string, def: number) => {
@@ -31,7 +31,7 @@ for (let i = 0; i < 30; i++) {
 verifyTimes.sort((a, b) => a - b)
 
 const t = await startTestApp({ LOGIN_ATTEMPTS_PER_15MIN: '10000', RATE_LIMIT_PER_MINUTE: '0' })
-await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', {
+await gqlRaw(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', {
   i: { username: 'benchuser', email: 'bench@example.com', password: 'correct-horse-1' },
 })
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }'
@@ -42,7 +42,7 @@ await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
     while (next++ < LOGINS) {
       const s = performance.now()
-      const r = await gql(t.url, LOGIN, { i: { login: 'benchuser', password: 'correct-horse-1' } })
+      const r = await gqlRaw(t.url, LOGIN, { i: { login: 'benchuser', password: 'correct-horse-1' } })
       if (r.errors) throw new Error(JSON.stringify(r.errors))
       latencies.push(performance.now() - s)
     }

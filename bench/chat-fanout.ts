@@ -35,7 +35,9 @@ async function waitHealthy(base: string) {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).ok) return
-    } catch {}
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(`${base} did not start`)
@@ -43,7 +45,7 @@ async function waitHealthy(base: string) {
 
 const rssMiB = (pid: number) => {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)
+    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
     return m ? round(Number(m[1]) / 1024, 1) : null
   } catch {
     return null
@@ -130,7 +132,7 @@ async function gqlPost(base: string, query: string, variables: unknown, token?: 
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   })
-  return (await res.json()) as any
+  return await res.json()
 }
 
 const SUBSCRIPTION = 'subscription { chatEvents(channel: "main") { ... on ChatMessageAdded { message { text } } } }'
@@ -149,8 +151,9 @@ async function connect(base: string, n: number, onText: (text: string, now: numb
             const ws = new WebSocket(url, 'graphql-transport-ws')
             sockets.push(ws)
             ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })))
+            // binaryType is ws's default 'nodebuffer': a whole message arrives as one Buffer
             ws.on('message', (raw) => {
-              const m = JSON.parse(String(raw))
+              const m = JSON.parse((raw as Buffer).toString())
               if (m.type === 'connection_ack') {
                 ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }))
                 resolve()

@@ -11,7 +11,7 @@ const sockets = new Map<WebSocket, string>()
 const server = http.createServer((req, res) => {
   if (req.url === '/healthz') return res.end('ok')
   let body = ''
-  req.on('data', (c) => (body += c))
+  req.on('data', (c: Buffer) => (body += c.toString()))
   req.on('end', () => {
     const { text } = JSON.parse(body)
     for (const [ws, id] of sockets) {
@@ -22,8 +22,9 @@ const server = http.createServer((req, res) => {
 })
 const wss = new WebSocketServer({ server, path: '/graphql' })
 wss.on('connection', (ws) => {
+  // binaryType is ws's default 'nodebuffer': a whole message arrives as one Buffer
   ws.on('message', (raw) => {
-    const m = JSON.parse(String(raw))
+    const m = JSON.parse((raw as Buffer).toString())
     if (m.type === 'connection_init') ws.send(JSON.stringify({ type: 'connection_ack' }))
     if (m.type === 'subscribe') sockets.set(ws, m.id)
   })

@@ -2,6 +2,7 @@ import type { Plugin } from '../src/plugin-system/contract.js'
 import chat from './chat/index.js'
 import moderation from './moderation/index.js'
 import smiles from './smiles/index.js'
+import store from './store/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
-export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles]
+export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store]

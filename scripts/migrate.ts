@@ -1,6 +1,7 @@
 // Migration CLI on the WASM schema engine: deploy | create <name> | status | check.
 // Without DATABASE_URL, deploy/status use the embedded database in DATA_DIR (default ./data).
 import path from 'node:path'
+import { str } from '../src/config.js'
 import { startEmbedded } from '../src/db/embedded.js'
 import { applyMigrations, checkDrift, createMigration, migrationStatus } from '../src/db/migrations.js'
 
@@ -8,7 +9,7 @@ const usage = 'usage: tsx scripts/migrate.ts deploy | create <name> | status | c
 
 async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL)
-  const db = await startEmbedded({ dataDir: process.env.DATA_DIR || './data', maxConnections: 4 })
+  const db = await startEmbedded({ dataDir: str(process.env, 'DATA_DIR', './data'), maxConnections: 4 })
   try {
     return await fn(db.url)
   } finally {
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
-  (e) => {
+  (e: unknown) => {
     console.error(e instanceof Error ? e.message : e)
     process.exit(1)
   },

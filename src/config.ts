@@ -13,9 +13,15 @@ export interface Config {
   redisUrl: string | undefined
   /** namespace for Redis keys and channels, so several deployments (or test runs) can share one Redis */
   redisPrefix: string
-  /** longest a request waits on a Redis command (rate limits, presence) before the in-memory fallback answers (REDIS_TIMEOUT_MS) */
+  /**
+   * longest a request waits on a Redis command (rate limits, presence) before the in-memory fallback answers
+   * (REDIS_TIMEOUT_MS)
+   */
   redisTimeoutMs: number
-  /** events kept for Redis while it is unreachable, published when it is back; past it the oldest go (PUBSUB_OUTAGE_QUEUE) */
+  /**
+   * events kept for Redis while it is unreachable, published when it is back; past it the oldest go
+   * (PUBSUB_OUTAGE_QUEUE)
+   */
   pubsubOutageQueue: number
   /** GET /metrics: Bearer token required when set; unset → loopback clients only (METRICS_TOKEN) */
   metricsToken: string | undefined
@@ -66,6 +72,12 @@ export function int(env: Env, name: string, def: number, min: number, max: numbe
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `an integer from ${min} to ${max}`, raw)
   return n
+}
+
+/** A text setting; unset or empty → def (`HOST=` means the default host). */
+export function str(env: Env, name: string, def: string): string {
+  const raw = env[name]
+  return raw === undefined || raw === '' ? def : raw
 }
 
 export function bool(env: Env, name: string, def: boolean): boolean {
@@ -126,12 +138,12 @@ function metricsToken(env: Env): string | undefined {
 
 export function loadConfig(env: Env = process.env, warn: (m: string) => void = (m) => console.warn(m)): Config {
   const port = int(env, 'PORT', 4000, 0, 65535)
-  const host = env.HOST || '0.0.0.0'
+  const host = str(env, 'HOST', '0.0.0.0')
   // ':memory:' keeps the embedded database in memory (tests, demos); anything else is a directory.
-  const dataDir = env.DATA_DIR === ':memory:' ? ':memory:' : path.resolve(env.DATA_DIR || './data')
-  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), env.LOG_LEVEL!)
-  const pluginsRaw = (env.PLUGINS || 'all').trim()
+  const dataDir = env.DATA_DIR === ':memory:' ? ':memory:' : path.resolve(str(env, 'DATA_DIR', './data'))
+  const logLevel = str(env, 'LOG_LEVEL', 'info') as LogLevel
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', LOG_LEVELS.join(', '), logLevel)
+  const pluginsRaw = str(env, 'PLUGINS', 'all').trim()
   if (!/^[a-z0-9_,\s-]*$/i.test(pluginsRaw))
     throw new ConfigError('PLUGINS', '"all", "none" or a comma list of plugin names', pluginsRaw)
   // 'none': the core alone (an empty PLUGINS means the default, all)
@@ -144,7 +156,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean)
-  const cors = (env.CORS_ORIGINS || '*').trim()
+  const cors = str(env, 'CORS_ORIGINS', '*').trim()
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
   const production = env.NODE_ENV === 'production'
   const seedAdminName = env.SEED_ADMIN_NAME
@@ -179,8 +191,11 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 100, 1, 100_000),
     wsMaxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
     uploadDir: path.resolve(
-      env.UPLOAD_DIR ||
-        (dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads')),
+      str(
+        env,
+        'UPLOAD_DIR',
+        dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'),
+      ),
     ),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
@@ -189,7 +204,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     notifyWebhookUrl: url(env, 'NOTIFY_WEBHOOK_URL', ['http:', 'https:']),
     captchaVerifyUrl: url(env, 'CAPTCHA_VERIFY_URL', ['http:', 'https:']),
     captchaSecret: env.CAPTCHA_SECRET ?? '',
-    seedAdmin: seedAdminName ? { name: seedAdminName, password: seedAdminPassword! } : undefined,
+    seedAdmin: seedAdminName && seedAdminPassword ? { name: seedAdminName, password: seedAdminPassword } : undefined,
     armor: {
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 6, 1, 100),
       maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 1, 1000),

@@ -5,7 +5,10 @@ import { resolveViewer } from './auth/sessions.js'
 import { clientIp } from './http/client-ip.js'
 import { bearer } from './http/respond.js'
 
-/** Where a token may come from: Authorization / peka2 Token headers, JustChat session_key, graphql-ws connectionParams. */
+/**
+ * Where a token may come from: Authorization / peka2 Token headers, JustChat session_key, graphql-ws
+ * connectionParams.
+ */
 function tokenOf(input: ContextInput): string | null {
   if (input.restToken) return input.restToken
   const cp = input.connectionParams
@@ -31,7 +34,7 @@ export function createContextFactory(services: Services) {
       token: viewer ? token : null,
       requestId: input.requestId ?? randomUUID(),
       ip: clientIp(input.req, services.config.trustProxy),
-      userAgent: input.request?.headers.get('user-agent') ?? String(input.req?.headers['user-agent'] ?? ''),
+      userAgent: input.request?.headers.get('user-agent') ?? input.req?.headers['user-agent'] ?? '',
     }
   }
 }

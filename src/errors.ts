@@ -8,9 +8,9 @@ export interface ErrorSpec {
 export type ErrorTable = Readonly<Record<string, ErrorSpec>>
 
 /**
- * The core's error codes. With each enabled plugin's own (`definePlugin({ errors })`, made by defineErrors) they form the
- * one registry of an app. GraphQL shows the code as `extensions.code`; each REST dialect maps it to its own documented
- * status. Codes follow messenger-api.md where it has one.
+ * The core's error codes. With each enabled plugin's own (`definePlugin({ errors })`, made by defineErrors) they form
+ * the one registry of an app. GraphQL shows the code as `extensions.code`; each REST dialect maps it to its own
+ * documented status. Codes follow messenger-api.md where it has one.
  */
 export const ERRORS = {
   INVALID_INPUT: { status: 400, message: 'Invalid input' },
@@ -47,12 +47,14 @@ type CoreErrors = typeof ERRORS
 
 /**
  * Every code a service may throw, for the compiler: the core's, and each plugin's, merged in from the plugin's
- * errors.ts (`type MyErrors = typeof MY_ERRORS; declare module '…/src/errors.js' { interface ErrorCodes extends MyErrors {} }`),
- * so `new AppError('SOME_PLUGIN_CODE')` type-checks and a misspelt code does not.
+ * errors.ts (`type MyErrors = typeof MY_ERRORS;`
+ * `declare module '…/src/errors.js' { interface ErrorCodes extends MyErrors {} }`), so
+ * `new AppError('SOME_PLUGIN_CODE')` type-checks and a misspelt code does not.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, not an alias: plugins merge into it
 export interface ErrorCodes extends CoreErrors {}
 
-export type ErrorCode = keyof ErrorCodes & string
+export type ErrorCode = Extract<keyof ErrorCodes, string>
 
 /**
  * Status and default message of every code defined in this process (the core's and those of every plugin module
@@ -90,6 +92,10 @@ export class AppError extends GraphQLError {
   get field(): string | undefined {
     return this.extensions.field as string | undefined
   }
+  /** seconds until a refused request may be retried (rate limits) */
+  get retryAfter(): number | undefined {
+    return this.extensions.retryAfter as number | undefined
+  }
 }
 
 export const invalid = (field: string, message: string, code: ErrorCode = 'INVALID_INPUT') =>
@@ -97,9 +103,9 @@ export const invalid = (field: string, message: string, code: ErrorCode = 'INVAL
 
 /** The error codes of one app: the core's and its enabled plugins' — a disabled plugin's codes are not among them. */
 export interface ErrorRegistry {
-  codes(): string[]
+  codes: () => string[]
   /** HTTP status of a code (REST dialects); 500 for a code this app does not have */
-  status(code: string): number
+  status: (code: string) => number
 }
 
 export function createErrorRegistry(tables: ErrorTable[]): ErrorRegistry {

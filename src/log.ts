@@ -23,3 +23,6 @@ function defaultOut(line: string, lvl: LogLevel) {
   if (lvl === 'error' || lvl === 'warn') process.stderr.write(line + '\n')
   else process.stdout.write(line + '\n')
 }
+
+/** The stack of a thrown value, when it has one (anything can be thrown, null included). */
+export const stackOf = (err: unknown): string | undefined => (err as Error | null | undefined)?.stack

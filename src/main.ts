@@ -28,7 +28,7 @@ export async function main(available: readonly Plugin[]): Promise<void> {
     app = await createApp(config, { available, log })
   } catch (e) {
     // Known start-up refusals get one clear line; anything else keeps its stack.
-    if (e instanceof PluginError || (e as Error)?.message?.startsWith('DATA_DIR')) {
+    if (e instanceof PluginError || (e as { message?: string } | null | undefined)?.message?.startsWith('DATA_DIR')) {
       console.error((e as Error).message)
       process.exit(1)
     }
@@ -39,11 +39,10 @@ export async function main(available: readonly Plugin[]): Promise<void> {
   try {
     url = await app.listen()
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException)?.code
+    const code = (e as NodeJS.ErrnoException | null | undefined)?.code
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      console.error(
-        `PORT=${config.port} on HOST=${config.host} cannot be used: ${code === 'EADDRINUSE' ? 'the address is already in use' : code}`,
-      )
+      const why = code === 'EADDRINUSE' ? 'the address is already in use' : code
+      console.error(`PORT=${config.port} on HOST=${config.host} cannot be used: ${why}`)
       await app.close()
       process.exit(1)
     }
@@ -58,13 +57,12 @@ export async function main(available: readonly Plugin[]): Promise<void> {
   })
 
   let stopping = false
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.on(signal, async () => {
-      if (stopping) return
-      stopping = true
-      log.info('shutting down', { signal })
-      await app.close()
-      process.exit(0)
-    })
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    log.info('shutting down', { signal })
+    await app.close()
+    process.exit(0)
   }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal))
 }

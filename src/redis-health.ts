@@ -24,7 +24,8 @@ export function createRedisHealth(log?: Logger): RedisHealth {
         if (!lost.has(connection) && lost.size === 0) {
           since = Date.now()
           log?.warn(
-            "redis unreachable: serving degraded (in-memory rate limits, this instance's presence, events queued for other instances)",
+            'redis unreachable: serving degraded (in-memory rate limits, ' +
+              "this instance's presence, events queued for other instances)",
             { connection, error: reason },
           )
         }

@@ -68,7 +68,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   })
   const server = http.createServer(createRouter({ services, readiness, httpRoutes, rest, yoga }))
   // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies (src/http/ws.ts)
-  const ws = await createWsServer({ server, yoga, services, buildContext })
+  const ws = createWsServer({ server, yoga, services, buildContext })
   await ws
     .ready()
     .catch((e: unknown) =>

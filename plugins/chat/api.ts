@@ -6,6 +6,7 @@ import { channelOf, isChannelModerator, resolveChannel } from './channels.js'
 import { removeMessages } from './service.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { emit } from './events.js'
+import { chatExtensions } from './extensions.js'
 
 const STORED_SELECT = {
   id: true,
@@ -55,6 +56,8 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       if (state.kinds.has(kind.name)) throw new Error(`chat: a channel kind "${kind.name}" is registered already`)
       state.kinds.set(kind.name, kind)
     },
+    addNickColorProvider: (provider) => add(chatExtensions(services).nickColors, provider),
+    addTextCheck: (check) => add(chatExtensions(services).textChecks, check),
     addPublishGuard: (guard) => add(state.guards, guard),
     addModeratorCheck: (check) => add(state.moderatorChecks, check),
     resolveChannel,
@@ -114,12 +117,12 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       for (const g of groups) {
         if (g.fromId === null) continue
         const last = g._max.id ?? 0
-        const entry = out.get(g.channel)
-        if (!entry) out.set(g.channel, { authorIds: [g.fromId], lastAuthorId: g.fromId })
-        else entry.authorIds.push(g.fromId)
+        const entry = out.get(g.channel) ?? { authorIds: [], lastAuthorId: g.fromId }
+        out.set(g.channel, entry)
+        entry.authorIds.push(g.fromId)
         if (last > (latest.get(g.channel) ?? -1)) {
           latest.set(g.channel, last)
-          out.get(g.channel)!.lastAuthorId = g.fromId
+          entry.lastAuthorId = g.fromId
         }
       }
       return out

@@ -12,16 +12,17 @@ const userExists = async (ctx: Context, id: number) =>
   !!(await ctx.prisma.user.findUnique({ where: { id }, select: { id: true } }))
 const staff = (v: Viewer | null) => !!v && (v.roles.moderator > 0 || v.roles.support > 0)
 const mod = (v: Viewer | null) => !!v && v.roles.moderator > 0
+const isMember = (v: Viewer | null, a: string, b: string) => !!v && (v.id === Number(a) || v.id === Number(b))
 
 const simple = (name: string, opts: Partial<ChannelKind> & { title: string }): ChannelKind => ({
   name,
   parse: (rest) => (rest.length === 0 ? [] : null),
   public: false,
-  exists: async () => true,
-  canRead: async () => true,
-  canWrite: async (ctx) => !!ctx.viewer,
-  isModerator: async (ctx) => mod(ctx.viewer),
-  describe: async () => ({ name: opts.title, ownerId: null }),
+  exists: () => true,
+  canRead: () => true,
+  canWrite: (ctx) => !!ctx.viewer,
+  isModerator: (ctx) => mod(ctx.viewer),
+  describe: () => ({ name: opts.title, ownerId: null }),
   readablePatterns: () => [name],
   ...opts,
 })
@@ -31,22 +32,22 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
   simple('main', { title: 'Main', public: true }),
   simple('admin', {
     title: 'Admin',
-    canRead: async (ctx) => staff(ctx.viewer),
-    canWrite: async (ctx) => staff(ctx.viewer),
+    canRead: (ctx) => staff(ctx.viewer),
+    canWrite: (ctx) => staff(ctx.viewer),
     readablePatterns: (v) => (staff(v) ? ['admin'] : []),
   }),
   // The read-only stream of every public channel: nothing is written to it directly.
-  simple('all', { title: 'All', canWrite: async () => false, readablePatterns: () => [] }),
-  simple('system', { title: 'System', canWrite: async () => false }),
+  simple('all', { title: 'All', canWrite: () => false, readablePatterns: () => [] }),
+  simple('system', { title: 'System', canWrite: () => false }),
   {
     name: 'stream',
     parse: (rest) => (rest.length === 1 && isId(rest[0]) ? rest : null),
     public: true,
     exists: (ctx, [id]) => userExists(ctx, Number(id)),
-    canRead: async () => true,
-    canWrite: async (ctx) => !!ctx.viewer,
+    canRead: () => true,
+    canWrite: (ctx) => !!ctx.viewer,
     // The streamer moderates their own stream's chat, as do site moderators.
-    isModerator: async (ctx, [id]) => mod(ctx.viewer) || ctx.viewer?.id === Number(id),
+    isModerator: (ctx, [id]) => mod(ctx.viewer) || ctx.viewer?.id === Number(id),
     describe: async (ctx, [id]) => {
       const u = await ctx.prisma.user.findUnique({ where: { id: Number(id) }, select: { name: true } })
       return { name: u?.name ?? `stream/${id}`, ownerId: Number(id) }
@@ -60,10 +61,10 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
       rest.length === 2 && isId(rest[0]) && isId(rest[1]) && Number(rest[0]) <= Number(rest[1]) ? rest : null,
     public: false,
     exists: async (ctx, [a, b]) => (await userExists(ctx, Number(a))) && (await userExists(ctx, Number(b))),
-    canRead: async (ctx, [a, b]) => !!ctx.viewer && (ctx.viewer.id === Number(a) || ctx.viewer.id === Number(b)),
-    canWrite: async (ctx, [a, b]) => !!ctx.viewer && (ctx.viewer.id === Number(a) || ctx.viewer.id === Number(b)),
-    isModerator: async () => false,
-    describe: async () => ({ name: 'Private', ownerId: null }),
+    canRead: (ctx, [a, b]) => isMember(ctx.viewer, a, b),
+    canWrite: (ctx, [a, b]) => isMember(ctx.viewer, a, b),
+    isModerator: () => false,
+    describe: () => ({ name: 'Private', ownerId: null }),
     readablePatterns: (v) => (v ? [`private/${v.id}/%`, `private/%/${v.id}`] : []),
   },
 ]

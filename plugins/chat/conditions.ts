@@ -15,6 +15,7 @@ export interface Condition {
 }
 
 const FIELDS = { id: 'id', from: 'fromId', to: 'toId', type: 'type' } as const
+const isField = (f: string): f is keyof typeof FIELDS => Object.hasOwn(FIELDS, f)
 const OPERATIONS = ['in', 'not in', '=', '<>', '<', '>'] as const
 export const MAX_DEPTH = 4
 export const MAX_CONDITIONS = 50
@@ -34,7 +35,6 @@ export function conditionsToWhere(query: ConditionQuery | null | undefined): Whe
 
 function group(q: ConditionQuery, depth: number, path: string, budget: { conditions: number }): Where | null {
   if (depth > MAX_DEPTH) throw invalid(path, `groups nest at most ${MAX_DEPTH} levels`)
-  if (q === null || typeof q !== 'object') throw invalid(path, 'must be an object with conditions, groups and glue')
   const items: { glue: string; where: Where }[] = []
   ;(q.conditions ?? []).forEach((c, i) => {
     if (++budget.conditions > MAX_CONDITIONS) throw invalid(path, `at most ${MAX_CONDITIONS} conditions in all`)
@@ -61,9 +61,8 @@ function glueOf(glue: string | null | undefined, path: string) {
 }
 
 function condition(c: Condition, path: string): Where {
-  if (!c || typeof c !== 'object') throw invalid(path, 'must be a condition object')
-  const column = FIELDS[c.field as keyof typeof FIELDS]
-  if (!column) throw invalid(`${path}.field`, `must be one of ${Object.keys(FIELDS).join(', ')}`)
+  if (!isField(c.field)) throw invalid(`${path}.field`, `must be one of ${Object.keys(FIELDS).join(', ')}`)
+  const column = FIELDS[c.field]
   if (!(OPERATIONS as readonly string[]).includes(c.operation))
     throw invalid(`${path}.operation`, `must be one of ${OPERATIONS.join(', ')}`)
   if (!Array.isArray(c.value) || c.value.length === 0 || c.value.length > MAX_VALUES)

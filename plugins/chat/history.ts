@@ -6,6 +6,7 @@ import { chatOf } from './state.js'
 import { readableChannel, presentMessage, channelOf } from './channels.js'
 import { conditionsToWhere, type ConditionQuery } from './conditions.js'
 import { MESSAGE_SELECT, toView } from './render.js'
+import { signedIn } from './viewer.js'
 
 export const MAX_PAGE = 100
 /**
@@ -104,7 +105,8 @@ export async function search(
   else patterns = [...chatOf(ctx).kinds.values()].flatMap((k) => k.readablePatterns(ctx.viewer))
   if (!patterns.length) return []
   const ignored = ctx.viewer ? [...(await ignoredUsers(ctx.prisma, ctx.viewer.id))] : []
-  const hits = await ctx.prisma.$queryRaw<{ id: number; rank: number }[]>`
+  // rank is a PostgreSQL real, in whatever form the driver hands it over: Number() below reads it
+  const hits = await ctx.prisma.$queryRaw<{ id: number; rank: unknown }[]>`
     SELECT id, ts_rank("searchVector", q) AS rank
     FROM "ChatMessage", plainto_tsquery('simple', ${text}) q
     WHERE "searchVector" @@ q
@@ -132,7 +134,7 @@ export async function search(
 
 /** peka2 /api/channel/private: the viewer's last 30 private channels, by latest message. */
 export async function privateChannels(ctx: Context) {
-  const id = ctx.viewer!.id
+  const id = signedIn(ctx).id
   const rows = await ctx.prisma.$queryRaw<{ channel: string }[]>`
     SELECT channel FROM "ChatMessage"
     WHERE (channel LIKE ${`private/${id}/%`} OR channel LIKE ${`private/%/${id}`}) AND "deletedAt" IS NULL

@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/client.js'
 import { ignoredItems } from '../../src/core/social/service.js'
 import { userExists, type ContentKind } from '../../src/core/social/kinds.js'
+import { signedIn } from './viewer.js'
 
 /** peka2 ignore content `chat`: a user whose messages, typing and reactions the ignorer does not see. */
 export const CHAT_IGNORES: ContentKind = {
@@ -9,8 +10,9 @@ export const CHAT_IGNORES: ContentKind = {
   notSelf: true,
   // live channel subscriptions of the ignorer swap their filter at once (live.ts)
   async changed(ctx) {
-    const ignored = [...(await ignoredUsers(ctx.prisma, ctx.viewer!.id))]
-    ctx.pubsub.publish('core.ignores', ctx.viewer!.id, { ignored })
+    const viewer = signedIn(ctx)
+    const ignored = [...(await ignoredUsers(ctx.prisma, viewer.id))]
+    ctx.pubsub.publish('core.ignores', viewer.id, { ignored })
   },
 }
 

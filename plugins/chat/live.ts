@@ -19,17 +19,21 @@ const pendingAnnouncements = new Map<string, NodeJS.Timeout>()
 function announcePresence(ctx: Context, channel: ResolvedChannel) {
   const key = `${ctx.config.redisPrefix}${channel.id}`
   if (pendingAnnouncements.has(key)) return
-  const timer = setTimeout(async () => {
+  const timer = setTimeout(() => {
     pendingAnnouncements.delete(key)
-    try {
-      const list = await presenceOf(ctx).list(channel.id)
-      emit(ctx.pubsub, channel, { kind: 'presence', channel: channel.id, ...list })
-    } catch {
-      // the app may be shutting down; the next change announces again
-    }
+    void announceNow(ctx, channel)
   }, PRESENCE_COALESCE_MS)
   timer.unref()
   pendingAnnouncements.set(key, timer)
+}
+
+async function announceNow(ctx: Context, channel: ResolvedChannel) {
+  try {
+    const list = await presenceOf(ctx).list(channel.id)
+    emit(ctx.pubsub, channel, { kind: 'presence', channel: channel.id, ...list })
+  } catch {
+    // the app may be shutting down; the next change announces again
+  }
 }
 
 /** Events as this viewer may see them: identities rewritten where the channel kind hides them (support). */

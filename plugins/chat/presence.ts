@@ -60,26 +60,27 @@ export function createPresence(
   }
   const add = (channel: string, session: string, userId: number | null) => {
     let m = local.get(channel)
-    if (!m) local.set(channel, (m = new Map()))
+    if (!m) local.set(channel, (m = new Map<string, number | null>()))
     m.set(session, userId)
   }
   const del = (channel: string, session: string) => {
     const m = local.get(channel)
     m?.delete(session)
-    if (m && m.size === 0) local.delete(channel)
+    if (m?.size === 0) local.delete(channel)
   }
   if (!redisUrl) {
+    // this instance's view is all there is: every answer is ready at once
     return {
-      async join(c, s, u) {
+      join(c, s, u) {
         add(c, s, u)
+        return Promise.resolve()
       },
-      async leave(c, s) {
+      leave(c, s) {
         del(c, s)
+        return Promise.resolve()
       },
-      async list(c) {
-        return merge([share(c)])
-      },
-      async close() {},
+      list: (c) => Promise.resolve(merge([share(c)])),
+      close: () => Promise.resolve(),
     }
   }
   // Fail fast (no offline queue, a command timeout, no retries over reconnects): a failed write leaves the channel
@@ -169,7 +170,8 @@ export function createPresence(
         const pipeline = redis.pipeline()
         for (const c of local.keys()) pipeline.hdel(hashKey(c), instance)
         pipeline.del(aliveKey(instance))
-        await pipeline.exec().catch(() => {})
+        // best effort: what a failed clean-up leaves, the alive key's expiry takes away
+        await pipeline.exec().catch(() => undefined)
       }
       redis.disconnect()
     },
@@ -178,8 +180,7 @@ export function createPresence(
   async function listShared(c: string): Promise<PresenceList> {
     // this instance's share as it is now, whatever Redis holds of it (a write may still be pending)
     const all = await redis.hgetall(hashKey(c))
-    delete all[instance]
-    const ids = Object.keys(all)
+    const ids = Object.keys(all).filter((id) => id !== instance)
     const shares: Share[] = [share(c)]
     if (!ids.length) return merge(shares)
     const alive = await redis.mget(ids.map(aliveKey))

@@ -4,11 +4,15 @@
  */
 import type { Context, Viewer } from '../../src/context.js'
 import type { DbLike } from '../../src/db/client.js'
+import type { ErrorCode } from '../../src/errors.js'
 import type { PresenceList } from './presence.js'
 
 export type { PresenceList }
 
-/** A kind of channel ("main", "stream/<id>", "support/<id>" …) and who may do what in it. */
+/** A value or a promise of it: a kind whose answer needs no I/O gives it at once. */
+export type Awaitable<T> = T | Promise<T>
+
+/** A kind of channel ("main", "stream/<id>", "support/<id>" …) and who may do what in it; callers await every answer. */
 export interface ChannelKind {
   /** first segment of the channel id */
   name: string
@@ -16,13 +20,13 @@ export interface ChannelKind {
   parse(rest: string[]): string[] | null
   /** public channels feed the read-only `all` stream and presence lists */
   public: boolean
-  exists(ctx: Context, parts: string[]): Promise<boolean>
-  canRead(ctx: Context, parts: string[]): Promise<boolean>
-  canWrite(ctx: Context, parts: string[]): Promise<boolean>
+  exists(ctx: Context, parts: string[]): Awaitable<boolean>
+  canRead(ctx: Context, parts: string[]): Awaitable<boolean>
+  canWrite(ctx: Context, parts: string[]): Awaitable<boolean>
   /** the kind's own moderators (who may remove others' messages, pin, set slow mode, sanction); ctx.viewer is asked about */
-  isModerator(ctx: Context, parts: string[]): Promise<boolean>
+  isModerator(ctx: Context, parts: string[]): Awaitable<boolean>
   /** display name and owner for /api/channel/data */
-  describe(ctx: Context, parts: string[]): Promise<{ name: string; ownerId: number | null }>
+  describe(ctx: Context, parts: string[]): Awaitable<{ name: string; ownerId: number | null }>
   /** SQL LIKE patterns of this kind's channels the viewer may read (full-text search scope) */
   readablePatterns(viewer: Viewer | null): string[]
   /** rewrites a message before it leaves the server (support channels hide real identities) */
@@ -97,7 +101,26 @@ export interface SystemMessage {
   replyToId?: number | null
 }
 
+/**
+ * A user's nick colour ('#rrggbb') from a plugin that gives them (a bought colour …), or null for none: shown as
+ * ChatUser.nickColor on message authors. Called on hot paths (every author rendered): providers keep their own copy.
+ */
+export type NickColorProvider = (userId: number) => Promise<string | null>
+
+/** Why a text may not be published: an error code of the checking plugin's registry and a message naming the rule. */
+export interface TextRefusal {
+  code: ErrorCode
+  message: string
+}
+
+/** Checks a text before it is published or an edit saved (smiles a user may not use …); null lets it through. */
+export type TextCheck = (ctx: Context, channel: string, userId: number, text: string) => Promise<TextRefusal | null>
+
 export interface ChatApi {
+  /** adds a source of nick colours (the first that answers for a user wins); returns what removes it again */
+  addNickColorProvider(provider: NickColorProvider): () => void
+  /** adds a check every published or edited text passes (a refusal is an error on `text`); returns its remover */
+  addTextCheck(check: TextCheck): () => void
   /** adds a kind of channel; a name already taken is refused */
   registerChannelKind(kind: ChannelKind): void
   /** adds a guard every write into a channel passes; returns what removes it again */

@@ -1,6 +1,10 @@
 import { defineRoutes } from '../../src/rest/route.js'
 
-type Ch = { id: string; name: string; owner: { databaseId: number; name: string; slug: string } | null }
+interface Ch {
+  id: string
+  name: string
+  owner: { databaseId: number; name: string; slug: string } | null
+}
 
 export const chatRoutes = defineRoutes([
   {

@@ -3,6 +3,7 @@ import type { ChatMessageView, ChatUserView, DropReason } from './public.js'
 import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { channelOf, presentMessage } from './channels.js'
+import { nickColorOf } from './extensions.js'
 
 /** Output types of the chat schema; other plugins extend ChatUser/ChatMessage by name (badges, icons …). */
 export function addChatTypes(builder: Builder) {
@@ -12,6 +13,11 @@ export function addChatTypes(builder: Builder) {
       databaseId: t.exposeInt('id'),
       name: t.exposeString('name'),
       color: t.exposeInt('color', { description: "Name colour index (the author's chat.namecolor setting)" }),
+      nickColor: t.string({
+        nullable: true,
+        description: "The author's nick colour ('#rrggbb') given by another plugin (a bought colour); null for none",
+        resolve: (u, _a, ctx) => nickColorOf(ctx.services, u.id),
+      }),
     }),
   })
   const Reaction = builder.objectRef<{ emoji: string; count: number }>('ChatReactionCount').implement({
@@ -91,23 +97,19 @@ export function addChatTypes(builder: Builder) {
 
   // Live events: one union per channel stream, each member typed by its kind.
   type Ev<K extends ChatEvent['kind']> = Extract<ChatEvent, { kind: K }>
-  const isKind = (kind: ChatEvent['kind']) => (e: unknown) => (e as ChatEvent).kind === kind
   const Added = builder.objectRef<Ev<'added'>>('ChatMessageAdded').implement({
-    isTypeOf: isKind('added'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
     }),
   })
   const Edited = builder.objectRef<Ev<'edited'>>('ChatMessageEdited').implement({
-    isTypeOf: isKind('edited'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
     }),
   })
   const Removed = builder.objectRef<Ev<'removed'>>('ChatMessageRemoved').implement({
-    isTypeOf: isKind('removed'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       messageId: t.int({ resolve: (e) => e.id }),
@@ -116,7 +118,6 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const Reactions = builder.objectRef<Ev<'reactions'>>('ChatReactionsChanged').implement({
-    isTypeOf: isKind('reactions'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       messageId: t.int({ resolve: (e) => e.id }),
@@ -127,7 +128,6 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const Pin = builder.objectRef<Ev<'pin'>>('ChatPinChanged').implement({
-    isTypeOf: isKind('pin'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
@@ -135,7 +135,6 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const Typing = builder.objectRef<Ev<'typing'>>('ChatTyping').implement({
-    isTypeOf: isKind('typing'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       user: t.field({ type: ChatUser, resolve: (e) => e.user }),
@@ -143,7 +142,6 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const PresenceEv = builder.objectRef<Ev<'presence'>>('ChatPresenceChanged').implement({
-    isTypeOf: isKind('presence'),
     fields: (t) => ({
       channel: t.exposeString('channel'),
       amount: t.exposeInt('amount'),
@@ -151,11 +149,22 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const Slow = builder.objectRef<Ev<'slowMode'>>('ChatSlowModeChanged').implement({
-    isTypeOf: isKind('slowMode'),
     fields: (t) => ({ channel: t.exposeString('channel'), seconds: t.exposeInt('seconds') }),
   })
+  const members = {
+    added: Added,
+    edited: Edited,
+    removed: Removed,
+    reactions: Reactions,
+    pin: Pin,
+    typing: Typing,
+    presence: PresenceEv,
+    slowMode: Slow,
+  } as const satisfies { [K in ChatEvent['kind']]: { $inferType: Ev<K> } }
   const ChatEventUnion = builder.unionType('ChatEvent', {
     types: [Added, Edited, Removed, Reactions, Pin, Typing, PresenceEv, Slow],
+    // the event's own kind names its member type: no guessing from the shape
+    resolveType: (e) => members[e.kind],
   })
 
   return { ChatUser, ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction }

@@ -14,6 +14,8 @@ import {
 import { chatOf } from './state.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
+import { checkTextRules } from './extensions.js'
+import { signedIn } from './viewer.js'
 
 export const MAX_TEXT = 2000
 export const MAX_PINS = 50
@@ -53,12 +55,18 @@ function slowModeLimiter(ctx: Context, seconds: number): Limiter {
   return l
 }
 
+/** The seconds a limiter's refusal asks to wait (`fallback` when it names none). */
+const retryAfterOf = (e: AppError, fallback: number) => {
+  const after = e.extensions.retryAfter
+  return typeof after === 'number' ? after : fallback
+}
+
 async function spendEvent(ctx: Context): Promise<number | null> {
   try {
-    await chatOf(ctx).events.consume(String(ctx.viewer!.id))
+    await chatOf(ctx).events.consume(String(signedIn(ctx).id))
     return null
   } catch (e) {
-    if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return (e.extensions.retryAfter as number) ?? 60
+    if (e instanceof AppError && e.code === 'RATE_LIMIT_EXCEEDED') return retryAfterOf(e, 60)
     throw e
   }
 }
@@ -71,7 +79,7 @@ function checkText(text: string) {
 /** The first publish guard other plugins registered (bans, silences, kicks …) that refuses this viewer in the channel. */
 async function guardRefusal(ctx: Context, channel: ResolvedChannel): Promise<PublishRefusal | null> {
   for (const guard of chatOf(ctx).guards) {
-    const refusal = await guard(ctx, channel.id, ctx.viewer!.id)
+    const refusal = await guard(ctx, channel.id, signedIn(ctx).id)
     if (refusal) return refusal
   }
   return null
@@ -100,7 +108,7 @@ async function assertNotGuarded(ctx: Context, channel: ResolvedChannel) {
  * refusal, as Twitch's is_sent/drop_reason does, so clients can show it next to the input box.
  */
 export async function publish(ctx: Context, input: PublishInput): Promise<PublishResult> {
-  const viewer = ctx.viewer!
+  const viewer = signedIn(ctx)
   const channel = await resolveChannel(ctx, input.channel)
   checkText(input.text)
   const type = input.type ?? 'message'
@@ -114,6 +122,8 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   if (!(await channel.kind.canRead(ctx, channel.parts)) || !(await channel.kind.canWrite(ctx, channel.parts))) {
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
   }
+  // other plugins' rules of what a text may hold (smiles the author may not use …)
+  await checkTextRules(ctx, channel.id, input.text)
   if (input.toId != null && !(await ctx.prisma.user.findUnique({ where: { id: input.toId }, select: { id: true } })))
     throw new AppError('USER_NOT_FOUND', 'to: no such user', { field: 'to' })
   if (input.replyToId != null) {
@@ -121,7 +131,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
       where: { id: input.replyToId },
       select: { channel: true, deletedAt: true },
     })
-    if (!parent || parent.channel !== channel.id || parent.deletedAt)
+    if (parent?.channel !== channel.id || parent.deletedAt)
       throw new AppError('MESSAGE_NOT_FOUND', 'replyTo: no such message in this channel', { field: 'replyTo' })
   }
   const refusal = await guardRefusal(ctx, channel)
@@ -130,7 +140,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   if (retry !== null) return dropped('RATE_LIMITED', `At most ${EVENTS_PER_MINUTE} chat events a minute`, retry)
   if (!isMod) {
     const slow = await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: channel.id } })
-    if (slow && slow.slowModeSeconds > 0) {
+    if (slow?.slowModeSeconds) {
       try {
         await slowModeLimiter(ctx, slow.slowModeSeconds).consume(`${channel.id}:${viewer.id}`)
       } catch (e) {
@@ -138,7 +148,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
           return dropped(
             'SLOW_MODE',
             `Slow mode: one message every ${slow.slowModeSeconds} s`,
-            (e.extensions.retryAfter as number) ?? slow.slowModeSeconds,
+            retryAfterOf(e, slow.slowModeSeconds),
           )
         throw e
       }
@@ -173,8 +183,9 @@ async function loadMessage(ctx: Context, id: number) {
 export async function edit(ctx: Context, id: number, text: string) {
   checkText(text)
   const { m, channel } = await loadMessage(ctx, id)
-  if (m.fromId !== ctx.viewer!.id)
+  if (m.fromId !== signedIn(ctx).id)
     throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
+  await checkTextRules(ctx, channel.id, text)
   await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
   if (retry !== null)
@@ -192,12 +203,13 @@ export async function edit(ctx: Context, id: number, text: string) {
 /** Removes a message (soft): its author, or a moderator of the channel, with a reason and its data (peka2 /chat/message/remove). */
 export async function remove(ctx: Context, id: number, reason: string | null | undefined, data: unknown) {
   const { m, channel } = await loadMessage(ctx, id)
-  const own = m.fromId === ctx.viewer!.id
+  const own = m.fromId === signedIn(ctx).id
   if (!own && !(await isChannelModerator(ctx, channel)))
     throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author or a channel moderator removes a message', {
       field: 'id',
     })
-  const why = reason?.trim() || (own ? 'author' : 'moderator')
+  const given = reason?.trim() ?? ''
+  const why = given || (own ? 'author' : 'moderator')
   if (why.length > 64) throw invalid('reason', 'must be at most 64 characters')
   // peka2's `data` is an object whose fields depend on the reason (ban: banId, reasonId); keep it small
   if (data != null && (typeof data !== 'object' || Array.isArray(data))) throw invalid('data', 'must be an object')
@@ -216,7 +228,7 @@ export async function removeMessages(services: Services, ids: number[], reason: 
   if (!rows.length) return
   await services.prisma.chatMessage.updateMany({
     where: { id: { in: rows.map((r) => r.id) } },
-    data: { deletedAt: new Date(), deleteReason: reason, deleteData: (data ?? {}) as object },
+    data: { deletedAt: new Date(), deleteReason: reason, deleteData: data ?? {} },
   })
   for (const r of rows) {
     const channel = channelOf(services, r.channel)
@@ -245,7 +257,7 @@ export async function setPinned(ctx: Context, id: number, pinned: boolean) {
     }
     return tx.chatMessage.update({
       where: { id },
-      data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? ctx.viewer!.id : null },
+      data: { pinnedAt: pinned ? (m.pinnedAt ?? new Date()) : null, pinnedById: pinned ? signedIn(ctx).id : null },
       select: MESSAGE_SELECT,
     })
   })
@@ -259,7 +271,7 @@ const EMOJI = /^[^\s]{1,32}$/u
 export async function react(ctx: Context, id: number, emoji: string, add: boolean) {
   if (!EMOJI.test(emoji)) throw invalid('emoji', 'must be 1–32 characters without spaces')
   const { channel } = await loadMessage(ctx, id)
-  const userId = ctx.viewer!.id
+  const userId = signedIn(ctx).id
   // Adding a reaction speaks in the channel; taking one's own back does not (as removing one's own message).
   if (add) await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
@@ -320,7 +332,7 @@ export async function typing(ctx: Context, channelId: string) {
   if (retry !== null)
     throw new AppError('TOO_MANY_MESSAGES', `At most ${EVENTS_PER_MINUTE} chat events a minute`, { retryAfter: retry })
   const me = await ctx.prisma.user.findUniqueOrThrow({
-    where: { id: ctx.viewer!.id },
+    where: { id: signedIn(ctx).id },
     select: { id: true, name: true, settings: true },
   })
   const expiresAt = new Date(Date.now() + TYPING_SECONDS * 1000).toISOString()

@@ -1,10 +1,11 @@
 import type { Context } from '../../src/context.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
-import { lockUsers, TX_OPTIONS, userOrThrow } from './common.js'
+import { lockUsers, TX_OPTIONS, userOrThrow, signedIn } from './common.js'
 import { chatApi, moderationState } from './state.js'
 import { mayAccuseWith, reasonOrThrow } from './reasons.js'
 import { banContext, createBan } from './ban-make.js'
+import { citizenWeight } from './citizen.js'
 
 /** peka2-admin.md: "больше 5 заявок за последние 10 минут" is refused. */
 export const MAX_ACCUSATIONS = 5
@@ -41,7 +42,7 @@ const messageNotFound = () =>
 async function accusedMessage(ctx: Context, id: number | null) {
   if (id === null) return null
   const chat = chatApi(ctx)
-  const [m] = await chat.messages([id])
+  const m = (await chat.messages([id])).at(0)
   const ch = m && (await chat.resolveChannel(ctx, m.channel).catch(() => null))
   if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts))) throw messageNotFound()
   if (ch.kind.name === 'support')
@@ -58,7 +59,7 @@ async function accusedMessage(ctx: Context, id: number | null) {
  * votes that both cross the threshold make exactly one ban (the second finds the votes already counted).
  */
 export async function accuse(ctx: Context, input: AccuseInput) {
-  const voter = ctx.viewer!
+  const voter = signedIn(ctx)
   // First, before anything about the accused user is looked up (see accusedMessage).
   const message = await accusedMessage(ctx, messageIdOf(input.data))
   const accused = await userOrThrow(ctx.prisma, input.userId)
@@ -67,12 +68,14 @@ export async function accuse(ctx: Context, input: AccuseInput) {
     throw new AppError('REASON_NOT_ALLOWED', `reasonId: you may not accuse with "${reason.name}"`, {
       field: 'reasonId',
     })
-  if (voter.roles.citizen <= 0) throw new AppError('NO_CITIZENSHIP')
+  // the role's weight, raised by other plugins' providers (a bought bonus)
+  const citizen = await citizenWeight(ctx.services, voter)
+  if (citizen <= 0) throw new AppError('NO_CITIZENSHIP')
   if (accused.id === voter.id) throw invalid('userId', 'you cannot accuse yourself')
   // The accused message must be the accused user's.
   if (message && message.fromId !== accused.id) throw messageNotFound()
   const threshold = moderationState.of(ctx.services).config.banVoteThreshold
-  const weight = voter.roles.moderator > 0 ? Math.max(voter.roles.citizen, threshold) : voter.roles.citizen
+  const weight = voter.roles.moderator > 0 ? Math.max(citizen, threshold) : citizen
   const fx = new Effects()
 
   await ctx.prisma.$transaction(async (tx) => {

@@ -75,8 +75,8 @@ export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
     data: { endAt: ban.endAt.toISOString(), sourceBanId: ban.sourceBanId },
   })
   fx.notice(b.userId, 'chatBan', checkShape(ban))
-  const channels = [...new Set(b.data.filter((m) => m.attempt && m.channel).map((m) => m.channel!))]
-  const accusedIds = b.data.filter((m) => m.attempt && m.accused && m.messageId).map((m) => m.messageId!)
+  const channels = [...new Set(b.data.flatMap((m) => (m.attempt && m.channel ? [m.channel] : [])))]
+  const accusedIds = b.data.flatMap((m) => (m.attempt && m.accused && m.messageId ? [m.messageId] : []))
   // Only a citizens' ban clears the chat (chat.md: "удаление сообщения при бане гражданами"); an unfair-accusation ban does not.
   if (b.action === 'BAN' && channels.length)
     fx.after(() => removeRecent(ctx, ban.id, b.reason.id, b.userId, channels, accusedIds))

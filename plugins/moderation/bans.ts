@@ -3,7 +3,7 @@ import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { setBlocked } from '../../src/core/users/block.js'
 import { Effects } from './effects.js'
-import { isModerator, TX_OPTIONS, userOrThrow } from './common.js'
+import { isModerator, TX_OPTIONS, userOrThrow, signedIn } from './common.js'
 import { reasonSnapshot, unfairReason } from './reasons.js'
 import { createBan } from './ban-make.js'
 import { BAN_INCLUDE, banView, type BanMessageView } from './ban-views.js'
@@ -30,7 +30,7 @@ export interface BanFilter {
 
 /** Everyone sees their own bans; moderators see everyone's (and may filter by user). */
 export async function listBans(ctx: Context, f: BanFilter, page: Page) {
-  const viewer = ctx.viewer!
+  const viewer = signedIn(ctx)
   if (f.userId != null && f.userId !== viewer.id && !isModerator(viewer))
     throw new AppError('INSUFFICIENT_PERMISSIONS', "userId: only moderators list other users' bans", {
       field: 'userId',
@@ -66,6 +66,7 @@ export async function bansByIds(ctx: Context, ids: number[]) {
  */
 export async function undoBan(ctx: Context, banId: number) {
   if (!Number.isInteger(banId) || banId < 1) throw invalid('ban', 'must be a ban id')
+  const actorId = signedIn(ctx).id
   const fx = new Effects()
   await ctx.prisma.$transaction(async (tx) => {
     const ban = await tx.ban.findUnique({
@@ -75,12 +76,12 @@ export async function undoBan(ctx: Context, banId: number) {
     if (!ban) throw new AppError('BAN_NOT_FOUND', 'ban: no such ban', { field: 'ban' })
     const won = await tx.ban.updateMany({
       where: { id: banId, active: true },
-      data: { active: false, undoneAt: new Date(), undoneById: ctx.viewer!.id },
+      data: { active: false, undoneAt: new Date(), undoneById: actorId },
     })
     if (won.count !== 1) throw new AppError('BAN_ALREADY_UNDONE')
     await fx.audit(tx, {
       action: 'BAN_UNDO',
-      actorId: ctx.viewer!.id,
+      actorId,
       targetUserId: ban.userId,
       reasonId: ban.reasonId,
       banId,
@@ -96,7 +97,7 @@ export async function undoBan(ctx: Context, banId: number) {
         userId: voterId,
         reason: unfair,
         data: unfairData(ban.reason, messages, messageIds),
-        actorId: ctx.viewer!.id,
+        actorId,
         sourceBanId: ban.id,
         action: 'BAN_UNFAIR',
       })
@@ -124,7 +125,7 @@ function unfairData(
 export async function blockUser(ctx: Context, userId: number, state: boolean) {
   await setBlocked(ctx, userId, state)
   const fx = new Effects()
-  await fx.audit(ctx.prisma, { action: state ? 'BLOCK' : 'UNBLOCK', actorId: ctx.viewer!.id, targetUserId: userId })
+  await fx.audit(ctx.prisma, { action: state ? 'BLOCK' : 'UNBLOCK', actorId: signedIn(ctx).id, targetUserId: userId })
   await fx.flush(ctx)
   return true
 }

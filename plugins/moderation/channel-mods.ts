@@ -1,7 +1,7 @@
 import type { Context } from '../../src/context.js'
 import { AppError } from '../../src/errors.js'
 import { Effects } from './effects.js'
-import { userOrThrow } from './common.js'
+import { userOrThrow, signedIn } from './common.js'
 import { ownerOf } from './channel-owner.js'
 import { chatApi } from './state.js'
 
@@ -12,7 +12,7 @@ import { chatApi } from './state.js'
 export async function setChannelModerator(ctx: Context, channelId: string, userId: number, on: boolean) {
   const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   const owner = await ownerOf(ctx, ch)
-  if (owner == null || owner !== ctx.viewer!.id)
+  if (owner == null || owner !== signedIn(ctx).id)
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: only the owner of ${ch.id} appoints its moderators`, {
       field: 'channel',
     })

@@ -1,4 +1,4 @@
-import type { Viewer } from '../../src/context.js'
+import type { Context, Viewer } from '../../src/context.js'
 import type { Db } from '../../src/db/client.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import { rolesFromRows } from '../../src/auth/roles.js'
@@ -9,6 +9,15 @@ export type DbLike = Db | Tx
 
 /** Lock waits are short but real on PostgreSQL under a burst of votes; PGlite runs transactions one by one. */
 export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const
+
+/**
+ * The viewer of an action. The schema's scopes let only signed-in callers reach moderation's actions; a guest who
+ * reaches one anyway is told to sign in, not handed a crash.
+ */
+export function signedIn(ctx: Context): Viewer {
+  if (!ctx.viewer) throw new AppError('UNAUTHENTICATED')
+  return ctx.viewer
+}
 
 export const isModerator = (v: Viewer | null) => !!v && v.roles.moderator > 0
 export const isSupport = (v: Viewer | null) => !!v && v.roles.support > 0
@@ -44,3 +53,13 @@ export const checkText = (field: string, value: string | null | undefined, max: 
 
 /** peka2 REST times are unix seconds. */
 export const unix = (d: Date | string | null | undefined) => (d ? Math.floor(new Date(d).getTime() / 1000) : 0)
+
+/**
+ * A string column the code writes only from a fixed list (a sanction's kind, a complaint's status …), read back as
+ * that list's type; anything else in the row is a broken invariant, not input to answer.
+ */
+export function storedOneOf<const T extends string>(values: readonly T[], value: string, column: string): T {
+  const known = values.find((v) => v === value)
+  if (known === undefined) throw new Error(`${column}: unexpected stored value "${value}"`)
+  return known
+}

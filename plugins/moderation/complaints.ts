@@ -2,7 +2,7 @@ import type { Context } from '../../src/context.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
-import { checkText, isModerator } from './common.js'
+import { checkText, isModerator, signedIn } from './common.js'
 import { chatApi } from './state.js'
 import { idPage, type Page } from './paging.js'
 
@@ -27,10 +27,10 @@ export const complaintMessage = (c: ComplaintRow) => c.message as unknown as Com
  * be edited or removed before a moderator looks. Reporting the same message twice returns the first report.
  */
 export async function fileComplaint(ctx: Context, messageId: number, text: string | null | undefined) {
-  const viewer = ctx.viewer!
+  const viewer = signedIn(ctx)
   const comment = checkText('text', text, MAX_COMPLAINT_TEXT)
   const chat = chatApi(ctx)
-  const [m] = await chat.messages([messageId])
+  const m = (await chat.messages([messageId])).at(0)
   const ch = m && !m.removed ? await chat.resolveChannel(ctx, m.channel).catch(() => null) : null
   // A message the caller cannot read is reported as missing: its existence is not theirs to learn.
   if (!m || !ch || !(await ch.kind.canRead(ctx, ch.parts)))
@@ -126,6 +126,7 @@ export async function resolveComplaint(
 ) {
   if (status === 'open') throw invalid('status', 'must be resolved or rejected')
   const text = checkText('note', note, MAX_COMPLAINT_TEXT)
+  const actorId = signedIn(ctx).id
   const c = await ctx.prisma.complaint.findUnique({ where: { id } })
   if (!c || !(await mayHandle(ctx, c)))
     throw new AppError('COMPLAINT_NOT_FOUND', 'id: no such complaint', { field: 'id' })
@@ -133,12 +134,12 @@ export async function resolveComplaint(
   const row = await ctx.prisma.$transaction(async (tx) => {
     const won = await tx.complaint.updateMany({
       where: { id, status: 'open' },
-      data: { status, note: text || null, resolvedById: ctx.viewer!.id, resolvedAt: new Date() },
+      data: { status, note: text || null, resolvedById: actorId, resolvedAt: new Date() },
     })
     if (won.count !== 1) throw new AppError('CONFLICT', 'id: this complaint was already handled', { field: 'id' })
     await fx.audit(tx, {
       action: 'COMPLAINT_RESOLVE',
-      actorId: ctx.viewer!.id,
+      actorId,
       targetUserId: c.accusedId,
       channel: c.channel,
       messageId: c.messageId,

@@ -29,8 +29,11 @@ export class Effects {
   async flush(ctx: Context) {
     for (const fn of this.later) {
       // The action has committed: a failing side effect is logged, not turned into a failed request.
-      await fn().catch((e) =>
-        ctx.services.log.error('moderation side effect failed', { error: String(e), stack: (e as Error)?.stack }),
+      await fn().catch((e: unknown) =>
+        ctx.services.log.error('moderation side effect failed', {
+          error: String(e),
+          stack: e instanceof Error ? e.stack : undefined,
+        }),
       )
     }
     if (this.notices.length) {

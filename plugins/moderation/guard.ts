@@ -28,7 +28,9 @@ export const moderationGuard: PublishGuard = async (ctx, channel, userId) => {
   })
   const of = (k: string) => rows.filter((r) => r.kind === k)
   const end = (r: { until: Date | null }) => r.until?.getTime() ?? Number.MAX_SAFE_INTEGER
-  const chBan = of('ban').sort((a, b) => end(b) - end(a))[0]
+  const chBan = of('ban')
+    .sort((a, b) => end(b) - end(a))
+    .at(0)
   if (chBan)
     return {
       reason: 'BANNED',
@@ -37,12 +39,16 @@ export const moderationGuard: PublishGuard = async (ctx, channel, userId) => {
         : 'You are banned in this channel',
       ...(chBan.until ? { retryAfterSeconds: secondsUntil(chBan.until) } : {}),
     }
-  const silence = of('silence').sort((a, b) => end(b) - end(a))[0]
-  if (silence)
+  // a silence in force always has an end (inForce)
+  const silenceEnd = of('silence')
+    .flatMap((r) => (r.until ? [r.until] : []))
+    .sort((a, b) => b.getTime() - a.getTime())
+    .at(0)
+  if (silenceEnd)
     return {
       reason: 'SILENCED',
-      message: `You are silenced in this channel until ${silence.until!.toISOString()}`,
-      retryAfterSeconds: secondsUntil(silence.until!),
+      message: `You are silenced in this channel until ${silenceEnd.toISOString()}`,
+      retryAfterSeconds: secondsUntil(silenceEnd),
     }
   if (of('kick').length)
     return { reason: 'KICKED', message: 'You were kicked from this channel: re-enter it to write again' }

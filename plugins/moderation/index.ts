@@ -9,6 +9,7 @@ import { moderationGuard } from './guard.js'
 import { createSupportKind } from './support/kind.js'
 import { isAppointed } from './channel-owner.js'
 import { seedModeration } from './seed.js'
+import { createModerationApi } from './citizen.js'
 
 /**
  * Civil bans by weighted citizen votes, channel sanctions, complaints, anonymous support tickets and the audit log of
@@ -31,6 +32,8 @@ export default definePlugin({
     // Appointed channel moderators: chat's powers (remove, pin, slow mode) and this plugin's (sanctions, complaints)
     // both ask chat's one isChannelModerator, which asks this check.
     chat.addModeratorCheck((ctx, channel, userId) => isAppointed(ctx.prisma, channel, userId))
+    // what other plugins may add (citizen weights)
+    return createModerationApi(services)
   },
   seed: seedModeration,
 })

@@ -10,11 +10,15 @@ const orNull = (v: unknown) => v ?? null
 /** peka2 lists have no paging: the newest 100 (GraphQL pages further). A variable, since the cost limit multiplies a literal `first` into every field below it. */
 const LIST_MAX = 100
 
-type Reason = { databaseId: number; name: string; content: string }
+interface Reason {
+  databaseId: number
+  name: string
+  content: string
+}
 const reason = (r: Reason) => ({ id: r.databaseId, name: r.name, content: r.content })
 const REASON = 'databaseId name content'
 
-type BanNode = {
+interface BanNode {
   databaseId: number
   startAt: string
   endAt: string
@@ -36,7 +40,7 @@ const ban = (b: BanNode) => ({
   })),
 })
 
-type Ticket = {
+interface Ticket {
   databaseId: number
   createdAt: string
   question: string
@@ -59,7 +63,7 @@ const ticket = (q: Ticket) => ({
   active: q.active,
 })
 
-type Complaint = {
+interface Complaint {
   createdAt: string
   channel: string
   author: { databaseId: number }

@@ -3,7 +3,7 @@ import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
 import { Effects } from './effects.js'
 import type { ResolvedChannel } from '../chat/public.js'
-import { checkText, userOrThrow, viewerOf } from './common.js'
+import { checkText, userOrThrow, viewerOf, signedIn } from './common.js'
 import { chatApi } from './state.js'
 
 /** JustChat's service actions in one channel: kick (until re-entry), silence (until a time), ban (until lifted or a time). */
@@ -42,7 +42,7 @@ async function authorize(
   if (!(await chat.isChannelModerator(ctx, ch)))
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you do not moderate ${ch.id}`, { field: 'channel' })
   const target = await userOrThrow(ctx.prisma, userId)
-  if (target.id === ctx.viewer!.id) throw invalid('userId', 'you cannot sanction yourself')
+  if (target.id === signedIn(ctx).id) throw invalid('userId', 'you cannot sanction yourself')
   if (await chat.isChannelModerator(ctx, ch, await viewerOf(ctx.prisma, target.id)))
     throw new AppError('INSUFFICIENT_PERMISSIONS', 'userId: moderators of this channel cannot be sanctioned in it', {
       field: 'userId',
@@ -84,11 +84,11 @@ export async function sanction(ctx: Context, input: SanctionInput) {
   const until = checkUntil(input.kind, input.until)
   const text = checkText('text', input.text, 500)
   if (input.refMessageId != null) {
-    const [ref] = await chatApi(ctx).messages([input.refMessageId])
-    if (!ref || ref.channel !== ch.id)
+    const ref = (await chatApi(ctx).messages([input.refMessageId])).at(0)
+    if (ref?.channel !== ch.id)
       throw new AppError('MESSAGE_NOT_FOUND', 'refMessage: no such message in this channel', { field: 'refMessage' })
   }
-  const actor = ctx.viewer!
+  const actor = signedIn(ctx)
   const fx = new Effects()
   const row = await ctx.prisma.$transaction(async (tx) => {
     // A new silence or ban replaces the one in force (the latest decision sets the end); kicks stand alone.
@@ -141,7 +141,7 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
     if (count)
       await fx.audit(tx, {
         action: 'CHANNEL_LIFT',
-        actorId: ctx.viewer!.id,
+        actorId: signedIn(ctx).id,
         targetUserId: target.id,
         channel: ch.id,
         data: { kind },
@@ -156,7 +156,7 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
 export async function rejoin(ctx: Context, channelId: string) {
   const ch = await chatApi(ctx).resolveChannel(ctx, channelId)
   const { count } = await ctx.prisma.channelSanction.updateMany({
-    where: { channel: ch.id, userId: ctx.viewer!.id, kind: 'kick', liftedAt: null },
+    where: { channel: ch.id, userId: signedIn(ctx).id, kind: 'kick', liftedAt: null },
     data: { liftedAt: new Date() },
   })
   return count > 0

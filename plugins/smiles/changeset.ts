@@ -3,7 +3,7 @@ import { AppError } from '../../src/errors.js'
 import { notify } from '../../src/core/notifications/notify.js'
 import { dropUnusedFiles, lockOwner, openChangeSet, type Tx } from './locks.js'
 import { PUBLIC_ORDER, requireRole } from './service.js'
-import { changeSetView, isChanged, publicView } from './views.js'
+import { changeSetView, draftOf, isChanged, publicView } from './views.js'
 import { ALL } from './topics.js'
 
 /**
@@ -12,7 +12,7 @@ import { ALL } from './topics.js'
  */
 
 export async function submitChanges(ctx: Context): Promise<boolean> {
-  const me = requireRole(ctx, 'masterstreamer')
+  const me = requireRole(ctx, 'masterstreamer').id
   const set = await ctx.prisma.$transaction(async (tx) => {
     await openChangeSet(tx, me)
     const rows = await tx.smile.findMany({ where: { userId: me }, orderBy: PUBLIC_ORDER })
@@ -26,7 +26,7 @@ export async function submitChanges(ctx: Context): Promise<boolean> {
 
 /** Back to the last approved state: unapproved uploads go, proposed edits and removals are forgotten. */
 export async function revertChanges(ctx: Context): Promise<boolean> {
-  const me = requireRole(ctx, 'masterstreamer')
+  const me = requireRole(ctx, 'masterstreamer').id
   const dropped = await ctx.prisma.$transaction(async (tx) => {
     await openChangeSet(tx, me)
     const uploads = await tx.smile.findMany({
@@ -55,12 +55,15 @@ async function takeSubmission(tx: Tx, userId: number) {
 
 /** Applies a submitted change set to the public set, all of it or nothing. */
 export async function approveChanges(ctx: Context, userId: number): Promise<boolean> {
-  const smilerId = requireRole(ctx, 'smiler')
+  const smiler = requireRole(ctx, 'smiler')
   const { changed, removed } = await ctx.prisma.$transaction(async (tx) => {
     await takeSubmission(tx, userId)
     const rows = await tx.smile.findMany({ where: { userId } })
     const removed = rows.filter((r) => r.approved && r.draftRemove)
-    const edited = rows.filter((r) => r.approved && !r.draftRemove && isChanged(r))
+    const edited = rows.flatMap((r) => {
+      const draft = r.approved && !r.draftRemove ? draftOf(r) : null
+      return draft ? [{ id: r.id, ...draft }] : []
+    })
     const added = rows.filter((r) => !r.approved)
     await tx.smile.deleteMany({ where: { id: { in: removed.map((r) => r.id) } } })
     await tx.smile.updateMany({ where: { id: { in: added.map((r) => r.id) } }, data: { approved: true } })
@@ -68,9 +71,9 @@ export async function approveChanges(ctx: Context, userId: number): Promise<bool
       await tx.smile.update({
         where: { id: r.id },
         data: {
-          tab: r.draftTab!,
-          position: r.draftPosition!,
-          level: r.draftLevel!,
+          tab: r.tab,
+          position: r.position,
+          level: r.level,
           draftTab: null,
           draftPosition: null,
           draftLevel: null,
@@ -94,15 +97,15 @@ export async function approveChanges(ctx: Context, userId: number): Promise<bool
     removedIds: removed.map((r) => r.id),
   })
   ctx.pubsub.publish('smiles.queue', ALL, { kind: 'APPROVED', userId, set: null })
-  notify(ctx.pubsub, userId, 'smilesApproved', { smiler: { id: smilerId, name: ctx.viewer!.name } })
+  notify(ctx.pubsub, userId, 'smilesApproved', { smiler: { id: smiler.id, name: smiler.name } })
   return true
 }
 
 /** Sends a submitted change set back to its masterstreamer, who may edit and resubmit it, or revert it. */
 export async function rejectChanges(ctx: Context, userId: number): Promise<boolean> {
-  const smilerId = requireRole(ctx, 'smiler')
+  const smiler = requireRole(ctx, 'smiler')
   await ctx.prisma.$transaction((tx) => takeSubmission(tx, userId))
   ctx.pubsub.publish('smiles.queue', ALL, { kind: 'REJECTED', userId, set: null })
-  notify(ctx.pubsub, userId, 'smilesRejected', { smiler: { id: smilerId, name: ctx.viewer!.name } })
+  notify(ctx.pubsub, userId, 'smilesRejected', { smiler: { id: smiler.id, name: smiler.name } })
   return true
 }

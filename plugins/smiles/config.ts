@@ -5,11 +5,14 @@ import type { Services } from '../../src/services.js'
 export interface SmilesConfig {
   /** largest smile or icon file accepted (SMILES_MAX_BYTES) */
   maxBytes: number
+  /** smiles one chat message may hold (SMILES_PER_MESSAGE); other plugins may allow some users more */
+  perMessage: number
 }
 
 /** Smiles' settings, read only when it is enabled. Files go to the core's UPLOAD_DIR (under smiles/). */
 export const readSmilesConfig = (env: Env): SmilesConfig => ({
   maxBytes: int(env, 'SMILES_MAX_BYTES', 256 * 1024, 64, 10 * 1024 * 1024),
+  perMessage: int(env, 'SMILES_PER_MESSAGE', 10, 1, 1000),
 })
 
 const smilesState = appState<SmilesConfig>('smiles')

@@ -16,10 +16,14 @@ export const SMILE_ERRORS = defineErrors('smiles', {
   SMILE_CHANGES_PENDING: { status: 409, message: 'Smile changes are awaiting approval' },
   SMILE_NO_CHANGES: { status: 409, message: 'There are no smile changes to submit' },
   SMILE_NOT_SUBMITTED: { status: 404, message: 'This user has no smile changes awaiting approval' },
+  // smiles in chat messages
+  TOO_MANY_SMILES: { status: 400, message: 'Too many smiles in one message' },
+  SMILE_NOT_AVAILABLE: { status: 403, message: 'This smile is not available to you' },
 })
 
 type SmileErrors = typeof SMILE_ERRORS
 
 declare module '../../src/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the codes join the registry's type
   interface ErrorCodes extends SmileErrors {}
 }

@@ -6,10 +6,13 @@ import { smileFiles } from './storage.js'
 import { seedSmiles } from './seed.js'
 import { SMILE_ERRORS } from './errors.js'
 import { initSmilesConfig, readSmilesConfig } from './config.js'
+import { createSmilesApi, smilesInChat } from './chat-rules.js'
 
 /** Smiles and masterstreamer icons: uploads, the public set, masterstreamer change sets and their approval. */
 export default definePlugin({
   name: 'smiles',
+  // in chat (when it is on): a limit of smiles per message and the usage rules other plugins add
+  optional: ['chat'],
   schema: smilesSchema,
   rest: smileRoutes,
   topics: [...SMILE_TOPICS],
@@ -18,6 +21,8 @@ export default definePlugin({
   config: readSmilesConfig,
   start(services, plugin) {
     initSmilesConfig(services, plugin.config)
+    plugin.optionalApi('chat')?.addTextCheck(smilesInChat(services))
+    return createSmilesApi(services)
   },
   seed: seedSmiles,
 })

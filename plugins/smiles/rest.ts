@@ -106,7 +106,7 @@ export const smileRoutes = defineRoutes([
     orAccess: ['Sm'],
     body: 'json-array',
     operation: 'mutation($smiles: [SmileUpdateInput!]!) { updateSmiles(smiles: $smiles) }',
-    variables: (b) => ({ smiles: (b as unknown[]).map(updateItem) }),
+    variables: (b) => ({ smiles: b.map(updateItem) }),
     result: empty,
   },
   {

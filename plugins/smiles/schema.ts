@@ -5,7 +5,6 @@ import { ALL } from './topics.js'
 import type { ChangeSetView, PendingSmileView, SmileView } from './views.js'
 import { isUploadFile } from './upload.js'
 import { fileUrl } from './storage.js'
-import { loadUser } from './users.js'
 import * as smiles from './service.js'
 import * as changes from './changeset.js'
 
@@ -60,7 +59,8 @@ export function smilesSchema(builder: Builder) {
         type: 'User',
         nullable: true,
         description: 'The masterstreamer it belongs to; null for a public smile',
-        resolve: (query, s, _a, ctx) => loadUser(ctx, query, s.userId),
+        resolve: (query, s, _a, ctx) =>
+          s.userId === null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: s.userId } }),
       }),
       icon: t.exposeBoolean('icon', { description: 'A masterstreamer icon (14×14) rather than a smile (30×30)' }),
     }),
@@ -90,7 +90,7 @@ export function smilesSchema(builder: Builder) {
     fields: (t) => ({
       user: t.prismaField({
         type: 'User',
-        resolve: async (query, c, _a, ctx) => (await loadUser(ctx, query, c.userId))!,
+        resolve: (query, c, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: c.userId } }),
       }),
       submitted: t.boolean({
         description: 'Waiting for a smiler; no further change is accepted meanwhile',
@@ -129,7 +129,7 @@ export function smilesSchema(builder: Builder) {
       type: ChangeSet,
       authScopes: MS,
       description: "The signed-in masterstreamer's change set",
-      resolve: (_p, _a, ctx) => smiles.changeSetOf(ctx, ctx.viewer!.id),
+      resolve: (_p, _a, ctx) => smiles.changeSetOf(ctx, smiles.viewerId(ctx)),
     }),
   }))
 
@@ -210,7 +210,8 @@ export function smilesSchema(builder: Builder) {
         type: 'User',
         nullable: true,
         description: 'Whose change set was approved (APPROVED)',
-        resolve: (query, e, _a, ctx) => loadUser(ctx, query, e.userId),
+        resolve: (query, e, _a, ctx) =>
+          e.userId === null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: e.userId } }),
       }),
       smiles: t.field({ type: [Smile], resolve: (e) => e.smiles }),
       removedIds: t.exposeIntList('removedIds'),
@@ -223,7 +224,7 @@ export function smilesSchema(builder: Builder) {
       kind: t.field({ type: QueueKind, resolve: (e) => e.kind }),
       user: t.prismaField({
         type: 'User',
-        resolve: async (query, e, _a, ctx) => (await loadUser(ctx, query, e.userId))!,
+        resolve: (query, e, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: e.userId } }),
       }),
       set: t.field({ type: ChangeSet, nullable: true, resolve: (e) => e.set }),
     }),

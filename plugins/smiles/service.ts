@@ -1,4 +1,4 @@
-import type { Context } from '../../src/context.js'
+import type { Context, Viewer } from '../../src/context.js'
 import type { RoleName } from '../../src/auth/roles.js'
 import type { Prisma, Smile } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
@@ -30,21 +30,24 @@ export interface SmileUpdate {
 
 export const hasRole = (ctx: Context, role: RoleName) => (ctx.viewer?.roles[role] ?? 0) > 0
 
-export function viewerId(ctx: Context): number {
+/** The signed-in viewer; the schema's scopes keep guests out, one who gets here anyway is told to sign in. */
+export function signedIn(ctx: Context): Viewer {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED')
-  return ctx.viewer.id
+  return ctx.viewer
 }
 
-export function requireRole(ctx: Context, role: RoleName): number {
-  const id = viewerId(ctx)
+export const viewerId = (ctx: Context): number => signedIn(ctx).id
+
+export function requireRole(ctx: Context, role: RoleName): Viewer {
+  const viewer = signedIn(ctx)
   if (!hasRole(ctx, role)) throw new AppError('INSUFFICIENT_PERMISSIONS')
-  return id
+  return viewer
 }
 
 const notFound = (id: number) => new AppError('SMILE_NOT_FOUND', `No smile ${id}`, { field: 'id', id })
 const codeTaken = (code: string) =>
   new AppError('SMILE_CODE_TAKEN', `A smile with the code "${code}" already exists`, { field: 'file' })
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && e.code === 'P2002'
 
 // ---------- reading ----------
 
@@ -171,6 +174,13 @@ async function publicRows(tx: Tx, ids: number[]) {
   return byId
 }
 
+/** A row of a lookup above, which refused the ids it did not find. */
+function rowOf(byId: Map<number, Smile>, id: number): Smile {
+  const r = byId.get(id)
+  if (!r) throw notFound(id)
+  return r
+}
+
 /** A masterstreamer's own rows by id, as their change set sees them (a proposed removal is gone). */
 async function ownRows(tx: Tx, me: number, ids: number[], onlyIcons = false) {
   const rows = await tx.smile.findMany({ where: { id: { in: ids } } })
@@ -199,7 +209,7 @@ export async function updateSmiles(ctx: Context, items: SmileUpdate[]): Promise<
       )
       const out: Smile[] = []
       for (const { id, tab, position, level } of items) {
-        if (byId.get(id)!.icon) throw noIconUpdate(id)
+        if (rowOf(byId, id).icon) throw noIconUpdate(id)
         out.push(await tx.smile.update({ where: { id }, data: { tab, position, level } }))
       }
       return out
@@ -220,7 +230,7 @@ export async function updateSmiles(ctx: Context, items: SmileUpdate[]): Promise<
       items.map((i) => i.id),
     )
     for (const { id, tab, position, level } of items) {
-      const r = byId.get(id)!
+      const r = rowOf(byId, id)
       if (r.icon) throw noIconUpdate(id)
       if (!r.approved) await tx.smile.update({ where: { id }, data: { tab, position, level } })
       else {

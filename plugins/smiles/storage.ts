@@ -37,10 +37,15 @@ export const smileFiles: PluginHttpRoute = {
   prefix: URL_PREFIX,
   async handle(req: IncomingMessage, res: ServerResponse, services) {
     const name = (req.url ?? '').split('?')[0].slice(URL_PREFIX.length)
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' })
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      plain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' })
+      return
+    }
     const hash = NAME.exec(name)?.[1]
-    if (!hash) return plain(res, 404, 'Not found')
+    if (!hash) {
+      plain(res, 404, 'Not found')
+      return
+    }
     const etag = `"${hash}"`
     const headers = {
       'cache-control': 'public, max-age=31536000, immutable',
@@ -51,7 +56,8 @@ export const smileFiles: PluginHttpRoute = {
     try {
       bytes = await fs.readFile(fileOf(services.config, hash))
     } catch {
-      return plain(res, 404, 'Not found')
+      plain(res, 404, 'Not found')
+      return
     }
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers).end()

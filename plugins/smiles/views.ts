@@ -53,19 +53,22 @@ export const publicView = (r: Smile): SmileView => ({
   createdAt: r.createdAt.toISOString(),
 })
 
-const hasDraftValues = (r: Smile) => r.draftTab !== null && r.draftPosition !== null && r.draftLevel !== null
+/** The tab, position and level a change set proposes for an approved row; null when it proposes none. */
+export const draftOf = (r: Smile) =>
+  r.draftTab !== null && r.draftPosition !== null && r.draftLevel !== null
+    ? { tab: r.draftTab, position: r.draftPosition, level: r.draftLevel }
+    : null
 
 /** Does this row take part in its owner's change set? */
-export const isChanged = (r: Smile) => !r.approved || r.draftRemove || hasDraftValues(r)
+export const isChanged = (r: Smile) => !r.approved || r.draftRemove || draftOf(r) !== null
 
 /** The state a change set proposes for a row. */
 export function proposedView(r: Smile): PendingSmileView {
   const base = publicView(r)
   if (!r.approved) return { ...base, change: 'ADDED' }
   if (r.draftRemove) return { ...base, change: 'REMOVED' }
-  if (hasDraftValues(r))
-    return { ...base, tab: r.draftTab!, position: r.draftPosition!, level: r.draftLevel!, change: 'UPDATED' }
-  return { ...base, change: 'UNCHANGED' }
+  const draft = draftOf(r)
+  return draft ? { ...base, ...draft, change: 'UPDATED' } : { ...base, change: 'UNCHANGED' }
 }
 
 /** One masterstreamer's change set from their rows (ordered as the public list is). */

@@ -1,14 +1,29 @@
 import { randomUUID } from 'node:crypto'
-import { GraphQLError, type GraphQLSchema } from 'graphql'
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql'
 import { createYoga, type YogaServerInstance } from 'graphql-yoga'
 import type { Config } from '../config.js'
 import type { Context, ContextInput } from '../context.js'
-import type { Logger } from '../log.js'
+import { stackOf, type Logger } from '../log.js'
 import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yoga-plugins.js'
 import { inputBounds } from '../schema/input-bounds.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
+
+type Subscribed = AsyncGenerator<ExecutionResult, void, void> | ExecutionResult
+
+/**
+ * One request's envelop (`yoga.getEnveloped(…)`) as graphql-js types it: envelop declares these functions and the
+ * schema as `any`. They are the app's schema and graphql-js functions with every envelop plugin applied.
+ */
+export interface EnvelopedGraphQL {
+  schema: GraphQLSchema
+  parse: (source: string) => DocumentNode
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[]
+  execute: (args: ExecutionArgs) => ExecutionResult | Promise<ExecutionResult>
+  subscribe: (args: ExecutionArgs) => Subscribed | Promise<Subscribed>
+  contextFactory: () => Context | Promise<Context>
+}
 
 export interface GraphQLOptions {
   schema: GraphQLSchema
@@ -52,7 +67,7 @@ function maskError(log: Logger, error: unknown, message: string): Error {
   log.error('unexpected error', {
     requestId,
     error: String(original ?? error),
-    stack: (original as Error)?.stack ?? (error as Error)?.stack,
+    stack: stackOf(original) ?? stackOf(error),
   })
   return new GraphQLError(`${message} (request id ${requestId})`, {
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },

@@ -17,8 +17,9 @@ export interface Notifier {
 export function createNotifier(webhookUrl: string | undefined, log: Logger): Notifier {
   if (!webhookUrl) {
     return {
-      async send(m) {
+      send(m) {
         log.warn('notifier: no NOTIFY_WEBHOOK_URL, message logged instead of sent', { ...m })
+        return Promise.resolve()
       },
     }
   }

@@ -41,7 +41,7 @@ export async function verifyPassword(
   password: string,
 ): Promise<{ ok: boolean; rehash: boolean }> {
   const target = stored ?? (await dummyHash())
-  let ok = false
+  let ok: boolean
   try {
     ok = await argon2.verify(target, password)
   } catch {

@@ -38,6 +38,12 @@ export async function issueCode(
   })
 }
 
+/** The user a code was issued to: sign-up and restore codes always name one. */
+export function userOf(row: { id: number; userId: number | null }): number {
+  if (row.userId === null) throw new Error(`one-time code ${row.id} names no user`)
+  return row.userId
+}
+
 /**
  * Spends a code. A target's latest code allows MAX_ATTEMPTS tries; expired, used or exhausted codes fail alike
  * (INVALID_CODE), so a caller learns nothing about which.

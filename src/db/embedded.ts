@@ -95,7 +95,7 @@ function acquireLock(dir: string, shown: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
     }
-    let pid = NaN
+    let pid: number
     try {
       pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10)
     } catch {
@@ -121,14 +121,14 @@ async function freshInMemory(): Promise<PGlite> {
   if (!template) {
     template = db.dumpDataDir('none')
     template.catch(() => (template = undefined))
-    await template.catch(() => {})
+    await template.catch(() => undefined)
   }
   return db
 }
 
 export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedded> {
   const maxConnections = opts.maxConnections ?? 20
-  let release = () => {}
+  let release: () => void = () => undefined
   let db: PGlite
   let dir: string | undefined
   if (opts.dataDir) {
@@ -164,8 +164,8 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
     await privately(() => server.start())
     fs.chmodSync(socket, 0o600)
   } catch (e) {
-    await server.stop().catch(() => {})
-    await db.close().catch(() => {})
+    await server.stop().catch(() => undefined)
+    await db.close().catch(() => undefined)
     removeSocket()
     release()
     throw e

@@ -20,7 +20,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
 async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const raw = await readBody(req, limit)
   if (raw.length === 0) return undefined
-  const type = String(req.headers['content-type'] ?? '')
+  const type = req.headers['content-type'] ?? ''
   if (type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   let parsed: unknown
   try {
@@ -47,18 +47,19 @@ export function checkJsonInput(value: unknown) {
 }
 
 /** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
-export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, any>> {
+export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
   const parsed = (await readJson(req, limit)) ?? {}
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
     throw new AppError('BAD_REQUEST', 'Request body must be a JSON object')
-  return parsed as Record<string, any>
+  return parsed as Record<string, unknown>
 }
 
 /** JSON array body (peka2 list routes: `[1, 2, 3]`); an empty body is `[]`. */
 export async function readJsonArray(req: IncomingMessage, limit: number): Promise<unknown[]> {
   const parsed = (await readJson(req, limit)) ?? []
   if (!Array.isArray(parsed)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON array')
-  return parsed
+  const list: unknown[] = parsed
+  return list
 }
 
 /** A multipart/form-data body: the text fields by name (the last one wins) and every file part, in order. */
@@ -69,7 +70,7 @@ export type MultipartBody = Record<string, string | File[]> & { files: File[] }
  * so no extra dependency decodes untrusted input. A file part's type and name are whatever the client claimed.
  */
 export async function readMultipart(req: IncomingMessage, limit: number): Promise<MultipartBody> {
-  const type = String(req.headers['content-type'] ?? '')
+  const type = req.headers['content-type'] ?? ''
   if (!/^multipart\/form-data\s*;/i.test(type)) {
     req.resume()
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be multipart/form-data')

@@ -11,5 +11,6 @@ export function clientIp(req: IncomingMessage | undefined, trustProxy: boolean):
     const first = (Array.isArray(xff) ? xff[0] : xff)?.split(',')[0]?.trim()
     if (first) return first.slice(0, 64)
   }
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed non-null, but Node may null it
   return req.socket?.remoteAddress ?? 'unknown'
 }

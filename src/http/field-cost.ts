@@ -1,5 +1,6 @@
 import {
   Kind,
+  OperationTypeNode,
   getNamedType,
   isInterfaceType,
   isObjectType,
@@ -24,7 +25,10 @@ export function declaredCost(
   return typeof c === 'number' && Number.isFinite(c) && c > 0 ? c : 0
 }
 
-/** A literal `first`/`last` multiplies what is selected below the field (as GraphQL Armor counts it); variables do not. */
+/**
+ * A literal `first`/`last` multiplies what is selected below the field (as GraphQL Armor counts it); variables do
+ * not.
+ */
 function listSize(node: FieldNode): number {
   for (const arg of node.arguments ?? []) {
     if ((arg.name.value === 'first' || arg.name.value === 'last') && arg.value.kind === Kind.INT)
@@ -59,12 +63,12 @@ function operationCost(
     const out: Tally = { total: 0, uses: new Map() }
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
-        const def =
-          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[sel.name.value] : undefined
+        const owner = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent : undefined
+        const def = owner?.getFields()[sel.name.value]
         const own = declaredCost(def)
-        if (own > 0) {
+        if (owner && own > 0) {
           out.total += own
-          const key = `${parent!.name}.${sel.name.value}`
+          const key = `${owner.name}.${sel.name.value}`
           out.uses.set(key, (out.uses.get(key) ?? 0) + 1)
         }
         if (sel.selectionSet && def) add(out, walk(sel.selectionSet, getNamedType(def.type)), listSize(sel))
@@ -101,9 +105,9 @@ export function declaredCostRule(maxCost: number) {
     OperationDefinition(node) {
       const schema = ctx.getSchema()
       const root =
-        node.operation === 'query'
+        node.operation === OperationTypeNode.QUERY
           ? schema.getQueryType()
-          : node.operation === 'mutation'
+          : node.operation === OperationTypeNode.MUTATION
             ? schema.getMutationType()
             : schema.getSubscriptionType()
       const { total, uses } = operationCost(ctx, node.selectionSet, root ?? undefined)
@@ -119,7 +123,10 @@ export function declaredCostRule(maxCost: number) {
   })
 }
 
-/** The rule as a Yoga/envelop plugin: applies to HTTP, SSE, graphql-ws and the REST shim alike (they share validate). */
+/**
+ * The rule as a Yoga/envelop plugin: applies to HTTP, SSE, graphql-ws and the REST shim alike (they share
+ * validate).
+ */
 export function declaredCostLimit(maxCost: number): YogaPlugin {
   const rule = declaredCostRule(maxCost)
   return {

@@ -26,7 +26,9 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
   const registry = new Registry()
   const fallbacks = new Counter({
     name: 'redis_fallback_total',
-    help: 'Decisions answered from memory because Redis could not be used: a rate-limit check by the in-memory twin, a pub/sub event kept in the outage queue, a presence read or write on this instance only',
+    help:
+      'Decisions answered from memory because Redis could not be used: a rate-limit check by the in-memory twin, ' +
+      'a pub/sub event kept in the outage queue, a presence read or write on this instance only',
     labelNames: ['component'],
     registers: [registry],
   })
@@ -86,22 +88,27 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
       waiting = fn
     },
     async handle(req, res) {
-      if (req.method !== 'GET' && req.method !== 'HEAD')
-        return sendJson(res, 405, { message: 'Method not allowed' }, { allow: 'GET, HEAD' })
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJson(res, 405, { message: 'Method not allowed' }, { allow: 'GET, HEAD' })
+        return
+      }
       if (tokenHash) {
         const given = bearer(req.headers.authorization)
         // compared as digests: equal length, constant time
-        if (!given || !timingSafeEqual(digest(given), tokenHash))
-          return sendJson(
+        if (!given || !timingSafeEqual(digest(given), tokenHash)) {
+          sendJson(
             res,
             401,
             { message: 'Metrics need Authorization: Bearer <METRICS_TOKEN>' },
             { 'www-authenticate': 'Bearer' },
           )
+          return
+        }
       } else if (!directLoopback(req)) {
-        return sendJson(res, 403, {
+        sendJson(res, 403, {
           message: 'Metrics answer loopback clients only; set METRICS_TOKEN to scrape from elsewhere',
         })
+        return
       }
       const text = await registry.metrics()
       res.writeHead(200, {

@@ -146,8 +146,9 @@ export function createRateLimits(opts: {
       if (!redis) return null
       return redis.client.status === 'ready' ? null : `in-memory fallback (Redis connection ${redis.client.status})`
     },
-    async close() {
+    close() {
       redis?.close()
+      return Promise.resolve()
     },
   }
 }
@@ -156,7 +157,7 @@ export function createRateLimits(opts: {
 class CountingMemory extends RateLimiterMemory {
   constructor(
     opts: ConstructorParameters<typeof RateLimiterMemory>[0],
-    private readonly used: () => void = () => {},
+    private readonly used: () => void = () => undefined,
   ) {
     super(opts)
   }

@@ -52,13 +52,14 @@ async function probe(check: Promise<void>): Promise<string | null> {
 
 /** An error as one short line: no multi-line Prisma text ("Invalid `prisma.$queryRaw()` invocation: …"), no stack. */
 function oneLine(e: unknown): string {
-  const err = e as { code?: unknown; message?: unknown }
+  const err = e as { code?: unknown; message?: unknown } | null | undefined
   const lines = String(err?.message ?? e)
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
   const last = (lines.at(-1) ?? 'failed').replace(/\s+/g, ' ')
-  // Prisma's raw-query failure wraps the driver's: "Raw query failed. Code: `3D000`. Message: `database … does not exist`"
+  // Prisma's raw-query failure wraps the driver's:
+  // "Raw query failed. Code: `3D000`. Message: `database … does not exist`"
   const raw = /Code: `([^`]*)`\. Message: `(.*)`$/.exec(last)
   const line = raw
     ? raw[1] && raw[1] !== 'N/A'

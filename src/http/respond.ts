@@ -13,6 +13,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** The token of a `Bearer <token>` header value (Authorization, peka2's Token, graphql-ws connectionParams). */
 export function bearer(v: unknown): string | null {
-  const s = Array.isArray(v) ? v[0] : v
-  return typeof s === 'string' ? (s.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null) : null
+  const s: unknown = Array.isArray(v) ? v[0] : v
+  return typeof s === 'string' ? (/^Bearer\s+(\S+)$/i.exec(s)?.[1] ?? null) : null
 }

@@ -7,6 +7,7 @@ import type { AppYoga } from '../app/graphql.js'
 import { AppError } from '../errors.js'
 import { clientIp } from './client-ip.js'
 import { sendJson } from './respond.js'
+import { stackOf } from '../log.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -26,18 +27,30 @@ export interface RouterDeps {
  */
 export function createRouter({ services, readiness, httpRoutes, rest, yoga }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
-  return async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
     const path = (req.url ?? '/').split('?')[0]
     try {
-      if (path === '/healthz') return sendJson(res, 200, { status: 'ok' })
-      if (path === '/readyz') return await readiness(res)
+      if (path === '/healthz') {
+        sendJson(res, 200, { status: 'ok' })
+        return
+      }
+      if (path === '/readyz') {
+        await readiness(res)
+        return
+      }
       // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
-      if (path === '/metrics') return await metrics.handle(req, res)
+      if (path === '/metrics') {
+        await metrics.handle(req, res)
+        return
+      }
       // Plugin files (uploaded images …) before the API rate limit: a client loads dozens at once, each is cheap.
       const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
-      if (httpRoute) return await httpRoute.handle(req, res, services)
+      if (httpRoute) {
+        await httpRoute.handle(req, res, services)
+        return
+      }
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
       const started = performance.now()
       if (await rest.handle(req, res, requestId)) {
@@ -51,21 +64,27 @@ export function createRouter({ services, readiness, httpRoutes, rest, yoga }: Ro
       }
       await yoga.handle(req, res, { req, requestId })
     } catch (err) {
-      if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') return tooMany(res, rest, path, err)
-      log.error('unexpected error in HTTP handler', { requestId, error: String(err), stack: (err as Error)?.stack })
+      if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') {
+        tooMany(res, rest, path, err)
+        return
+      }
+      log.error('unexpected error in HTTP handler', { requestId, error: String(err), stack: stackOf(err) })
       if (!res.headersSent) sendJson(res, 500, { message: `Internal server error (request id ${requestId})` })
       else res.destroy()
     }
   }
+  // every failure inside is answered (or the socket destroyed) by the handler itself
+  return (req, res) => void handle(req, res)
 }
 
 /** 429 with Retry-After in the error form of whoever asked: a REST dialect or GraphQL. */
 function tooMany(res: http.ServerResponse, rest: RestEngine, path: string, err: AppError) {
-  const retry = String(err.extensions.retryAfter ?? 60)
+  const retry = String(err.retryAfter ?? 60)
   const dialect = rest.dialectOf(path)
   if (dialect) {
     const { body } = rest.errorResponse(dialect, 'RATE_LIMIT_EXCEEDED', err.message)
-    return sendJson(res, 429, body, { 'retry-after': retry })
+    sendJson(res, 429, body, { 'retry-after': retry })
+    return
   }
   sendJson(
     res,

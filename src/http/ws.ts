@@ -4,13 +4,14 @@ import { randomUUID } from 'node:crypto'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type OperationResult } from 'graphql-ws'
 import type { ExecutionArgs, GraphQLError } from 'graphql'
-import type { AppYoga } from '../app/graphql.js'
+import type { AppYoga, EnvelopedGraphQL } from '../app/graphql.js'
 import type { Context, ContextInput } from '../context.js'
 import type { Services } from '../services.js'
 import { AppError } from '../errors.js'
 import { sessionExpiry } from '../auth/sessions.js'
 import { SESSION_EVENTS_KEY, type SessionEvent } from '../pubsub/topics.js'
 import { clientIp } from './client-ip.js'
+import { stackOf } from '../log.js'
 
 /**
  * Close codes besides graphql-ws's own. 4401/4403 are graphql-ws's: its client gives up on 4401 (sign in again) and
@@ -70,12 +71,11 @@ export interface WsOptions {
   yoga: AppYoga
   services: Services
   /** the context factory every request uses: here it tells whose a socket is */
-  buildContext(input: ContextInput): Promise<Context>
+  buildContext: (input: ContextInput) => Promise<Context>
 }
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError'
-const isAsyncGenerator = (v: unknown): v is AsyncGenerator<unknown> =>
-  typeof (v as AsyncGenerator<unknown> | null)?.return === 'function'
+const isAsyncGenerator = (v: unknown): v is AsyncGenerator => typeof (v as AsyncGenerator | null)?.return === 'function'
 
 /**
  * graphql-ws on the GraphQL path, with what graphql-ws's own `useServer` leaves to the application:
@@ -89,7 +89,7 @@ const isAsyncGenerator = (v: unknown): v is AsyncGenerator<unknown> =>
  * Sending does not wait for the network: a slow reader's backlog is counted in bytes where it is (`bufferedAmount`)
  * and cut at the limit, instead of piling up unseen as queued events behind an awaited write.
  */
-export async function createWsServer({ server, yoga, services, buildContext }: WsOptions): Promise<WsServer> {
+export function createWsServer({ server, yoga, services, buildContext }: WsOptions): WsServer {
   const { config, limits, log, pubsub, prisma } = services
   const wss = new WebSocketServer({
     noServer: true,
@@ -97,8 +97,8 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
     maxPayload: config.bodyLimitBytes,
     handleProtocols,
   })
-  // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the WebSocket
-  // server, where they would close every live socket.
+  // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the
+  // WebSocket server, where they would close every live socket.
   // (handleUpgrade answers 400 to another path)
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
@@ -135,6 +135,7 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
     for (const id of Object.keys(subs)) {
       const op = subs[id]
       // graphql-ws returns an operation whose id is gone as soon as its set-up finishes
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- graphql-ws's own record of the operations
       delete subs[id]
       if (isAsyncGenerator(op))
         op.return(undefined).catch((err: unknown) =>
@@ -156,7 +157,8 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
   function onSessionEvent(e: SessionEvent) {
     for (const conn of byUser.get(e.userId) ?? []) {
       if (e.kind === 'rolesReduced') end(conn, WS_CLOSE.rightsReduced, 'Roles changed: reconnect')
-      else if (e.sessionIds.includes(conn.viewer!.sessionId)) end(conn, WS_CLOSE.sessionEnded, 'Session ended')
+      else if (conn.viewer && e.sessionIds.includes(conn.viewer.sessionId))
+        end(conn, WS_CLOSE.sessionEnded, 'Session ended')
     }
   }
 
@@ -166,9 +168,7 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
   const sessionEvents = pubsub.subscribe('core.session', SESSION_EVENTS_KEY)
   const watching = (async () => {
     for await (const e of sessionEvents) onSessionEvent(e)
-  })().catch((err: unknown) =>
-    log.error('session event listener stopped', { error: String(err), stack: (err as Error)?.stack }),
-  )
+  })().catch((err: unknown) => log.error('session event listener stopped', { error: String(err), stack: stackOf(err) }))
 
   const gqlServer = makeServer<Record<string, unknown> | undefined, Extra>({
     execute: (args) => (args.rootValue as EnvelopedRoot).execute(args),
@@ -228,7 +228,8 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
         connectionParams: ctx.connectionParams,
         requestId: randomUUID(),
       }
-      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({ ...initial, params })
+      const graphql: EnvelopedGraphQL = yoga.getEnveloped({ ...initial, params })
+      const { schema, execute, subscribe, contextFactory, parse, validate } = graphql
       let document
       try {
         document = parse(params.query)
@@ -285,19 +286,23 @@ export async function createWsServer({ server, yoga, services, buildContext }: W
         },
         close: (code, reason) => end(conn, code ?? 1000, reason ?? ''),
         onMessage(cb) {
-          socket.on('message', async (data) => {
+          // binaryType is ws's default 'nodebuffer': a whole message arrives as one Buffer
+          const receive = async (data: Buffer) => {
             try {
               await cb(String(data))
             } catch (err) {
               // graphql-ws throws on a well-formed message only a server may send (next, error, connection_ack):
               // the client's mistake, so the protocol's 4400, not an internal error
-              const message = (err as Error)?.message ?? ''
-              if (/^Unexpected message of type \w+ received$/.test(message))
-                return end(conn, CloseCode.BadRequest, message)
-              log.error('unexpected error on a ws socket', { error: String(err), stack: (err as Error)?.stack })
+              const message = (err as Error | null | undefined)?.message ?? ''
+              if (/^Unexpected message of type \w+ received$/.test(message)) {
+                end(conn, CloseCode.BadRequest, message)
+                return
+              }
+              log.error('unexpected error on a ws socket', { error: String(err), stack: stackOf(err) })
               end(conn, CloseCode.InternalServerError, 'Internal server error')
             }
-          })
+          }
+          socket.on('message', (data) => void receive(data as Buffer))
         },
       },
       { conn },

@@ -14,7 +14,8 @@ export function armorPlugins(config: Config) {
     costLimit: { maxCost: config.armor.costLimit },
     blockFieldSuggestion: { enabled: config.production },
   })
-  // Armor counts a query's shape; fields that declare a cost (`extensions: { cost }`) are charged against the same limit.
+  // Armor counts a query's shape; fields that declare a cost (`extensions: { cost }`) are charged against the same
+  // limit.
   return [...armor.protect().plugins, declaredCostLimit(config.armor.costLimit)]
 }
 
@@ -40,17 +41,20 @@ export function bodyLimit(limit: number): YogaPlugin {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     })
   return {
-    onRequest({ request, endResponse }) {
+    onRequest(payload) {
+      const { request } = payload
       if (request.method === 'GET') {
-        if (request.url.length > limit) endResponse(refuse(414, `Request URL is longer than ${limit} bytes`))
+        if (request.url.length > limit) payload.endResponse(refuse(414, `Request URL is longer than ${limit} bytes`))
         return
       }
       if (request.method !== 'POST') return
       const declared = request.headers.get('content-length')
-      if (declared !== null && Number(declared) > limit)
-        return endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+      if (declared !== null && Number(declared) > limit) {
+        payload.endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+        return
+      }
       if (declared === null && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? ''))
-        endResponse(refuse(411, 'File uploads must declare Content-Length'))
+        payload.endResponse(refuse(411, 'File uploads must declare Content-Length'))
     },
   }
 }
@@ -68,7 +72,8 @@ export function requestLog(log: Logger): YogaPlugin {
     document: DocumentNode
     operationName?: string | null
   }) => {
-    const s = started.get((contextValue as { request?: Request })?.request as Request)
+    const request = (contextValue as { request?: Request } | null | undefined)?.request
+    const s = request && started.get(request)
     if (s && !s.op) s.op = getOperationAST(document, operationName)?.name?.value
   }
   return {
@@ -85,7 +90,7 @@ export function requestLog(log: Logger): YogaPlugin {
       const s = started.get(request)
       if (!s) return
       log.info('graphql request', {
-        requestId: (serverContext as { requestId?: string })?.requestId,
+        requestId: (serverContext as { requestId?: string } | null | undefined)?.requestId,
         operation: s.op ?? null,
         status: response.status,
         ms: Math.round((performance.now() - s.t) * 10) / 10,

@@ -4,6 +4,7 @@
  * — and returns that value from its `start`. Another plugin gets it, typed, through the accessor its own `start` is
  * handed: `api(name)` for a plugin it requires, `optionalApi(name)` for one it cooperates with when that one is on.
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging, one entry a plugin
 export interface PluginApis {}
 
 export type ApiName = keyof PluginApis

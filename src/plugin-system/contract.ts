@@ -27,6 +27,7 @@ export interface PluginHttpRoute {
 }
 
 /** The API a plugin named N offers (its entry in PluginApis), or nothing. */
+// eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- `start` of a plugin without an API returns void
 export type ApiOf<N extends string> = N extends ApiName ? PluginApis[N] : void
 
 /** What a plugin's `start` is handed besides the services: its settings and the APIs of the plugins it names. */
@@ -134,7 +135,8 @@ export function definePlugin<
             api(wanted) {
               if (!requires.includes(wanted)) {
                 throw new PluginError(
-                  `plugin "${name}" asks for the API of "${wanted}", which it does not require: add "${wanted}" to its requires (or to optional, and use optionalApi)`,
+                  `plugin "${name}" asks for the API of "${wanted}", which it does not require: ` +
+                    `add "${wanted}" to its requires (or to optional, and use optionalApi)`,
                 )
               }
               const found = apis.find(wanted)

@@ -15,13 +15,16 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
     byName.set(p.name, p)
   }
   const names = selection === 'all' ? [...byName.keys()] : selection
-  for (const n of names) {
-    if (!byName.has(n))
+  const named = (n: string): Plugin => {
+    const p = byName.get(n)
+    if (!p)
       throw new PluginError(`PLUGINS names an unknown plugin "${n}"; known: ${[...byName.keys()].join(', ') || 'none'}`)
+    return p
   }
+  for (const n of names) named(n)
   const enabled = new Set(names)
   for (const n of enabled) {
-    for (const r of byName.get(n)!.requires) {
+    for (const r of named(n).requires) {
       if (!enabled.has(r))
         throw new PluginError(`plugin "${n}" requires plugin "${r}", which is not enabled (add it to PLUGINS)`)
     }
@@ -35,10 +38,10 @@ export function resolvePlugins(available: Plugin[], selection: 'all' | string[])
     if (s === 'grey')
       throw new PluginError(`plugins require each other in a cycle: ${[...path.slice(path.indexOf(n)), n].join(' → ')}`)
     state.set(n, 'grey')
-    const p = byName.get(n)!
+    const p = named(n)
     for (const r of [...p.requires, ...p.optional.filter((o) => enabled.has(o))]) visit(r, [...path, n])
     state.set(n, 'black')
-    order.push(byName.get(n)!)
+    order.push(p)
   }
   for (const n of [...enabled].sort()) visit(n, [])
   return order

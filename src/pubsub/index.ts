@@ -1,20 +1,20 @@
-import { setMaxListeners } from 'node:events'
-import { createPubSub } from 'graphql-yoga'
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target'
+import { Repeater } from 'graphql-yoga'
 import type { Logger } from '../log.js'
 import { createRedisHealth, type RedisHealth } from '../redis-health.js'
-import { createRedisBus, type PubSubMetrics, type RedisBus } from './redis-bus.js'
+import { LocalListeners } from './local-listeners.js'
+import type { PubSubMetrics } from './metrics.js'
+import { createRedisBus, type RedisBus } from './redis-bus.js'
 import type { TopicMap, TopicName } from './topics.js'
 
 export type { TopicMap, TopicName } from './topics.js'
-export type { PubSubMetrics } from './redis-bus.js'
+export type { PubSubMetrics } from './metrics.js'
 
 type Key = string | number
 
 export interface AppPubSub {
   /**
    * Never fails the caller once the topic is known: this instance's listeners get the event at once, the other
-   * instances through Redis — at once, or after an outage from the outage queue (src/pubsub/redis-bus.ts). A write
+   * instances through Redis — at once, or after an outage from the outage queue (src/pubsub/sender.ts). A write
    * publishes after it committed, so what it committed stands whatever the bus does.
    */
   publish<T extends TopicName>(topic: T, key: Key, payload: TopicMap[T]): void
@@ -31,39 +31,6 @@ export interface AppPubSub {
   close(): Promise<void>
 }
 
-type Target = EventTarget & { dispatchEvent(e: Event): boolean }
-
-/** Wraps an event target so that listener registrations are counted, in all and per event type (= Redis channel). */
-function counting(target: Target) {
-  let count = 0
-  const perType = new Map<string, number>()
-  const wrapped = {
-    addEventListener(type: string, cb: EventListenerOrEventListenerObject | null, opts?: unknown) {
-      count++
-      perType.set(type, (perType.get(type) ?? 0) + 1)
-      target.addEventListener(type, cb, opts as AddEventListenerOptions)
-    },
-    removeEventListener(type: string, cb: EventListenerOrEventListenerObject | null, opts?: unknown) {
-      count--
-      const n = (perType.get(type) ?? 0) - 1
-      if (n > 0) perType.set(type, n)
-      else perType.delete(type)
-      target.removeEventListener(type, cb, opts as EventListenerOptions)
-    },
-    dispatchEvent: (e: Event) => target.dispatchEvent(e),
-  }
-  return { wrapped, count: () => count, types: () => [...perType.keys()] }
-}
-
-/** In-memory events are passed through JSON too, so both engines deliver the same JSON-safe shapes. */
-class JsonEventTarget extends EventTarget {
-  override dispatchEvent(event: Event): boolean {
-    const data = (event as CustomEvent).detail ?? (event as unknown as { data: unknown }).data
-    const copy = new CustomEvent(event.type, { detail: data === undefined ? data : JSON.parse(JSON.stringify(data)) })
-    return super.dispatchEvent(copy)
-  }
-}
-
 export interface AppPubSubOptions {
   redisUrl?: string
   prefix?: string
@@ -75,62 +42,68 @@ export interface AppPubSubOptions {
   metrics?: PubSubMetrics
 }
 
+/**
+ * The typed pub/sub of the app. Events go to a channel `<prefix><topic>:<key>`; every payload travels as JSON (in
+ * memory too), so both engines deliver the same JSON-safe shapes. Without REDIS_URL it stays on this instance; with
+ * it, src/pubsub/redis-bus.ts carries events to the other instances (graphql-redis-subscriptions underneath).
+ */
 export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
   const prefix = opts.prefix ?? ''
+  const { log } = opts
   let redis: RedisBus | undefined
-  let base: Target
-  // assigned below; the Redis bus asks for it only once connected
-  let channelsInUse: () => string[] = () => []
-  if (opts.redisUrl) {
+  // the first listener of a channel makes the instance listen to it on Redis, its last one stops that
+  const listeners = new LocalListeners(
+    { first: (channel) => redis?.listen(channel), last: (channel) => redis?.unlisten(channel) },
+    log,
+  )
+  if (opts.redisUrl)
     redis = createRedisBus({
       url: opts.redisUrl,
       prefix,
-      channelsInUse: () => channelsInUse(),
-      health: opts.health ?? createRedisHealth(opts.log),
+      health: opts.health ?? createRedisHealth(log),
       queueLimit: opts.outageQueue ?? 10_000,
-      log: opts.log,
+      deliver: (channel, message) => listeners.deliver(channel, message),
+      log,
       metrics: opts.metrics,
     })
-    base = createRedisEventTarget({
-      publishClient: redis.publishClient as never,
-      subscribeClient: redis.subscribeClient as never,
-    }) as unknown as Target
-  } else {
-    const target = new JsonEventTarget()
-    // Many subscribers of one key (a busy channel, a user's tabs) are normal here, not a leak: listenerCount() is the
-    // leak signal. Without this, Node warns "MaxListenersExceededWarning" from the 11th listener of a topic.
-    setMaxListeners(Infinity, target)
-    base = target
-  }
-  const { wrapped, count, types } = counting(base)
-  channelsInUse = types
-  const inner = createPubSub<Record<string, [Key, unknown]>>({ eventTarget: wrapped as never })
   const check = (topic: string) => {
     if (!opts.allowed.has(topic)) throw new Error(`pub/sub topic "${topic}" belongs to no enabled plugin`)
   }
+  const channelOf = (topic: string, key: Key) => `${prefix}${topic}:${key}`
+
   return {
     publish(topic, key, payload) {
       check(topic)
+      const channel = channelOf(topic, key)
       try {
-        inner.publish(prefix + topic, key, payload)
+        const message = JSON.stringify(payload) as string | undefined
+        // this instance's listeners: at once, whatever Redis does (their copy from Redis is ignored)
+        listeners.deliver(channel, message ?? '')
+        redis?.publish(channel, message ?? '')
       } catch (e) {
         // a payload JSON cannot carry (a cycle, a BigInt) is a bug to fix, not a reason to fail a committed write
-        opts.log?.error('pub/sub publish failed', { topic, error: String(e), stack: (e as Error)?.stack })
+        log?.error('pub/sub publish failed', {
+          topic,
+          error: String(e),
+          stack: e instanceof Error ? e.stack : undefined,
+        })
       }
     },
-    subscribe(topic, key) {
+    subscribe<T extends TopicName>(topic: T, key: Key) {
       check(topic)
-      return inner.subscribe(prefix + topic, key) as never
-    },
-    listenerCount: count,
-    async ready() {
-      // ioredis queues commands in order: a PING answered on the subscriber connection means earlier SUBSCRIBEs landed.
-      if (!redis) return
-      const down = redis.down()
-      if (down) throw new Error(down)
-      await redis.sub.ping().catch((e: Error) => {
-        throw new Error(`Redis: ${e.message}`)
+      const channel = channelOf(topic, key)
+      // the listener is registered when iteration starts, and removed when the iterator is returned or stopped
+      return new Repeater<TopicMap[T]>((push, stop) => {
+        const remove = listeners.add(channel, (payload) => {
+          // the payload is what a publisher of this topic sent, as JSON: the topic map is the contract
+          void push(payload as TopicMap[T])
+        })
+        void stop.then(remove)
       })
+    },
+    listenerCount: () => listeners.count(),
+    async ready() {
+      await redis?.ready()
     },
     waiting: () => redis?.waiting() ?? 0,
     async close() {

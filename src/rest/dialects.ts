@@ -1,14 +1,15 @@
 import type { IncomingHttpHeaders } from 'node:http'
-import type { Dialect } from './route.js'
+import type { Dialect, RestBody } from './route.js'
 import { bearer } from '../http/respond.js'
 
 export interface DialectRules {
   /**
-   * Does this path belong to the dialect (for unknown-path and throttling answers in its form)? `roots`: the first path
-   * segments of the dialect's enabled routes ("init" for /init/reg …), so a disabled plugin's paths are not claimed.
+   * Does this path belong to the dialect (for unknown-path and throttling answers in its form)? `roots`: the first
+   * path segments of the dialect's enabled routes ("init" for /init/reg …), so a disabled plugin's paths are not
+   * claimed.
    */
   owns(path: string, roots: ReadonlySet<string>): boolean
-  token(headers: IncomingHttpHeaders, body: Record<string, unknown>): string | null
+  token(headers: IncomingHttpHeaders, body: RestBody): string | null
   /** error → status and body in the dialect's documented form; `statusOf`: the app's error registry */
   error(code: string, message: string, statusOf: (code: string) => number): { status: number; body: unknown }
 }
@@ -20,7 +21,7 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
   // throttling 429 (Retry-After header).
   peka2: {
     owns: (p) => p === '/api' || p.startsWith('/api/'),
-    token: (h) => bearer(h['token']) ?? bearer(h['authorization']),
+    token: (h) => bearer(h.token) ?? bearer(h.authorization),
     error: (code, message) => ({
       status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'RATE_LIMIT_EXCEEDED' ? 429 : 500,
       body: { message },
@@ -30,7 +31,10 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
   // prefix: the dialect owns the path families (/init/… and those of plugins) its enabled routes live in.
   justchat: {
     owns: (p, roots) => roots.has(rootOf(p)),
-    token: (h, body) => (typeof body.session_key === 'string' ? body.session_key : bearer(h['authorization'])),
+    token: (h, body) => {
+      const key = Array.isArray(body) ? undefined : body.session_key
+      return typeof key === 'string' ? key : bearer(h.authorization)
+    },
     // 440 Login Timeout is JustChat's answer to a missing or expired session.
     error: (code, message, statusOf) => ({
       status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'UNAUTHENTICATED' ? 440 : statusOf(code),

@@ -1,17 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
-import type { AppYoga } from '../app/graphql.js'
-import type { Access, Dialect, RestRoute } from './route.js'
+import type { AppYoga, EnvelopedGraphQL } from '../app/graphql.js'
+import type { Access, Dialect, JsonBody, RestBody, RestRoute } from './route.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { DIALECTS, dialectResolver } from './dialects.js'
 import { AppError, type ErrorRegistry } from '../errors.js'
 import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
-import type { Logger } from '../log.js'
+import { stackOf, type Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
 import { clientIp } from '../http/client-ip.js'
 import { sendJson } from '../http/respond.js'
 import { checkVariables } from './variables.js'
-import type { Context, ContextInput, Viewer } from '../context.js'
+import type { ContextInput, Viewer } from '../context.js'
 
 /** Requests one /api/bulk call may carry. */
 export const BULK_MAX = 20
@@ -52,10 +52,13 @@ export function createRestEngine(opts: {
     table.set(route.path, { route, document: parse(route.operation) })
   }
 
-  /** Runs one route's operation in-process: the same envelop pipeline (auth, limits, plugins) and context as /graphql. */
+  /**
+   * Runs one route's operation in-process: the same envelop pipeline (auth, limits, plugins) and context as
+   * /graphql.
+   */
   async function run(
     compiled: Compiled,
-    body: Record<string, any>,
+    body: RestBody,
     req: IncomingMessage,
     token: string | null,
     requestId: string,
@@ -65,29 +68,33 @@ export function createRestEngine(opts: {
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
     const request = new Request(`http://internal${route.path}`, { method: 'POST', headers })
     const initial: ContextInput = { request, req, restToken: token, requestId }
-    const { validate, contextFactory, execute, schema } = opts.yoga.getEnveloped(initial)
+    const graphql: EnvelopedGraphQL = opts.yoga.getEnveloped(initial)
+    const { validate, execute, schema, contextFactory } = graphql
     const errors = validate(schema, document)
     if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
     const contextValue = await contextFactory()
-    checkAccess(route, (contextValue as unknown as Context).viewer)
+    checkAccess(route, contextValue.viewer)
     // After the access check: a guest learns that they must sign in, not what is wrong with their input.
     const variables = mapVariables(route, body, requestId)
     const name = bodyField(route, body, variables)
     try {
       checkVariables(schema, document, variables, name)
       const result = await execute({ schema, document, contextValue, variableValues: variables })
-      if ('errors' in result && result.errors?.length) throw result.errors[0]
-      const data = (result as { data: unknown }).data
+      if (result.errors?.length) throw result.errors[0]
+      const data: unknown = result.data
       return { status: route.status ? route.status(data, body) : 200, body: route.result(data, body) }
     } catch (err) {
       // errors name GraphQL arguments and variables; a REST client is told the body field it sent
       const app = toAppError(err)
-      throw app?.field ? renameField(app, name) : err
+      throw app?.field ? renameField(app, app.field, name) : err
     }
   }
 
-  /** The route's body → variables mapping; a body it cannot map (a number out of any range …) is the caller's fault. */
-  function mapVariables(route: RestRoute, body: Record<string, any>, requestId: string): Record<string, unknown> {
+  /**
+   * The route's body → variables mapping; a body it cannot map (a number out of any range …) is the caller's
+   * fault.
+   */
+  function mapVariables(route: RestRoute, body: RestBody, requestId: string): Record<string, unknown> {
     try {
       return route.variables ? route.variables(body) : {}
     } catch (err) {
@@ -96,7 +103,7 @@ export function createRestEngine(opts: {
         requestId,
         path: route.path,
         error: String(err),
-        stack: (err as Error)?.stack,
+        stack: stackOf(err),
       })
       throw new AppError('INVALID_INPUT', 'The request body has a value out of the range this endpoint accepts')
     }
@@ -117,12 +124,14 @@ export function createRestEngine(opts: {
     if (command.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), command.length - 1)
     const token = DIALECTS.peka2.token(req.headers, {})
     const out: unknown[] = []
-    for (const [i, entry] of command.entries()) {
-      const [url, params] = Array.isArray(entry) ? entry : []
-      const body = params && typeof params === 'object' && !Array.isArray(params) ? params : {}
+    const requests: unknown[] = command
+    for (const [i, entry] of requests.entries()) {
+      const pair: unknown[] = Array.isArray(entry) ? entry : []
+      const [url, params] = pair
+      const body: JsonBody = isJsonObject(params) ? params : {}
       const compiled = typeof url === 'string' ? table.get(url) : undefined
       try {
-        if (!compiled || compiled.route.dialect !== 'peka2' || compiled.route.body)
+        if (compiled?.route.dialect !== 'peka2' || compiled.route.body || compiled.route.bulk === false)
           throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, {
             field: `command[${i}]`,
           })
@@ -134,7 +143,7 @@ export function createRestEngine(opts: {
             requestId,
             path: url,
             error: String(err),
-            stack: (err as Error)?.stack,
+            stack: stackOf(err),
           })
         out.push([
           url,
@@ -161,7 +170,7 @@ export function createRestEngine(opts: {
         await bulk(req, res, requestId)
       } catch (err) {
         const app = toAppError(err)
-        const retry = app?.extensions.retryAfter as number | undefined
+        const retry = app?.retryAfter
         fail(
           app?.code ?? 'INTERNAL_SERVER_ERROR',
           app?.message ?? `Internal server error (request id ${requestId})`,
@@ -171,7 +180,7 @@ export function createRestEngine(opts: {
       return true
     }
     const compiled = table.get(url.pathname)
-    if (!compiled || compiled.route.dialect !== dialectName) {
+    if (compiled?.route.dialect !== dialectName) {
       // drain what the client sent so the socket stays usable
       req.resume()
       fail('NOT_FOUND_ROUTE', `Unknown endpoint ${url.pathname}`)
@@ -189,7 +198,7 @@ export function createRestEngine(opts: {
     } catch (err) {
       const app = toAppError(err)
       if (app) {
-        const retry = app.extensions.retryAfter as number | undefined
+        const retry = app.retryAfter
         // refused input is logged as such (the request log line shows only the dialect's status, 500 for all of peka2)
         opts.log.info('rest request refused', {
           requestId,
@@ -203,7 +212,7 @@ export function createRestEngine(opts: {
           requestId,
           path: url.pathname,
           error: String(err),
-          stack: (err as Error)?.stack,
+          stack: stackOf(err),
         })
         fail('INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`)
       }
@@ -213,7 +222,10 @@ export function createRestEngine(opts: {
   return { handle, routes: opts.routes, dialectOf, errorResponse }
 }
 
-/** The documented access letter of a route: P and C (the site's own login) are open, A needs a session, others a role. */
+/**
+ * The documented access letter of a route: P and C (the site's own login) are open, A needs a session, others a
+ * role.
+ */
 function checkAccess(route: RestRoute, viewer: Viewer | null) {
   const letters: Access[] = [route.access, ...(route.orAccess ?? [])]
   if (letters.some((a) => a === 'P' || a === 'C')) return
@@ -225,23 +237,25 @@ function checkAccess(route: RestRoute, viewer: Viewer | null) {
   if (!letters.some(admits)) throw new AppError('INSUFFICIENT_PERMISSIONS')
 }
 
-function readRouteBody(route: RestRoute, req: IncomingMessage, limit: number): Promise<Record<string, any>> {
+function readRouteBody(route: RestRoute, req: IncomingMessage, limit: number): Promise<RestBody> {
   if (route.body === 'multipart') return readMultipart(req, limit)
   // the array itself: peka2 documents bare lists (`[1, 2]`) as some request bodies
-  if (route.body === 'json-array') return readJsonArray(req, limit) as Promise<any>
+  if (route.body === 'json-array') return readJsonArray(req, limit)
   return readJsonObject(req, limit)
 }
+
+const isJsonObject = (v: unknown): v is JsonBody => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A service error arrives wrapped in a GraphQLError whose originalError is the AppError. */
 function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err
-  const original = (err as GraphQLError)?.originalError
+  const original = (err as GraphQLError | null | undefined)?.originalError
   if (original instanceof AppError) return original
   // Variable coercion errors are the caller's fault (checkVariables names them first; this is the fallback). Their
   // message names the GraphQL variable and echoes the value: the client gets the field and "is not valid" instead.
   const e = err as GraphQLError
   if (e instanceof Error && e.message.startsWith('Variable "$')) {
-    const field = e.message.match(/^Variable "\$(\w+)"/)?.[1] ?? 'body'
+    const field = /^Variable "\$(\w+)"/.exec(e.message)?.[1] ?? 'body'
     return new AppError('INVALID_INPUT', `${field}: is not valid`, { field })
   }
   return null
@@ -253,7 +267,7 @@ function toAppError(err: unknown): AppError | null {
  * bare-list body (peka2 `[{…}, {…}]`) has no name: the one variable that lists its items is named by position alone
  * (`[0].level`).
  */
-function bodyField(route: RestRoute, body: Record<string, any>, variables: Record<string, unknown>) {
+function bodyField(route: RestRoute, body: RestBody, variables: Record<string, unknown>) {
   return (name: string): string => {
     const declared = route.fields?.[name]
     if (declared !== undefined) return declared
@@ -272,9 +286,8 @@ function bodyField(route: RestRoute, body: Record<string, any>, variables: Recor
 }
 
 /** An input error whose field (`phones[3]`, `input.nickname`) starts with a GraphQL name, renamed to the body field. */
-function renameField(err: AppError, name: (graphqlName: string) => string): AppError {
-  const field = err.field!
-  const head = field.match(/^[^.[]+/)?.[0]
+function renameField(err: AppError, field: string, name: (graphqlName: string) => string): AppError {
+  const head = /^[^.[]+/.exec(field)?.[0]
   if (!head) return err
   const renamed = (name(head) + field.slice(head.length)).replace(/^\./, '') || 'body'
   if (renamed === field) return err

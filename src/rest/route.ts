@@ -1,38 +1,73 @@
 import type { Access } from '../auth/roles.js'
+import type { MultipartBody } from '../http/body.js'
 
-/** peka2 access letters (src/auth/roles.ts), also used for the JustChat levels: documentation and the authorization matrix. */
+/**
+ * peka2 access letters (src/auth/roles.ts), also used for the JustChat levels: documentation and the authorization
+ * matrix.
+ */
 export type { Access }
 
 export type Dialect = 'peka2' | 'justchat'
 
-/**
- * A legacy REST endpoint as data: a GraphQL operation plus two mapping functions. No business rules here: the
- * resolvers behind the operation own them, so REST and GraphQL cannot disagree.
- */
-export interface RestRoute<Vars = any, Data = any> {
+/** A JSON object body: the field names are whatever the client sent. */
+export type JsonBody = Record<string, unknown>
+/** A request body as read for its route: a JSON object, a bare JSON list, or multipart fields and files. */
+export type RestBody = JsonBody | unknown[] | MultipartBody
+
+interface RouteBase {
   dialect: Dialect
   path: string
   access: Access
   /** further letters that also admit the caller: peka2 writes `MS/Sm` for "either role" */
   orAccess?: Access[]
-  /**
-   * How the request body is read: a JSON object (default); a JSON array (peka2 routes whose body is a bare list,
-   * passed to `variables` as is); multipart/form-data (uploads: text fields by name plus every file part in `files`).
-   */
-  body?: 'json' | 'json-array' | 'multipart'
+  /** false: refused inside peka2's /api/bulk (a document that says "not inside a batch request") */
+  bulk?: false
   /** a GraphQL document with one operation */
   operation: string
-  /** request body → operation variables (shape only; validation lives in the service) */
-  variables?: (body: Record<string, any>) => Vars
   /**
    * GraphQL variable or argument name → the body field it is read from, where the two differ and `variables` does
    * not pass the body's value through as is (`{ phones: 'phons' }`): input errors then name the field the client sent.
    */
   fields?: Record<string, string>
+  // Method syntax on purpose: a route states the shape of its operation's data (`(d: { user: U }) => …`), which the
+  // engine hands over as the GraphQL result without checking it.
   /** operation data → the documented response body */
-  result: (data: Data, body: Record<string, any>) => unknown
+  result(data: unknown, body: RestBody): unknown
   /** success status (JustChat answers 201 for some creations) */
-  status?: (data: Data, body: Record<string, any>) => number
+  status?(data: unknown, body: RestBody): number
 }
 
-export const defineRoutes = <T extends RestRoute[]>(routes: T) => routes
+/** request body → operation variables (shape only; validation lives in the service) */
+type Mapper<B> = (body: B) => Record<string, unknown>
+
+/*
+ * How the request body is read: a JSON object (default); a JSON array (peka2 routes whose body is a bare list, passed
+ * to `variables` as is); multipart/form-data (uploads: text fields by name plus every file part in `files`).
+ */
+interface JsonRoute extends RouteBase {
+  body?: 'json'
+  variables?: Mapper<JsonBody>
+}
+interface ListRoute extends RouteBase {
+  body: 'json-array'
+  variables?: Mapper<unknown[]>
+}
+interface MultipartRoute extends RouteBase {
+  body: 'multipart'
+  variables?: Mapper<MultipartBody>
+}
+
+/** A legacy REST endpoint as a plugin or the core writes it: its `body` kind types what `variables` is given. */
+export type RouteDefinition = JsonRoute | ListRoute | MultipartRoute
+
+/**
+ * A legacy REST endpoint as data: a GraphQL operation plus two mapping functions. No business rules here: the
+ * resolvers behind the operation own them, so REST and GraphQL cannot disagree.
+ */
+export interface RestRoute extends RouteBase {
+  body?: RouteDefinition['body']
+  // Method syntax: the engine passes the body it read by this route's own `body` kind, which the types cannot pair.
+  variables?(body: RestBody): Record<string, unknown>
+}
+
+export const defineRoutes = (routes: RouteDefinition[]): RestRoute[] => routes

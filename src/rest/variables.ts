@@ -43,7 +43,7 @@ function problem(value: unknown, type: GraphQLInputType, path: Path): { path: Pa
     if (!isPlainObject(value)) return { path, rule: 'must be an object' }
     const fields = type.getFields()
     for (const key of Object.keys(value))
-      if (!fields[key]) return { path: [...path, key], rule: 'is not a known field' }
+      if (!Object.hasOwn(fields, key)) return { path: [...path, key], rule: 'is not a known field' }
     for (const field of Object.values(fields)) {
       const v = value[field.name]
       if (v === undefined && field.defaultValue !== undefined) continue

@@ -12,7 +12,7 @@ import { AppError } from '../errors.js'
 import { inputBoundsPluginName } from './input-bounds.js'
 
 /** One scope per site role (src/auth/roles.ts): held when the viewer's role value is above 0. */
-type RoleScopes = { [K in RoleName]: boolean }
+type RoleScopes = Record<RoleName, boolean>
 
 export interface AuthScopes extends RoleScopes {
   public: boolean

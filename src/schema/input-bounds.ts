@@ -12,6 +12,7 @@ import {
   visit,
   visitWithTypeInfo,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLArgument,
   type GraphQLInputField,
   type GraphQLInputType,
@@ -50,6 +51,7 @@ export class InputBoundsPothosPlugin<Types extends SchemaTypes> extends BasePlug
 }
 
 declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Pothos declares its plugin types in this namespace
   export namespace PothosSchemaTypes {
     export interface Plugins<Types extends SchemaTypes> {
       inputBounds: InputBoundsPothosPlugin<Types>
@@ -104,7 +106,7 @@ const tooDeep = (path: Path) => invalid(formatPath(path), `must not nest deeper 
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false
-  const proto = Object.getPrototypeOf(v)
+  const proto: unknown = Object.getPrototypeOf(v)
   return proto === Object.prototype || proto === null
 }
 
@@ -119,8 +121,8 @@ export function jsonProblem(
   at: Path = [],
 ): { kind: 'nul' | 'depth'; path: Path } | null {
   const stack: { v: unknown; path: Path }[] = [{ v: value, path: at }]
-  while (stack.length) {
-    const { v, path } = stack.pop()!
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { v, path } = top
     if (typeof v === 'string') {
       if (v.includes(NUL)) return { kind: 'nul', path }
       continue
@@ -130,7 +132,7 @@ export function jsonProblem(
     if (path.length - at.length >= maxDepth) return { kind: 'depth', path }
     if (array) (v as unknown[]).forEach((item, i) => stack.push({ v: item, path: [...path, i] }))
     else
-      for (const [k, item] of Object.entries(v as Record<string, unknown>)) {
+      for (const [k, item] of Object.entries(v)) {
         if (k.includes(NUL)) return { kind: 'nul', path }
         stack.push({ v: item, path: [...path, k] })
       }
@@ -144,10 +146,16 @@ const capOf = (def: GraphQLArgument | GraphQLInputField) => def.extensions.maxIt
 function checkValue(value: unknown, type: GraphQLInputType, path: Path, maxItems: number, depth: number): void {
   if (value === null || value === undefined) return
   if (depth > MAX_INPUT_DEPTH) throw tooDeep(path)
-  if (isNonNullType(type)) return checkValue(value, type.ofType, path, maxItems, depth)
+  if (isNonNullType(type)) {
+    checkValue(value, type.ofType, path, maxItems, depth)
+    return
+  }
   if (isListType(type)) {
     // a single value where a list is expected is coerced to a list of one
-    if (!Array.isArray(value)) return checkValue(value, type.ofType, path, maxItems, depth + 1)
+    if (!Array.isArray(value)) {
+      checkValue(value, type.ofType, path, maxItems, depth + 1)
+      return
+    }
     if (value.length > maxItems) throw invalid(formatPath(path), `at most ${maxItems} items`)
     value.forEach((item, i) => checkValue(item, type.ofType, [...path, i], maxItems, depth + 1))
     return
@@ -202,13 +210,16 @@ export function checkOperationInput(
 
 /** Enforces the input bounds before execution: over HTTP, graphql-ws and the REST shim alike. */
 export function inputBounds(): YogaPlugin {
+  // envelop types the arguments as `any`: they are graphql-js' own
+  const check = ({ schema, document, operationName, variableValues }: ExecutionArgs) =>
+    checkOperationInput(schema, document, operationName, variableValues)
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const error = checkOperationInput(args.schema, args.document, args.operationName, args.variableValues)
+      const error = check(args)
       if (error) setResultAndStopExecution({ errors: [error] })
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const error = checkOperationInput(args.schema, args.document, args.operationName, args.variableValues)
+      const error = check(args)
       if (error) setResultAndStopExecution({ errors: [error] })
     },
   }

@@ -38,7 +38,7 @@ export function addNodeQueries(builder: Builder) {
       description: 'The object with this global id; null when there is none (or it is not visible to you)',
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_root, args, ctx, info) =>
-        (await resolveNodes(builder, ctx, info, [decodeNodeId(String(args.id), info.schema, ctx)]))[0],
+        (await resolveNodes(builder, ctx, info, [decodeNodeId(args.id, info.schema, ctx)]))[0],
     }),
     nodes: t.field({
       type: [Node],
@@ -50,7 +50,7 @@ export function addNodeQueries(builder: Builder) {
           builder,
           ctx,
           info,
-          args.ids.map((id) => decodeNodeId(String(id), info.schema, ctx)),
+          args.ids.map((id) => decodeNodeId(id, info.schema, ctx)),
         ),
     }),
   }))

@@ -5,7 +5,7 @@ function toDate(value: unknown): Date {
   const d =
     value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null
   if (!d || Number.isNaN(d.getTime())) throw new GraphQLError('DateTime must be an ISO 8601 date-time string')
-  // PostgreSQL's timestamps end long before JavaScript's dates do (year -271821): keep to years 1–9999, as ISO 8601 does
+  // PostgreSQL's timestamps end long before JavaScript's dates (year -271821): years 1–9999 only, as in ISO 8601
   const year = d.getUTCFullYear()
   if (year < 1 || year > 9999) throw new GraphQLError('DateTime must be between the years 1 and 9999')
   return d

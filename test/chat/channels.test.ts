@@ -1,10 +1,11 @@
 // Channel ids and access rules (chat.md "Каналы чата") through GraphQL, graphql-ws and the peka2 REST routes
 // /api/channel/data and /api/channel/private (common.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { countMessages, send, sendRaw, subscribeOnce } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let alice: TestUser, bob: TestUser, carol: TestUser, mod: TestUser, sup: TestUser
@@ -20,13 +21,16 @@ beforeAll(async () => {
   ])
   priv = `private/${Math.min(alice.id, bob.id)}/${Math.max(alice.id, bob.id)}`
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
-const CHANNEL =
-  'query($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }'
-const HISTORY = 'query($c: String!) { chatHistory(channel: $c, limit: 5) { text } }'
+const CHANNEL = graphql(
+  `query ChatChannel($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }`,
+)
+const HISTORY = graphql(`query ChatHistoryChannels($c: String!) { chatHistory(channel: $c, limit: 5) { text } }`)
 const read = (id: string, token?: string) => gql(t.url, CHANNEL, { id }, token)
-const SEND_ID = 'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { id } } }'
+const SEND_ID = graphql(
+  `mutation SendChatMessage($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { id } } }`,
+)
 
 describe('channel ids', () => {
   it('refuses malformed and unknown ids with CHANNEL_NOT_FOUND, on every path, writing nothing', async () => {
@@ -77,17 +81,17 @@ describe('channel ids', () => {
 
   it('names channels and owners: main, stream/<id> (owned by the streamer), private', async () => {
     const main = await read('main')
-    expect(main.data.chatChannel).toMatchObject({ id: 'main', name: 'Main', ownerId: null })
+    expect(main.data!.chatChannel).toMatchObject({ id: 'main', name: 'Main', ownerId: null })
     const stream = await read(`stream/${alice.id}`)
-    expect(stream.data.chatChannel).toMatchObject({ id: `stream/${alice.id}`, name: alice.name, ownerId: alice.id })
-    expect((await read(priv, alice.token)).data.chatChannel).toMatchObject({ id: priv, ownerId: null })
+    expect(stream.data!.chatChannel).toMatchObject({ id: `stream/${alice.id}`, name: alice.name, ownerId: alice.id })
+    expect((await read(priv, alice.token)).data!.chatChannel).toMatchObject({ id: priv, ownerId: null })
   })
 })
 
 describe('access rules', () => {
   it('main: anyone reads (anonymous too), logged-in users write, anonymous cannot', async () => {
     await send(t, alice.token, { channel: 'main', text: 'main for all' })
-    expect((await read('main')).data.chatChannel.messages.edges[0].node.text).toBe('main for all')
+    expect((await read('main')).data!.chatChannel.messages.edges[0].node.text).toBe('main for all')
     const before = await countMessages(t)
     expect(codeOf(await sendRaw(t, undefined, { channel: 'main', text: 'anon' }))).toBe('UNAUTHENTICATED')
     expect(await countMessages(t)).toBe(before)
@@ -96,11 +100,11 @@ describe('access rules', () => {
   it('admin: only moderators and support read and write it', async () => {
     const m = await send(t, mod.token, { channel: 'admin', text: 'staff only' })
     await send(t, sup.token, { channel: 'admin', text: 'support here' })
-    expect((await read('admin', sup.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
+    expect((await read('admin', sup.token)).data!.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
       'support here',
       'staff only',
     ])
-    expect((await gql(t.url, HISTORY, { c: 'admin' }, mod.token)).data.chatHistory).toHaveLength(2)
+    expect((await gql(t.url, HISTORY, { c: 'admin' }, mod.token)).data!.chatHistory).toHaveLength(2)
 
     const before = await countMessages(t)
     expect(codeOf(await read('admin', alice.token))).toBe('INSUFFICIENT_PERMISSIONS')
@@ -116,7 +120,7 @@ describe('access rules', () => {
       codeOf(
         await gql(
           t.url,
-          'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👀") { emoji } }',
+          graphql(`mutation AddChatReactionChannels($id: Int!) { addChatReaction(id: $id, emoji: "👀") { emoji } }`),
           { id: m.databaseId },
           alice.token,
         ),
@@ -143,14 +147,14 @@ describe('access rules', () => {
 
   it('stream/<id>: anyone reads, logged-in users write', async () => {
     await send(t, bob.token, { channel: `stream/${alice.id}`, text: 'hi streamer' })
-    expect((await read(`stream/${alice.id}`)).data.chatChannel.messages.edges[0].node.text).toBe('hi streamer')
+    expect((await read(`stream/${alice.id}`)).data!.chatChannel.messages.edges[0].node.text).toBe('hi streamer')
   })
 
   it('private/<a>/<b>: only those two read, write or subscribe', async () => {
     const first = await gql(t.url, SEND_ID, { i: { channel: priv, text: 'just us' } }, alice.token)
-    const globalId = first.data.sendChatMessage.message.id
+    const globalId = first.data!.sendChatMessage.message!.id
     await send(t, bob.token, { channel: priv, text: 'yes' })
-    expect((await read(priv, bob.token)).data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
+    expect((await read(priv, bob.token)).data!.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual([
       'yes',
       'just us',
     ])
@@ -162,10 +166,10 @@ describe('access rules', () => {
     }
     expect(codeOf(await read(priv))).toBe('UNAUTHENTICATED')
     // nor by the message's global id (Relay node)
-    const NODE = 'query($id: ID!) { node(id: $id) { ... on ChatMessage { text } } }'
-    expect((await gql(t.url, NODE, { id: globalId }, bob.token)).data.node).toEqual({ text: 'just us' })
-    expect((await gql(t.url, NODE, { id: globalId }, carol.token)).data.node).toBeNull()
-    expect((await gql(t.url, NODE, { id: globalId })).data.node).toBeNull()
+    const NODE = graphql(`query Node($id: ID!) { node(id: $id) { ... on ChatMessage { text } } }`)
+    expect((await gql(t.url, NODE, { id: globalId }, bob.token)).data!.node).toEqual({ text: 'just us' })
+    expect((await gql(t.url, NODE, { id: globalId }, carol.token)).data!.node).toBeNull()
+    expect((await gql(t.url, NODE, { id: globalId })).data!.node).toBeNull()
     const ev = await subscribeOnce(t, carol.token, priv)
     expect(ev.errors?.[0]?.extensions?.code ?? ev.error?.[0]?.extensions?.code).toBe('INSUFFICIENT_PERMISSIONS')
     expect(await countMessages(t)).toBe(before)
@@ -196,7 +200,9 @@ describe('REST /api/channel/data', () => {
   })
 
   it("a channel the caller may not read is answered as one that does not exist, in REST and GraphQL (chatChannel's read rule)", async () => {
-    const CHANNELS = 'query($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }'
+    const CHANNELS = graphql(
+      `query ChatChannels2($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }`,
+    )
     // a private channel of two users that do not exist: the answer of "no such channel"
     const none = 'private/99999998/99999999'
     const answers = async (id: string, token?: string) => {
@@ -219,8 +225,8 @@ describe('REST /api/channel/data', () => {
     }
     // readers get it, presence included
     const ok = await gql(t.url, CHANNELS, { ids: [priv] }, bob.token)
-    expect(ok.data.chatChannels).toEqual([{ id: priv, name: 'Private', presence: { amount: 0, users: [] } }])
-    expect((await gql(t.url, CHANNELS, { ids: ['admin'] }, mod.token)).data.chatChannels).toEqual([
+    expect(ok.data!.chatChannels).toEqual([{ id: priv, name: 'Private', presence: { amount: 0, users: [] } }])
+    expect((await gql(t.url, CHANNELS, { ids: ['admin'] }, mod.token)).data!.chatChannels).toEqual([
       { id: 'admin', name: 'Admin', presence: { amount: 0, users: [] } },
     ])
   })
@@ -267,8 +273,8 @@ describe('REST /api/channel/private', () => {
     expect(r.status).toBe(200)
     expect(r.body).toEqual(expected)
     expect(r.body).not.toContain(priv)
-    const g = await gql(t.url, '{ privateChatChannels }', undefined, me.token)
-    expect(g.data.privateChatChannels).toEqual(expected)
+    const g = await gql(t.url, graphql(`query PrivateChatChannels { privateChatChannels }`), undefined, me.token)
+    expect(g.data!.privateChatChannels).toEqual(expected)
 
     // alice's list holds her conversation with bob only
     expect((await rest(t.url, '/api/channel/private', {}, { token: alice.token })).body).toEqual([priv])

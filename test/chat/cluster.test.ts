@@ -2,10 +2,11 @@
 // subscribers on B, presence is one picture across both, and a socket dying on A is seen from B.
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, until } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { WAIT, live, presence, rawSocket, send } from './support.js'
+import { graphql } from '../generated/index.js'
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
 
@@ -20,8 +21,7 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     ;[alice, bob, carol] = await Promise.all([registerUser(a), registerUser(b), registerUser(a)])
   })
   afterAll(async () => {
-    await b?.close()
-    await a?.close()
+    await closeAll(b, a)
   })
 
   it('publish on A, receive on B (the channel and the `all` stream); edits and removals follow', async () => {
@@ -36,14 +36,14 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
       expect((await allOnB.next('ChatMessageAdded')).message.databaseId).toBe(m.databaseId)
       await gql(
         a.url,
-        'mutation($id: Int!) { editChatMessage(id: $id, text: "edited on A") { databaseId } }',
+        graphql(`mutation EditChatMessage($id: Int!) { editChatMessage(id: $id, text: "edited on A") { databaseId } }`),
         { id: m.databaseId },
         alice.token,
       )
       expect((await onB.next('ChatMessageEdited')).message.text).toBe('edited on A')
       await gql(
         a.url,
-        'mutation($id: Int!) { removeChatMessage(id: $id, reason: "oops") }',
+        graphql(`mutation RemoveChatMessageCluster($id: Int!) { removeChatMessage(id: $id, reason: "oops") }`),
         { id: m.databaseId },
         alice.token,
       )
@@ -51,8 +51,11 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
       // and the other way round, with history read back on A
       const back = await send(b, bob.token, { channel: 'main', text: 'from B' })
       expect((await onB.next('ChatMessageAdded')).message.databaseId).toBe(back.databaseId)
-      const h = await gql(a.url, '{ chatHistory(channel: "main", limit: 1) { databaseId } }')
-      expect(h.data.chatHistory[0].databaseId).toBe(back.databaseId)
+      const h = await gql(
+        a.url,
+        graphql(`query ChatHistoryCluster { chatHistory(channel: "main", limit: 1) { databaseId } }`),
+      )
+      expect(h.data!.chatHistory[0].databaseId).toBe(back.databaseId)
     } finally {
       await onB.close()
       await allOnB.close()
@@ -64,7 +67,12 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     const channel = `stream/${carol.id}`
     const onB = await live(b, viewer.token, channel)
     try {
-      await gql(a.url, 'mutation($i: Int!) { ignore(content: CHAT, item: $i) }', { i: alice.id }, viewer.token)
+      await gql(
+        a.url,
+        graphql(`mutation Ignore($i: Int!) { ignore(content: CHAT, item: $i) }`),
+        { i: alice.id },
+        viewer.token,
+      )
       await send(a, alice.token, { channel, text: 'ignored' })
       await send(a, carol.token, { channel, text: 'heard' })
       expect((await onB.next('ChatMessageAdded')).message.text).toBe('heard')

@@ -1,11 +1,13 @@
 // History: the Relay connection per channel, JustChat-style skip/limit, peka2 condition queries (chat.md /chat/history),
 // ignores, full-text search, and the constant number of SQL statements behind a page of history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { onQuery } from '../../src/db/client.js'
 import { countMessages, send } from './support.js'
+import { graphql } from '../generated/index.js'
+import type { ChatHistoryQuery } from '../generated/graphql.js'
 
 let t: TestApp
 let u1: TestUser, u2: TestUser, u3: TestUser, u4: TestUser
@@ -13,14 +15,16 @@ beforeAll(async () => {
   t = await startTestApp()
   ;[u1, u2, u3, u4] = await Promise.all([registerUser(t), registerUser(t), registerUser(t), registerUser(t)])
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const db = () => t.app.services.prisma
-const PAGE = `query($c: String!, $first: Int, $after: String, $last: Int, $before: String) { chatChannel(id: $c) {
+const PAGE =
+  graphql(`query ChatChannelHistory($c: String!, $first: Int, $after: String, $last: Int, $before: String) { chatChannel(id: $c) {
   messages(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { databaseId text } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }
-} }`
-const LIST =
-  'query($c: String!, $skip: Int, $limit: Int, $q: ChatHistoryQuery) { chatHistory(channel: $c, skip: $skip, limit: $limit, query: $q) { databaseId text from { databaseId } to { databaseId } type } }'
+} }`)
+const LIST = graphql(
+  `query ChatHistory2($c: String!, $skip: Int, $limit: Int, $q: ChatHistoryQuery) { chatHistory(channel: $c, skip: $skip, limit: $limit, query: $q) { databaseId text from { databaseId } to { databaseId } type } }`,
+)
 
 /** A stream channel of its own, filled through the database (texts "m0" … oldest first); returns the ids oldest first. */
 async function filled(n: number, extra: (i: number) => Record<string, unknown> = () => ({})) {
@@ -45,33 +49,34 @@ describe('Relay connection', () => {
   it('pages newest first with cursors, both ways, at most 100 a page', async () => {
     const { channel, ids } = await filled(25)
     const newest = [...ids].reverse()
-    const p1 = (await gql(t.url, PAGE, { c: channel, first: 10 })).data.chatChannel.messages
+    const p1 = (await gql(t.url, PAGE, { c: channel, first: 10 })).data!.chatChannel.messages
     expect(p1.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(0, 10))
     expect(p1.pageInfo).toMatchObject({
       hasNextPage: true,
       startCursor: p1.edges[0].cursor,
       endCursor: p1.edges[9].cursor,
     })
-    const p2 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p1.pageInfo.endCursor })).data.chatChannel
+    const p2 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p1.pageInfo.endCursor })).data!.chatChannel
       .messages
     expect(p2.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(10, 20))
-    const p3 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p2.pageInfo.endCursor })).data.chatChannel
+    const p3 = (await gql(t.url, PAGE, { c: channel, first: 10, after: p2.pageInfo.endCursor })).data!.chatChannel
       .messages
     expect(p3.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(20))
     expect(p3.pageInfo.hasNextPage).toBe(false)
     // back towards the newest from a cursor
-    const back = (await gql(t.url, PAGE, { c: channel, last: 5, before: p2.edges[0].cursor })).data.chatChannel.messages
+    const back = (await gql(t.url, PAGE, { c: channel, last: 5, before: p2.edges[0].cursor })).data!.chatChannel
+      .messages
     expect(back.edges.map((e: any) => e.node.databaseId)).toEqual(newest.slice(5, 10))
     // new messages appear first; removed ones disappear
     const fresh = await send(t, u2.token, { channel, text: 'fresh' })
     await db().chatMessage.update({ where: { id: ids[24] }, data: { deletedAt: new Date() } })
-    const top = (await gql(t.url, PAGE, { c: channel, first: 2 })).data.chatChannel.messages.edges.map(
+    const top = (await gql(t.url, PAGE, { c: channel, first: 2 })).data!.chatChannel.messages.edges.map(
       (e: any) => e.node.databaseId,
     )
     expect(top).toEqual([fresh.databaseId, ids[23]])
 
     const full = await gql(t.url, PAGE, { c: channel, first: 100 })
-    expect(full.data.chatChannel.messages.edges).toHaveLength(25)
+    expect(full.data!.chatChannel.messages.edges).toHaveLength(25)
     // out-of-range counts and cursors that are not ours: INVALID_INPUT naming the argument, never a 500
     const bad: [Record<string, unknown>, string][] = [
       [{ first: 101 }, 'first'],
@@ -95,8 +100,8 @@ describe('chatHistory (skip/limit)', () => {
   it('skips and limits newest first, within bounds', async () => {
     const { channel, ids } = await filled(12)
     const r = await gql(t.url, LIST, { c: channel, skip: 3, limit: 4 })
-    expect(r.data.chatHistory.map((m: any) => m.databaseId)).toEqual([...ids].reverse().slice(3, 7))
-    expect((await gql(t.url, LIST, { c: channel, skip: 10 })).data.chatHistory.map((m: any) => m.text)).toEqual([
+    expect(r.data!.chatHistory.map((m: any) => m.databaseId)).toEqual([...ids].reverse().slice(3, 7))
+    expect((await gql(t.url, LIST, { c: channel, skip: 10 })).data!.chatHistory.map((m: any) => m.text)).toEqual([
       'm1',
       'm0',
     ])
@@ -114,7 +119,7 @@ describe('chatHistory (skip/limit)', () => {
 
 describe('peka2 condition query', () => {
   let channel: string
-  let expectTexts: (q: unknown, texts: string[]) => Promise<void>
+  let expectTexts: (q: ChatHistoryQuery, texts: string[]) => Promise<void>
   beforeAll(async () => {
     // who says what to whom: text "<from>><to>" (0 = nobody), from u1…u4
     const owner = await registerUser(t)
@@ -143,7 +148,7 @@ describe('peka2 condition query', () => {
     expectTexts = async (q, texts) => {
       const r = await gql(t.url, LIST, { c: channel, q, limit: 100 })
       expect(r.errors, JSON.stringify(r.errors)).toBeUndefined()
-      expect(r.data.chatHistory.map((m: any) => m.text)).toEqual(texts)
+      expect(r.data!.chatHistory.map((m: any) => m.text)).toEqual(texts)
     }
   })
   const s = (u: TestUser) => String(u.id)
@@ -245,13 +250,15 @@ describe('peka2 condition query', () => {
     // the same query language on the Relay connection
     const r = await gql(
       t.url,
-      'query($c: String!, $q: ChatHistoryQuery) { chatChannel(id: $c) { messages(first: 10, query: $q) { edges { node { text } } } } }',
+      graphql(
+        `query ChatChannelHistory2($c: String!, $q: ChatHistoryQuery) { chatChannel(id: $c) { messages(first: 10, query: $q) { edges { node { text } } } } }`,
+      ),
       {
         c: channel,
         q: { conditions: [{ field: 'type', operation: '=', value: ['announce'] }] },
       },
     )
-    expect(r.data.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['2>0 announce'])
+    expect(r.data!.chatChannel.messages.edges.map((e: any) => e.node.text)).toEqual(['2>0 announce'])
   })
 
   it('refuses malformed queries with INVALID_INPUT naming the path, and writes nothing', async () => {
@@ -259,7 +266,7 @@ describe('peka2 condition query', () => {
     const cond = (c: Record<string, unknown>) => ({ field: 'from', operation: '=', value: ['1'], ...c })
     let deep: any = { conditions: [cond({})] }
     for (let i = 0; i < 5; i++) deep = { conditions: [cond({})], groups: [deep], glue: 'and' }
-    const cases: [unknown, string][] = [
+    const cases: [ChatHistoryQuery, string][] = [
       [{ conditions: [cond({ field: 'text' })] }, 'query.conditions[0].field'],
       [{ conditions: [cond({}), cond({ operation: 'like' })] }, 'query.conditions[1].operation'],
       [{ conditions: [cond({}), cond({ glue: 'OR' })] }, 'query.conditions[1].glue'],
@@ -283,7 +290,7 @@ describe('peka2 condition query', () => {
       expect(r.errors![0].message).toContain(path)
     }
     // shape errors (a missing field, a wrong type) are refused before the resolver: still INVALID_INPUT-like, never a 500
-    const shape = await gql(t.url, LIST, { c: channel, q: { conditions: [{ field: 'from', value: ['1'] }] } })
+    const shape = await gqlRaw(t.url, LIST, { c: channel, q: { conditions: [{ field: 'from', value: ['1'] }] } })
     expect(shape.errors).toBeDefined()
     expect(shape.status).not.toBe(500)
     expect(await countMessages(t)).toBe(before)
@@ -301,30 +308,41 @@ describe('ignored users', () => {
     await send(t, u3.token, { channel, text: 'pineapple from three' })
     // one ignore through GraphQL, one through the peka2 REST route a legacy client uses
     expect(
-      (await gql(t.url, 'mutation($i: Int!) { ignore(content: CHAT, item: $i) }', { i: u1.id }, viewer.token)).data
-        .ignore,
+      (
+        await gql(
+          t.url,
+          graphql(`mutation Ignore($i: Int!) { ignore(content: CHAT, item: $i) }`),
+          { i: u1.id },
+          viewer.token,
+        )
+      ).data!.ignore,
     ).toBe(true)
     expect(
       (await rest(t.url, '/api/ignore/add', { content: 'chat', item: u3.id }, { token: viewer.token })).status,
     ).toBe(200)
-    const mine = (await gql(t.url, LIST, { c: channel }, viewer.token)).data.chatHistory.map((m: any) => m.text)
+    const mine = (await gql(t.url, LIST, { c: channel }, viewer.token)).data!.chatHistory.map((m: any) => m.text)
     expect(mine).toEqual(['pineapple from two'])
-    const page = (await gql(t.url, PAGE, { c: channel, first: 10 }, viewer.token)).data.chatChannel.messages.edges.map(
+    const page = (await gql(t.url, PAGE, { c: channel, first: 10 }, viewer.token)).data!.chatChannel.messages.edges.map(
       (e: any) => e.node.text,
     )
     expect(page).toEqual(['pineapple from two'])
     const found = await gql(
       t.url,
-      'query { searchChatMessages(text: "pineapple") { message { text } } }',
+      graphql(`query SearchChatMessages { searchChatMessages(text: "pineapple") { message { text } } }`),
       undefined,
       viewer.token,
     )
-    expect(found.data.searchChatMessages.map((h: any) => h.message.text)).toEqual(['pineapple from two'])
+    expect(found.data!.searchChatMessages.map((h: any) => h.message.text)).toEqual(['pineapple from two'])
     // others see everything
-    expect((await gql(t.url, LIST, { c: channel }, u4.token)).data.chatHistory).toHaveLength(3)
+    expect((await gql(t.url, LIST, { c: channel }, u4.token)).data!.chatHistory).toHaveLength(3)
     // un-ignoring brings them back
-    await gql(t.url, 'mutation($i: Int!) { unignore(content: CHAT, item: $i) }', { i: u1.id }, viewer.token)
-    expect((await gql(t.url, LIST, { c: channel }, viewer.token)).data.chatHistory.map((m: any) => m.text)).toEqual([
+    await gql(
+      t.url,
+      graphql(`mutation Unignore($i: Int!) { unignore(content: CHAT, item: $i) }`),
+      { i: u1.id },
+      viewer.token,
+    )
+    expect((await gql(t.url, LIST, { c: channel }, viewer.token)).data!.chatHistory.map((m: any) => m.text)).toEqual([
       'pineapple from two',
       'pineapple from one',
     ])
@@ -332,8 +350,9 @@ describe('ignored users', () => {
 })
 
 describe('full-text search', () => {
-  const SEARCH =
-    'query($q: String!, $c: String, $first: Int, $offset: Int) { searchChatMessages(text: $q, channel: $c, first: $first, offset: $offset) { rank message { databaseId channel text } } }'
+  const SEARCH = graphql(
+    `query SearchChatMessagesHistory($q: String!, $c: String, $first: Int, $offset: Int) { searchChatMessages(text: $q, channel: $c, first: $first, offset: $offset) { rank message { databaseId channel text } } }`,
+  )
 
   it('covers the readable channels only: a private message is not found by a third user', async () => {
     const priv = `private/${Math.min(u1.id, u2.id)}/${Math.max(u1.id, u2.id)}`
@@ -342,8 +361,8 @@ describe('full-text search', () => {
     const staffOnly = await send(t, mod.token, { channel: 'admin', text: 'zanzibar raid incoming' })
     const open = await send(t, u3.token, { channel: 'main', text: 'anyone been to zanzibar?' })
     const ids = async (token?: string) =>
-      (await gql(t.url, SEARCH, { q: 'zanzibar' }, token)).data.searchChatMessages
-        .map((h: any) => h.message.databaseId)
+      (await gql(t.url, SEARCH, { q: 'zanzibar' }, token))
+        .data!.searchChatMessages.map((h: any) => h.message.databaseId)
         .sort()
     expect(await ids(u1.token)).toEqual([secret.databaseId, open.databaseId].sort())
     expect(await ids(u2.token)).toEqual([secret.databaseId, open.databaseId].sort())
@@ -353,12 +372,17 @@ describe('full-text search', () => {
     // naming the channel does not get round it
     expect(codeOf(await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u3.token))).toBe('INSUFFICIENT_PERMISSIONS')
     expect(
-      (await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u2.token)).data.searchChatMessages.map(
+      (await gql(t.url, SEARCH, { q: 'zanzibar', c: priv }, u2.token)).data!.searchChatMessages.map(
         (h: any) => h.message.databaseId,
       ),
     ).toEqual([secret.databaseId])
     // removed messages are not found
-    await gql(t.url, 'mutation($id: Int!) { removeChatMessage(id: $id) }', { id: open.databaseId }, u3.token)
+    await gql(
+      t.url,
+      graphql(`mutation RemoveChatMessage($id: Int!) { removeChatMessage(id: $id) }`),
+      { id: open.databaseId },
+      u3.token,
+    )
     expect(await ids(u3.token)).toEqual([])
   })
 
@@ -371,11 +395,11 @@ describe('full-text search', () => {
     })
     const strong = await send(t, u2.token, { channel, text: 'quokka quokka quokka!' })
     const mid = await send(t, u3.token, { channel, text: 'quokka, quokka — two of them' })
-    const all = (await gql(t.url, SEARCH, { q: 'quokka', c: channel })).data.searchChatMessages
+    const all = (await gql(t.url, SEARCH, { q: 'quokka', c: channel })).data!.searchChatMessages
     expect(all.map((h: any) => h.message.databaseId)).toEqual([strong.databaseId, mid.databaseId, weak.databaseId])
     expect(all[0].rank).toBeGreaterThan(all[2].rank)
-    const p1 = (await gql(t.url, SEARCH, { q: 'quokka', c: channel, first: 2 })).data.searchChatMessages
-    const p2 = (await gql(t.url, SEARCH, { q: 'quokka', c: channel, first: 2, offset: 2 })).data.searchChatMessages
+    const p1 = (await gql(t.url, SEARCH, { q: 'quokka', c: channel, first: 2 })).data!.searchChatMessages
+    const p2 = (await gql(t.url, SEARCH, { q: 'quokka', c: channel, first: 2, offset: 2 })).data!.searchChatMessages
     expect([...p1, ...p2].map((h: any) => h.message.databaseId)).toEqual(all.map((h: any) => h.message.databaseId))
     for (const v of [{ q: 'q' }, { q: 'quokka', first: 0 }, { q: 'quokka', first: 101 }, { q: 'quokka', offset: -1 }]) {
       expect(codeOf(await gql(t.url, SEARCH, v)), JSON.stringify(v)).toBe('INVALID_INPUT')
@@ -393,15 +417,17 @@ describe('SQL statements per history page', () => {
           .map((u, j) => ({ messageId: id, userId: u.id, emoji: [':a:', ':b:', ':c:'][j] })),
       ),
     })
-    const Q = `query($c: String!, $n: Int!) { chatChannel(id: $c) { messages(first: $n) { edges { node { text from { name } to { name } reactions { emoji count } } } } } }`
+    const Q = graphql(
+      `query ChatChannelHistory3($c: String!, $n: Int!) { chatChannel(id: $c) { messages(first: $n) { edges { node { text from { name } to { name } reactions { emoji count } } } } } }`,
+    )
     const statementsFor = async (n: number, token?: string) => {
       const seen: string[] = []
       const off = onQuery(db(), (sql) => seen.push(sql))
       try {
         const r = await gql(t.url, Q, { c: channel, n }, token)
         expect(r.errors).toBeUndefined()
-        expect(r.data.chatChannel.messages.edges).toHaveLength(n)
-        expect(r.data.chatChannel.messages.edges[0].node.reactions.length).toBeGreaterThan(0)
+        expect(r.data!.chatChannel.messages.edges).toHaveLength(n)
+        expect(r.data!.chatChannel.messages.edges[0].node.reactions.length).toBeGreaterThan(0)
       } finally {
         off()
       }

@@ -1,10 +1,11 @@
 // Live chat over graphql-ws: every event kind, the read-only `all` stream, live ignore filtering, presence and its
 // clean-up when a socket dies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest, until } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { WAIT, countMessages, live, presence, rawSocket, send } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let alice: TestUser, bob: TestUser, carol: TestUser, mod: TestUser
@@ -17,7 +18,7 @@ beforeAll(async () => {
     userWithRoles(t, { moderator: 1 }),
   ])
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
 
@@ -50,7 +51,9 @@ describe('chatEvents', () => {
 
       await gql(
         t.url,
-        'mutation($id: Int!) { editChatMessage(id: $id, text: "hi (edited)") { databaseId } }',
+        graphql(
+          `mutation EditChatMessageLive($id: Int!) { editChatMessage(id: $id, text: "hi (edited)") { databaseId } }`,
+        ),
         { id: m.databaseId },
         alice.token,
       )
@@ -62,7 +65,7 @@ describe('chatEvents', () => {
 
       await gql(
         t.url,
-        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "❤️") { count } }',
+        graphql(`mutation AddChatReactionLive($id: Int!) { addChatReaction(id: $id, emoji: "❤️") { count } }`),
         { id: m.databaseId },
         bob.token,
       )
@@ -76,7 +79,7 @@ describe('chatEvents', () => {
       })
       await gql(
         t.url,
-        'mutation($id: Int!) { removeChatReaction(id: $id, emoji: "❤️") { count } }',
+        graphql(`mutation RemoveChatReactionLive($id: Int!) { removeChatReaction(id: $id, emoji: "❤️") { count } }`),
         { id: m.databaseId },
         bob.token,
       )
@@ -89,7 +92,7 @@ describe('chatEvents', () => {
 
       await gql(
         t.url,
-        'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }',
+        graphql(`mutation PinChatMessage($id: Int!) { pinChatMessage(id: $id) { pinned } }`),
         { id: m.databaseId },
         streamer.token,
       )
@@ -99,7 +102,12 @@ describe('chatEvents', () => {
         pinned: true,
         message: { databaseId: m.databaseId, pinned: true },
       })
-      await gql(t.url, 'mutation($id: Int!) { unpinChatMessage(id: $id) { pinned } }', { id: m.databaseId }, mod.token)
+      await gql(
+        t.url,
+        graphql(`mutation UnpinChatMessage($id: Int!) { unpinChatMessage(id: $id) { pinned } }`),
+        { id: m.databaseId },
+        mod.token,
+      )
       expect(await watch.next('ChatPinChanged')).toMatchObject({ pinned: false, message: { pinned: false } })
 
       // typing: an expiry a few seconds ahead, never stored
@@ -107,7 +115,7 @@ describe('chatEvents', () => {
       const sentAt = Date.now()
       const typed = await gql(
         t.url,
-        'mutation($c: String!) { sendChatTyping(channel: $c) }',
+        graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`),
         { c: channel },
         alice.token,
       )
@@ -115,7 +123,7 @@ describe('chatEvents', () => {
       expect(typing).toMatchObject({
         channel,
         user: { databaseId: alice.id, name: alice.name },
-        expiresAt: typed.data.sendChatTyping,
+        expiresAt: typed.data!.sendChatTyping,
       })
       const ahead = new Date(typing.expiresAt).getTime() - sentAt
       expect(ahead).toBeGreaterThanOrEqual(2_000)
@@ -124,7 +132,7 @@ describe('chatEvents', () => {
 
       await gql(
         t.url,
-        'mutation($c: String!) { setChatSlowMode(channel: $c, seconds: 10) }',
+        graphql(`mutation SetChatSlowMode($c: String!) { setChatSlowMode(channel: $c, seconds: 10) }`),
         { c: channel },
         streamer.token,
       )
@@ -136,7 +144,9 @@ describe('chatEvents', () => {
 
       await gql(
         t.url,
-        'mutation($id: Int!, $d: JSON) { removeChatMessage(id: $id, reason: "ban", data: $d) }',
+        graphql(
+          `mutation RemoveChatMessageLive($id: Int!, $d: JSON) { removeChatMessage(id: $id, reason: "ban", data: $d) }`,
+        ),
         { id: m.databaseId, d: { banId: 5, reasonId: 2 } },
         streamer.token,
       )
@@ -170,7 +180,12 @@ describe('chatEvents', () => {
         message: { databaseId: b.databaseId },
       })
       // other events of public channels follow too
-      await gql(t.url, 'mutation($id: Int!) { removeChatMessage(id: $id) }', { id: a.databaseId }, alice.token)
+      await gql(
+        t.url,
+        graphql(`mutation RemoveChatMessage($id: Int!) { removeChatMessage(id: $id) }`),
+        { id: a.databaseId },
+        alice.token,
+      )
       expect(await watch.next('ChatMessageRemoved')).toMatchObject({ channel: 'main', messageId: a.databaseId })
     } finally {
       await watch.close()
@@ -239,19 +254,34 @@ describe('ignored users, live', () => {
       expect((await watch.next('ChatMessageAdded')).message.text).toBe('before the ignore')
 
       // alice through GraphQL, bob through the legacy REST route — both while subscribed
-      await gql(t.url, 'mutation($i: Int!) { ignore(content: CHAT, item: $i) }', { i: alice.id }, viewer.token)
+      await gql(
+        t.url,
+        graphql(`mutation Ignore($i: Int!) { ignore(content: CHAT, item: $i) }`),
+        { i: alice.id },
+        viewer.token,
+      )
       await rest(t.url, '/api/ignore/add', { content: 'chat', item: bob.id }, { token: viewer.token })
       const hidden = await send(t, alice.token, { channel, text: 'ignored by viewer' })
       await send(t, bob.token, { channel, text: 'also ignored' })
-      await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: channel }, alice.token)
       await gql(
         t.url,
-        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { count } }',
+        graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`),
+        { c: channel },
+        alice.token,
+      )
+      await gql(
+        t.url,
+        graphql(`mutation AddChatReactionLive2($id: Int!) { addChatReaction(id: $id, emoji: "👍") { count } }`),
         { id: hidden.databaseId },
         bob.token,
       )
       await send(t, carol.token, { channel, text: 'visible' })
-      await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: channel }, carol.token)
+      await gql(
+        t.url,
+        graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`),
+        { c: channel },
+        carol.token,
+      )
       // had anything of alice or bob come through, it would be first in line
       expect((await watch.next('ChatMessageAdded')).message.text).toBe('visible')
       expect((await watch.next('ChatTyping')).user.databaseId).toBe(carol.id)
@@ -261,7 +291,12 @@ describe('ignored users, live', () => {
       expect((await other.next('ChatMessageAdded')).message.text).toBe('also ignored')
       expect((await other.next('ChatReactionsChanged')).user.databaseId).toBe(bob.id)
 
-      await gql(t.url, 'mutation($i: Int!) { unignore(content: CHAT, item: $i) }', { i: alice.id }, viewer.token)
+      await gql(
+        t.url,
+        graphql(`mutation Unignore($i: Int!) { unignore(content: CHAT, item: $i) }`),
+        { i: alice.id },
+        viewer.token,
+      )
       await send(t, alice.token, { channel, text: 'heard again' })
       expect((await watch.next('ChatMessageAdded')).message.text).toBe('heard again')
     } finally {

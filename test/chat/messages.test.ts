@@ -1,10 +1,11 @@
 // Messages: publish (text, mentions, types, replies), edit, remove, pin, reactions, and flow control (slow mode, the
 // 60-events-a-minute budget, publish guards) — every refusal with a clear code and nothing written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { countMessages, send, sendRaw } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let alice: TestUser, bob: TestUser, carol: TestUser, mod: TestUser, streamer: TestUser
@@ -20,28 +21,38 @@ beforeAll(async () => {
   ])
   stream = `stream/${streamer.id}`
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const db = () => t.app.services.prisma
-const EDIT =
-  'mutation($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { databaseId text editedAt time } }'
-const REMOVE =
-  'mutation($id: Int!, $reason: String, $data: JSON) { removeChatMessage(id: $id, reason: $reason, data: $data) }'
-const PIN = 'mutation($id: Int!) { pinChatMessage(id: $id) { databaseId pinned } }'
-const UNPIN = 'mutation($id: Int!) { unpinChatMessage(id: $id) { databaseId pinned } }'
-const REACT = 'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }'
-const UNREACT = 'mutation($id: Int!, $e: String!) { removeChatReaction(id: $id, emoji: $e) { emoji count } }'
-const SLOW = 'mutation($c: String!, $s: Int!) { setChatSlowMode(channel: $c, seconds: $s) }'
-const TYPING = 'mutation($c: String!) { sendChatTyping(channel: $c) }'
+const EDIT = graphql(
+  `mutation EditChatMessageMessages($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { databaseId text editedAt time } }`,
+)
+const REMOVE = graphql(
+  `mutation RemoveChatMessageMessages($id: Int!, $reason: String, $data: JSON) { removeChatMessage(id: $id, reason: $reason, data: $data) }`,
+)
+const PIN = graphql(`mutation PinChatMessageMessages($id: Int!) { pinChatMessage(id: $id) { databaseId pinned } }`)
+const UNPIN = graphql(
+  `mutation UnpinChatMessageMessages($id: Int!) { unpinChatMessage(id: $id) { databaseId pinned } }`,
+)
+const REACT = graphql(
+  `mutation AddChatReactionMessages($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }`,
+)
+const UNREACT = graphql(
+  `mutation RemoveChatReaction($id: Int!, $e: String!) { removeChatReaction(id: $id, emoji: $e) { emoji count } }`,
+)
+const SLOW = graphql(
+  `mutation SetChatSlowModeMessages($c: String!, $s: Int!) { setChatSlowMode(channel: $c, seconds: $s) }`,
+)
+const TYPING = graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`)
 const texts = async (channel: string, token?: string) =>
   (
     await gql(
       t.url,
-      'query($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text } }',
+      graphql(`query ChatHistoryMessages($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text } }`),
       { c: channel },
       token,
     )
-  ).data.chatHistory as { databaseId: number; text: string }[]
+  ).data!.chatHistory as { databaseId: number; text: string }[]
 
 describe('publish', () => {
   it('keeps bbcode verbatim and stores what it returns', async () => {
@@ -136,12 +147,12 @@ describe('edit', () => {
     const m = await send(t, alice.token, { channel: 'main', text: 'tpyo' })
     const r = await gql(t.url, EDIT, { id: m.databaseId, text: 'typo [i]fixed[/i]' }, alice.token)
     expect(r.errors).toBeUndefined()
-    expect(r.data.editChatMessage).toMatchObject({
+    expect(r.data!.editChatMessage).toMatchObject({
       databaseId: m.databaseId,
       text: 'typo [i]fixed[/i]',
       editedAt: expect.any(String),
     })
-    expect(new Date(r.data.editChatMessage.editedAt).getTime()).toBeGreaterThanOrEqual(new Date(m.time).getTime())
+    expect(new Date(r.data!.editChatMessage.editedAt!).getTime()).toBeGreaterThanOrEqual(new Date(m.time).getTime())
     for (const u of [bob, mod])
       expect(codeOf(await gql(t.url, EDIT, { id: m.databaseId, text: 'hijack' }, u.token))).toBe(
         'INSUFFICIENT_PERMISSIONS',
@@ -160,7 +171,7 @@ describe('edit', () => {
 describe('remove', () => {
   it('the author removes their own message; history no longer shows it', async () => {
     const m = await send(t, bob.token, { channel: 'main', text: 'oops, wrong chat' })
-    expect((await gql(t.url, REMOVE, { id: m.databaseId }, bob.token)).data.removeChatMessage).toBe(true)
+    expect((await gql(t.url, REMOVE, { id: m.databaseId }, bob.token)).data!.removeChatMessage).toBe(true)
     const row = await db().chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })
     expect(row.deletedAt).not.toBeNull()
     expect(row.deleteReason).toBe('author')
@@ -188,14 +199,14 @@ describe('remove', () => {
     expect((await db().chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })).deletedAt).toBeNull()
 
     const r = await gql(t.url, REMOVE, { id: m.databaseId, reason: 'ban', data: { banId: 7, reasonId: 3 } }, mod.token)
-    expect(r.data.removeChatMessage).toBe(true)
+    expect(r.data!.removeChatMessage).toBe(true)
     const row = await db().chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })
     expect(row).toMatchObject({ deleteReason: 'ban', deleteData: { banId: 7, reasonId: 3 } })
 
     // the streamer moderates their own stream
     const s = await send(t, bob.token, { channel: stream, text: 'rude' })
     expect(
-      (await gql(t.url, REMOVE, { id: s.databaseId, reason: 'rude' }, streamer.token)).data.removeChatMessage,
+      (await gql(t.url, REMOVE, { id: s.databaseId, reason: 'rude' }, streamer.token)).data!.removeChatMessage,
     ).toBe(true)
   })
 })
@@ -206,19 +217,28 @@ describe('pin', () => {
     for (const u of [alice, bob])
       expect(codeOf(await gql(t.url, PIN, { id: m.databaseId }, u.token))).toBe('INSUFFICIENT_PERMISSIONS')
     expect((await db().chatMessage.findUniqueOrThrow({ where: { id: m.databaseId } })).pinnedAt).toBeNull()
-    expect((await gql(t.url, PIN, { id: m.databaseId }, streamer.token)).data.pinChatMessage).toEqual({
+    expect((await gql(t.url, PIN, { id: m.databaseId }, streamer.token)).data!.pinChatMessage).toEqual({
       databaseId: m.databaseId,
       pinned: true,
     })
-    const pins = await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { pinned { databaseId text pinned } } }', {
-      c: stream,
-    })
-    expect(pins.data.chatChannel.pinned).toEqual([{ databaseId: m.databaseId, text: 'rules: be nice', pinned: true }])
+    const pins = await gql(
+      t.url,
+      graphql(`query ChatChannelMessages($c: String!) { chatChannel(id: $c) { pinned { databaseId text pinned } } }`),
+      {
+        c: stream,
+      },
+    )
+    expect(pins.data!.chatChannel.pinned).toEqual([{ databaseId: m.databaseId, text: 'rules: be nice', pinned: true }])
     expect(codeOf(await gql(t.url, UNPIN, { id: m.databaseId }, bob.token))).toBe('INSUFFICIENT_PERMISSIONS')
-    expect((await gql(t.url, UNPIN, { id: m.databaseId }, mod.token)).data.unpinChatMessage.pinned).toBe(false)
+    expect((await gql(t.url, UNPIN, { id: m.databaseId }, mod.token)).data!.unpinChatMessage.pinned).toBe(false)
     expect(
-      (await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { pinned { databaseId } } }', { c: stream })).data
-        .chatChannel.pinned,
+      (
+        await gql(
+          t.url,
+          graphql(`query ChatChannelMessages2($c: String!) { chatChannel(id: $c) { pinned { databaseId } } }`),
+          { c: stream },
+        )
+      ).data!.chatChannel.pinned,
     ).toEqual([])
   })
 
@@ -238,7 +258,7 @@ describe('pin', () => {
       where: { channel, pinnedAt: null },
       orderBy: { id: 'asc' },
     })
-    expect((await gql(t.url, PIN, { id: fiftieth.id }, owner.token)).data.pinChatMessage.pinned).toBe(true)
+    expect((await gql(t.url, PIN, { id: fiftieth.id }, owner.token)).data!.pinChatMessage.pinned).toBe(true)
     // pinning an already pinned message is not a new pin
     expect((await gql(t.url, PIN, { id: fiftieth.id }, owner.token)).errors).toBeUndefined()
     const r = await gql(t.url, PIN, { id: fiftyFirst.id }, owner.token)
@@ -247,36 +267,38 @@ describe('pin', () => {
     expect(await db().chatMessage.count({ where: { channel, pinnedAt: { not: null } } })).toBe(50)
     // unpin one, and there is room again
     await gql(t.url, UNPIN, { id: fiftieth.id }, owner.token)
-    expect((await gql(t.url, PIN, { id: fiftyFirst.id }, owner.token)).data.pinChatMessage.pinned).toBe(true)
+    expect((await gql(t.url, PIN, { id: fiftyFirst.id }, owner.token)).data!.pinChatMessage.pinned).toBe(true)
   })
 })
 
 describe('reactions', () => {
   it('any user reacts; one reaction per user per emoji; removal counts down', async () => {
     const m = await send(t, alice.token, { channel: 'main', text: 'react to me' })
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, bob.token)).data.addChatReaction).toEqual([
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, bob.token)).data!.addChatReaction).toEqual([
       { emoji: '👍', count: 1 },
     ])
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, bob.token)).data.addChatReaction).toEqual([
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, bob.token)).data!.addChatReaction).toEqual([
       { emoji: '👍', count: 1 },
     ])
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, carol.token)).data.addChatReaction).toEqual([
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: '👍' }, carol.token)).data!.addChatReaction).toEqual([
       { emoji: '👍', count: 2 },
     ])
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':kappa:' }, alice.token)).data.addChatReaction).toEqual([
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':kappa:' }, alice.token)).data!.addChatReaction).toEqual([
       { emoji: '👍', count: 2 },
       { emoji: ':kappa:', count: 1 },
     ])
-    expect((await gql(t.url, UNREACT, { id: m.databaseId, e: '👍' }, bob.token)).data.removeChatReaction).toEqual([
+    expect((await gql(t.url, UNREACT, { id: m.databaseId, e: '👍' }, bob.token)).data!.removeChatReaction).toEqual([
       { emoji: '👍', count: 1 },
       { emoji: ':kappa:', count: 1 },
     ])
     expect(await db().chatReaction.count({ where: { messageId: m.databaseId } })).toBe(2)
     const h = await gql(
       t.url,
-      'query { chatHistory(channel: "main", limit: 1) { databaseId reactions { emoji count } } }',
+      graphql(
+        `query ChatHistoryMessages2 { chatHistory(channel: "main", limit: 1) { databaseId reactions { emoji count } } }`,
+      ),
     )
-    expect(h.data.chatHistory[0]).toEqual({
+    expect(h.data!.chatHistory[0]).toEqual({
       databaseId: m.databaseId,
       reactions: [
         { emoji: '👍', count: 1 },
@@ -292,12 +314,14 @@ describe('reactions', () => {
     await db().chatReaction.createMany({
       data: Array.from({ length: 19 }, (_, i) => ({ messageId: m.databaseId, userId: alice.id, emoji: `:e${i}:` })),
     })
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':e19:' }, bob.token)).data.addChatReaction).toHaveLength(20)
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':e19:' }, bob.token)).data!.addChatReaction).toHaveLength(
+      20,
+    )
     const r = await gql(t.url, REACT, { id: m.databaseId, e: ':one-too-many:' }, bob.token)
     expect(codeOf(r)).toBe('CONFLICT')
     expect(r.errors![0].extensions!.field).toBe('emoji')
     // an emoji already there can still be added by someone else
-    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':e0:' }, carol.token)).data.addChatReaction[0]).toEqual({
+    expect((await gql(t.url, REACT, { id: m.databaseId, e: ':e0:' }, carol.token)).data!.addChatReaction[0]).toEqual({
       emoji: ':e0:',
       count: 2,
     })
@@ -319,23 +343,28 @@ describe('flow control', () => {
     expect(codeOf(await gql(t.url, SLOW, { c: stream, s: 30 }, viewer.token))).toBe('INSUFFICIENT_PERMISSIONS')
     for (const s of [-1, 3601])
       expect(codeOf(await gql(t.url, SLOW, { c: stream, s }, streamer.token))).toBe('INVALID_INPUT')
-    expect((await gql(t.url, SLOW, { c: stream, s: 30 }, streamer.token)).data.setChatSlowMode).toBe(30)
+    expect((await gql(t.url, SLOW, { c: stream, s: 30 }, streamer.token)).data!.setChatSlowMode).toBe(30)
     expect(
-      (await gql(t.url, 'query($c: String!) { chatChannel(id: $c) { slowModeSeconds } }', { c: stream })).data
-        .chatChannel.slowModeSeconds,
+      (
+        await gql(
+          t.url,
+          graphql(`query ChatChannelMessages3($c: String!) { chatChannel(id: $c) { slowModeSeconds } }`),
+          { c: stream },
+        )
+      ).data!.chatChannel.slowModeSeconds,
     ).toBe(30)
 
     await send(t, viewer.token, { channel: stream, text: 'first' })
     const r = await sendRaw(t, viewer.token, { channel: stream, text: 'second' })
     expect(r.errors).toBeUndefined()
-    expect(r.data.sendChatMessage).toMatchObject({
+    expect(r.data!.sendChatMessage).toMatchObject({
       isSent: false,
       dropReason: 'SLOW_MODE',
       message: null,
       dropMessage: expect.stringMatching(/30/),
     })
-    expect(r.data.sendChatMessage.retryAfter).toBeGreaterThanOrEqual(1)
-    expect(r.data.sendChatMessage.retryAfter).toBeLessThanOrEqual(30)
+    expect(r.data!.sendChatMessage.retryAfter).toBeGreaterThanOrEqual(1)
+    expect(r.data!.sendChatMessage.retryAfter).toBeLessThanOrEqual(30)
     expect(await countMessages(t, { channel: stream, fromId: viewer.id })).toBe(1)
     // moderators are exempt; other channels are not slowed
     await send(t, streamer.token, { channel: stream, text: 'mod 1' })
@@ -343,7 +372,7 @@ describe('flow control', () => {
     await send(t, viewer.token, { channel: 'main', text: 'main is fast' })
     await send(t, viewer.token, { channel: 'main', text: 'still fast' })
     // off again
-    expect((await gql(t.url, SLOW, { c: stream, s: 0 }, mod.token)).data.setChatSlowMode).toBe(0)
+    expect((await gql(t.url, SLOW, { c: stream, s: 0 }, mod.token)).data!.setChatSlowMode).toBe(0)
     await send(t, viewer.token, { channel: stream, text: 'free again' })
   })
 
@@ -359,14 +388,14 @@ describe('flow control', () => {
     const before = await countMessages(t)
     const r = await sendRaw(t, chatty.token, { channel: 'main', text: 'event 61' })
     expect(r.errors).toBeUndefined()
-    expect(r.data.sendChatMessage).toMatchObject({
+    expect(r.data!.sendChatMessage).toMatchObject({
       isSent: false,
       dropReason: 'RATE_LIMITED',
       message: null,
       dropMessage: expect.stringMatching(/60/),
     })
-    expect(r.data.sendChatMessage.retryAfter).toBeGreaterThanOrEqual(1)
-    expect(r.data.sendChatMessage.retryAfter).toBeLessThanOrEqual(60)
+    expect(r.data!.sendChatMessage.retryAfter).toBeGreaterThanOrEqual(1)
+    expect(r.data!.sendChatMessage.retryAfter).toBeLessThanOrEqual(60)
     expect(await countMessages(t)).toBe(before)
     // the other event kinds are refused too (they have no result type to carry a refusal: an error with retryAfter)
     const typing = await gql(t.url, TYPING, { c: 'main' }, chatty.token)
@@ -382,15 +411,17 @@ describe('flow control', () => {
 
   it("publish guards (moderation's bans and silences) refuse with a typed result, nothing written", async () => {
     const silenced = await registerUser(t)
-    const guard = async (_ctx: unknown, channel: string, userId: number) =>
-      userId === silenced.id && channel === 'main'
-        ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 }
-        : null
+    const guard = (_ctx: unknown, channel: string, userId: number) =>
+      Promise.resolve(
+        userId === silenced.id && channel === 'main'
+          ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 }
+          : null,
+      )
     const unguard = t.app.api('chat')!.addPublishGuard(guard)
     try {
       const before = await countMessages(t)
       const r = await sendRaw(t, silenced.token, { channel: 'main', text: 'let me speak' })
-      expect(r.data.sendChatMessage).toEqual({
+      expect(r.data!.sendChatMessage).toEqual({
         isSent: false,
         dropReason: 'SILENCED',
         dropMessage: 'You are silenced',
@@ -412,10 +443,12 @@ describe('flow control', () => {
     expect((await gql(t.url, REACT, { id: other.databaseId, e: ':old:' }, silenced.token)).errors).toBeUndefined()
     expect((await gql(t.url, PIN, { id: old.databaseId }, mod.token)).errors).toBeUndefined()
     // the silenced user, and the moderator too (a site-wide chat ban binds moderators as well), in main only
-    const guard = async (_ctx: unknown, channel: string, userId: number) =>
-      (userId === silenced.id || userId === mod.id) && channel === 'main'
-        ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 }
-        : null
+    const guard = (_ctx: unknown, channel: string, userId: number) =>
+      Promise.resolve(
+        (userId === silenced.id || userId === mod.id) && channel === 'main'
+          ? { reason: 'SILENCED' as const, message: 'You are silenced', retryAfterSeconds: 42 }
+          : null,
+      )
     const unguard = t.app.api('chat')!.addPublishGuard(guard)
     try {
       const refused = (r: Awaited<ReturnType<typeof gql>>, what: string) => {
@@ -436,15 +469,15 @@ describe('flow control', () => {
       expect((await db().chatMessage.findUniqueOrThrow({ where: { id: other.databaseId } })).pinnedAt).toBeNull()
       // taking things back stays open: one's own reaction, a pin
       expect(
-        (await gql(t.url, UNREACT, { id: other.databaseId, e: ':old:' }, silenced.token)).data.removeChatReaction,
+        (await gql(t.url, UNREACT, { id: other.databaseId, e: ':old:' }, silenced.token)).data!.removeChatReaction,
       ).toEqual([])
-      expect((await gql(t.url, UNPIN, { id: old.databaseId }, mod.token)).data.unpinChatMessage).toEqual({
+      expect((await gql(t.url, UNPIN, { id: old.databaseId }, mod.token)).data!.unpinChatMessage).toEqual({
         databaseId: old.databaseId,
         pinned: false,
       })
       // and the guard holds where it says only
       expect(
-        (await gql(t.url, EDIT, { id: elsewhere.databaseId, text: 'edited elsewhere' }, silenced.token)).data
+        (await gql(t.url, EDIT, { id: elsewhere.databaseId, text: 'edited elsewhere' }, silenced.token)).data!
           .editChatMessage.text,
       ).toBe('edited elsewhere')
       expect((await gql(t.url, TYPING, { c: stream }, silenced.token)).errors).toBeUndefined()

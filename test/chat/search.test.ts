@@ -5,12 +5,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, type GqlResult } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, type GqlResult } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { onQuery } from '../../src/db/client.js'
 import { SEARCH_COST } from '../../plugins/chat/history.js'
 import { send } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let u: TestUser
@@ -18,11 +19,11 @@ beforeAll(async () => {
   t = await startTestApp()
   u = await registerUser(t)
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const db = () => t.app.services.prisma
-const hitsOf = (r: GqlResult) =>
-  (r.data?.searchChatMessages as { message: { databaseId: number } }[]).map((h) => h.message.databaseId)
+const hitsOf = (r: GqlResult<{ searchChatMessages: { message: { databaseId: number } }[] }>) =>
+  r.data!.searchChatMessages.map((h) => h.message.databaseId)
 const aliases = (n: number, text = 'quasar', prefix = 's', selection = 'rank message { databaseId }') =>
   Array.from({ length: n }, (_, i) => `${prefix}${i}: searchChatMessages(text: "${text}") { ${selection} }`).join('\n')
 
@@ -30,11 +31,16 @@ describe('search cost', () => {
   it('one search works; as many as fit in GRAPHQL_COST_LIMIT work; 15 aliases are refused before anything runs', async () => {
     expect(SEARCH_COST).toBe(500)
     const m = await send(t, u.token, { channel: 'main', text: 'a quasar in the sky' })
-    expect(hitsOf(await gql(t.url, '{ searchChatMessages(text: "quasar") { rank message { databaseId } } }'))).toEqual([
-      m.databaseId,
-    ])
+    expect(
+      hitsOf(
+        await gql(
+          t.url,
+          graphql(`query SearchChatMessages2 { searchChatMessages(text: "quasar") { rank message { databaseId } } }`),
+        ),
+      ),
+    ).toEqual([m.databaseId])
 
-    const ten = await gql(t.url, `{ ${aliases(10)} }`)
+    const ten = await gqlRaw(t.url, `{ ${aliases(10)} }`)
     expect(ten.errors).toBeUndefined()
     expect(Object.keys(ten.data)).toHaveLength(10)
 
@@ -42,7 +48,7 @@ describe('search cost', () => {
     const off = onQuery(db(), (sql) => seen.push(sql))
     let fifteen
     try {
-      fifteen = await gql(t.url, `{ ${aliases(15)} }`)
+      fifteen = await gqlRaw(t.url, `{ ${aliases(15)} }`)
     } finally {
       off()
     }
@@ -53,21 +59,28 @@ describe('search cost', () => {
     expect(seen.filter((s) => s.includes('plainto_tsquery'))).toEqual([])
 
     // fragments and inline fragments do not hide it; the same fragment spread twice counts twice
-    const viaFragment = await gql(
+    const viaFragment = await gqlRaw(
       t.url,
       `query { ...A ...B ... on Query { ${aliases(3, 'nebula', 'n', 'rank')} } } fragment A on Query { ${aliases(6, 'quasar', 's', 'rank')} } fragment B on Query { ...A }`,
     )
     expect(codeOf(viaFragment)).toBe('COST_LIMIT_EXCEEDED')
     expect(viaFragment.errors![0].message).toContain('found 7500')
     // a literal page size does not multiply the search itself
-    expect((await gql(t.url, '{ searchChatMessages(text: "quasar", first: 100) { rank } }')).errors).toBeUndefined()
+    expect(
+      (
+        await gql(
+          t.url,
+          graphql(`query SearchChatMessages3 { searchChatMessages(text: "quasar", first: 100) { rank } }`),
+        )
+      ).errors,
+    ).toBeUndefined()
   })
 
   it('the limit follows GRAPHQL_COST_LIMIT', async () => {
     const small = await startTestApp({ GRAPHQL_COST_LIMIT: '999' })
     try {
-      expect((await gql(small.url, `{ ${aliases(1)} }`)).errors).toBeUndefined()
-      expect(codeOf(await gql(small.url, `{ ${aliases(2)} }`))).toBe('COST_LIMIT_EXCEEDED')
+      expect((await gqlRaw(small.url, `{ ${aliases(1)} }`)).errors).toBeUndefined()
+      expect(codeOf(await gqlRaw(small.url, `{ ${aliases(2)} }`))).toBe('COST_LIMIT_EXCEEDED')
     } finally {
       await small.close()
     }
@@ -93,13 +106,15 @@ describe('search index', () => {
     try {
       found = await gql(
         t.url,
-        'query($c: String!) { searchChatMessages(text: "w1234", channel: $c, first: 100) { message { text } } }',
+        graphql(
+          `query SearchChatMessages4($c: String!) { searchChatMessages(text: "w1234", channel: $c, first: 100) { message { text } } }`,
+        ),
         { c: `stream/${owner.id}` },
       )
     } finally {
       off()
     }
-    expect(found.data.searchChatMessages).toHaveLength(Number(expected[0].n))
+    expect(found.data!.searchChatMessages).toHaveLength(Number(expected[0].n))
     expect(Number(expected[0].n)).toBeGreaterThan(0)
     const sql = seen.find((s) => s.includes('plainto_tsquery'))!
     expect(sql).toBeDefined()
@@ -139,10 +154,12 @@ describe('search index', () => {
       expect(rows[0].n).toBe(0)
       const r = await gql(
         t.url,
-        'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { message { text } } }',
+        graphql(
+          `query SearchChatMessages5($c: String!) { searchChatMessages(text: "walrus", channel: $c) { message { text } } }`,
+        ),
         { c: channel },
       )
-      expect(r.data.searchChatMessages.map((h: { message: { text: string } }) => h.message.text).sort()).toEqual([
+      expect(r.data!.searchChatMessages.map((h: { message: { text: string } }) => h.message.text).sort()).toEqual([
         'an old walrus',
         'older walrus news',
       ])
@@ -150,10 +167,16 @@ describe('search index', () => {
       await send(t, u.token, { channel, text: 'a new walrus' })
       expect(
         (
-          await gql(t.url, 'query($c: String!) { searchChatMessages(text: "walrus", channel: $c) { rank } }', {
-            c: channel,
-          })
-        ).data.searchChatMessages,
+          await gql(
+            t.url,
+            graphql(
+              `query SearchChatMessages6($c: String!) { searchChatMessages(text: "walrus", channel: $c) { rank } }`,
+            ),
+            {
+              c: channel,
+            },
+          )
+        ).data!.searchChatMessages,
       ).toHaveLength(3)
     } finally {
       await sql.end()

@@ -1,19 +1,22 @@
 // Shared by the chat tests: the operations a client sends, and a live-subscription helper that waits for the
 // subscription to be really listening (listener count, then the pub/sub engine's acknowledgement) — no sleeps.
 import WebSocket from 'ws'
+import { print } from 'graphql'
 import type { Client } from 'graphql-ws'
 import type { TestApp } from '../helpers/app.js'
-import { gql, subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
+import { gql, subscribe, textOf, until, wsClient, type SubEvent, type WsSubscription } from '../helpers/clients.js'
+import { graphql } from '../generated/index.js'
+import type { ChatEventsSubscription, SendChatMessageInput } from '../generated/graphql.js'
 
 /** Generous: the CI machine is a loaded 2-core VM. */
 export const WAIT = 15_000
 
-export const SEND = `mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) {
+export const SEND = graphql(`mutation SendChatMessageSupport($i: SendChatMessageInput!) { sendChatMessage(input: $i) {
   isSent dropReason dropMessage retryAfter
   message { databaseId channel text type time editedAt replyToId pinned from { databaseId name color } to { databaseId name } reactions { emoji count } }
-} }`
+} }`)
 
-export const EVENTS = `subscription($c: String!) { chatEvents(channel: $c) {
+export const EVENTS = graphql(`subscription ChatEvents($c: String!) { chatEvents(channel: $c) {
   __typename
   ... on ChatMessageAdded { channel message { databaseId channel text type from { databaseId name } to { databaseId } replyToId } }
   ... on ChatMessageEdited { channel message { databaseId text editedAt } }
@@ -23,34 +26,31 @@ export const EVENTS = `subscription($c: String!) { chatEvents(channel: $c) {
   ... on ChatTyping { channel user { databaseId name } expiresAt }
   ... on ChatPresenceChanged { channel amount users }
   ... on ChatSlowModeChanged { channel seconds }
-} }`
+} }`)
 
-export interface SendInput {
-  channel: string
-  text: string
-  to?: number
-  type?: string
-  replyTo?: number
-}
+/** A chat event of one GraphQL type. */
+export type ChatEvent<K extends string = string> = Extract<ChatEventsSubscription['chatEvents'], { __typename: K }>
 
 /** Sends a message through GraphQL; the whole result (errors included) comes back. */
-export const sendRaw = (t: TestApp, token: string | undefined, i: SendInput) => gql(t.url, SEND, { i }, token)
+export const sendRaw = (t: TestApp, token: string | undefined, i: SendChatMessageInput) =>
+  gql(t.url, SEND, { i }, token)
 
 /** Sends a message that must go out; returns the message. */
-export async function send(t: TestApp, token: string, i: SendInput) {
+export async function send(t: TestApp, token: string, i: SendChatMessageInput) {
   const r = await sendRaw(t, token, i)
-  if (r.errors || !r.data.sendChatMessage.isSent) throw new Error(`send failed: ${JSON.stringify(r.errors ?? r.data)}`)
-  return r.data.sendChatMessage.message as { databaseId: number; text: string; channel: string; [k: string]: any }
+  const message = r.data?.sendChatMessage.message
+  if (r.errors || !message) throw new Error(`send failed: ${JSON.stringify(r.errors ?? r.data)}`)
+  return message
 }
 
 export const countMessages = (t: TestApp, where: Record<string, unknown> = {}) =>
   t.app.services.prisma.chatMessage.count({ where })
 
 export interface Live {
-  sub: WsSubscription
+  sub: WsSubscription<SubEvent<ChatEventsSubscription>>
   client: Client
   /** the next event of this GraphQL type (others, e.g. presence, are skipped); fails on a subscription error */
-  next(typename: string, ms?: number): Promise<any>
+  next<K extends ChatEvent['__typename']>(typename: K, ms?: number): Promise<ChatEvent<K>>
   /** unsubscribes and waits until the server has released the subscription's listeners */
   close(): Promise<void>
 }
@@ -74,8 +74,10 @@ export async function live(t: TestApp, token: string | undefined, channel: strin
       const end = Date.now() + ms
       for (;;) {
         const ev = await sub.next(Math.max(1, end - Date.now()))
-        if (ev.error || ev.complete || ev.errors) throw new Error(`subscription ended: ${JSON.stringify(ev)}`)
-        if (ev.data.chatEvents.__typename === typename) return ev.data.chatEvents
+        if (ev.error || ev.complete || ev.errors || !ev.data)
+          throw new Error(`subscription ended: ${JSON.stringify(ev)}`)
+        const event = ev.data.chatEvents
+        if (isType(event, typename)) return event
       }
     },
     async close() {
@@ -87,6 +89,8 @@ export async function live(t: TestApp, token: string | undefined, channel: strin
     },
   }
 }
+
+const isType = <K extends string>(e: ChatEvent, typename: K): e is ChatEvent<K> => e.__typename === typename
 
 /** The first message a subscription attempt answers (an error for a refused channel). */
 export async function subscribeOnce(t: TestApp, token: string | undefined, channel: string) {
@@ -109,7 +113,7 @@ export async function rawSocket(t: TestApp, token?: string) {
   })
   const acked = new Promise<void>((resolve) =>
     sock.on('message', (m) => {
-      if (JSON.parse(String(m)).type === 'connection_ack') resolve()
+      if (JSON.parse(textOf(m)).type === 'connection_ack') resolve()
     }),
   )
   sock.send(JSON.stringify({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} }))
@@ -117,7 +121,7 @@ export async function rawSocket(t: TestApp, token?: string) {
   return {
     sock,
     subscribe(id: string, channel: string) {
-      sock.send(JSON.stringify({ id, type: 'subscribe', payload: { query: EVENTS, variables: { c: channel } } }))
+      sock.send(JSON.stringify({ id, type: 'subscribe', payload: { query: print(EVENTS), variables: { c: channel } } }))
     },
   }
 }
@@ -125,10 +129,11 @@ export async function rawSocket(t: TestApp, token?: string) {
 export const presence = async (t: TestApp, channel: string, token?: string) => {
   const r = await gql(
     t.url,
-    'query($id: String!) { chatChannel(id: $id) { presence { amount users } } }',
+    graphql(`query ChatChannelSupport($id: String!) { chatChannel(id: $id) { presence { amount users } } }`),
     { id: channel },
     token,
   )
-  if (r.errors) throw new Error(JSON.stringify(r.errors))
-  return r.data.chatChannel.presence as { amount: number; users: number[] }
+  const presence = r.data?.chatChannel.presence
+  if (r.errors || !presence) throw new Error(JSON.stringify(r.errors))
+  return presence
 }

@@ -1,19 +1,24 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
 import { argon2id, hash } from 'argon2'
+import { graphql } from '../generated/index.js'
 
-const REGISTER = 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId name slug email } } }'
-const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }'
+const REGISTER = graphql(
+  `mutation RegisterAccounts($i: RegisterInput!) { register(input: $i) { token viewer { databaseId name slug email } } }`,
+)
+const LOGIN = graphql(
+  `mutation LoginAccounts($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }`,
+)
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp({ LOGIN_ATTEMPTS_PER_15MIN: '3' })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 describe('register', () => {
   it('creates an account and returns a working token', async () => {
@@ -21,9 +26,9 @@ describe('register', () => {
       i: { username: 'Анна_99', email: 'anna@example.com', password: 'correct-horse-1' },
     })
     expect(r.errors).toBeUndefined()
-    expect(r.data.register.viewer).toMatchObject({ name: 'Анна_99', slug: 'анна_99', email: 'anna@example.com' })
-    const me = await gql(t.url, '{ viewer { name } }', undefined, r.data.register.token)
-    expect(me.data.viewer.name).toBe('Анна_99')
+    expect(r.data!.register.viewer).toMatchObject({ name: 'Анна_99', slug: 'анна_99', email: 'anna@example.com' })
+    const me = await gql(t.url, graphql(`query ViewerAccounts { viewer { name } }`), undefined, r.data!.register.token)
+    expect(me.data!.viewer!.name).toBe('Анна_99')
   })
 
   it.each([
@@ -63,17 +68,17 @@ describe('login', () => {
     const byName = await gql(t.url, LOGIN, { i: { login: u.name.toUpperCase(), password: u.password } }, undefined, {
       'user-agent': 'test-agent/1',
     })
-    expect(byName.data.login.viewer.databaseId).toBe(u.id)
+    expect(byName.data!.login.viewer.databaseId).toBe(u.id)
     const byEmail = await gql(t.url, LOGIN, { i: { login: u.email, password: u.password } })
-    expect(byEmail.data.login.token).not.toBe(byName.data.login.token)
+    expect(byEmail.data!.login.token).not.toBe(byName.data!.login.token)
     const hist = await gql(
       t.url,
-      '{ viewer { loginHistory { ip userAgent firstAccess lastAccess } } }',
+      graphql(`query ViewerAccounts2 { viewer { loginHistory { ip userAgent firstAccess lastAccess } } }`),
       undefined,
-      byEmail.data.login.token,
+      byEmail.data!.login.token,
     )
-    expect(hist.data.viewer.loginHistory.map((l: any) => l.userAgent)).toContain('test-agent/1')
-    const sec = await rest(t.url, '/api/security/user', {}, { token: byEmail.data.login.token })
+    expect(hist.data!.viewer!.loginHistory.map((l: any) => l.userAgent)).toContain('test-agent/1')
+    const sec = await rest(t.url, '/api/security/user', {}, { token: byEmail.data!.login.token })
     expect(sec.status).toBe(200)
     expect(sec.body[0]).toEqual({
       ip: expect.any(String),
@@ -174,7 +179,7 @@ describe('captcha on /api/user/login', () => {
     // A real HTTP endpoint speaking reCAPTCHA's siteverify protocol: only "good" passes.
     verifier = http.createServer((req, res) => {
       let body = ''
-      req.on('data', (c) => (body += c))
+      req.on('data', (c: Buffer) => (body += c.toString()))
       req.on('end', () => res.end(JSON.stringify({ success: new URLSearchParams(body).get('response') === 'good' })))
     })
     await new Promise<void>((r) => verifier.listen(0, '127.0.0.1', r))
@@ -183,8 +188,8 @@ describe('captcha on /api/user/login', () => {
     })
   })
   afterAll(async () => {
-    await app?.close()
-    verifier?.close()
+    await closeAll(app)
+    await closeAll(verifier)
   })
   it('refuses a failed captcha and accepts a good one', async () => {
     const u = await registerUser(app)

@@ -5,7 +5,7 @@ import type { Access, RestRoute } from '../../src/rest/route.js'
 import type { RoleName } from '../../src/auth/roles.js'
 import { ERRORS } from '../../src/errors.js'
 import { createSession } from '../../src/auth/sessions.js'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest, until } from '../helpers/clients.js'
 import { grantRoles, registerUser, startInbox, userWithRoles, type Inbox, type TestUser } from '../helpers/users.js'
 
@@ -24,8 +24,7 @@ beforeAll(async () => {
   target = await registerUser(t)
 })
 afterAll(async () => {
-  await t?.close()
-  await inbox?.close()
+  await closeAll(t, inbox)
 })
 
 /** the core's own routes (their paths and access letters do not depend on which plugins are on) */

@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * Look-alike names (Unicode TR39 skeletons): a name that looks like an existing one — other scripts' letters, "rn" for
  * "m", "l" for "I", fullwidth forms — is refused like a taken name, on every path that makes a name.
  */
 
-const REGISTER = 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId name } } }'
+const REGISTER = graphql(
+  `mutation RegisterNames($i: RegisterInput!) { register(input: $i) { token viewer { databaseId name } } }`,
+)
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const tag = () =>
   randomBytes(3)
@@ -36,7 +39,7 @@ async function expectTaken(app: TestApp, username: string) {
 describe('look-alike names', () => {
   it('"аdmin" with a Cyrillic а cannot register beside "admin"; nor other look-alikes of a name', async () => {
     const base = `admin_${tag()}`
-    expect((await register(t, base)).data.register.viewer.name).toBe(base)
+    expect((await register(t, base)).data!.register.viewer.name).toBe(base)
     await expectTaken(t, `\u0430${base.slice(1)}`) // Cyrillic а
     await expectTaken(t, `ADM\u0406N${base.slice(5)}`) // upper case with a Cyrillic І
     await expectTaken(t, `a\u0501min${base.slice(5)}`) // Cyrillic ԁ

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Client } from 'graphql-ws'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest, subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, disposeAll, gql, rest, subscribe, until, wsClient } from '../helpers/clients.js'
 import { registerUser, userWithRoles } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
-const NOTIFICATIONS = 'subscription { notifications { type data time } }'
+const NOTIFICATIONS = graphql(`subscription Notifications { notifications { type data time } }`)
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/
 
 let t: TestApp
@@ -15,12 +16,12 @@ beforeAll(async () => {
   idle = t.app.services.pubsub.listenerCount()
 })
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()))
-  await t?.close()
+  await disposeAll(clients)
+  await closeAll(t)
 })
 
 /** Subscribes to a user's notifications over a real socket and waits until the subscription is live. */
-async function listen(token?: string): Promise<WsSubscription> {
+async function listen(token?: string) {
   const c = wsClient(t.url, token)
   clients.push(c)
   const ps = t.app.services.pubsub
@@ -47,26 +48,26 @@ describe('notifications over graphql-ws', () => {
 
     const f = await gql(
       t.url,
-      'mutation($id: Int!) { follow(content: STREAM, id: $id) }',
+      graphql(`mutation Follow($id: Int!) { follow(content: STREAM, id: $id) }`),
       { id: streamer.id },
       fan.token,
     )
     expect(f.data).toEqual({ follow: true })
     const e = await toStreamer.next(10_000)
     expect(e.errors).toBeUndefined()
-    expect(e.data.notifications).toEqual({
+    expect(e.data!.notifications).toEqual({
       type: 'subscriber',
       data: { userId: fan.id, name: fan.name },
       time: expect.stringMatching(ISO),
     })
-    expect(Math.abs(Date.parse(e.data.notifications.time) - Date.now())).toBeLessThan(60_000)
+    expect(Math.abs(Date.parse(e.data!.notifications.time) - Date.now())).toBeLessThan(60_000)
     expect(await toBystander.nothingWithin(300)).toBe(true)
     expect(await toFan.nothingWithin(50)).toBe(true)
 
     // over REST too; following another user's stream reaches that user, not the first streamer
     const r = await rest(t.url, '/api/subscribe/add', { content: 'stream', id: bystander.id }, { token: fan.token })
     expect(r.status).toBe(200)
-    expect((await toBystander.next(10_000)).data.notifications).toMatchObject({
+    expect((await toBystander.next(10_000)).data!.notifications).toMatchObject({
       type: 'subscriber',
       data: { userId: fan.id },
     })
@@ -80,7 +81,14 @@ describe('notifications over graphql-ws', () => {
     const me = await registerUser(t)
     const inbox = await listen(me.token)
     expect(
-      (await gql(t.url, 'mutation($id: Int!) { follow(content: STREAM, id: $id) }', { id: me.id }, me.token)).data,
+      (
+        await gql(
+          t.url,
+          graphql(`mutation Follow($id: Int!) { follow(content: STREAM, id: $id) }`),
+          { id: me.id },
+          me.token,
+        )
+      ).data,
     ).toEqual({ follow: true })
     expect(await inbox.nothingWithin(300)).toBe(true)
     inbox.unsubscribe()
@@ -94,11 +102,13 @@ describe('notifications over graphql-ws', () => {
     const toBystander = await listen(bystander.token)
     const toAdmin = await listen(admin.token)
 
-    const SET = 'mutation($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }'
+    const SET = graphql(
+      `mutation SetRole($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }`,
+    )
     expect((await gql(t.url, SET, { u: target.id, r: 'moderator', v: true }, admin.token)).data).toEqual({
       setRole: true,
     })
-    expect((await toTarget.next(10_000)).data.notifications).toEqual({
+    expect((await toTarget.next(10_000)).data!.notifications).toEqual({
       type: 'roleChanged',
       data: { role: 'moderator', value: true },
       time: expect.stringMatching(ISO),
@@ -112,7 +122,7 @@ describe('notifications over graphql-ws', () => {
       { token: admin.token },
     )
     expect(r.status).toBe(200)
-    expect((await toTarget.next(10_000)).data.notifications).toMatchObject({
+    expect((await toTarget.next(10_000)).data!.notifications).toMatchObject({
       type: 'roleChanged',
       data: { role: 'citizen', value: 7 },
     })
@@ -142,7 +152,7 @@ describe('notifications over graphql-ws', () => {
     expect(e.data ?? null).toBeNull()
 
     const u = await registerUser(t)
-    expect((await gql(t.url, 'mutation { logout }', {}, u.token)).data).toEqual({ logout: true })
+    expect((await gql(t.url, graphql(`mutation Logout { logout }`), {}, u.token)).data).toEqual({ logout: true })
     const c2 = wsClient(t.url, u.token)
     clients.push(c2)
     const revoked = subscribe(c2, NOTIFICATIONS)

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest, until } from '../helpers/clients.js'
 import { registerUser, startInbox, type Inbox, type TestUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let inbox: Inbox
@@ -10,15 +11,16 @@ beforeAll(async () => {
   t = await startTestApp({ NOTIFY_WEBHOOK_URL: inbox.url })
 })
 afterAll(async () => {
-  await t?.close()
-  await inbox?.close()
+  await closeAll(t, inbox)
 })
 
-const LOGIN =
-  'mutation($login: String!, $password: String!) { login(input: { login: $login, password: $password }) { token viewer { databaseId } } }'
-const RESET =
-  'mutation($code: String!, $p: String) { resetPassword(code: $code, newPassword: $p) { token viewer { databaseId name } } }'
-const VIEWER = '{ viewer { databaseId } }'
+const LOGIN = graphql(
+  `mutation LoginPasswordReset($login: String!, $password: String!) { login(input: { login: $login, password: $password }) { token viewer { databaseId } } }`,
+)
+const RESET = graphql(
+  `mutation ResetPassword($code: String!, $p: String) { resetPassword(code: $code, newPassword: $p) { token viewer { databaseId name } } }`,
+)
+const VIEWER = graphql(`query Viewer { viewer { databaseId } }`)
 
 const login = (name: string, password: string) => gql(t.url, LOGIN, { login: name, password })
 
@@ -33,7 +35,7 @@ async function mailTo(email: string, since: number) {
   expect(m.code).toEqual(expect.any(String))
   // the link with the code, and the new password, are in the letter
   expect(m.text).toContain(m.code)
-  const password = m.text.match(/password:\s*(\S+)/i)?.[1]
+  const password = /password:\s*(\S+)/i.exec(m.text)?.[1]
   expect(password).toBeTruthy()
   return { code: m.code!, password: password! }
 }
@@ -55,7 +57,7 @@ describe('/api/user/forgot', () => {
     // the old password still works, the mailed one does not yet
     expect((await login(u.name, u.password)).data?.login.viewer.databaseId).toBe(u.id)
     expect(codeOf(await login(u.name, mail.password))).toBe('INVALID_CREDENTIALS')
-    expect((await gql(t.url, VIEWER, {}, u.token)).data.viewer).toEqual({ databaseId: u.id })
+    expect((await gql(t.url, VIEWER, {}, u.token)).data!.viewer).toEqual({ databaseId: u.id })
   })
 
   it('matches the address case-insensitively', async () => {
@@ -114,18 +116,18 @@ describe('/api/user/restore', () => {
 
   it('revokes every other session', async () => {
     const u = await registerUser(t)
-    const second = (await login(u.name, u.password)).data.login.token as string
-    expect((await gql(t.url, VIEWER, {}, second)).data.viewer).toEqual({ databaseId: u.id })
+    const second = (await login(u.name, u.password)).data!.login.token
+    expect((await gql(t.url, VIEWER, {}, second)).data!.viewer).toEqual({ databaseId: u.id })
     const mail = await forgot(u)
     const r = await rest(t.url, '/api/user/restore', { code: mail.code })
     expect(r.status).toBe(200)
     for (const old of [u.token, second]) {
-      expect((await gql(t.url, VIEWER, {}, old)).data.viewer).toBeNull()
+      expect((await gql(t.url, VIEWER, {}, old)).data!.viewer).toBeNull()
       const a = await rest(t.url, '/api/user/logout', {}, { token: old })
       expect(a.status).toBe(500)
       expect(a.body).toEqual({ message: expect.any(String) })
     }
-    expect((await gql(t.url, VIEWER, {}, r.body.token)).data.viewer).toEqual({ databaseId: u.id })
+    expect((await gql(t.url, VIEWER, {}, r.body.token)).data!.viewer).toEqual({ databaseId: u.id })
   })
 
   it('the code is single-use: a second restore → 500 {message}, and the password is not reset again', async () => {
@@ -182,7 +184,7 @@ describe('GraphQL resetPassword', () => {
     expect(codeOf(await login(u.name, 'short1'))).toBe('INVALID_CREDENTIALS')
     const ok = await gql(t.url, RESET, { code: mail.code, p: 'chosen-pass-42' })
     expect(ok.errors).toBeUndefined()
-    expect(ok.data.resetPassword.viewer).toEqual({ databaseId: u.id, name: u.name })
+    expect(ok.data!.resetPassword.viewer).toEqual({ databaseId: u.id, name: u.name })
     // the chosen password wins over the mailed one
     expect((await login(u.name, 'chosen-pass-42')).data?.login.viewer.databaseId).toBe(u.id)
     expect(codeOf(await login(u.name, mail.password))).toBe('INVALID_CREDENTIALS')

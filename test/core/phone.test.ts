@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest, until } from '../helpers/clients.js'
 import { startInbox, type Inbox } from '../helpers/users.js'
 
@@ -11,8 +11,7 @@ beforeAll(async () => {
   t = await startTestApp({ NOTIFY_WEBHOOK_URL: inbox.url })
 })
 afterAll(async () => {
-  await t?.close()
-  await inbox?.close()
+  await closeAll(t, inbox)
 })
 
 /** A fresh Russian mobile number, as JustChat clients send it: "+79…" (11 digits). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let admin: TestUser
@@ -9,7 +10,7 @@ beforeAll(async () => {
   t = await startTestApp()
   admin = await userWithRoles(t, { roleAdmin: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 describe('roles', () => {
   it('a role admin sets roles with the documented types, and the change applies at once', async () => {
@@ -84,11 +85,18 @@ describe('roles', () => {
     )
     expect((await rest(t.url, '/api/user/full', { id: u.id }, { token: u.token })).status).toBe(500)
     expect(
-      codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }', undefined, u.token)),
+      codeOf(
+        await gql(
+          t.url,
+          graphql(`mutation SetRoleRoles { setRole(userId: 1, role: "moderator", value: true) }`),
+          undefined,
+          u.token,
+        ),
+      ),
     ).toBe('INSUFFICIENT_PERMISSIONS')
-    expect(codeOf(await gql(t.url, 'mutation { setRole(userId: 1, role: "moderator", value: true) }'))).toBe(
-      'UNAUTHENTICATED',
-    )
+    expect(
+      codeOf(await gql(t.url, graphql(`mutation SetRoleRoles { setRole(userId: 1, role: "moderator", value: true) }`))),
+    ).toBe('UNAUTHENTICATED')
   })
 
   it('/api/user/full returns block, roles and settings to a role admin', async () => {
@@ -110,31 +118,40 @@ describe('blocking', () => {
   it("a blocker's block ends the user's sessions at once; unblock lets them log in again", async () => {
     const blocker = await userWithRoles(t, { blocker: 1 })
     const u = await registerUser(t)
-    expect((await gql(t.url, '{ viewer { name } }', undefined, u.token)).data.viewer.name).toBe(u.name)
+    expect(
+      (await gql(t.url, graphql(`query ViewerAccounts { viewer { name } }`), undefined, u.token)).data!.viewer!.name,
+    ).toBe(u.name)
     const r = await gql(
       t.url,
-      'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }',
+      graphql(`mutation SetUserBlocked($id: Int!) { setUserBlocked(userId: $id, state: true) }`),
       { id: u.id },
       blocker.token,
     )
-    expect(r.data.setUserBlocked).toBe(true)
-    expect((await gql(t.url, '{ viewer { name } }', undefined, u.token)).data.viewer).toBeNull()
-    const login = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+    expect(r.data!.setUserBlocked).toBe(true)
+    expect(
+      (await gql(t.url, graphql(`query ViewerAccounts { viewer { name } }`), undefined, u.token)).data!.viewer,
+    ).toBeNull()
+    const login = await gql(t.url, graphql(`mutation Login($i: LoginInput!) { login(input: $i) { token } }`), {
       i: { login: u.name, password: u.password },
     })
     expect(codeOf(login)).toBe('USER_BLOCKED')
-    await gql(t.url, 'mutation($id: Int!) { setUserBlocked(userId: $id, state: false) }', { id: u.id }, blocker.token)
-    const again = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+    await gql(
+      t.url,
+      graphql(`mutation SetUserBlockedRoles($id: Int!) { setUserBlocked(userId: $id, state: false) }`),
+      { id: u.id },
+      blocker.token,
+    )
+    const again = await gql(t.url, graphql(`mutation Login($i: LoginInput!) { login(input: $i) { token } }`), {
       i: { login: u.name, password: u.password },
     })
-    expect(again.data.login.token).toEqual(expect.any(String))
+    expect(again.data!.login.token).toEqual(expect.any(String))
     expect(
       codeOf(
         await gql(
           t.url,
-          'mutation($id: Int!) { setUserBlocked(userId: $id, state: true) }',
+          graphql(`mutation SetUserBlocked($id: Int!) { setUserBlocked(userId: $id, state: true) }`),
           { id: u.id },
-          again.data.login.token,
+          again.data!.login.token,
         ),
       ),
     ).toBe('INSUFFICIENT_PERMISSIONS')

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { seed, DEMO_USERS } from '../../src/seed.js'
 import { MODERATION_DEMO_USERS } from '../../plugins/moderation/seed.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp({ SEED_ADMIN_NAME: 'root_admin', SEED_ADMIN_PASSWORD: 'root-admin-pass-1', SEED_DEMO: 'true' })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 describe('bootstrap and demo data', () => {
   it('creates the configured admin with every role, and the demo users, once', async () => {
@@ -19,9 +20,13 @@ describe('bootstrap and demo data', () => {
     expect(Object.entries(roles).every(([k, v]) => (k === 'citizen' ? (v as number) > 0 : v === true))).toBe(true)
     // the core's demo accounts and those of the enabled plugins (moderation's staff account)
     for (const u of [...DEMO_USERS, ...MODERATION_DEMO_USERS]) {
-      const r = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { viewer { name } } }', {
-        i: { login: u.name, password: u.password },
-      })
+      const r = await gql(
+        t.url,
+        graphql(`mutation LoginSeed($i: LoginInput!) { login(input: $i) { viewer { name } } }`),
+        {
+          i: { login: u.name, password: u.password },
+        },
+      )
       expect(r.data?.login.viewer.name).toBe(u.name)
     }
     const count = await t.app.services.prisma.user.count()

@@ -1,35 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
-const SETTINGS = '{ viewer { settings { stream { autostart player } chat { fontsize theme mychannels submode } } } }'
-const UPDATE =
-  'mutation($s: SettingsInput!) { updateSettings(settings: $s) { stream { autostart player } chat { fontsize theme mychannels submode smiles } } }'
+const SETTINGS = graphql(
+  `query ViewerSettings { viewer { settings { stream { autostart player } chat { fontsize theme mychannels submode } } } }`,
+)
+const UPDATE = graphql(
+  `mutation UpdateSettings($s: SettingsInput!) { updateSettings(settings: $s) { stream { autostart player } chat { fontsize theme mychannels submode smiles } } }`,
+)
 
 describe('settings', () => {
   it('starts from the documented defaults and applies partial updates', async () => {
     const u = await registerUser(t)
     const before = await gql(t.url, SETTINGS, undefined, u.token)
-    expect(before.data.viewer.settings).toEqual({
+    expect(before.data!.viewer!.settings).toEqual({
       stream: { autostart: true, player: '' },
       chat: { fontsize: 12, theme: 'sc2tv', mychannels: [], submode: 'none' },
     })
     const r = await gql(t.url, UPDATE, { s: { chat: { fontsize: 16, mychannels: ['main', 'stream/1'] } } }, u.token)
-    expect(r.data.updateSettings.chat).toMatchObject({
+    expect(r.data!.updateSettings.chat).toMatchObject({
       fontsize: 16,
       mychannels: ['main', 'stream/1'],
       theme: 'sc2tv',
       smiles: true,
     })
     const again = await gql(t.url, UPDATE, { s: { stream: { autostart: false } } }, u.token)
-    expect(again.data.updateSettings).toMatchObject({ stream: { autostart: false }, chat: { fontsize: 16 } })
+    expect(again.data!.updateSettings).toMatchObject({ stream: { autostart: false }, chat: { fontsize: 16 } })
   })
 
   it('refuses a bad value naming the setting, and writes nothing', async () => {
@@ -38,7 +42,7 @@ describe('settings', () => {
     expect(codeOf(r)).toBe('INVALID_INPUT')
     expect(r.errors![0].extensions!.field).toBe('settings.chat.fontsize')
     const after = await gql(t.url, SETTINGS, undefined, u.token)
-    expect(after.data.viewer.settings.chat.theme).toBe('sc2tv')
+    expect(after.data!.viewer!.settings.chat.theme).toBe('sc2tv')
     const submode = await gql(t.url, UPDATE, { s: { chat: { submode: 'everyone' } } }, u.token)
     expect(submode.errors![0].extensions!.field).toBe('settings.chat.submode')
   })
@@ -67,7 +71,7 @@ describe('settings', () => {
     const b = await registerUser(t)
     const r = await gql(
       t.url,
-      'query($id: Int) { user(databaseId: $id) { name settings { chat { theme } } } }',
+      graphql(`query User($id: Int) { user(databaseId: $id) { name settings { chat { theme } } } }`),
       { id: a.id },
       b.token,
     )
@@ -78,14 +82,16 @@ describe('settings', () => {
 describe('profile', () => {
   it('updates JustChat profile fields with validation', async () => {
     const u = await registerUser(t)
-    const UPD = 'mutation($i: ProfileInput!) { updateProfile(input: $i) { nickname location dob gender } }'
+    const UPD = graphql(
+      `mutation UpdateProfile($i: ProfileInput!) { updateProfile(input: $i) { nickname location dob gender } }`,
+    )
     const r = await gql(
       t.url,
       UPD,
       { i: { nickname: 'Nick', location: 'Perm', dob: '1990-02-08', gender: 1 } },
       u.token,
     )
-    expect(r.data.updateProfile).toEqual({
+    expect(r.data!.updateProfile).toEqual({
       nickname: 'Nick',
       location: 'Perm',
       dob: '1990-02-08T00:00:00.000Z',

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, rest } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const MISSING = 987_654
 const call = (path: string, body: unknown, u?: TestUser) => rest(t.url, path, body, { token: u?.token })
@@ -153,17 +154,19 @@ describe('peka2 /api/ignore/*', () => {
 })
 
 describe('GraphQL equivalents', () => {
-  const FOLLOW = 'mutation($id: Int!) { follow(content: STREAM, id: $id) }'
-  const UNFOLLOW = 'mutation($id: Int!) { unfollow(content: STREAM, id: $id) }'
-  const IS_FOLLOWING = 'query($id: Int!) { isFollowing(content: STREAM, id: $id) }'
-  const FOLLOWED =
-    '{ followedStreams(content: STREAM) { databaseId title subscribers owner { databaseId name } } followedCount(content: STREAM) }'
-  const FOLLOWERS = '{ followers(content: STREAM) { databaseId name } }'
-  const IGNORE = 'mutation($item: Int!) { ignore(content: CHAT, item: $item) }'
-  const UNIGNORE = 'mutation($item: Int!) { unignore(content: CHAT, item: $item) }'
-  const IGNORES =
-    '{ chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }'
-  const IS_IGNORED = 'query($item: Int!) { isIgnored(content: CHAT, item: $item) }'
+  const FOLLOW = graphql(`mutation Follow($id: Int!) { follow(content: STREAM, id: $id) }`)
+  const UNFOLLOW = graphql(`mutation Unfollow($id: Int!) { unfollow(content: STREAM, id: $id) }`)
+  const IS_FOLLOWING = graphql(`query IsFollowing($id: Int!) { isFollowing(content: STREAM, id: $id) }`)
+  const FOLLOWED = graphql(
+    `query FollowedStreams { followedStreams(content: STREAM) { databaseId title subscribers owner { databaseId name } } followedCount(content: STREAM) }`,
+  )
+  const FOLLOWERS = graphql(`query Followers { followers(content: STREAM) { databaseId name } }`)
+  const IGNORE = graphql(`mutation IgnoreSocial($item: Int!) { ignore(content: CHAT, item: $item) }`)
+  const UNIGNORE = graphql(`mutation UnignoreSocial($item: Int!) { unignore(content: CHAT, item: $item) }`)
+  const IGNORES = graphql(
+    `query IgnoreLists { chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }`,
+  )
+  const IS_IGNORED = graphql(`query IsIgnored($item: Int!) { isIgnored(content: CHAT, item: $item) }`)
 
   it('follow / isFollowing / followedStreams / followers / unfollow', async () => {
     const streamer = await registerUser(t)
@@ -208,23 +211,26 @@ describe('GraphQL equivalents', () => {
 
   it('errors: guests → UNAUTHENTICATED, missing items → NOT_FOUND, self-ignore → INVALID_INPUT, bad enum refused', async () => {
     const me = await registerUser(t)
-    for (const [q, v] of [
-      [FOLLOW, { id: me.id }],
-      [IS_FOLLOWING, { id: me.id }],
-      [FOLLOWED, {}],
-      [FOLLOWERS, {}],
-      [IGNORE, { item: me.id }],
-      [IGNORES, {}],
-    ] as const) {
-      const r = await gql(t.url, q, v)
-      expect(codeOf(r), q).toBe('UNAUTHENTICATED')
+    const asGuest = {
+      follow: () => gql(t.url, FOLLOW, { id: me.id }),
+      isFollowing: () => gql(t.url, IS_FOLLOWING, { id: me.id }),
+      followedStreams: () => gql(t.url, FOLLOWED),
+      followers: () => gql(t.url, FOLLOWERS),
+      ignore: () => gql(t.url, IGNORE, { item: me.id }),
+      ignoreList: () => gql(t.url, IGNORES),
     }
+    for (const [name, send] of Object.entries(asGuest)) expect(codeOf(await send()), name).toBe('UNAUTHENTICATED')
     expect(codeOf(await gql(t.url, FOLLOW, { id: MISSING }, me.token))).toBe('NOT_FOUND')
     expect(codeOf(await gql(t.url, IGNORE, { item: MISSING }, me.token))).toBe('NOT_FOUND')
     const self = await gql(t.url, IGNORE, { item: me.id }, me.token)
     expect(codeOf(self)).toBe('INVALID_INPUT')
     expect(self.errors?.[0].extensions?.field).toBe('item')
-    const badEnum = await gql(t.url, 'mutation($id: Int!) { follow(content: VIDEO, id: $id) }', { id: me.id }, me.token)
+    const badEnum = await gqlRaw(
+      t.url,
+      'mutation($id: Int!) { follow(content: VIDEO, id: $id) }',
+      { id: me.id },
+      me.token,
+    )
     expect(badEnum.errors?.[0].message).toMatch(/VIDEO/)
     expect(await t.app.services.prisma.follow.count({ where: { followerId: me.id } })).toBe(0)
   })

@@ -16,16 +16,25 @@ import { registerUser, type TestUser } from '../helpers/users.js'
 import { live, send, sendRaw, type Live } from '../chat/support.js'
 import { createLogger } from '../../src/log.js'
 import { crashWatch, ioredisUnhandledWatch, readyz, sleep, tcpGate } from './support.js'
+import { graphql } from '../generated/index.js'
 
 const SKIP = redisUnavailable()
 /** How long Redis stays away (from the freeze to the restart). */
 const OUTAGE_MS = 10_000
-const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }'
-const HISTORY = 'query($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId } }'
-const REACT = 'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }'
-const PRESENCE = 'query($id: String!) { chatChannel(id: $id) { presence { amount } } }'
+const LOGIN = graphql(`mutation LoginRedisCatchUp($i: LoginInput!) { login(input: $i) { token } }`)
+const HISTORY = graphql(
+  `query ChatHistoryRedisCatchUp($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId } }`,
+)
+const REACT = graphql(
+  `mutation AddChatReactionRedisCatchUp($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }`,
+)
+const PRESENCE = graphql(`query ChatChannelRedisCatchUp($id: String!) { chatChannel(id: $id) { presence { amount } } }`)
 
-type Logged = { level: string; msg: string; [k: string]: unknown }
+interface Logged {
+  level: string
+  msg: string
+  [k: string]: unknown
+}
 
 /** Every event a chatEvents subscription receives, with when it arrived, until stopped. */
 interface Recorder {
@@ -46,13 +55,13 @@ function keyOf(ev: any): string | null {
 async function record(t: TestApp, token: string, channel: string): Promise<Recorder> {
   const l: Live = await live(t, token, channel)
   const events: Recorder['events'] = []
-  let stopped = false
-  let failure: unknown
+  let stopped = false as boolean
+  let failure: Error | undefined
   const loop = (async () => {
     while (!stopped) {
       const ev = await l.sub.next(1_000).catch(() => null)
       if (!ev) continue
-      if (ev.error || ev.complete || ev.errors) {
+      if (ev.error || ev.complete || ev.errors || !ev.data) {
         failure = new Error(`subscription on ${channel} ended: ${JSON.stringify(ev)}`)
         return
       }
@@ -126,12 +135,13 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
   })
   afterAll(async () => {
     try {
-      await b?.close()
-      await a?.close()
+      // each is unset if beforeAll failed before it
+      await (b as TestApp | undefined)?.close()
+      await (a as TestApp | undefined)?.close()
     } finally {
-      await gateA?.close()
-      await gateB?.close()
-      await redis?.destroy()
+      await (gateA as typeof gateA | undefined)?.close()
+      await (gateB as typeof gateB | undefined)?.close()
+      await (redis as ThrowawayRedis | undefined)?.destroy()
       watchdog.stop()
       ioredis.stop()
     }
@@ -164,7 +174,7 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       failed = false
     } finally {
       for (const r of [onA, onB])
-        await r.stop().catch((e) => {
+        await r.stop().catch((e: unknown) => {
           if (!failed) throw e
         })
     }
@@ -227,21 +237,22 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
           try {
             if (kind === 'history') {
               const r = await gql(on.url, HISTORY, { c: 'main' }, user.token)
-              ok = !r.errors && Array.isArray(r.data.chatHistory)
+              ok = !r.errors && Array.isArray(r.data?.chatHistory)
               detail = JSON.stringify(r.errors)
             } else if (kind === 'presence') {
               const r = await gql(on.url, PRESENCE, { id: loadChannel }, user.token)
-              ok = !r.errors && r.data.chatChannel.presence.amount >= 1
+              ok = !r.errors && (r.data?.chatChannel.presence.amount ?? 0) >= 1
               detail = JSON.stringify(r.errors ?? r.data)
             } else if (kind === 'login') {
               const r = await gql(on.url, LOGIN, { i: { login: user.name, password: user.password } })
-              ok = !r.errors && typeof r.data.login.token === 'string'
+              ok = !r.errors && typeof r.data?.login.token === 'string'
               detail = JSON.stringify(r.errors)
             } else {
               const r = await sendRaw(on, user.token, { channel: loadChannel, text: `load ${which} ${w}.${i}` })
-              ok = !r.errors && r.data.sendChatMessage.isSent
+              const message = r.data?.sendChatMessage.message
+              ok = !r.errors && r.data?.sendChatMessage.isSent === true && !!message
               detail = JSON.stringify(r.errors ?? r.data)
-              if (ok) sentOn[which].push(r.data.sendChatMessage.message.databaseId)
+              if (ok && message) sentOn[which].push(message.databaseId)
             }
           } catch (e) {
             detail = String(e)
@@ -321,7 +332,7 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
       const afterAt = Date.now()
       const after = await sendRaw(a, alice.token, { channel: 'main', text: 'after the outage' })
       expect(after.errors, JSON.stringify(after.errors)).toBeUndefined()
-      const afterKey = `added:${after.data.sendChatMessage.message.databaseId}`
+      const afterKey = `added:${after.data!.sendChatMessage.message!.databaseId}`
       await onB.arrival(afterKey, 10_000)
       await onA.arrival(afterKey, 10_000)
       const afterMs = Date.now() - afterAt
@@ -419,7 +430,7 @@ describe.skipIf(!!SKIP)(`two instances catch up after Redis comes back${SKIP ? `
     } finally {
       if (failed && redis.pid === undefined) await redis.start().catch(() => {})
       for (const r of recorders)
-        await r.stop().catch((e) => {
+        await r.stop().catch((e: unknown) => {
           if (!failed) throw e
         })
     }

@@ -10,11 +10,18 @@ import { registerUser, type TestUser } from '../helpers/users.js'
 import { EVENTS, live, presence, send, sendRaw, type Live } from '../chat/support.js'
 import { createLogger } from '../../src/log.js'
 import { crashWatch, ioredisUnhandledWatch, readyz, sleep, type Readiness } from './support.js'
+import { graphql } from '../generated/index.js'
 
 const SKIP = redisUnavailable()
 /** How long Redis stays down: long enough for every client to notice and go through a few reconnect attempts. */
 const OUTAGE_MS = 5_000
-const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }'
+const LOGIN = graphql(`mutation LoginRedisOutage($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }`)
+const TYPENAME = graphql(`query TypenameRedisOutage { __typename }`)
+const HISTORY = graphql(
+  `query ChatHistoryRedisOutage($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId text } }`,
+)
+const FOLLOW = graphql(`mutation FollowRedisOutage($id: Int!) { follow(content: STREAM, id: $id) }`)
+const NOTIFICATIONS = graphql(`subscription NotificationsRedisOutage { notifications { type data } }`)
 
 describe.skipIf(!!SKIP)(
   `Redis stopped and restarted under a live subscription${SKIP ? ` (skipped: ${SKIP})` : ''}`,
@@ -46,9 +53,10 @@ describe.skipIf(!!SKIP)(
     })
     afterAll(async () => {
       try {
-        await t?.close()
+        // each is unset if beforeAll failed before it
+        await (t as TestApp | undefined)?.close()
       } finally {
-        await redis?.destroy()
+        await (redis as ThrowawayRedis | undefined)?.destroy()
         watchdog.stop()
         ioredis.stop()
       }
@@ -90,20 +98,22 @@ describe.skipIf(!!SKIP)(
         // it must be made once Redis is back.
         const ps = t.app.services.pubsub
         const listeners = ps.listenerCount()
-        const notifications = subscribe(watch.client, 'subscription { notifications { type data } }')
+        const notifications = subscribe(watch.client, NOTIFICATIONS)
         await until(
           () => ps.listenerCount() === listeners + 1,
           10_000,
           'the notifications subscription listening on the server',
-        ).catch(async (e) => {
+        ).catch(async (e: unknown) => {
           // say what the subscription got instead (an error, the socket closed …)
-          const got = await notifications.next(100).catch(() => 'nothing')
-          const err = got?.error
+          const got = await notifications.next(100).catch(() => undefined)
+          const err = got?.error as { code?: number; reason?: string; message?: string } | undefined
           const what = err
             ? err.code
               ? `socket closed ${err.code} ${err.reason ?? ''}`
-              : String(err.message ?? JSON.stringify(err))
-            : JSON.stringify(got)
+              : (err.message ?? JSON.stringify(err))
+            : got === undefined
+              ? 'nothing'
+              : JSON.stringify(got)
           throw new Error(`${(e as Error).message}; the subscription got: ${what}`)
         })
 
@@ -142,16 +152,16 @@ describe.skipIf(!!SKIP)(
           'login',
         )
         expect(login.errors, JSON.stringify(login.errors)).toBeUndefined()
-        expect(login.data.login.viewer.databaseId).toBe(alice.id)
+        expect(login.data!.login.viewer.databaseId).toBe(alice.id)
 
         // a chat send succeeds: committed, and its event reaches this instance's subscribers (old socket and new one)
         const during = await timed(
-          () => sendRaw(t, login.data.login.token, { channel: 'main', text: 'during the outage' }),
+          () => sendRaw(t, login.data!.login.token, { channel: 'main', text: 'during the outage' }),
           'send',
         )
         expect(during.errors, JSON.stringify(during.errors)).toBeUndefined()
-        expect(during.data.sendChatMessage.isSent, JSON.stringify(during.data)).toBe(true)
-        const duringId = during.data.sendChatMessage.message.databaseId
+        expect(during.data!.sendChatMessage.isSent, JSON.stringify(during.data)).toBe(true)
+        const duringId = during.data!.sendChatMessage.message!.databaseId
         expect(
           await t.app.services.prisma.chatMessage.findUnique({ where: { id: duringId }, select: { text: true } }),
         ).toEqual({ text: 'during the outage' })
@@ -162,8 +172,9 @@ describe.skipIf(!!SKIP)(
         for (;;) {
           const ev = await freshSub.next(5_000)
           expect(ev.data?.chatEvents, JSON.stringify(ev)).toBeDefined()
-          if (ev.data.chatEvents.__typename !== 'ChatMessageAdded') continue
-          expect(ev.data.chatEvents.message).toMatchObject({ databaseId: duringId })
+          const chatEvent = ev.data!.chatEvents
+          if (chatEvent.__typename !== 'ChatMessageAdded') continue
+          expect(chatEvent.message).toMatchObject({ databaseId: duringId })
           break
         }
 
@@ -192,19 +203,12 @@ describe.skipIf(!!SKIP)(
         ).toBe('RATE_LIMIT_EXCEEDED')
 
         while (Date.now() - downAt < OUTAGE_MS) {
-          const ping = await timed(() => gql(t.url, '{ __typename }'))
+          const ping = await timed(() => gql(t.url, TYPENAME))
           expect(ping.status, JSON.stringify(ping)).toBe(200)
           expect(ping.data).toEqual({ __typename: 'Query' })
-          const history = await timed(() =>
-            gql(
-              t.url,
-              'query($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId text } }',
-              { c: 'main' },
-              alice.token,
-            ),
-          )
+          const history = await timed(() => gql(t.url, HISTORY, { c: 'main' }, alice.token))
           expect(history.errors, JSON.stringify(history.errors)).toBeUndefined()
-          expect(history.data.chatHistory.map((m: { databaseId: number }) => m.databaseId)).toContain(first.databaseId)
+          expect(history.data!.chatHistory.map((m) => m.databaseId)).toContain(first.databaseId)
           const ready = await timed(() => readyz(t.url), 'readyz')
           expect(ready.status).toBe(200)
           expect(ready.body.status).toBe('degraded')
@@ -254,24 +258,19 @@ describe.skipIf(!!SKIP)(
         await until(
           async () => {
             after = await sendRaw(t, alice.token, { channel: 'main', text: 'after the outage' })
-            return !after.errors && after.data.sendChatMessage.isSent
+            return !after.errors && after.data!.sendChatMessage.isSent
           },
           15_000,
           'a chat send succeeding after Redis restarted',
         )
         const sendMs = Date.now() - upAt
-        const id = after!.data.sendChatMessage.message.databaseId
+        const id = after!.data!.sendChatMessage.message!.databaseId
         const delivered = await watch.next('ChatMessageAdded', 10_000)
         expect(delivered.message).toMatchObject({ databaseId: id, text: 'after the outage' })
         const deliveredMs = Date.now() - upAt
 
         // the subscription made during the outage works too: alice follows bob's stream, bob is notified
-        const followed = await gql(
-          t.url,
-          'mutation($id: Int!) { follow(content: STREAM, id: $id) }',
-          { id: bob.id },
-          alice.token,
-        )
+        const followed = await gql(t.url, FOLLOW, { id: bob.id }, alice.token)
         expect(followed.errors, JSON.stringify(followed.errors)).toBeUndefined()
         const note = await notifications.next(10_000)
         expect(note.data?.notifications, JSON.stringify(note)).toMatchObject({
@@ -307,7 +306,7 @@ describe.skipIf(!!SKIP)(
         if (failed && redis.pid === undefined) await redis.start().catch(() => {})
         if (failed) await leaver.client.dispose()
         await fresh.dispose()
-        await watch.close().catch((e) => {
+        await watch.close().catch((e: unknown) => {
           if (!failed) throw e
         })
       }

@@ -10,11 +10,15 @@ import { startTestApp, type TestApp } from '../helpers/app.js'
 import { subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { EVENTS } from '../chat/support.js'
+import { graphql } from '../generated/index.js'
 
 const CYCLES = 10_000
 /** subscriptions open at once per batch, spread over the sockets */
 const BATCH = 250
 const SOCKETS = 4
+
+const NOTIFICATIONS = graphql(`subscription NotificationsSubscriptionChurn { notifications { type } }`)
+const SMILES_CHANGED = graphql(`subscription SmilesChangedSubscriptionChurn { smilesChanged { __typename } }`)
 
 /** A real, full collection: `global.gc` when node runs with --expose-gc, otherwise the same function fetched from V8. */
 function collector(): () => void {
@@ -46,8 +50,9 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
     clients = Array.from({ length: SOCKETS }, (_, i) => wsClient(t.url, i % 2 ? alice.token : undefined))
   })
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()))
-    await t?.close()
+    await Promise.all(clients.map(async (c) => c.dispose()))
+    // unset if beforeAll failed
+    await (t as TestApp | undefined)?.close()
   })
 
   /**
@@ -59,10 +64,10 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
     const socket = i % SOCKETS
     const signedIn = socket % 2 === 1
     if (Math.floor(i / SOCKETS) % 4 === 0)
-      return { socket, query: EVENTS, variables: { c: 'main' }, listeners: signedIn ? 2 : 1 }
+      return { socket, start: (c: Client) => subscribe(c, EVENTS, { c: 'main' }), listeners: signedIn ? 2 : 1 }
     return signedIn
-      ? { socket, query: 'subscription { notifications { type } }', variables: undefined, listeners: 1 }
-      : { socket, query: 'subscription { smilesChanged { __typename } }', variables: undefined, listeners: 1 }
+      ? { socket, start: (c: Client) => subscribe(c, NOTIFICATIONS), listeners: 1 }
+      : { socket, start: (c: Client) => subscribe(c, SMILES_CHANGED), listeners: 1 }
   }
 
   /** With Redis: the channels subscribed under this app's prefix (sorted); null on the in-memory engine. */
@@ -84,7 +89,7 @@ describe('10,000 graphql-ws subscribe/complete cycles', () => {
       const size = Math.min(BATCH, n - done)
       const ops = Array.from({ length: size }, (_, i) => operation(i))
       const expected = ops.reduce((s, o) => s + o.listeners, 0)
-      const subs: WsSubscription[] = ops.map((o) => subscribe(clients[o.socket], o.query, o.variables))
+      const subs: WsSubscription<unknown>[] = ops.map((o) => o.start(clients[o.socket]))
       await until(
         () => ps.listenerCount() === base + expected,
         20_000,

@@ -6,7 +6,7 @@ import { fieldCaseArb, rootFields, type FieldCase } from './graphql-gen.js'
 import { enabled, Fuzzer, runsOf, seedOf, settings, type Suite, type Who } from './harness.js'
 import { bodyArb, shapeOf, type RouteShape } from './rest-shapes.js'
 import { encodeMultipart, fileBytes, fileName, type Part } from './multipart.js'
-import { anyJson, anyString, anything, deepJson, wrongType } from './values.js'
+import { anyJson, anyString, anything, deepJson, jsonOf, wrongType } from './values.js'
 import { runRaw, rawCaseArb } from './raw-http.js'
 import { runWs, wsCaseArb } from './ws.js'
 import { describeInput } from './report.js'
@@ -47,7 +47,7 @@ const timeoutFor = (s: Suite) => 60_000 + runsOf(s) * 600
  * Runs `numRuns` cases of a suite. The case index picks the target round-robin (so a short run still reaches every
  * route and field); fast-check's generator (seeded) makes the input. FUZZ_PATH replays a single case.
  */
-async function runSuite(suite: Suite, each: (i: number, g: fc.GeneratorValue) => Promise<string | void>) {
+async function runSuite(suite: Suite, each: (i: number, g: fc.GeneratorValue) => Promise<string | undefined>) {
   const start = settings.path ? Number(settings.path) : 0
   let i = start
   const property = fc.asyncProperty(fc.gen(), async (g) => {
@@ -97,7 +97,7 @@ async function runSuite(suite: Suite, each: (i: number, g: fc.GeneratorValue) =>
 
 const json = (v: unknown) => {
   try {
-    return JSON.stringify(v) ?? 'null'
+    return jsonOf(v) ?? 'null'
   } catch {
     return 'null'
   }
@@ -138,7 +138,7 @@ describe.runIf(enabled('graphql'))('GraphQL: every Query and Mutation field, arg
       const name = field.field.name
       try {
         const body = JSON.parse(a.text) as { data?: Record<string, unknown>; errors?: unknown[] }
-        if (body.data && body.data[name] != null && !body.errors) f.hit(f.fieldsOk, c.target)
+        if (body.data?.[name] != null && !body.errors) f.hit(f.fieldsOk, c.target)
       } catch {
         /* not JSON: counted by the oracle when it matters */
       }
@@ -206,7 +206,7 @@ describe.runIf(enabled('rest'))(
                 { minKeys: 1, maxKeys: 3 },
               ),
             )
-            body = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as object), ...extra } : extra
+            body = body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...extra } : extra
           } else if (variant === 'wrong-body') body = g(() => fc.oneof(wrongType, anyJson, deepJson, anyString))
           else if (variant === 'raw-text')
             raw = g(() => fc.oneof(fc.constantFrom(...RAW_BODIES), fc.string({ maxLength: 40 })))
@@ -247,12 +247,11 @@ describe.runIf(enabled('rest'))(
             )
             headers[g(() => fc.constantFrom('token', 'authorization'))] = bad
             if (dialect === 'justchat' && body && typeof body === 'object' && !Array.isArray(body))
-              body = { ...(body as object), session_key: g(() => fc.oneof(anyString, wrongType)) }
+              body = { ...body, session_key: g(() => fc.oneof(anyString, wrongType)) }
           } else if (token) {
             if (dialect === 'peka2')
               headers[g(() => fc.constantFrom('token', 'token', 'authorization'))] = `Bearer ${token}`
-            else if (body && typeof body === 'object' && !Array.isArray(body))
-              body = { ...(body as object), session_key: token }
+            else if (body && typeof body === 'object' && !Array.isArray(body)) body = { ...body, session_key: token }
             else headers.authorization = `Bearer ${token}`
           }
           const text = raw ?? json(body)
@@ -418,7 +417,7 @@ describe.runIf(enabled('multipart'))('uploads: GraphQL multipart request spec an
           fc.constantFrom('ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'no-boundary', 'wrong-boundary', 'mixed', 'json'),
         )
         const chunked = g(() => fc.constantFrom(false, false, false, false, false, false, false, false, false, true))
-        let parts: Part[] = []
+        let parts: Part[]
         let inputDesc: Record<string, unknown>
         const isGql = target.startsWith('graphql')
         if (isGql) {
@@ -572,7 +571,12 @@ describe.runIf(enabled('multipart'))('uploads: GraphQL multipart request spec an
         const a = chunked
           ? await f.send(path, {
               headers,
-              body: new ReadableStream({ start: (c) => (c.enqueue(new Uint8Array(bytes)), c.close()) }),
+              body: new ReadableStream({
+                start: (c) => {
+                  c.enqueue(new Uint8Array(bytes))
+                  c.close()
+                },
+              }),
               duplex: 'half',
             })
           : await f.send(path, { headers, body: bytes })
@@ -618,7 +622,7 @@ describe.runIf(enabled('transport'))('raw HTTP: unknown paths, methods, broken f
     async () => {
       const arb = rawCaseArb(
         shapes.map((s) => s.route.path),
-        f.t.app.plugins.flatMap((p) => p.http ?? []).map((h) => h.prefix),
+        f.t.app.plugins.flatMap((p) => p.http).map((h) => h.prefix),
       )
       await runSuite('transport', async (_i, g) => {
         const c = g(() => arb)
@@ -634,9 +638,11 @@ describe.runIf(enabled('transport'))('raw HTTP: unknown paths, methods, broken f
 })
 
 function printSummary() {
-  const routes = f.t ? f.t.app.rest.routes.map((r) => r.path) : []
+  // nothing to list when the app never started
+  const started = f.url !== ''
+  const routes = started ? f.t.app.rest.routes.map((r) => r.path) : []
   const all = [...routes, '/api/bulk']
-  const fields = schema ? rootFields(schema) : []
+  const fields = started ? rootFields(schema) : []
   const gqlFields = fields.filter((x) => x.root !== 'subscription').map((x) => x.target)
   const subFields = fields.filter((x) => x.root === 'subscription').map((x) => x.target)
   const total = Object.values(f.cases).reduce((a, b) => a + b, 0)

@@ -18,7 +18,18 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql'
-import { anyInt, anyJson, anyString, globalId, hinted, isoDate, knownId, knownUserId, wrongType } from './values.js'
+import {
+  anyInt,
+  anyJson,
+  anyString,
+  globalId,
+  hinted,
+  isoDate,
+  jsonOf,
+  knownId,
+  knownUserId,
+  wrongType,
+} from './values.js'
 
 /** `arb` once in `oneIn` cases, null otherwise (fc.option's freq is the other way round). */
 export const rarely = <T>(arb: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | null> =>
@@ -47,9 +58,7 @@ function nullableArb(type: GraphQLInputType, hint: string, depth: number): fc.Ar
       { arbitrary: fc.array(elem, { maxLength: 5 }), weight: 10 },
       { arbitrary: elem, weight: 1 }, // a single value where a list is expected: GraphQL coerces it
       {
-        arbitrary: elem
-          .filter((v) => (JSON.stringify(v)?.length ?? 0) < 64)
-          .map((v) => Array.from({ length: 5000 }, () => v)),
+        arbitrary: elem.filter((v) => (jsonOf(v)?.length ?? 0) < 64).map((v) => Array.from({ length: 5000 }, () => v)),
         weight: 1,
       },
       { arbitrary: wrongType, weight: 1 },
@@ -78,7 +87,7 @@ function nullableArb(type: GraphQLInputType, hint: string, depth: number): fc.Ar
       )
       .map(([obj, drop, extra]) => {
         const out: Record<string, unknown> = { ...obj }
-        if (drop !== null) delete out[drop]
+        if (drop !== null) Reflect.deleteProperty(out, drop)
         if (extra)
           Object.defineProperty(out, extra[0], {
             value: extra[1],
@@ -134,7 +143,7 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/
 
 /** A JS value as a GraphQL literal for a position of `type` (enum values bare, everything else as JSON-like syntax). */
 export function printLiteral(value: unknown, type: GraphQLInputType | null): string {
-  const nullable = type ? (getNullableType(type) as GraphQLInputType) : null
+  const nullable = type ? getNullableType<GraphQLInputType>(type) : null
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'string') {
     if (nullable && isEnumType(nullable) && NAME.test(value) && !['true', 'false', 'null'].includes(value)) return value
@@ -150,10 +159,12 @@ export function printLiteral(value: unknown, type: GraphQLInputType | null): str
     const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : {}
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([k]) => NAME.test(k))
-      .map(([k, v]) => `${k}: ${printLiteral(v, fields[k]?.type ?? null)}`)
+      .map(([k, v]) => `${k}: ${printLiteral(v, k in fields ? fields[k].type : null)}`)
     return `{${parts.join(', ')}}`
   }
-  return JSON.stringify(String(value))
+  // a bigint or a symbol has no JSON form of its own; a function none at all
+  if (typeof value === 'bigint' || typeof value === 'symbol') return JSON.stringify(value.toString())
+  return 'null'
 }
 
 /** A selection for a field's type: leaves, and objects a few levels down (no field that needs arguments). */
@@ -200,7 +211,7 @@ export function fieldCaseArb(
   const model: Record<string, fc.Arbitrary<unknown>> = {}
   for (const a of args) model[a.name] = valueArb(a.type, a.name)
   const required = args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined).map((a) => a.name)
-  const values = args.length ? fc.record(model, { requiredKeys: required }) : fc.constant({} as Record<string, unknown>)
+  const values = args.length ? fc.record(model, { requiredKeys: required }) : fc.constant({})
   return fc
     .tuple(
       values,

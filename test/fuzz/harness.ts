@@ -1,20 +1,23 @@
 import { randomBytes } from 'node:crypto'
 import type { GraphQLSchema } from 'graphql'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { gql } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { gql, gqlRaw } from '../helpers/clients.js'
 import { createLogger } from '../../src/log.js'
 import { seed } from '../../src/seed.js'
 import { ROLE_NAMES } from '../../src/auth/roles.js'
 import type { Dialect } from '../../src/rest/route.js'
-import { pool } from './values.js'
+import { jsonOf, pool } from './values.js'
+import { graphql } from '../generated/index.js'
 
 /** FUZZ_RUNS: cases per run over every suite; FUZZ_SEED: the base seed; FUZZ_ONLY / FUZZ_PATH replay one case. */
+/** An environment variable, empty counting as unset. */
+const env = (name: string) => (process.env[name] === '' ? undefined : process.env[name])
 export const settings = {
   runs: intEnv('FUZZ_RUNS', 300),
   seed: intEnv('FUZZ_SEED', 20260101),
-  only: process.env.FUZZ_ONLY || null,
-  path: process.env.FUZZ_PATH || undefined,
-  report: process.env.FUZZ_REPORT || null,
+  only: env('FUZZ_ONLY') ?? null,
+  path: env('FUZZ_PATH'),
+  report: env('FUZZ_REPORT') ?? null,
 }
 
 function intEnv(name: string, fallback: number) {
@@ -158,7 +161,7 @@ export class Fuzzer {
   }
 
   async close() {
-    await this.t?.close()
+    await closeAll(this.t)
   }
 
   private async register(prefix: string): Promise<Identity> {
@@ -166,7 +169,7 @@ export class Fuzzer {
     const password = `pw-${randomBytes(6).toString('hex')}-1`
     const r = await gql(
       this.url,
-      'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }',
+      graphql(`mutation Register($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }`),
       { i: { username: name, email: `${name}@example.com`, password } },
     )
     if (!r.data?.register) throw new Error(`fuzz setup: register failed: ${JSON.stringify(r.errors)}`)
@@ -174,9 +177,13 @@ export class Fuzzer {
   }
 
   private async login(name: string, password: string): Promise<Identity> {
-    const r = await gql(this.url, 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }', {
-      i: { login: name, password },
-    })
+    const r = await gql(
+      this.url,
+      graphql(`mutation LoginHarness($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }`),
+      {
+        i: { login: name, password },
+      },
+    )
     if (!r.data?.login) throw new Error(`fuzz setup: login of ${name} failed: ${JSON.stringify(r.errors)}`)
     return { id: r.data.login.viewer.databaseId, name, password, token: r.data.login.token }
   }
@@ -199,7 +206,7 @@ export class Fuzzer {
       `private/${Math.min(user.id, victim.id)}/${Math.max(user.id, victim.id)}`,
     )
     const send = async (who: Identity, channel: string, text: string) => {
-      const r = await gql(
+      const r = await gqlRaw(
         this.url,
         'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { __typename ... on ChatPublished { message { databaseId } } } }',
         { i: { channel, text } },
@@ -211,14 +218,19 @@ export class Fuzzer {
     await send(user, 'main', 'hello from the fuzzer')
     await send(admin, 'main', 'admin says hi')
     await send(user, pool.channels[3], 'private hello')
-    const reasons = await gql(this.url, '{ banReasons { databaseId } supportCategories { databaseId } }')
+    const reasons = await gql(
+      this.url,
+      graphql(`query BanReasonsAndSupportCategories { banReasons { databaseId } supportCategories { databaseId } }`),
+    )
     for (const r of reasons.data?.banReasons ?? []) pool.otherIds.push(r.databaseId)
     for (const c of reasons.data?.supportCategories ?? []) pool.otherIds.push(c.databaseId)
-    const cat = reasons.data?.supportCategories?.[0]?.databaseId
+    const cat = reasons.data?.supportCategories[0]?.databaseId
     if (cat) {
       const q = await gql(
         this.url,
-        'mutation($c: Int!) { askSupport(categoryId: $c, question: "fuzz question") { databaseId } }',
+        graphql(
+          `mutation AskSupport($c: Int!) { askSupport(categoryId: $c, question: "fuzz question") { databaseId } }`,
+        ),
         { c: cat },
         user.token,
       )
@@ -228,15 +240,14 @@ export class Fuzzer {
       }
     }
     if (pool.messageIds[1]) {
-      const c = await gql(
+      await gql(
         this.url,
-        'mutation($m: Int!) { fileComplaint(messageId: $m, text: "fuzz") { __typename } }',
+        graphql(`mutation FileComplaint($m: Int!) { fileComplaint(messageId: $m, text: "fuzz") { __typename } }`),
         { m: pool.messageIds[1] },
         user.token,
       )
-      void c
     }
-    const v = await gql(this.url, '{ viewer { id } }', undefined, admin.token)
+    const v = await gql(this.url, graphql(`query ViewerHarness { viewer { id } }`), undefined, admin.token)
     if (v.data?.viewer?.id) pool.globalIds.push(v.data.viewer.id)
     for (const t of Object.values(this.schema.getTypeMap())) {
       if (
@@ -262,7 +273,7 @@ export class Fuzzer {
     await prisma.userRole.deleteMany({ where: { userId: this.ids.user.id } })
     for (const who of ['admin', 'user'] as const) {
       const me = this.ids[who]
-      const r = await gql(this.url, '{ viewer { databaseId } }', undefined, me.token)
+      const r = await gql(this.url, graphql(`query Viewer { viewer { databaseId } }`), undefined, me.token)
       const rows = who === 'admin' ? await prisma.userRole.findMany({ where: { userId: me.id, value: { gt: 0 } } }) : []
       const okRoles = who === 'user' || ROLE_NAMES.every((role) => rows.some((row) => row.role === role))
       if (r.data?.viewer?.databaseId === me.id && okRoles) continue
@@ -297,7 +308,7 @@ export class Fuzzer {
         body: init.body as BodyInit,
         signal: AbortSignal.timeout(timeoutMs),
         ...(init.duplex ? { duplex: init.duplex } : {}),
-      } as RequestInit)
+      })
       const text = await res.text()
       return { status: res.status, text, headers: res.headers, ms: performance.now() - t0 }
     } catch (e) {
@@ -336,13 +347,12 @@ export class Fuzzer {
 
   /** The logged error behind a response that names a request id. */
   causeOf(text: string, hops = 0): string | undefined {
-    const id = text.match(/request id ([\w-]+)/)?.[1]
+    const id = /request id ([\w-]+)/.exec(text)?.[1]
     if (!id) return undefined
     const entry = [...this.logs].reverse().find((l) => l.requestId === id)
     if (!entry) return undefined
     // the REST shim logs the masked GraphQL error, which names the request id of the original error's log line
-    if (hops < 3 && entry.error && /request id/.test(entry.error))
-      return this.causeOf(entry.error, hops + 1) ?? entry.error
+    if (hops < 3 && entry.error?.includes('request id')) return this.causeOf(entry.error, hops + 1) ?? entry.error
     const frame = entry.stack
       ?.split('\n')
       .find((l) => /\/(src|plugins)\//.test(l))
@@ -370,11 +380,7 @@ export class Fuzzer {
     sentBytes = sent.length,
   ) {
     this.statuses.set(`${suite} ${a.status}`, (this.statuses.get(`${suite} ${a.status}`) ?? 0) + 1)
-    if (
-      a.error &&
-      /ECONNRESET|EPIPE|other side closed/.test(a.error) &&
-      sentBytes > (this.t?.app.config.bodyLimitBytes ?? 1024 * 1024)
-    ) {
+    if (a.error && /ECONNRESET|EPIPE|other side closed/.test(a.error) && sentBytes > this.t.app.config.bodyLimitBytes) {
       // refused before it was read: the server answers and closes while the client is still sending
       this.observe({
         suite,
@@ -410,7 +416,7 @@ export class Fuzzer {
         dialect === 'peka2' &&
         a.status === 500 &&
         isMessageOnly(json) &&
-        !/internal server error|unexpected error/i.test((json as { message: string }).message)
+        !/internal server error|unexpected error/i.test(json.message)
       if (!documentedPeka2)
         this.fail({
           suite,
@@ -473,8 +479,8 @@ export class Fuzzer {
         input,
         response: frames.slice(-3).join('\n'),
       })
-    const protocol = (input as { protocol?: unknown })?.protocol
-    if (close && close.code === 1006 && protocol === 'graphql-transport-ws')
+    const protocol = (input as { protocol?: unknown } | undefined)?.protocol
+    if (close?.code === 1006 && protocol === 'graphql-transport-ws')
       this.observe({
         suite: 'ws',
         target: 'ws session',
@@ -555,7 +561,7 @@ export class Fuzzer {
 
 const size = (v: unknown) => {
   try {
-    return JSON.stringify(v)?.length ?? 0
+    return jsonOf(v)?.length ?? 0
   } catch {
     return Infinity
   }
@@ -589,7 +595,7 @@ function messageOf(j: unknown): string | undefined {
   const o = j as { message?: unknown; error?: unknown; errors?: { message?: string }[] }
   if (typeof o.message === 'string') return o.message
   if (typeof o.error === 'string') return o.error
-  if (Array.isArray(o.errors)) return o.errors.map((e) => e?.message).join(' | ')
+  if (Array.isArray(o.errors)) return o.errors.map((e) => e.message).join(' | ')
   return undefined
 }
 
@@ -602,7 +608,7 @@ function internalCodes(j: unknown, out: string[] = [], depth = 0): string[] {
   }
   const o = j as Record<string, unknown>
   const ext = o.extensions as { code?: unknown } | undefined
-  if (ext && ext.code === 'INTERNAL_SERVER_ERROR') out.push(String(o.message ?? ''))
+  if (ext?.code === 'INTERNAL_SERVER_ERROR') out.push(typeof o.message === 'string' ? o.message : '')
   for (const k of ['errors', 'payload', 'data'])
     if (o[k] && typeof o[k] === 'object') internalCodes(o[k], out, depth + 1)
   return out

@@ -79,7 +79,7 @@ export function rawCaseArb(routePaths: string[], filePrefixes: string[]): fc.Arb
             `${p}x.png`,
             `${p}../../../../etc/passwd`,
             `${p}%2e%2e%2f%2e%2e%2fpackage.json`,
-            `${p}`,
+            p,
             `${p}${'0'.repeat(64)}.png`,
             `${p}%00.png`,
             `${p}a/b/c.png`,
@@ -225,7 +225,7 @@ export function runRaw(f: Fuzzer, c: RawCase): Promise<Answer> {
       clearTimeout(timer)
       sock.destroy()
       const raw = Buffer.concat(chunks).toString('utf8')
-      const status = Number(raw.match(/^HTTP\/1\.[01] (\d{3})/)?.[1] ?? 0)
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(raw)?.[1] ?? 0)
       const split = raw.indexOf('\r\n\r\n')
       const headers = new Headers()
       for (const line of raw

@@ -1,3 +1,5 @@
+import { jsonOf } from './values.js'
+
 /** A case input as one readable line: long strings, deep nesting and byte buffers shortened. */
 export function describeInput(input: unknown, max = 1500): string {
   const seen = new WeakSet<object>()
@@ -17,7 +19,7 @@ export function describeInput(input: unknown, max = 1500): string {
   }
   let text: string
   try {
-    text = JSON.stringify(shorten(input, 0)) ?? 'undefined'
+    text = jsonOf(shorten(input, 0)) ?? 'undefined'
   } catch {
     text = String(input)
   }

@@ -57,12 +57,12 @@ export function shapeOf(route: RestRoute, schema: GraphQLSchema): RouteShape {
   const root = recorder([], reads, proxies)
   let out: Record<string, unknown> = {}
   try {
-    out = route.variables(root as Record<string, any>) as Record<string, unknown>
+    out = route.variables(root as Record<string, any>)
   } catch {
     /* a mapper that needs real values: fall back to the keys it read */
   }
   const typed = new Map<string, GraphQLInputType>()
-  for (const [name, value] of Object.entries(out ?? {})) {
+  for (const [name, value] of Object.entries(out)) {
     const type = variables.get(name)
     if (!type) continue
     if (value === root) shape.whole = type
@@ -115,14 +115,14 @@ function walk(
     typed.set(value.slice(MARK.length), type)
     return
   }
-  const nullable = getNullableType(type) as GraphQLInputType
+  const nullable = getNullableType<GraphQLInputType>(type)
   if (Array.isArray(value) && isListType(nullable)) {
     for (const v of value) walk(v, nullable.ofType, proxies, typed)
     return
   }
   if (value && typeof value === 'object' && isInputObjectType(nullable)) {
     const fields = nullable.getFields()
-    for (const [k, v] of Object.entries(value)) if (fields[k]) walk(v, fields[k].type, proxies, typed)
+    for (const [k, v] of Object.entries(value)) if (k in fields) walk(v, fields[k].type, proxies, typed)
   }
 }
 

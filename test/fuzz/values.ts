@@ -1,5 +1,8 @@
 import fc from 'fast-check'
 
+/** JSON.stringify as it behaves: undefined (and functions, symbols) have no JSON text. */
+export const jsonOf = (v: unknown): string | undefined => JSON.stringify(v)
+
 /**
  * Value generators shared by every fuzz suite: valid-ish values (so protected code paths are reached), boundaries,
  * wrong types, huge values, NUL bytes, unicode, deep nesting, malformed global ids.
@@ -230,7 +233,7 @@ export const globalId: fc.Arbitrary<string> = fc.oneof(
     arbitrary: fc
       .tuple(
         fromPool((p) => p.nodeTypes, 'User'),
-        fc.constantFrom<unknown>(
+        fc.constantFrom<string | number>(
           1,
           2,
           3,
@@ -336,8 +339,8 @@ const ROLE_NAMES = [
  */
 export function hinted(name: string): fc.Arbitrary<unknown> | null {
   const n = name.toLowerCase()
-  if (/channel|room/.test(n) && !/id$/.test(n)) return channelId
-  if (/email/.test(n))
+  if (/channel|room/.test(n) && !n.endsWith('id')) return channelId
+  if (n.includes('email'))
     return fc.oneof(
       fc.emailAddress(),
       fromPool((p) => p.emails, 'a@example.com'),
@@ -350,7 +353,7 @@ export function hinted(name: string): fc.Arbitrary<unknown> | null {
       fc.integer({ min: 0 }),
       anyString,
     )
-  if (/password/.test(n)) return fc.oneof(fc.stringMatching(/^[a-z]{4}-[0-9]{4}-[A-Z]{2}$/), anyString)
+  if (n.includes('password')) return fc.oneof(fc.stringMatching(/^[a-z]{4}-[0-9]{4}-[A-Z]{2}$/), anyString)
   if (/^(name|login|username|nickname)$/.test(n))
     return fc.oneof(
       fromPool((p) => p.names, 'alice'),

@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import type { GraphQLField } from 'graphql'
 import { fieldCaseArb } from './graphql-gen.js'
 import type { Fuzzer } from './harness.js'
-import { anyJson, anyString, deepJson, wrongType } from './values.js'
+import { anyJson, anyString, deepJson, jsonOf, wrongType } from './values.js'
 
 /** graphql-ws sessions over a raw socket: frames in and out of order, broken, huge, duplicated. */
 
@@ -36,7 +36,7 @@ function unusualOf(frames: Frame[]): string {
     else if (fr.kind === 'binary') kinds.add('binary frame')
     else if (fr.kind === 'msg') {
       const type = fr.msg && typeof fr.msg === 'object' ? (fr.msg as { type?: unknown }).type : undefined
-      if (typeof type !== 'string') kinds.add(`message with type ${JSON.stringify(type) ?? 'missing'}`)
+      if (typeof type !== 'string') kinds.add(`message with type ${jsonOf(type) ?? 'missing'}`)
       else if (!CLIENT_TYPES.has(type)) kinds.add(`"${type}" message`)
     }
   }
@@ -139,15 +139,15 @@ export function wsCaseArb(
     .map((payload) => ({ target: 'malformed subscribe payload', payload }))
   const subscribe = fc
     .tuple(idArb, fc.oneof({ arbitrary: goodPayload, weight: 4 }, { arbitrary: badPayload, weight: 1 }))
-    .map(([id, p]) => ({
+    .map(([id, p]): { target: string | null; frame: Frame } => ({
       target: p.target,
-      frame: { kind: 'msg', msg: { type: 'subscribe', id, payload: p.payload } } as Frame,
+      frame: { kind: 'msg', msg: { type: 'subscribe', id, payload: p.payload } },
     }))
   const other = fc
     .oneof(
-      { arbitrary: idArb.map((id) => ({ kind: 'msg', msg: { type: 'complete', id } }) as Frame), weight: 2 },
+      { arbitrary: idArb.map((id): Frame => ({ kind: 'msg', msg: { type: 'complete', id } })), weight: 2 },
       {
-        arbitrary: initPayload.map((payload) => ({ kind: 'msg', msg: { type: 'connection_init', payload } }) as Frame),
+        arbitrary: initPayload.map((payload): Frame => ({ kind: 'msg', msg: { type: 'connection_init', payload } })),
         weight: 1,
       },
       {
@@ -156,7 +156,7 @@ export function wsCaseArb(
           .chain((type) =>
             fc
               .oneof(fc.constant(undefined), anyJson, wrongType)
-              .map((payload) => ({ kind: 'msg', msg: { type, payload } }) as Frame),
+              .map((payload): Frame => ({ kind: 'msg', msg: { type, payload } })),
           ),
         weight: 2,
       },
@@ -175,7 +175,7 @@ export function wsCaseArb(
             { type: 'start', id: '1', payload: { query: '{ __typename }' } },
             { type: 'connection_terminate' },
           )
-          .map((msg) => ({ kind: 'msg', msg }) as Frame),
+          .map((msg): Frame => ({ kind: 'msg', msg })),
         weight: 2,
       },
       {
@@ -193,16 +193,16 @@ export function wsCaseArb(
             '{"type":"subscribe","id":"1","payload":' + '['.repeat(10_000),
             'x'.repeat(1_000_000),
           )
-          .map((data) => ({ kind: 'raw', data }) as Frame),
+          .map((data): Frame => ({ kind: 'raw', data })),
         weight: 2,
       },
       {
         arbitrary: fc
           .array(fc.integer({ min: 0, max: 255 }), { maxLength: 64 })
-          .map((data) => ({ kind: 'binary', data }) as Frame),
+          .map((data): Frame => ({ kind: 'binary', data })),
         weight: 1,
       },
-      { arbitrary: fc.constant({ kind: 'trigger' } as Frame), weight: 1 },
+      { arbitrary: fc.constant<Frame>({ kind: 'trigger' }), weight: 1 },
     )
     .map((frame) => ({ target: null as string | null, frame }))
   const frames = fc.array(fc.oneof({ arbitrary: subscribe, weight: 3 }, { arbitrary: other, weight: 2 }), {
@@ -235,8 +235,8 @@ export function wsCaseArb(
       const target = targets[0] ?? (initFirst ? 'frames after init' : 'frames before init')
       const msgs = list.map((x) => x.frame)
       const sentText = [
-        JSON.stringify(init) ?? '',
-        ...msgs.map((m) => (m.kind === 'msg' ? (JSON.stringify(m.msg) ?? '') : m.kind === 'raw' ? m.data : '')),
+        jsonOf(init) ?? '',
+        ...msgs.map((m) => (m.kind === 'msg' ? (jsonOf(m.msg) ?? '') : m.kind === 'raw' ? m.data : '')),
       ].join('\n')
       return {
         target: `ws ${target}`,
@@ -279,7 +279,8 @@ export async function runWs(
 ): Promise<{ frames: string[]; close: { code: number; reason: string } | null }> {
   const url = `${f.url.replace(/^http/, 'ws')}/graphql`
   const frames: string[] = []
-  let close: { code: number; reason: string } | null = null
+  // set by the socket's callbacks: the assertion keeps TypeScript from narrowing it to null
+  let close = null as { code: number; reason: string } | null
   let weClosed = false
   let lastIn = Date.now()
   const ws = c.protocol === null ? new WebSocket(url) : new WebSocket(url, c.protocol)
@@ -290,7 +291,8 @@ export async function runWs(
     })
   })
   ws.on('message', (d) => {
-    frames.push(d.toString())
+    // text and binary frames arrive as Buffers (the default binaryType)
+    frames.push((d as Buffer).toString())
     lastIn = Date.now()
   })
   ws.on('unexpected-response', (_req, res) => {
@@ -305,7 +307,7 @@ export async function runWs(
   ])
   if (!opened) {
     ws.terminate()
-    if (!close) close = { code: -1, reason: 'did not open' }
+    close ??= { code: -1, reason: 'did not open' }
     return { frames, close }
   }
   const send = (data: string | Buffer) => new Promise<void>((r) => ws.send(data, () => r()))
@@ -317,7 +319,7 @@ export async function runWs(
   }
   for (const fr of c.frames) {
     if (isClosed()) break
-    if (fr.kind === 'msg') await send(JSON.stringify(withToken(fr.msg, token)) ?? 'null')
+    if (fr.kind === 'msg') await send(jsonOf(withToken(fr.msg, token)) ?? 'null')
     else if (fr.kind === 'raw') await send(fr.data)
     else if (fr.kind === 'binary') await send(Buffer.from(fr.data))
     else {

@@ -34,6 +34,14 @@ async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }>
 
 export const uniquePrefix = () => `t${randomBytes(4).toString('hex')}:`
 
+/**
+ * For afterAll: closes what beforeAll opened, in order, skipping what it never got to (it failed first), so a failed
+ * start reports its own error and not a second one from closing.
+ */
+export async function closeAll(...things: ({ close(): unknown } | undefined)[]) {
+  for (const thing of things) await thing?.close()
+}
+
 /** What startTestApp takes: createApp's options, `available` defaulting to every shipped plugin, and `share`. */
 export type TestAppOptions = Partial<AppOptions> & { share?: TestApp }
 

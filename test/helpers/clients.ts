@@ -1,20 +1,61 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { print, type DocumentNode } from 'graphql'
 import { createClient, type Client } from 'graphql-ws'
 import WebSocket from 'ws'
 
-export interface GqlResult<T = any> {
-  status: number
-  data?: T
-  errors?: { message: string; extensions?: { code?: string; field?: string; [k: string]: unknown } }[]
+export interface GqlError {
+  message: string
+  path?: (string | number)[]
+  extensions?: { code?: string; field?: string; [k: string]: unknown }
 }
 
-/** GraphQL over HTTP POST, as a browser client sends it. */
-export async function gql<T = any>(
+export interface GqlResult<T = unknown> {
+  status: number
+  data?: T | null
+  errors?: GqlError[]
+}
+
+/** Variables as a document declares them (generated `…Variables` types). */
+type Variables = Record<string, unknown>
+
+const printed = new WeakMap<DocumentNode, string>()
+const source = (doc: DocumentNode) => {
+  let text = printed.get(doc)
+  if (text === undefined) printed.set(doc, (text = print(doc)))
+  return text
+}
+
+/**
+ * GraphQL over HTTP POST, as a browser client sends it. The document is a `graphql(…)` from test/generated: codegen
+ * checked it against schema.graphql, and it types the variables and the result.
+ */
+export const gql = <R, V extends Variables>(
   base: string,
-  query: string,
-  variables?: Record<string, unknown>,
+  doc: TypedDocumentNode<R, V>,
+  variables?: V,
   token?: string,
   headers: Record<string, string> = {},
-): Promise<GqlResult<T>> {
+): Promise<GqlResult<R>> => post<R>(base, source(doc), variables, token, headers)
+
+/**
+ * The same request, untyped: for a document codegen must not see (invalid on purpose, built at run time, naming a
+ * fixture plugin's fields that schema.graphql lacks), or a typed one sent with wrong variables on purpose.
+ */
+export const gqlRaw = (
+  base: string,
+  query: string | DocumentNode,
+  variables?: Variables,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<GqlResult<any>> => post(base, typeof query === 'string' ? query : source(query), variables, token, headers)
+
+async function post<R>(
+  base: string,
+  query: string,
+  variables: Variables | undefined,
+  token: string | undefined,
+  headers: Record<string, string>,
+): Promise<GqlResult<R>> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: {
@@ -25,7 +66,7 @@ export async function gql<T = any>(
     },
     body: JSON.stringify({ query, variables }),
   })
-  const body = (await res.json()) as GqlResult<T>
+  const body = (await res.json()) as GqlResult<R>
   return { ...body, status: res.status }
 }
 
@@ -56,13 +97,34 @@ export async function rest(
   return { status: res.status, body: json, headers: res.headers }
 }
 
-export interface WsSubscription<T = any> {
+/** One message of a graphql-ws subscription: a result, or how it ended (an `error` or `complete`). */
+export interface SubEvent<T = unknown> {
+  data?: T | null
+  errors?: GqlError[]
+  /** what graphql-ws hands over: the operation's GraphQL errors (an array), the socket's CloseEvent, or an Error */
+  error?: any
+  complete?: true
+}
+
+export interface WsSubscription<E = SubEvent> {
   /** the next event, or a rejection after `ms` */
-  next(ms?: number): Promise<T>
+  next(ms?: number): Promise<E>
   /** resolves true when no event arrives within `ms` */
   nothingWithin(ms: number): Promise<boolean>
   unsubscribe(): void
 }
+
+/** Disposes graphql-ws clients, together. */
+export const disposeAll = (clients: Client[]) =>
+  Promise.all(
+    clients.map(async (c) => {
+      await c.dispose()
+    }),
+  )
+
+/** A raw WebSocket message as text (ws hands over a Buffer, an ArrayBuffer or the fragments). */
+export const textOf = (m: WebSocket.RawData) =>
+  (Buffer.isBuffer(m) ? m : Array.isArray(m) ? Buffer.concat(m) : Buffer.from(m)).toString()
 
 export function wsClient(base: string, token?: string): Client {
   return createClient({
@@ -74,28 +136,44 @@ export function wsClient(base: string, token?: string): Client {
   })
 }
 
-/** Subscribes and buffers events, so a test can await them one at a time. */
-export function subscribe<T = any>(
+/** Subscribes and buffers events, so a test can await them one at a time: a typed document, as for `gql`. */
+export const subscribe = <R, V extends Variables>(
   client: Client,
-  query: string,
-  variables?: Record<string, unknown>,
-): WsSubscription<T> {
-  const queue: any[] = []
-  const waiters: ((v: any) => void)[] = []
-  const push = (v: any) => (waiters.length ? waiters.shift()!(v) : queue.push(v))
+  doc: TypedDocumentNode<R, V>,
+  variables?: V,
+): WsSubscription<SubEvent<R>> => buffered<SubEvent<R>>(client, source(doc), variables)
+
+/** `subscribe`, untyped (see `gqlRaw`). */
+export const subscribeRaw = (
+  client: Client,
+  query: string | DocumentNode,
+  variables?: Variables,
+): WsSubscription<SubEvent<any>> => buffered(client, typeof query === 'string' ? query : source(query), variables)
+
+function buffered<E>(client: Client, query: string, variables?: Variables): WsSubscription<E> {
+  const queue: E[] = []
+  const waiters: ((v: E) => void)[] = []
+  const push = (v: E) => (waiters.length ? waiters.shift()!(v) : queue.push(v))
   const dispose = client.subscribe(
     { query, variables },
-    { next: (v) => push(v), error: (e) => push({ error: e }), complete: () => push({ complete: true }) },
+    {
+      next: (v) => push(v as E),
+      error: (e: unknown) => push({ error: e } as E),
+      complete: () => push({ complete: true } as E),
+    },
   )
   const take = (ms: number) =>
-    new Promise<any>((resolve, reject) => {
-      if (queue.length) return resolve(queue.shift())
+    new Promise<E>((resolve, reject) => {
+      if (queue.length) {
+        resolve(queue.shift()!)
+        return
+      }
       const t = setTimeout(() => {
         const i = waiters.indexOf(w)
         if (i >= 0) waiters.splice(i, 1)
         reject(new Error(`no event within ${ms} ms`))
       }, ms)
-      const w = (v: any) => {
+      const w = (v: E) => {
         clearTimeout(t)
         resolve(v)
       }

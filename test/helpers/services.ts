@@ -136,8 +136,8 @@ export async function startRedis(): Promise<ThrowawayRedis> {
       },
     )
     c.once('error', (e) => (output += `\n${e.message}`))
-    c.stdout!.on('data', (d) => (output = (output + d).slice(-4000)))
-    c.stderr!.on('data', (d) => (output = (output + d).slice(-4000)))
+    c.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)))
+    c.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)))
     c.once('exit', () => {
       if (child === c) child = undefined
     })
@@ -283,7 +283,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   } catch (e) {
     forget()
     stopSync()
-    throw new Error(`initdb failed: ${(e as Error).message}`)
+    throw new Error(`initdb failed: ${(e as Error).message}`, { cause: e })
   }
   appendFileSync(
     path.join(data, 'postgresql.conf'),
@@ -294,7 +294,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
       await asPostgres('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', 'start'])
       running = true
     } catch (e) {
-      throw new Error(`pg_ctl start failed: ${(e as Error).message}\n${tail()}`)
+      throw new Error(`pg_ctl start failed: ${(e as Error).message}\n${tail()}`, { cause: e })
     }
   }
   const stop = async (mode: 'fast' | 'immediate' | 'smart' = 'fast') => {
@@ -303,7 +303,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   }
   // The port lives in the configuration (the last `port` line wins), so a restart keeps it. Another process may take
   // a free port before the server binds it: then another one.
-  let port = 0
+  let port: number
   for (let attempt = 1; ; attempt++) {
     port = await freePort()
     appendFileSync(path.join(data, 'postgresql.conf'), `port = ${port}\n`)
@@ -311,7 +311,7 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
       await start()
       break
     } catch (e) {
-      if (attempt < 3 && /could not bind|address already in use/i.test(String((e as Error).message))) continue
+      if (attempt < 3 && /could not bind|address already in use/i.test((e as Error).message)) continue
       forget()
       stopSync()
       throw e
@@ -327,12 +327,13 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
         await asPostgres('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', 'restart'])
         running = true
       } catch (e) {
-        throw new Error(`pg_ctl restart failed: ${(e as Error).message}\n${tail()}`)
+        throw new Error(`pg_ctl restart failed: ${(e as Error).message}\n${tail()}`, { cause: e })
       }
     },
-    async destroy() {
+    destroy() {
       forget()
       stopSync()
+      return Promise.resolve()
     },
   }
 }

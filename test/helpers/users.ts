@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { TestApp } from './app.js'
 import { gql } from './clients.js'
 import type { RoleName } from '../../src/auth/roles.js'
+import { graphql } from '../generated/index.js'
 
 export interface TestUser {
   id: number
@@ -17,11 +18,15 @@ export interface TestUser {
 export async function registerUser(t: TestApp, name = `u_${randomBytes(4).toString('hex')}`): Promise<TestUser> {
   const email = `${name}@example.com`
   const password = `pw-${randomBytes(4).toString('hex')}-1`
-  const r = await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }', {
-    i: { username: name, email, password },
-  })
+  const r = await gql(
+    t.url,
+    graphql(`mutation Register($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }`),
+    {
+      i: { username: name, email, password },
+    },
+  )
   if (r.errors) throw new Error(`register failed: ${JSON.stringify(r.errors)}`)
-  return { id: r.data.register.viewer.databaseId, name, email, password, token: r.data.register.token }
+  return { id: r.data!.register.viewer.databaseId, name, email, password, token: r.data!.register.token }
 }
 
 /** Test setup only: gives roles straight in the database (the role-admin API itself is tested separately). */
@@ -29,8 +34,8 @@ export async function grantRoles(t: TestApp, userId: number, roles: Partial<Reco
   for (const [role, value] of Object.entries(roles)) {
     await t.app.services.prisma.userRole.upsert({
       where: { userId_role: { userId, role } },
-      create: { userId, role, value: value! },
-      update: { value: value! },
+      create: { userId, role, value: value },
+      update: { value: value },
     })
   }
 }
@@ -55,7 +60,7 @@ export async function startInbox(): Promise<Inbox> {
   const waiters: { to: string; resolve: (m: any) => void }[] = []
   const server = http.createServer((req, res) => {
     let body = ''
-    req.on('data', (c) => (body += c))
+    req.on('data', (c: Buffer) => (body += c.toString()))
     req.on('end', () => {
       const m = JSON.parse(body)
       messages.push(m)

@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
 import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
-import { accuse, channelEvents, check, history, notice, notifications, REASON, say, trySay } from './support.js'
+import {
+  accuse,
+  channelEvents,
+  check,
+  history,
+  nextEvent,
+  notice,
+  notifications,
+  REASON,
+  say,
+  trySay,
+} from './support.js'
+import { graphql } from '../generated/index.js'
 
 // Threshold 4: two ordinary citizens (weight 2 each) ban; one citizen of weight 4 bans alone.
 let t: TestApp
@@ -13,9 +25,11 @@ beforeAll(async () => {
   t = await startTestApp({ BAN_VOTE_THRESHOLD: '4' })
   moderator = await userWithRoles(t, { moderator: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
-const ACCUSE = 'mutation($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }'
+const ACCUSE = graphql(
+  `mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }`,
+)
 const accuseCode = async (token: string | undefined, u: number, r: number, d?: unknown) =>
   codeOf(await gql(t.url, ACCUSE, { u, r, d }, token))
 const now = () => Math.floor(Date.now() / 1000)
@@ -136,8 +150,7 @@ describe('accuse: weighted votes', () => {
 
     // every recent message of the banned user in that channel goes, with reason "ban" and data {banId, reasonId}
     const removed = []
-    for (let i = 0; i < 3; i++)
-      removed.push((await events.next((d) => d.chatEvents.__typename === 'ChatMessageRemoved')).chatEvents)
+    for (let i = 0; i < 3; i++) removed.push(await nextEvent(events, 'ChatMessageRemoved'))
     expect(removed.map((r) => r.messageId).sort((x, y) => x - y)).toEqual([c2, bad, later])
     for (const r of removed)
       expect(r).toMatchObject({ reason: 'ban', data: { banId: status.id, reasonId: REASON.spam } })
@@ -183,10 +196,10 @@ describe('accuse: weighted votes', () => {
       expect((await accuse(t, v.token, { userId: target.id, reasonId: REASON.insult })).status).toBe(200)
     const r = await gql(
       t.url,
-      'query($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }',
+      graphql(`query Bans($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }`),
       { u: target.id },
       moderator.token,
     )
-    expect(r.data.bans.edges).toHaveLength(1)
+    expect(r.data!.bans.edges).toHaveLength(1)
   })
 })

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
 import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
 import { accuse, check, notice, notifications, REASON, say, trySay } from './support.js'
+import { graphql } from '../generated/index.js'
 
 // Threshold 2: one ordinary citizen (weight 2) bans on their own, which keeps these tests short.
 let t: TestApp
@@ -13,7 +14,7 @@ beforeAll(async () => {
   t = await startTestApp({ BAN_VOTE_THRESHOLD: '2' })
   moderator = await userWithRoles(t, { moderator: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const ban = async (target: TestUser, reasonId: number, voter?: TestUser, messageId?: number) => {
   const v = voter ?? (await registerUser(t))
@@ -34,8 +35,8 @@ describe('reasons', () => {
     expect((await rest(t.url, '/api/moderation/reasons', { content: 'moderation' })).body).toEqual([
       { id: REASON.unfair, name: 'Несправедливо обвинил другого', content: 'moderation' },
     ])
-    const g = await gql(t.url, '{ banReasons { databaseId code minRole durationSeconds } }')
-    expect(g.data.banReasons).toContainEqual({
+    const g = await gql(t.url, graphql(`query BanReasons { banReasons { databaseId code minRole durationSeconds } }`))
+    expect(g.data!.banReasons).toContainEqual({
       databaseId: REASON.unfair,
       code: 'unfair',
       minRole: 'system',
@@ -98,7 +99,7 @@ describe('list', () => {
     expect(
       (await list(moderator.token, { reason: REASON.insult })).body.every((b: any) => b.reason.id === REASON.insult),
     ).toBe(true)
-    const start = own.body[0].start
+    const start: number = own.body[0].start
     expect((await list(u1.token, { from: start, to: start + 1 })).body.map((b: any) => b.id)).toEqual([b1])
     expect((await list(u1.token, { from: start + 60 })).body).toEqual([])
     expect((await list(u1.token, { to: start - 60 })).body).toEqual([])
@@ -107,7 +108,7 @@ describe('list', () => {
       codeOf(
         await gql(
           t.url,
-          'query($u: Int) { bans(userId: $u) { edges { node { databaseId } } } }',
+          graphql(`query Bans2($u: Int) { bans(userId: $u) { edges { node { databaseId } } } }`),
           { u: u2.id },
           u1.token,
         ),
@@ -118,24 +119,31 @@ describe('list', () => {
   it("pages through a user's bans as a Relay connection", async () => {
     const u = await registerUser(t)
     for (const r of [REASON.spam, REASON.flood, REASON.insult]) await ban(u, r)
-    const q =
-      'query($after: String) { bans(first: 2, after: $after) { edges { cursor node { databaseId } } pageInfo { hasNextPage endCursor } } }'
+    const q = graphql(
+      `query Bans3($after: String) { bans(first: 2, after: $after) { edges { cursor node { databaseId } } pageInfo { hasNextPage endCursor } } }`,
+    )
     const p1 = await gql(t.url, q, {}, u.token)
-    expect(p1.data.bans.edges).toHaveLength(2)
-    expect(p1.data.bans.pageInfo.hasNextPage).toBe(true)
-    const p2 = await gql(t.url, q, { after: p1.data.bans.pageInfo.endCursor }, u.token)
-    expect(p2.data.bans.edges).toHaveLength(1)
-    expect(p2.data.bans.pageInfo.hasNextPage).toBe(false)
-    expect(codeOf(await gql(t.url, '{ bans(first: 101) { edges { cursor } } }', {}, u.token))).toBe('INVALID_INPUT')
-    expect(codeOf(await gql(t.url, '{ bans(first: -1) { edges { cursor } } }', {}, u.token))).toBe('INVALID_INPUT')
-    expect(codeOf(await gql(t.url, '{ bans(after: "nope") { edges { cursor } } }', {}, u.token))).toBe('INVALID_INPUT')
+    expect(p1.data!.bans.edges).toHaveLength(2)
+    expect(p1.data!.bans.pageInfo.hasNextPage).toBe(true)
+    const p2 = await gql(t.url, q, { after: p1.data!.bans.pageInfo.endCursor }, u.token)
+    expect(p2.data!.bans.edges).toHaveLength(1)
+    expect(p2.data!.bans.pageInfo.hasNextPage).toBe(false)
+    expect(
+      codeOf(await gql(t.url, graphql(`query Bans4 { bans(first: 101) { edges { cursor } } }`), {}, u.token)),
+    ).toBe('INVALID_INPUT')
+    expect(codeOf(await gql(t.url, graphql(`query Bans5 { bans(first: -1) { edges { cursor } } }`), {}, u.token))).toBe(
+      'INVALID_INPUT',
+    )
+    expect(
+      codeOf(await gql(t.url, graphql(`query Bans6 { bans(after: "nope") { edges { cursor } } }`), {}, u.token)),
+    ).toBe('INVALID_INPUT')
     // Relay node lookups answer the ban's owner and moderators only
-    const id = (await gql(t.url, '{ bans(first: 1) { edges { node { id } } } }', {}, u.token)).data.bans.edges[0].node
-      .id
-    const NODE = 'query($id: ID!) { node(id: $id) { ... on Ban { databaseId user { databaseId } } } }'
-    expect((await gql(t.url, NODE, { id }, u.token)).data.node.user).toEqual({ databaseId: u.id })
-    expect((await gql(t.url, NODE, { id }, moderator.token)).data.node.user).toEqual({ databaseId: u.id })
-    expect((await gql(t.url, NODE, { id }, (await registerUser(t)).token)).data.node).toBeNull()
+    const id = (await gql(t.url, graphql(`query Bans7 { bans(first: 1) { edges { node { id } } } }`), {}, u.token))
+      .data!.bans.edges[0].node.id
+    const NODE = graphql(`query NodeBans($id: ID!) { node(id: $id) { ... on Ban { databaseId user { databaseId } } } }`)
+    expect((await gql(t.url, NODE, { id }, u.token)).data!.node!.user).toEqual({ databaseId: u.id })
+    expect((await gql(t.url, NODE, { id }, moderator.token)).data!.node!.user).toEqual({ databaseId: u.id })
+    expect((await gql(t.url, NODE, { id }, (await registerUser(t)).token)).data!.node).toBeNull()
   })
 })
 
@@ -216,10 +224,10 @@ describe('block', () => {
     expect(
       (await rest(t.url, '/api/moderation/block', { userId: u.id, state: false }, { token: blocker.token })).status,
     ).toBe(200)
-    const login = await gql(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+    const login = await gql(t.url, graphql(`mutation Login($i: LoginInput!) { login(input: $i) { token } }`), {
       i: { login: u.name, password: u.password },
     })
-    expect(login.data.login.token).toEqual(expect.any(String))
+    expect(login.data!.login.token).toEqual(expect.any(String))
     expect(
       await rest(t.url, '/api/moderation/block', { userId: 66_666_666, state: true }, { token: blocker.token }),
     ).toMatchObject({ status: 500, body: { message: expect.stringMatching(/userId/) } })

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
 import { say } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let moderator: TestUser
@@ -11,18 +12,19 @@ beforeAll(async () => {
   t = await startTestApp()
   moderator = await userWithRoles(t, { moderator: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const complain = (token: string | undefined, body: Record<string, unknown>) =>
   rest(t.url, '/complaints/new', token ? { ...body, session_key: token } : body)
-const LIST = `query($s: ComplaintStatus, $c: String, $a: Int, $after: String) {
+const LIST = graphql(`query Complaints($s: ComplaintStatus, $c: String, $a: Int, $after: String) {
   complaints(status: $s, channel: $c, accusedId: $a, first: 2, after: $after) {
     edges { node { databaseId status text channel author { databaseId } accused { databaseId } message { databaseId text } } }
     pageInfo { hasNextPage endCursor }
   }
-}`
-const RESOLVE =
-  'mutation($id: Int!, $s: ComplaintStatus!, $n: String) { resolveComplaint(id: $id, status: $s, note: $n) { status note resolvedBy { databaseId } resolvedAt } }'
+}`)
+const RESOLVE = graphql(
+  `mutation ResolveComplaintComplaints($id: Int!, $s: ComplaintStatus!, $n: String) { resolveComplaint(id: $id, status: $s, note: $n) { status note resolvedBy { databaseId } resolvedAt } }`,
+)
 const ISO = /^\d{4}-\d\d-\d\dT/
 
 describe('/complaints/new (JustChat)', () => {
@@ -85,22 +87,24 @@ describe('handling complaints', () => {
       const msg = await say(t, accused.token, 'main', text)
       const r = await gql(
         t.url,
-        'mutation($m: Int!, $t: String) { fileComplaint(messageId: $m, text: $t) { databaseId status } }',
+        graphql(
+          `mutation FileComplaintComplaints($m: Int!, $t: String) { fileComplaint(messageId: $m, text: $t) { databaseId status } }`,
+        ),
         { m: msg, t: `about ${text}` },
         author.token,
       )
-      expect(r.data.fileComplaint.status).toBe('OPEN')
-      ids.push(r.data.fileComplaint.databaseId)
+      expect(r.data!.fileComplaint.status).toBe('OPEN')
+      ids.push(r.data!.fileComplaint.databaseId)
     }
     await gql(
       t.url,
-      'mutation($m: Int!) { fileComplaint(messageId: $m) { databaseId } }',
+      graphql(`mutation FileComplaintComplaints2($m: Int!) { fileComplaint(messageId: $m) { databaseId } }`),
       { m: await say(t, other.token, 'main', 'unrelated') },
       author.token,
     )
     const p1 = await gql(t.url, LIST, { a: accused.id }, moderator.token)
-    expect(p1.data.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[2], ids[1]])
-    expect(p1.data.complaints.edges[0].node).toMatchObject({
+    expect(p1.data!.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[2], ids[1]])
+    expect(p1.data!.complaints.edges[0].node).toMatchObject({
       status: 'OPEN',
       text: 'about three',
       channel: 'main',
@@ -108,11 +112,11 @@ describe('handling complaints', () => {
       accused: { databaseId: accused.id },
       message: { text: 'three' },
     })
-    const p2 = await gql(t.url, LIST, { a: accused.id, after: p1.data.complaints.pageInfo.endCursor }, moderator.token)
-    expect(p2.data.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[0]])
+    const p2 = await gql(t.url, LIST, { a: accused.id, after: p1.data!.complaints.pageInfo.endCursor }, moderator.token)
+    expect(p2.data!.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[0]])
 
     const done = await gql(t.url, RESOLVE, { id: ids[1], s: 'RESOLVED', n: 'warned' }, moderator.token)
-    expect(done.data.resolveComplaint).toMatchObject({
+    expect(done.data!.resolveComplaint).toMatchObject({
       status: 'RESOLVED',
       note: 'warned',
       resolvedBy: { databaseId: moderator.id },
@@ -121,9 +125,9 @@ describe('handling complaints', () => {
     expect(codeOf(await gql(t.url, RESOLVE, { id: ids[1], s: 'REJECTED' }, moderator.token))).toBe('CONFLICT')
     expect(codeOf(await gql(t.url, RESOLVE, { id: ids[0], s: 'OPEN' }, moderator.token))).toBe('INVALID_INPUT')
     const open = await gql(t.url, LIST, { a: accused.id, s: 'OPEN' }, moderator.token)
-    expect(open.data.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[2], ids[0]])
+    expect(open.data!.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[2], ids[0]])
     const resolved = await gql(t.url, LIST, { s: 'RESOLVED' }, moderator.token)
-    expect(resolved.data.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[1]])
+    expect(resolved.data!.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([ids[1]])
   })
 
   it("plain users cannot list or resolve; a channel's own moderators handle that channel's complaints only", async () => {
@@ -132,11 +136,13 @@ describe('handling complaints', () => {
     const msg = await say(t, troll.token, channel, 'troll words')
     const c = await gql(
       t.url,
-      'mutation($m: Int!) { fileComplaint(messageId: $m, text: "look") { databaseId } }',
+      graphql(
+        `mutation FileComplaintComplaints3($m: Int!) { fileComplaint(messageId: $m, text: "look") { databaseId } }`,
+      ),
       { m: msg },
       reporter.token,
     )
-    const id = c.data.fileComplaint.databaseId
+    const id = c.data!.fileComplaint.databaseId
     expect(codeOf(await gql(t.url, LIST, {}, reporter.token))).toBe('INSUFFICIENT_PERMISSIONS')
     expect(codeOf(await gql(t.url, LIST, { c: channel }, reporter.token))).toBe('INSUFFICIENT_PERMISSIONS')
     expect(codeOf(await gql(t.url, RESOLVE, { id, s: 'REJECTED' }, reporter.token))).toBe('COMPLAINT_NOT_FOUND')
@@ -144,8 +150,8 @@ describe('handling complaints', () => {
     // the stream's owner moderates their channel
     expect(codeOf(await gql(t.url, LIST, {}, owner.token))).toBe('INSUFFICIENT_PERMISSIONS')
     const mine = await gql(t.url, LIST, { c: channel }, owner.token)
-    expect(mine.data.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([id])
-    expect((await gql(t.url, RESOLVE, { id, s: 'REJECTED' }, owner.token)).data.resolveComplaint.status).toBe(
+    expect(mine.data!.complaints.edges.map((e: any) => e.node.databaseId)).toEqual([id])
+    expect((await gql(t.url, RESOLVE, { id, s: 'REJECTED' }, owner.token)).data!.resolveComplaint.status).toBe(
       'REJECTED',
     )
   })

@@ -2,10 +2,12 @@
 // log names nobody in a support conversation (query, filters, node lookup, live feed), and a support channel's
 // existence is confirmed only to those who may read it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { live, REASON, say } from './support.js'
+import { graphql } from '../generated/index.js'
+import type { AnonymousAuditQueryVariables } from '../generated/graphql.js'
 
 // A high threshold: no accusation here turns into a ban.
 let t: TestApp
@@ -14,10 +16,12 @@ beforeAll(async () => {
   t = await startTestApp({ BAN_VOTE_THRESHOLD: '1000' })
   ;[staff, moderator] = await Promise.all([userWithRoles(t, { support: 1 }), userWithRoles(t, { moderator: 1 })])
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const db = () => t.app.services.prisma
-const ACCUSE = 'mutation($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }'
+const ACCUSE = graphql(
+  `mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }`,
+)
 
 /** A support question with one message by its asker and one by support staff. */
 async function ticket() {
@@ -42,7 +46,7 @@ describe('accusing with a support message', () => {
     const { asker, askerMsg, staffMsg } = await ticket()
     const other = await registerUser(t)
     // an accusation of the asker that exists already (without a message): a repeat must not answer DUPLICATE_ACCUSATION
-    expect((await gql(t.url, ACCUSE, { u: asker.id, r: REASON.flood }, staff.token)).data.accuseUser).toBe(true)
+    expect((await gql(t.url, ACCUSE, { u: asker.id, r: REASON.flood }, staff.token)).data!.accuseUser).toBe(true)
     const votesBefore = await db().banVote.count()
 
     const guesses = [
@@ -81,15 +85,16 @@ describe('accusing with a support message', () => {
   })
 })
 
-const ENTRY =
-  'id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time'
-const AUDIT = `query($actor: Int, $target: Int, $channel: String, $first: Int) {
-  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ${ENTRY} } } }
-}`
-const audit = async (vars: Record<string, unknown> = {}) => {
+graphql(`fragment AnonymousAuditEntry on ModerationAuditEntry {
+  id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time
+}`)
+const AUDIT = graphql(`query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {
+  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ...AnonymousAuditEntry } } }
+}`)
+const audit = async (vars: AnonymousAuditQueryVariables = {}) => {
   const r = await gql(t.url, AUDIT, { first: 100, ...vars }, moderator.token)
   expect(r.errors).toBeUndefined()
-  return r.data.moderationAudit.edges.map((e: any) => e.node) as Record<string, any>[]
+  return r.data!.moderationAudit.edges.map((e) => e.node)
 }
 
 /** Fails when a payload names the asker (id or name) or a support channel. */
@@ -114,7 +119,11 @@ function expectAnonymous(payload: unknown, asker: TestUser) {
 
 describe('the audit log of support conversations', () => {
   it('names neither the asker nor the conversation: query, filters, node lookup and live feed', async () => {
-    const feed = await live(t, moderator.token, `subscription { moderationAuditEvents { ${ENTRY} } }`)
+    const feed = await live(
+      t,
+      moderator.token,
+      graphql(`subscription AnonymousAuditLive { moderationAuditEvents { ...AnonymousAuditEntry } }`),
+    )
     const { asker, ticketId, channel, askerMsg, staffMsg } = await ticket()
     // Entries as an accusation of a support message wrote them before it was refused: support accusing the asker, the
     // asker accusing support.
@@ -148,7 +157,7 @@ describe('the audit log of support conversations', () => {
     await gql(t.url, ACCUSE, { u: staff.id, r: REASON.spam, d: { messageId: staffMsg } }, asker.token)
     expect((await rest(t.url, '/api/support/ban', { questionId: ticketId }, { token: staff.token })).status).toBe(200)
     const [voter, last] = [await registerUser(t), await registerUser(t)]
-    expect((await gql(t.url, ACCUSE, { u: last.id, r: REASON.spam }, voter.token)).data.accuseUser).toBe(true)
+    expect((await gql(t.url, ACCUSE, { u: last.id, r: REASON.spam }, voter.token)).data!.accuseUser).toBe(true)
 
     const events: any[] = []
     for (;;) {
@@ -186,7 +195,7 @@ describe('the audit log of support conversations', () => {
     })
 
     // filters cannot single the entries out either
-    const ids = (rows: Record<string, any>[]) => rows.map((e) => e.databaseId)
+    const ids = (rows: { databaseId: number }[]) => rows.map((e) => e.databaseId)
     expect(ids(await audit({ target: asker.id }))).toEqual([])
     expect(ids(await audit({ actor: asker.id }))).toEqual([])
     expect(ids(await audit({ channel }))).toEqual([])
@@ -196,12 +205,14 @@ describe('the audit log of support conversations', () => {
     // nor a node lookup
     const nodes = await gql(
       t.url,
-      `query($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ${ENTRY} } } }`,
+      graphql(
+        `query AnonymousAuditNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ...AnonymousAuditEntry } } }`,
+      ),
       { ids: [byStaff.id, byAsker.id] },
       moderator.token,
     )
     expect(nodes.errors).toBeUndefined()
-    expect(nodes.data.nodes.map((n: any) => n.databaseId)).toEqual(legacy.map((r) => r.id))
+    expect(nodes.data!.nodes.map((n) => n && 'databaseId' in n && n.databaseId)).toEqual(legacy.map((r) => r.id))
     expectAnonymous(nodes.data, asker)
   })
 })
@@ -211,15 +222,21 @@ describe('support channels exist only for those who may read them', () => {
     const { channel } = await ticket()
     const none = 'support/99999999'
     const stranger = await registerUser(t)
-    const READ = 'query($c: String!) { chatChannel(id: $c) { id } }'
-    const HISTORY = 'query($c: String!) { chatHistory(channel: $c) { text } }'
-    const SEND = 'mutation($c: String!) { sendChatMessage(input: { channel: $c, text: "hello?" }) { isSent } }'
-    const TYPING = 'mutation($c: String!) { sendChatTyping(channel: $c) }'
-    const CHANNELS = 'query($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount } } }'
+    const READ = graphql(`query SupportChannelRead($c: String!) { chatChannel(id: $c) { id } }`)
+    const HISTORY = graphql(`query SupportChannelHistory($c: String!) { chatHistory(channel: $c) { text } }`)
+    const SEND = graphql(
+      `mutation SupportChannelSend($c: String!) { sendChatMessage(input: { channel: $c, text: "hello?" }) { isSent } }`,
+    )
+    const TYPING = graphql(`mutation SupportChannelTyping($c: String!) { sendChatTyping(channel: $c) }`)
+    const CHANNELS = graphql(
+      `query ChatChannelsSupportAnonymity($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount } } }`,
+    )
     const answer = async (token: string | undefined, c: string) => {
       const out = []
-      for (const q of [READ, HISTORY, ...(token ? [SEND, TYPING] : [])])
-        out.push((await gql(t.url, q, { c }, token)).errors)
+      out.push((await gql(t.url, READ, { c }, token)).errors)
+      out.push((await gql(t.url, HISTORY, { c }, token)).errors)
+      if (token)
+        out.push((await gql(t.url, SEND, { c }, token)).errors, (await gql(t.url, TYPING, { c }, token)).errors)
       out.push((await gql(t.url, CHANNELS, { ids: [c] }, token)).errors)
       out.push((await rest(t.url, '/api/channel/data', { channels: [c] }, { token })).body)
       return JSON.stringify(out).replaceAll(c, '<channel>')
@@ -231,7 +248,7 @@ describe('support channels exist only for those who may read them', () => {
       expect(real).toBe(await answer(token, none))
     }
     // the asker and support staff still see it
-    expect((await gql(t.url, CHANNELS, { ids: [channel] }, staff.token)).data.chatChannels).toEqual([
+    expect((await gql(t.url, CHANNELS, { ids: [channel] }, staff.token)).data!.chatChannels).toEqual([
       { id: channel, name: expect.stringContaining('#'), presence: { amount: 0 } },
     ])
   })

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { grantRoles, registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { ERRORS } from '../../src/errors.js'
 import { MODERATION_ERRORS } from '../../plugins/moderation/errors.js'
-import { channelEvents, say, SEND, trySay } from './support.js'
+import { channelEvents, live, nextEvent, say, SEND, trySay } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let staff: TestUser
@@ -12,7 +13,7 @@ beforeAll(async () => {
   t = await startTestApp()
   staff = await userWithRoles(t, { support: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const ask = (token: string | undefined, body: Record<string, unknown>) =>
   rest(t.url, '/api/support/ask', body, { token })
@@ -87,8 +88,8 @@ describe('support channels', () => {
     const ch = `support/${(await askOk(u)).id}`
     await say(t, u.token, ch, 'details')
     await say(t, staff.token, ch, 'answer')
-    const read = 'query($c: String!) { chatHistory(channel: $c) { text } }'
-    expect((await gql(t.url, read, { c: ch }, u.token)).data.chatHistory.map((m: any) => m.text)).toEqual([
+    const read = graphql(`query SupportRead($c: String!) { chatHistory(channel: $c) { text } }`)
+    expect((await gql(t.url, read, { c: ch }, u.token)).data!.chatHistory.map((m) => m.text)).toEqual([
       'answer',
       'details',
     ])
@@ -105,20 +106,23 @@ describe('support channels', () => {
       codeOf(
         await gql(
           t.url,
-          'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }',
+          graphql(
+            `mutation KickFromChannel($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }`,
+          ),
           { c: ch, u: u.id },
           staff.token,
         ),
       ),
     ).toBe('INSUFFICIENT_PERMISSIONS')
-    const details = (
-      await gql(t.url, read.replace('text', 'text databaseId'), { c: ch }, staff.token)
-    ).data.chatHistory.find((m: any) => m.text === 'details')
+    const readIds = graphql(`query SupportReadIds($c: String!) { chatHistory(channel: $c) { text databaseId } }`)
+    const details = (await gql(t.url, readIds, { c: ch }, staff.token)).data!.chatHistory.find(
+      (m) => m.text === 'details',
+    )!
     expect(
       codeOf(
         await gql(
           t.url,
-          'mutation($m: Int!) { fileComplaint(messageId: $m, text: "x") { databaseId } }',
+          graphql(`mutation FileComplaintSupport($m: Int!) { fileComplaint(messageId: $m, text: "x") { databaseId } }`),
           { m: details.databaseId },
           staff.token,
         ),
@@ -213,7 +217,7 @@ function identities(x: unknown, out: unknown[] = []): unknown[] {
   else if (x && typeof x === 'object') {
     for (const [k, v] of Object.entries(x)) {
       if (['from', 'to', 'user', 'author', 'owner'].includes(k) && v && typeof v === 'object')
-        out.push((v as any).databaseId ?? (v as any).id)
+        out.push(v.databaseId ?? v.id)
       if (k === 'users' || k === 'userId' || k === 'ownerId') out.push(v)
       identities(v, out)
     }
@@ -231,18 +235,22 @@ describe('anonymity on the wire', () => {
     const sent = async (token: string, text: string, to?: number) => {
       const r = await gql(
         t.url,
-        'mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { databaseId } } }',
+        graphql(
+          `mutation SendChatMessageSupport2($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent message { databaseId } } }`,
+        ),
         { i: { channel: ch, text, to } },
         token,
       )
-      expect(r.data.sendChatMessage.isSent).toBe(true)
-      return r.data.sendChatMessage.message.databaseId as number
+      expect(r.data!.sendChatMessage.isSent).toBe(true)
+      return r.data!.sendChatMessage.message!.databaseId
     }
     const m1 = await sent(asker.token, 'zebra question from the asker')
     await sent(staff.token, 'zebra answer from support', asker.id)
     await gql(
       t.url,
-      'mutation($id: Int!) { editChatMessage(id: $id, text: "zebra question, edited") { databaseId } }',
+      graphql(
+        `mutation EditChatMessageSupport($id: Int!) { editChatMessage(id: $id, text: "zebra question, edited") { databaseId } }`,
+      ),
       { id: m1 },
       asker.token,
     )
@@ -250,28 +258,32 @@ describe('anonymity on the wire', () => {
     const payloads: unknown[] = []
     payloads.push(...(await toStaff.drain(500)), ...(await toAsker.drain(300)))
     expect(payloads.length).toBeGreaterThanOrEqual(6) // 2 added + 1 edited, to each side
-    const HIST = `query($c: String!) {
+    const HIST = graphql(`query ChatHistoryAndChatChannel($c: String!) {
       chatHistory(channel: $c) { databaseId text from { databaseId name color } to { databaseId name } }
       chatChannel(id: $c) { name ownerId owner { databaseId } messages(first: 10) { edges { node { text from { databaseId name } to { databaseId name } } } } }
-    }`
+    }`)
     for (const token of [asker.token, staff.token]) {
       const h = await gql(t.url, HIST, { c: ch }, token)
       expect(h.errors).toBeUndefined()
       payloads.push(h)
-      expect(h.data.chatHistory.map((m: any) => m.from.name)).toEqual(['Support', 'User'])
+      expect(h.data!.chatHistory.map((m: any) => m.from.name)).toEqual(['Support', 'User'])
     }
     const found = await gql(
       t.url,
-      '{ searchChatMessages(text: "zebra") { message { channel text from { databaseId name } to { databaseId name } } } }',
+      graphql(
+        `query SearchChatMessagesSupport { searchChatMessages(text: "zebra") { message { channel text from { databaseId name } to { databaseId name } } } }`,
+      ),
       {},
       staff.token,
     )
-    expect(found.data.searchChatMessages.length).toBe(2)
+    expect(found.data!.searchChatMessages.length).toBe(2)
     payloads.push(
       found,
       await gql(
         t.url,
-        'query($c: String!) { searchChatMessages(text: "zebra", channel: $c) { message { from { databaseId name } } } }',
+        graphql(
+          `query SearchChatMessagesSupport2($c: String!) { searchChatMessages(text: "zebra", channel: $c) { message { from { databaseId name } } } }`,
+        ),
         { c: ch },
         asker.token,
       ),
@@ -283,7 +295,9 @@ describe('anonymity on the wire', () => {
       (
         await gql(
           t.url,
-          '{ supportTickets(first: 5) { edges { node { databaseId channel question active answered } } } }',
+          graphql(
+            `query SupportTickets { supportTickets(first: 5) { edges { node { databaseId channel question active answered } } } }`,
+          ),
           {},
           staff.token,
         )
@@ -302,20 +316,26 @@ describe('anonymity on the wire', () => {
   it('typing, reactions, pins, edit results, node lookups and presence events are anonymised too', async () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
-    const EVENTS = `subscription($c: String!) { chatEvents(channel: $c) { __typename
+    const EVENTS = graphql(`subscription SupportChatEvents($c: String!) { chatEvents(channel: $c) { __typename
       ... on ChatTyping { user { databaseId name } }
       ... on ChatReactionsChanged { user { databaseId name } }
       ... on ChatPinChanged { message { from { databaseId name } } }
-      ... on ChatPresenceChanged { amount users } } }`
-    const { live } = await import('./support.js')
+      ... on ChatPresenceChanged { amount users } } }`)
     const watch = await live(t, asker.token, EVENTS, { c: ch }, 2)
     const id = await say(t, staff.token, ch, 'an answer')
     const payloads: unknown[] = []
-    payloads.push(await gql(t.url, 'mutation($c: String!) { sendChatTyping(channel: $c) }', { c: ch }, staff.token))
     payloads.push(
       await gql(
         t.url,
-        'mutation($id: Int!) { addChatReaction(id: $id, emoji: "👍") { emoji count } }',
+        graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`),
+        { c: ch },
+        staff.token,
+      ),
+    )
+    payloads.push(
+      await gql(
+        t.url,
+        graphql(`mutation AddChatReactionSupport($id: Int!) { addChatReaction(id: $id, emoji: "👍") { emoji count } }`),
         { id },
         staff.token,
       ),
@@ -323,7 +343,7 @@ describe('anonymity on the wire', () => {
     payloads.push(
       await gql(
         t.url,
-        'mutation($id: Int!) { pinChatMessage(id: $id) { from { databaseId name } } }',
+        graphql(`mutation PinChatMessageSupport($id: Int!) { pinChatMessage(id: $id) { from { databaseId name } } }`),
         { id },
         staff.token,
       ),
@@ -331,33 +351,37 @@ describe('anonymity on the wire', () => {
     payloads.push(
       await gql(
         t.url,
-        'mutation($id: Int!) { editChatMessage(id: $id, text: "edited answer") { from { databaseId name } } }',
+        graphql(
+          `mutation EditChatMessageSupport2($id: Int!) { editChatMessage(id: $id, text: "edited answer") { from { databaseId name } } }`,
+        ),
         { id },
         staff.token,
       ),
     )
     const node = await gql(
       t.url,
-      'query($c: String!) { chatChannel(id: $c) { messages(first: 1) { edges { node { id } } } } }',
+      graphql(
+        `query ChatChannelSupport2($c: String!) { chatChannel(id: $c) { messages(first: 1) { edges { node { id } } } } }`,
+      ),
       { c: ch },
       asker.token,
     )
-    const nodeId = node.data.chatChannel.messages.edges[0].node.id
+    const nodeId = node.data!.chatChannel.messages.edges[0].node.id
     payloads.push(
       await gql(
         t.url,
-        'query($id: ID!) { node(id: $id) { ... on ChatMessage { from { databaseId name } } } }',
+        graphql(`query NodeSupport($id: ID!) { node(id: $id) { ... on ChatMessage { from { databaseId name } } } }`),
         { id: nodeId },
         asker.token,
       ),
     )
-    const typing = await watch.next((d) => d.chatEvents.__typename === 'ChatTyping')
-    const reaction = await watch.next((d) => d.chatEvents.__typename === 'ChatReactionsChanged')
-    const pin = await watch.next((d) => d.chatEvents.__typename === 'ChatPinChanged')
-    const presence = await watch.next((d) => d.chatEvents.__typename === 'ChatPresenceChanged')
+    const typing = await nextEvent(watch, 'ChatTyping')
+    const reaction = await nextEvent(watch, 'ChatReactionsChanged')
+    const pin = await nextEvent(watch, 'ChatPinChanged')
+    const presence = await nextEvent(watch, 'ChatPresenceChanged')
     payloads.push(typing, reaction, pin, presence)
-    expect(typing.chatEvents.user).toEqual({ databaseId: 0, name: 'Support' })
-    expect(presence.chatEvents.users).toEqual([])
+    expect(typing.user).toEqual({ databaseId: 0, name: 'Support' })
+    expect(presence.users).toEqual([])
     const text = JSON.stringify(payloads)
     for (const name of [asker.name, staff.name]) expect(text).not.toContain(name)
     for (const id of identities(payloads).flat()) expect([0, null]).toContainEqual(id)
@@ -369,7 +393,7 @@ describe('anonymity on the wire', () => {
     const asker = await registerUser(t)
     const ch = `support/${(await askOk(asker)).id}`
     const r = await gql(t.url, SEND, { i: { channel: ch, text: 'hello' } }, asker.token)
-    expect(r.data.sendChatMessage.message.from).toEqual({ databaseId: 0, name: 'User' })
+    expect(r.data!.sendChatMessage.message!.from).toEqual({ databaseId: 0, name: 'User' })
   })
   it('presence does not list real user ids of a support channel', async () => {
     const asker = await registerUser(t)
@@ -377,11 +401,11 @@ describe('anonymity on the wire', () => {
     const l = await channelEvents(t, staff.token, ch)
     const p = await gql(
       t.url,
-      'query($c: String!) { chatChannel(id: $c) { presence { users } } }',
+      graphql(`query ChatChannelSupport3($c: String!) { chatChannel(id: $c) { presence { users } } }`),
       { c: ch },
       asker.token,
     )
     await l.close()
-    expect(p.data.chatChannel.presence.users).toEqual([])
+    expect(p.data!.chatChannel.presence.users).toEqual([])
   })
 })

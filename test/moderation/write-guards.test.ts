@@ -1,25 +1,32 @@
 // Bans, silences and kicks hold every write into a channel, not only new messages: a sanctioned user cannot edit an old
 // message into new text, react, send typing, or (a banned channel moderator) pin — refused with the drop reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest, type GqlResult } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { accuse, check, REASON, say } from './support.js'
+import { graphql } from '../generated/index.js'
 
 // Threshold 2: one ordinary citizen's vote bans.
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp({ BAN_VOTE_THRESHOLD: '2' })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const db = () => t.app.services.prisma
-const EDIT = 'mutation($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }'
-const REACT = 'mutation($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }'
-const UNREACT = 'mutation($id: Int!, $e: String!) { removeChatReaction(id: $id, emoji: $e) { emoji count } }'
-const TYPING = 'mutation($c: String!) { sendChatTyping(channel: $c) }'
-const PIN = 'mutation($id: Int!) { pinChatMessage(id: $id) { pinned } }'
-const UNPIN = 'mutation($id: Int!) { unpinChatMessage(id: $id) { pinned } }'
+const EDIT = graphql(
+  `mutation EditChatMessageWriteGuards($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }`,
+)
+const REACT = graphql(
+  `mutation AddChatReactionMessages($id: Int!, $e: String!) { addChatReaction(id: $id, emoji: $e) { emoji count } }`,
+)
+const UNREACT = graphql(
+  `mutation RemoveChatReaction($id: Int!, $e: String!) { removeChatReaction(id: $id, emoji: $e) { emoji count } }`,
+)
+const TYPING = graphql(`mutation SendChatTyping($c: String!) { sendChatTyping(channel: $c) }`)
+const PIN = graphql(`mutation PinChatMessage($id: Int!) { pinChatMessage(id: $id) { pinned } }`)
+const UNPIN = graphql(`mutation UnpinChatMessage($id: Int!) { unpinChatMessage(id: $id) { pinned } }`)
 
 const refusedWith = (r: GqlResult, dropReason: string, what: string) => {
   expect(r.errors?.[0]?.extensions, what).toMatchObject({ code: 'INSUFFICIENT_PERMISSIONS', dropReason })
@@ -44,7 +51,9 @@ describe('channel sanctions hold every write in their channel', () => {
     ok(
       await gql(
         t.url,
-        'mutation($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }',
+        graphql(
+          `mutation SilenceInChannel($c: String!, $u: Int!, $d: DateTime!) { silenceInChannel(channel: $c, userId: $u, until: $d) { databaseId } }`,
+        ),
         { c: channel, u: user.id, d: until },
         owner.token,
       ),
@@ -71,7 +80,9 @@ describe('channel sanctions hold every write in their channel', () => {
     ok(
       await gql(
         t.url,
-        'mutation($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }',
+        graphql(
+          `mutation BanFromChannel($c: String!, $u: Int!) { banFromChannel(channel: $c, userId: $u) { databaseId } }`,
+        ),
         { c: channel, u: banned.id },
         owner.token,
       ),
@@ -80,7 +91,9 @@ describe('channel sanctions hold every write in their channel', () => {
     ok(
       await gql(
         t.url,
-        'mutation($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }',
+        graphql(
+          `mutation KickFromChannel($c: String!, $u: Int!) { kickFromChannel(channel: $c, userId: $u) { databaseId } }`,
+        ),
         { c: channel, u: kicked.id },
         owner.token,
       ),
@@ -90,7 +103,15 @@ describe('channel sanctions hold every write in their channel', () => {
     refusedWith(await gql(t.url, TYPING, { c: channel }, banned.token), 'BANNED', 'typing (banned)')
     refusedWith(await gql(t.url, EDIT, { id: kickedOwn, text: 'x' }, kicked.token), 'KICKED', 'edit (kicked)')
     refusedWith(await gql(t.url, REACT, { id: own, e: '🙂' }, kicked.token), 'KICKED', 'react (kicked)')
-    ok(await gql(t.url, 'mutation($c: String!) { rejoinChannel(channel: $c) }', { c: channel }, kicked.token), 'rejoin')
+    ok(
+      await gql(
+        t.url,
+        graphql(`mutation RejoinChannel($c: String!) { rejoinChannel(channel: $c) }`),
+        { c: channel },
+        kicked.token,
+      ),
+      'rejoin',
+    )
     ok(await gql(t.url, EDIT, { id: kickedOwn, text: 'back again' }, kicked.token), 'edit after rejoining')
     ok(await gql(t.url, TYPING, { c: channel }, kicked.token), 'typing after rejoining')
   })
@@ -99,7 +120,7 @@ describe('channel sanctions hold every write in their channel', () => {
 describe('a chat ban holds every write in every channel but support', () => {
   it('a banned streamer cannot edit, react, type or pin even in their own channel; unpinning and support stay open', async () => {
     const [streamer, fan, voter] = [await registerUser(t), await registerUser(t), await registerUser(t)]
-    const { channel, own: fanMsg, theirs: streamerMsg } = await streamWith(streamer, fan)
+    const { own: fanMsg, theirs: streamerMsg } = await streamWith(streamer, fan)
     ok(await gql(t.url, PIN, { id: streamerMsg }, streamer.token), 'pin before the ban')
     const q = await rest(
       t.url,
@@ -115,7 +136,7 @@ describe('a chat ban holds every write in every channel but support', () => {
     refusedWith(await gql(t.url, TYPING, { c: 'main' }, streamer.token), 'BANNED', 'typing in main')
     refusedWith(await gql(t.url, PIN, { id: fanMsg }, streamer.token), 'BANNED', 'pin')
     expect((await db().chatMessage.findUniqueOrThrow({ where: { id: fanMsg } })).pinnedAt).toBeNull()
-    expect((await gql(t.url, UNPIN, { id: streamerMsg }, streamer.token)).data.unpinChatMessage).toEqual({
+    expect((await gql(t.url, UNPIN, { id: streamerMsg }, streamer.token)).data!.unpinChatMessage).toEqual({
       pinned: false,
     })
     // a banned user can still talk to support about the ban

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
 
@@ -7,7 +7,7 @@ let t: TestApp
 beforeAll(async () => {
   t = await startTestApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 describe('peka2 /api/bulk', () => {
   it("answers each request as [url, params, result, ok] in order, with the caller's token", async () => {
@@ -70,7 +70,7 @@ describe('/api/bulk and the per-IP budget', () => {
   beforeAll(async () => {
     small = await startTestApp({ RATE_LIMIT_PER_MINUTE: '6' })
   })
-  afterAll(() => small?.close())
+  afterAll(() => closeAll(small))
   it('charges one request per command', async () => {
     const five = Array.from({ length: 5 }, () => ['/api/user/current', {}])
     expect((await rest(small.url, '/api/bulk', { command: five })).status).toBe(200) // 1 + 4 extra = 5 of 6

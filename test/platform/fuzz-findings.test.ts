@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 // What the fuzz suite (test/fuzz) found, each pinned by the smallest input that reached an internal error.
 let t: TestApp
@@ -11,10 +12,10 @@ beforeAll(async () => {
   t = await startTestApp()
   user = await registerUser(t)
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const internal = (body: unknown) =>
-  JSON.stringify(body).match(/Internal server error|INTERNAL_SERVER_ERROR|Unexpected error/)
+  /Internal server error|INTERNAL_SERVER_ERROR|Unexpected error/.exec(JSON.stringify(body))
 
 describe('dates outside what PostgreSQL stores', () => {
   it('peka2 /api/moderation/list answers its input error naming the field, not an internal error', async () => {
@@ -33,7 +34,7 @@ describe('dates outside what PostgreSQL stores', () => {
   it('GraphQL refuses them as invalid variables and literals', async () => {
     const v = await gql(
       t.url,
-      'query($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }',
+      graphql(`query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }`),
       { to: '-271821-04-20T00:00:00.000Z' },
       user.token,
     )
@@ -41,7 +42,9 @@ describe('dates outside what PostgreSQL stores', () => {
     expect(v.errors?.[0]?.message).toMatch(/years 1 and 9999/)
     const l = await gql(
       t.url,
-      'query { bans(first: 5, from: "0000-12-31T00:00:00Z") { edges { node { databaseId } } } }',
+      graphql(
+        `query BansFuzzFindings2 { bans(first: 5, from: "0000-12-31T00:00:00Z") { edges { node { databaseId } } } }`,
+      ),
       {},
       user.token,
     )
@@ -54,11 +57,18 @@ describe('support ticket ids above the 32-bit range', () => {
   it('are not channels: the same answer as any malformed channel id', async () => {
     const big = await gql(
       t.url,
-      'mutation { addChannelModerator(channel: "support/2147483648", userId: 1) }',
+      graphql(
+        `mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: "support/2147483648", userId: 1) }`,
+      ),
       {},
       user.token,
     )
-    const bad = await gql(t.url, 'mutation { addChannelModerator(channel: "support/x", userId: 1) }', {}, user.token)
+    const bad = await gql(
+      t.url,
+      graphql(`mutation AddChannelModeratorFuzzFindings2 { addChannelModerator(channel: "support/x", userId: 1) }`),
+      {},
+      user.token,
+    )
     expect(internal(big)).toBeNull()
     expect(codeOf(big)).toBe(codeOf(bad))
     const r = await rest(t.url, '/api/channel/data', { channels: ['support/9999999999'] })
@@ -71,12 +81,14 @@ describe('a user loaded under another type keeps the fields that need relations'
     const ms = await userWithRoles(t, { masterstreamer: 1 })
     const r = await gql(
       t.url,
-      'query { mySmileChanges { user { name roles { masterstreamer moderator } } } }',
+      graphql(
+        `query MySmileChangesFuzzFindings { mySmileChanges { user { name roles { masterstreamer moderator } } } }`,
+      ),
       {},
       ms.token,
     )
     expect(r.errors).toBeUndefined()
-    expect(r.data.mySmileChanges.user).toEqual({ name: ms.name, roles: { masterstreamer: true, moderator: false } })
+    expect(r.data!.mySmileChanges.user).toEqual({ name: ms.name, roles: { masterstreamer: true, moderator: false } })
   })
 })
 

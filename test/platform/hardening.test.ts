@@ -2,11 +2,12 @@ import { createRequire } from 'node:module'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { GraphQLError } from 'graphql'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { gql, rest, subscribe, until, wsClient } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { gql, gqlRaw, rest, subscribe, until, wsClient } from '../helpers/clients.js'
 import { createLogger } from '../../src/log.js'
 import { registerUser } from './support.js'
 import { FIXTURES, FIXTURE_SECRET } from '../fixtures/plugins.js'
+import { graphql } from '../generated/index.js'
 
 it('the test runtime loads the same graphql module as Node does (one copy, as in production)', () => {
   // graphql 16 has no "exports" map: Node (and tsx) resolve `import 'graphql'` to the CJS index.js everywhere, while
@@ -23,7 +24,7 @@ describe('per-IP rate limit', () => {
   beforeAll(async () => {
     t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5' })
   })
-  afterAll(() => t?.close())
+  afterAll(() => closeAll(t))
 
   const retryAfterOk = (h: Headers) => {
     const v = Number(h.get('retry-after'))
@@ -34,7 +35,7 @@ describe('per-IP rate limit', () => {
   }
 
   it('allows the budget, then answers 429 with Retry-After in each client’s error form', async () => {
-    for (let i = 0; i < 5; i++) expect((await gql(t.url, '{ __typename }')).status).toBe(200)
+    for (let i = 0; i < 5; i++) expect((await gql(t.url, graphql(`query Typename { __typename }`))).status).toBe(200)
 
     // GraphQL form
     const g = await fetch(`${t.url}/graphql`, {
@@ -86,8 +87,7 @@ describe('production mode', () => {
     dev = await startTestApp()
   })
   afterAll(async () => {
-    await prod?.close()
-    await dev?.close()
+    await closeAll(prod, dev)
   })
 
   it('is production', () => {
@@ -96,15 +96,15 @@ describe('production mode', () => {
   })
 
   it('refuses introspection (HTTP and WebSocket), still answers __typename', async () => {
-    const q = '{ __schema { queryType { name } } }'
+    const q = graphql(`query IntrospectionQueryType { __schema { queryType { name } } }`)
     expect((await gql(dev.url, q)).data).toEqual({ __schema: { queryType: { name: 'Query' } } })
     const r = await gql(prod.url, q)
     expect(r.data ?? null).toBeNull()
     expect(r.errors?.[0].message).toMatch(/introspection/i)
-    const t2 = await gql(prod.url, '{ __type(name: "User") { fields { name } } }')
+    const t2 = await gql(prod.url, graphql(`query Type { __type(name: "User") { fields { name } } }`))
     expect(t2.data ?? null).toBeNull()
     expect(t2.errors?.[0].message).toMatch(/introspection/i)
-    expect((await gql(prod.url, '{ __typename }')).data).toEqual({ __typename: 'Query' })
+    expect((await gql(prod.url, graphql(`query Typename { __typename }`))).data).toEqual({ __typename: 'Query' })
 
     const client = wsClient(prod.url)
     try {
@@ -133,9 +133,9 @@ describe('production mode', () => {
       'query($n: Strin) { user(name: $n) { name } }',
     ]
     for (const q of probes) {
-      const d = await gql(dev.url, q)
+      const d = await gqlRaw(dev.url, q)
       expect(d.errors?.[0].message, `dev: ${q}`).toMatch(/Did you mean/)
-      const p = await gql(prod.url, q)
+      const p = await gqlRaw(prod.url, q)
       expect(p.errors?.[0].extensions?.code, `prod: ${q}`).toBe('GRAPHQL_VALIDATION_FAILED')
       const text = JSON.stringify(p.errors)
       expect(text, `prod: ${q}`).not.toMatch(/Did you mean/)
@@ -166,7 +166,7 @@ describe('request logs', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { log: createLogger('info', (line) => lines.push(line)) })
   })
-  afterAll(() => t?.close())
+  afterAll(() => closeAll(t))
 
   it('one structured JSON line per GraphQL request with the operation name, status, duration and request id', async () => {
     const res = await fetch(`${t.url}/graphql`, {
@@ -194,7 +194,7 @@ describe('request logs', () => {
   })
 
   it('names the operation from the document when the client sends no operationName', async () => {
-    await gql(t.url, 'query UnnamedParamProbe { __typename }')
+    await gql(t.url, graphql(`query UnnamedParamProbe { __typename }`))
     await until(
       () => records().some((r) => r.msg === 'graphql request' && r.operation === 'UnnamedParamProbe'),
       5000,

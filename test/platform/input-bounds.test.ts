@@ -13,8 +13,8 @@ import {
   isNonNullType,
   type GraphQLInputType,
 } from 'graphql'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest, subscribe, wsClient } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, rest, subscribe, wsClient } from '../helpers/clients.js'
 import { grantRoles, registerUser, type TestUser } from '../helpers/users.js'
 import { buildSchema } from '../../src/schema/build.js'
 import { assertListCaps, listInputs, DEFAULT_MAX_ITEMS } from '../../src/schema/input-bounds.js'
@@ -24,6 +24,8 @@ import { ALL_PLUGINS } from '../../plugins/index.js'
 import { definePlugin } from '../../src/plugin-system/contract.js'
 import { defineRoutes } from '../../src/rest/route.js'
 import { createLogger } from '../../src/log.js'
+import { graphql } from '../generated/index.js'
+import type { ChatHistoryQuery } from '../generated/graphql.js'
 
 const BODY_LIMIT = 4096
 const b64 = (s: string) => Buffer.from(s).toString('base64')
@@ -65,11 +67,10 @@ beforeAll(async () => {
   user = await registerUser(t)
 })
 afterAll(async () => {
-  await t?.close()
-  await roomy?.close()
+  await closeAll(t, roomy)
 })
 
-const NODES = 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on User { databaseId } } }'
+const NODES = graphql(`query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on User { databaseId } } }`)
 
 describe('every list argument is capped', () => {
   it('the built schema (every plugin on) gives each list argument and list input field a cap', () => {
@@ -90,7 +91,11 @@ describe('every list argument is capped', () => {
 
   it('every list argument of every root field, and every list inside its input objects, refuses cap + 1 items', async () => {
     const schema: GraphQLSchema = roomy.app.yoga.getEnveloped().schema
-    type Probe = { value: unknown; field: string; cap: number }
+    interface Probe {
+      value: unknown
+      field: string
+      cap: number
+    }
     // one value per list position reachable in an argument's type, oversized there and empty elsewhere
     const probes = (type: GraphQLInputType, path: string, cap: number | undefined, seen: Set<string>): Probe[] => {
       if (isNonNullType(type)) return probes(type.ofType, path, cap, seen)
@@ -115,10 +120,12 @@ describe('every list argument is capped', () => {
             const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }'
             // the other arguments as variables left unset: the cap is checked before variables are coerced
             const others = field.args.filter((a) => a !== arg && isNonNullType(a.type))
-            const defs = [`$v: ${arg.type}`, ...others.map((a) => `$${a.name}: ${a.type}`)].join(', ')
+            const defs = [`$v: ${arg.type.toString()}`, ...others.map((a) => `$${a.name}: ${a.type.toString()}`)].join(
+              ', ',
+            )
             const args = [`${arg.name}: $v`, ...others.map((a) => `${a.name}: $${a.name}`)].join(', ')
             const op = `${root.name === 'Query' ? 'query' : 'mutation'}(${defs}) { ${field.name}(${args}) ${selection} }`
-            const r = await gql(roomy.url, op, { v: probe.value }, user.token)
+            const r = await gqlRaw(roomy.url, op, { v: probe.value }, user.token)
             expect(r.errors?.[0], `${root.name}.${field.name}(${probe.field})`).toMatchObject({
               message: `${probe.field}: at most ${probe.cap} items`,
               extensions: { code: 'INVALID_INPUT', field: probe.field },
@@ -144,7 +151,7 @@ describe('every list argument is capped', () => {
   it('nodes(ids:) takes 100 ids, and 101 are INVALID_INPUT naming the argument — in a variable or a literal', async () => {
     const ok = await gql(t.url, NODES, { ids: range(100).map((i) => b64(`User:${i + 1_000_000}`)) })
     expect(ok.errors).toBeUndefined()
-    expect(ok.data.nodes).toHaveLength(100)
+    expect(ok.data!.nodes).toHaveLength(100)
 
     const tooMany = await gql(t.url, NODES, { ids: range(101).map((i) => b64(`User:${i + 1}`)) })
     expect(tooMany.errors?.[0]).toMatchObject({
@@ -156,7 +163,7 @@ describe('every list argument is capped', () => {
     const literal = `{ nodes(ids: [${range(101)
       .map((i) => `"${b64(`User:${i + 1}`)}"`)
       .join(',')}]) { id } }`
-    const lit = await gql(t.url, literal)
+    const lit = await gqlRaw(t.url, literal)
     expect(lit.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'ids' })
   })
 
@@ -168,15 +175,21 @@ describe('every list argument is capped', () => {
   })
 
   it('chatChannels(ids:) and list fields inside input objects are capped too', async () => {
-    const channels = await gql(t.url, 'query($ids: [String!]!) { chatChannels(ids: $ids) { id } }', {
-      ids: range(101).map(() => 'main'),
-    })
+    const channels = await gql(
+      t.url,
+      graphql(`query ChatChannels($ids: [String!]!) { chatChannels(ids: $ids) { id } }`),
+      {
+        ids: range(101).map(() => 'main'),
+      },
+    )
     expect(channels.errors?.[0]).toMatchObject({
       message: 'ids: at most 100 items',
       extensions: { code: 'INVALID_INPUT', field: 'ids' },
     })
 
-    const HISTORY = 'query($q: ChatHistoryQuery) { chatHistory(channel: "main", query: $q) { id } }'
+    const HISTORY = graphql(
+      `query HistoryByQuery($q: ChatHistoryQuery) { chatHistory(channel: "main", query: $q) { id } }`,
+    )
     const values = await gql(t.url, HISTORY, {
       q: { conditions: [{ field: 'id', operation: 'in', value: range(101).map(String) }] },
     })
@@ -189,10 +202,10 @@ describe('every list argument is capped', () => {
 
   it('a plugin gets the default cap without declaring one', async () => {
     expect(
-      (await gql(t.url, 'query($i: [String!]!) { boundsEcho(items: $i) }', { i: range(100).map(String) })).data
+      (await gqlRaw(t.url, 'query($i: [String!]!) { boundsEcho(items: $i) }', { i: range(100).map(String) })).data
         .boundsEcho,
     ).toHaveLength(100)
-    const r = await gql(t.url, 'query($i: [String!]!) { boundsEcho(items: $i) }', { i: range(101).map(String) })
+    const r = await gqlRaw(t.url, 'query($i: [String!]!) { boundsEcho(items: $i) }', { i: range(101).map(String) })
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'items' })
   })
 
@@ -277,7 +290,7 @@ describe('one body limit everywhere (BODY_LIMIT_BYTES)', () => {
 })
 
 describe('invitePhones', () => {
-  const INVITE = 'mutation($p: [String!]!) { invitePhones(phones: $p) }'
+  const INVITE = graphql(`mutation InvitePhones($p: [String!]!) { invitePhones(phones: $p) }`)
 
   it('takes at most 20 phones per call (GraphQL INVALID_INPUT, JustChat 400 naming phons), nobody is messaged', async () => {
     const phones = range(21).map(newPhone)
@@ -309,22 +322,31 @@ describe('invitePhones', () => {
 
 describe('bad values are input errors, never internal ones', () => {
   it('a NUL character in any string argument is INVALID_INPUT naming the field (literal, variable, nested, JSON)', async () => {
-    const lit = await gql(t.url, '{ user(name: "a\\u0000b") { name } }')
+    // a NUL in a GraphQL string literal: raw, as the typed documents' source text cannot carry it
+    const lit = await gqlRaw(t.url, '{ user(name: "a\u0000b") { name } }')
     expect(lit.errors?.[0]).toMatchObject({
       message: 'name: must not contain NUL (\\u0000) characters',
       extensions: { code: 'INVALID_INPUT', field: 'name' },
     })
-    const nested = await gql(t.url, 'mutation($i: RegisterInput!) { register(input: $i) { token } }', {
-      i: { username: 'nul_user', email: 'n\u0000@example.com', password: 'secret-pass-1' },
-    })
+    const nested = await gql(
+      t.url,
+      graphql(`mutation RegisterInputBounds($i: RegisterInput!) { register(input: $i) { token } }`),
+      {
+        i: { username: 'nul_user', email: 'n\u0000@example.com', password: 'secret-pass-1' },
+      },
+    )
     expect(nested.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'input.email' })
-    const inList = await gql(t.url, 'query($ids: [String!]!) { chatChannels(ids: $ids) { id } }', {
-      ids: ['main', 'x\u0000'],
-    })
+    const inList = await gql(
+      t.url,
+      graphql(`query ChatChannels($ids: [String!]!) { chatChannels(ids: $ids) { id } }`),
+      {
+        ids: ['main', 'x\u0000'],
+      },
+    )
     expect(inList.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUT', field: 'ids[1]' })
     const json = await gql(
       t.url,
-      'mutation($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }',
+      graphql(`mutation AccuseUserInputBounds($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }`),
       { d: { deep: [{ 'k\u0000': 1 }] } },
       user.token,
     )
@@ -359,13 +381,13 @@ describe('bad values are input errors, never internal ones', () => {
     ]
     const r = await gql(t.url, NODES, { ids: [good, ...bad, good] })
     expect(r.errors).toBeUndefined()
-    expect(r.data.nodes).toEqual([
+    expect(r.data!.nodes).toEqual([
       { id: good, databaseId: user.id },
       ...bad.map(() => null),
       { id: good, databaseId: user.id },
     ])
     for (const id of bad) {
-      const one = await gql(t.url, 'query($id: ID!) { node(id: $id) { id } }', { id })
+      const one = await gql(t.url, graphql(`query NodeInputBounds($id: ID!) { node(id: $id) { id } }`), { id })
       expect(one, id).toMatchObject({ data: { node: null } })
       expect(one.errors, id).toBeUndefined()
     }
@@ -385,10 +407,14 @@ describe('bad values are input errors, never internal ones', () => {
   it('parallel sign-ups of one phone: one creates the account, the others answer created:false', async () => {
     const phone = newPhone()
     const answers = await Promise.all(
-      range(5).map(() => gql(t.url, 'mutation($p: String!) { registerPhone(phone: $p) { created } }', { p: phone })),
+      range(5).map(() =>
+        gql(t.url, graphql(`mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }`), {
+          p: phone,
+        }),
+      ),
     )
     expect(answers.map((a) => a.errors)).toEqual(range(5).map(() => undefined))
-    expect(answers.filter((a) => a.data.registerPhone.created)).toHaveLength(1)
+    expect(answers.filter((a) => a.data!.registerPhone.created)).toHaveLength(1)
     const phone2 = newPhone()
     const jc = await Promise.all(range(5).map(() => rest(t.url, '/init/reg', { phone: phone2 })))
     expect(jc.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201])
@@ -463,10 +489,14 @@ describe('bad values are input errors, never internal ones', () => {
       })
       const gj = await g.json()
       expect(gj.errors[0].extensions).toMatchObject({ code: 'INVALID_INPUT', field: expect.stringMatching(/^data/) })
-      const groups = (n: number): unknown => (n === 0 ? {} : { groups: [groups(n - 1)] })
-      const h = await gql(roomy.url, 'query($q: ChatHistoryQuery) { chatHistory(channel: "main", query: $q) { id } }', {
-        q: groups(200),
-      })
+      const groups = (n: number): ChatHistoryQuery => (n === 0 ? {} : { groups: [groups(n - 1)] })
+      const h = await gql(
+        roomy.url,
+        graphql(`query HistoryByQuery($q: ChatHistoryQuery) { chatHistory(channel: "main", query: $q) { id } }`),
+        {
+          q: groups(200),
+        },
+      )
       expect(h.errors?.[0].extensions).toMatchObject({ code: 'INVALID_INPUT' })
     }
     expect(logLines.filter((l) => l.msg === 'rest request refused').length).toBeGreaterThanOrEqual(4)

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { gql } from '../helpers/clients.js'
 import { registerUser } from './support.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * The real entry point (`npm start` = tsx scripts/start.ts) as a child process. It always uses the embedded database in its
@@ -27,10 +28,8 @@ const children = new Set<ChildProcess>()
 const dirs: string[] = []
 
 function baseEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env }
-  for (const k of Object.keys(env))
-    if (/^(DATABASE_URL|REDIS_URL|REDIS_PREFIX|TEST_|VITEST|NODE_ENV$|PLUGINS$|SESSION_SECRET$)/.test(k)) delete env[k]
-  return env
+  const test = /^(DATABASE_URL|REDIS_URL|REDIS_PREFIX|TEST_|VITEST|NODE_ENV$|PLUGINS$|SESSION_SECRET$)/
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !test.test(k)))
 }
 
 function start(env: Record<string, string>): Server {
@@ -53,8 +52,8 @@ function start(env: Record<string, string>): Server {
   )
   const ready = new Promise<{ graphql: string; startupMs: number; base: string; wallMs: number }>((resolve, reject) => {
     let buf = ''
-    child.stdout!.on('data', (chunk) => {
-      buf += chunk
+    child.stdout.on('data', (chunk: Buffer) => {
+      buf += chunk.toString()
       let i
       while ((i = buf.indexOf('\n')) >= 0) {
         const line = buf.slice(0, i)
@@ -75,15 +74,15 @@ function start(env: Record<string, string>): Server {
       }
     })
     let ebuf = ''
-    child.stderr!.on('data', (chunk) => {
-      ebuf += chunk
+    child.stderr.on('data', (chunk: Buffer) => {
+      ebuf += chunk.toString()
       let i
       while ((i = ebuf.indexOf('\n')) >= 0) {
         stderr.push(ebuf.slice(0, i))
         ebuf = ebuf.slice(i + 1)
       }
     })
-    child.stderr!.on('end', () => {
+    child.stderr.on('end', () => {
       if (ebuf) stderr.push(ebuf)
     })
     void exited.then((code) =>
@@ -123,9 +122,10 @@ const serverPid = (dataDir: string) => Number.parseInt(fs.readFileSync(path.join
 
 const nonEmpty = (lines: string[]) => lines.map((l) => l.trim()).filter(Boolean)
 /** stderr without the one-time notice that a SESSION_SECRET was generated in a fresh DATA_DIR */
-const errorLines = (s: Server) => nonEmpty(s.stderr).filter((l) => !/^SESSION_SECRET is not set: generated/.test(l))
+const errorLines = (s: Server) =>
+  nonEmpty(s.stderr).filter((l) => !l.startsWith('SESSION_SECRET is not set: generated'))
 
-afterAll(async () => {
+afterAll(() => {
   // detached: each server is its own process group (tsx CLI + the node process it starts), killed as a whole
   for (const c of children) if (c.pid) process.kill(-c.pid, 'SIGKILL')
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
@@ -149,9 +149,11 @@ describe.concurrent('the real server process', () => {
     expect(nonEmpty(second.stderr), second.stderr.join('\n')).toHaveLength(1)
     expect(second.stderr.join('\n')).toMatch(/DATA_DIR .*is in use by process \d+/)
     expect(second.stdout.some((l) => l.includes('server ready'))).toBe(false)
-    expect((await gql(r1.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({
-      viewer: { databaseId: user.id },
-    })
+    expect((await gql(r1.base, graphql(`query Viewer { viewer { databaseId } }`), undefined, user.token)).data).toEqual(
+      {
+        viewer: { databaseId: user.id },
+      },
+    )
 
     // 3. SIGTERM: graceful exit 0 within a few seconds, lock released
     const pid1 = serverPid(dataDir)
@@ -184,15 +186,17 @@ describe.concurrent('the real server process', () => {
     const r3 = await third.ready
     const login = await gql(
       r3.base,
-      'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }',
+      graphql(`mutation LoginAccounts($i: LoginInput!) { login(input: $i) { token viewer { databaseId name } } }`),
       { i: { login: user.username, password: user.password } },
     )
     expect(login.errors).toBeUndefined()
-    expect(login.data.login.viewer).toEqual({ databaseId: user.id, name: user.username })
+    expect(login.data!.login.viewer).toEqual({ databaseId: user.id, name: user.username })
     // sessions survive a restart too (the generated SESSION_SECRET is kept in DATA_DIR)
-    expect((await gql(r3.base, '{ viewer { databaseId } }', undefined, user.token)).data).toEqual({
-      viewer: { databaseId: user.id },
-    })
+    expect((await gql(r3.base, graphql(`query Viewer { viewer { databaseId } }`), undefined, user.token)).data).toEqual(
+      {
+        viewer: { databaseId: user.id },
+      },
+    )
     process.kill(serverPid(dataDir), 'SIGINT')
     expect(await exitWithin(third, 10_000)).toBe(0)
 

@@ -4,14 +4,15 @@
 // this test's OWN redis-server (killed, frozen and restarted here; never the shared one).
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, until } from '../helpers/clients.js'
 import { redisUnavailable, startRedis, type ThrowawayRedis } from '../helpers/services.js'
 import { readyz } from '../fault/support.js'
+import { graphql } from '../generated/index.js'
 
 const SKIP = redisUnavailable()
 const PER_MINUTE = 20
-const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }'
+const LOGIN = graphql(`mutation Login($i: LoginInput!) { login(input: $i) { token } }`)
 
 /** a client address of its own per test step (TRUST_PROXY): counts never leak from one step into another */
 const freshIp = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${randomBytes(3).toString('hex')}`
@@ -22,7 +23,9 @@ async function burst(t: TestApp, ip: string, n: number) {
   let slowest = 0
   for (let i = 0; i < n; i++) {
     const t0 = performance.now()
-    const r = await gql(t.url, '{ __typename }', undefined, undefined, { 'x-forwarded-for': ip })
+    const r = await gql(t.url, graphql(`query Typename { __typename }`), undefined, undefined, {
+      'x-forwarded-for': ip,
+    })
     slowest = Math.max(slowest, performance.now() - t0)
     statuses.push(r.status)
   }
@@ -54,10 +57,11 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
     b = await startTestApp(env, { share: a })
   })
   afterAll(async () => {
-    if (redis?.pid) process.kill(redis.pid, 'SIGCONT')
-    await b?.close()
-    await a?.close()
-    await redis?.destroy()
+    // redis is unset when beforeAll failed before starting it
+    const r = redis as ThrowawayRedis | undefined
+    if (r?.pid) process.kill(r.pid, 'SIGCONT')
+    await closeAll(b, a)
+    await r?.destroy()
   })
 
   const bothReady = () =>
@@ -77,7 +81,7 @@ describe.skipIf(!!SKIP)(`rate limits when Redis fails${SKIP ? ` (skipped: ${SKIP
   it('Redis killed: every instance limits on its own at once (requests, failed logins, the slow lane); shared again once Redis is back', async () => {
     await redis.kill('SIGKILL')
     await until(
-      async () => (await readyz(a.url)).body.checks.rateLimits?.startsWith('degraded') ?? false,
+      async () => (await readyz(a.url)).body.checks.rateLimits.startsWith('degraded'),
       10_000,
       'the limits reported degraded',
     )

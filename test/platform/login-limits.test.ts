@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest, type GqlResult } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, startInbox, type Inbox } from '../helpers/users.js'
 import { FORGOT_MIN_MS } from '../../src/core/users/password-reset.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * Login throttling as an attacker meets it, over HTTP: failures are counted before the password is checked (bursts
@@ -12,7 +13,7 @@ import { FORGOT_MIN_MS } from '../../src/core/users/password-reset.js'
  * Default budget: LOGIN_ATTEMPTS_PER_15MIN = 10 per account, 50 per address.
  */
 
-const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }'
+const LOGIN = graphql(`mutation LoginHarness($i: LoginInput!) { login(input: $i) { token viewer { databaseId } } }`)
 
 /** `proxied` trusts X-Forwarded-For, so each test guesses from its own address; `shared` sees every client as 127.0.0.1. */
 let proxied: TestApp
@@ -24,13 +25,11 @@ beforeAll(async () => {
   shared = await startTestApp()
 })
 afterAll(async () => {
-  await proxied?.close()
-  await shared?.close()
-  await inbox?.close()
+  await closeAll(proxied, shared, inbox)
 })
 
 const freshIp = () => `198.51.100.${Math.floor(Math.random() * 250) + 1}-${randomBytes(3).toString('hex')}`
-const login = (t: TestApp, login: string, password: string, ip?: string): Promise<GqlResult> =>
+const login = (t: TestApp, login: string, password: string, ip?: string) =>
   gql(t.url, LOGIN, { i: { login, password } }, undefined, ip ? { 'x-forwarded-for': ip } : {})
 
 describe('login limits', () => {
@@ -40,7 +39,7 @@ describe('login limits', () => {
     for (let round = 0; round < 4; round++) {
       const u = await registerUser(proxied)
       const ip = freshIp()
-      await Promise.all(Array.from({ length: 81 }, () => gql(proxied.url, '{ __typename }')))
+      await Promise.all(Array.from({ length: 81 }, () => gql(proxied.url, graphql(`query Typename { __typename }`))))
       const results = await Promise.all([
         ...Array.from({ length: 80 }, (_, i) => login(proxied, u.name, `wrong-guess-${i}`, ip)),
         login(proxied, u.name, u.password, ip),

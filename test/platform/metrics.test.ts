@@ -4,12 +4,13 @@ import http from 'node:http'
 import os from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql } from '../helpers/clients.js'
 import { freePort } from '../helpers/services.js'
 import { registerUser } from '../helpers/users.js'
 import { createMetrics } from '../../src/http/metrics.js'
 import { ConfigError, loadConfig } from '../../src/config.js'
+import { graphql } from '../generated/index.js'
 
 const TOKEN = 'metrics-token-for-tests-0123456789'
 
@@ -25,14 +26,14 @@ function sample(text: string, series: string): number | undefined {
 /** This machine's first non-loopback IPv4 address, if it has one (to reach a server as a non-loopback client). */
 const external = Object.values(os.networkInterfaces())
   .flat()
-  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address
+  .find((i) => i?.family === 'IPv4' && !i.internal)?.address
 
 describe('GET /metrics without METRICS_TOKEN', () => {
   let t: TestApp
   beforeAll(async () => {
     t = await startTestApp()
   })
-  afterAll(() => t?.close())
+  afterAll(() => closeAll(t))
 
   it('answers a direct loopback client in the Prometheus text format, with every fallback series from zero', async () => {
     const res = await scrape(t.url)
@@ -99,7 +100,7 @@ describe('GET /metrics with METRICS_TOKEN', () => {
   beforeAll(async () => {
     t = await startTestApp({ METRICS_TOKEN: TOKEN })
   })
-  afterAll(() => t?.close())
+  afterAll(() => closeAll(t))
 
   it('requires Authorization: Bearer <token>, even from loopback', async () => {
     const wrong: Record<string, string>[] = [
@@ -133,21 +134,28 @@ describe('fallback decisions counted while Redis cannot be reached', () => {
     // a Redis URL where nothing listens: every Redis-backed part answers from memory from the start
     t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}`, REDIS_TIMEOUT_MS: '100' })
   })
-  afterAll(() => t?.close())
+  afterAll(() => closeAll(t))
 
   it('counts rate-limit checks, presence reads and queued events, and says redis_up 0', async () => {
     const before = await (await scrape(t.url)).text()
     expect(sample(before, 'redis_up')).toBe(0)
     const user = await registerUser(t)
-    const presence = await gql(t.url, 'query { chatChannel(id: "main") { presence { amount } } }', {}, user.token)
-    expect(presence.errors, JSON.stringify(presence.errors)).toBeUndefined()
-    const sent = await gql(
+    const presence = await gql(
       t.url,
-      'mutation { sendChatMessage(input: { channel: "main", text: "while Redis is away" }) { isSent } }',
+      graphql(`query ChatChannelMetrics { chatChannel(id: "main") { presence { amount } } }`),
       {},
       user.token,
     )
-    expect(sent.data?.sendChatMessage?.isSent, JSON.stringify(sent)).toBe(true)
+    expect(presence.errors, JSON.stringify(presence.errors)).toBeUndefined()
+    const sent = await gql(
+      t.url,
+      graphql(
+        `mutation SendChatMessageMetrics { sendChatMessage(input: { channel: "main", text: "while Redis is away" }) { isSent } }`,
+      ),
+      {},
+      user.token,
+    )
+    expect(sent.data?.sendChatMessage.isSent, JSON.stringify(sent)).toBe(true)
     const after = await (await scrape(t.url)).text()
     const grew = (series: string) => sample(after, series)! - sample(before, series)!
     expect(grew('redis_fallback_total{component="rate_limit"}')).toBeGreaterThan(0)

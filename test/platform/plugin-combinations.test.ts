@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql'
 import { ALL_PLUGINS } from '../../plugins/index.js'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest } from '../helpers/clients.js'
 
 /**
@@ -42,12 +42,15 @@ for (const n of ALL) SELECTIONS.set(keyOf(baselineOf(n)), baselineOf(n))
 /** The environment variables a plugin's settings reader looks at, found by watching it read an empty environment. */
 function settingsOf(p: PluginValue): string[] {
   const read = new Set<string>()
-  const env = new Proxy({} as Record<string, string | undefined>, {
-    get(_t, k) {
-      if (typeof k === 'string') read.add(k)
-      return undefined
+  const env = new Proxy(
+    {},
+    {
+      get(_t, k) {
+        if (typeof k === 'string') read.add(k)
+        return undefined
+      },
     },
-  })
+  )
   p.configure(env)
   return [...read]
 }
@@ -61,7 +64,7 @@ function badSettings(p: PluginValue): Record<string, string> {
         p.configure({ [v]: c })
         return false
       } catch (e) {
-        return String((e as Error).message).includes(v)
+        return (e as Error).message.includes(v)
       }
     })
     if (bad !== undefined) out[v] = bad
@@ -193,7 +196,7 @@ async function observe(selection: string[]): Promise<Observed> {
       topics,
     }
   } finally {
-    await t?.close()
+    await closeAll(t)
   }
 }
 
@@ -301,7 +304,7 @@ describe('every real plugin combination', () => {
   it("a disabled plugin's bad settings are ignored (the apps above started with them); an enabled one's stop start-up, naming the variable", async () => {
     const withSettings = ALL_PLUGINS.filter((p) => settingsOf(p).length > 0)
     for (const p of withSettings)
-      expect(Object.keys(BAD.get(p.name)!), `${p.name} reads ${settingsOf(p)}`).toEqual(settingsOf(p))
+      expect(Object.keys(BAD.get(p.name)!), `${p.name} reads ${settingsOf(p).join(', ')}`).toEqual(settingsOf(p))
     for (const p of withSettings) {
       for (const [variable, value] of Object.entries(BAD.get(p.name)!)) {
         const sel = [...closure(p.name)].join(',')
@@ -310,7 +313,7 @@ describe('every real plugin combination', () => {
             await t.close()
             return null
           },
-          (x: Error) => x,
+          (x: unknown) => x as Error,
         )
         expect(e?.message, `PLUGINS=${sel} ${variable}=${value}`).toContain(
           `${variable}=${JSON.stringify(value)} is not valid`,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
+import { graphql } from '../generated/index.js'
 
 const from = (ip: string) => ({ headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } })
 
@@ -15,7 +16,7 @@ describe('client address behind a proxy', () => {
     ])
   })
   afterAll(async () => {
-    await Promise.all([trusted?.close(), direct?.close()])
+    await closeAll(trusted, direct)
   })
 
   it('TRUST_PROXY=true: each forwarded client has its own budget, and login history records its address', async () => {
@@ -31,7 +32,7 @@ describe('client address behind a proxy', () => {
       const u = await registerUser(app)
       await gql(
         app.url,
-        'mutation($i: LoginInput!) { login(input: $i) { token } }',
+        graphql(`mutation Login($i: LoginInput!) { login(input: $i) { token } }`),
         { i: { login: u.name, password: u.password } },
         undefined,
         from('192.0.2.44').headers,

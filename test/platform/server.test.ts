@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { codeOf, gql, rest } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, rest } from '../helpers/clients.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 beforeAll(async () => {
   t = await startTestApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 describe('transport', () => {
   it('answers /healthz and /readyz', async () => {
@@ -25,9 +26,12 @@ describe('transport', () => {
   })
 
   it('executes a query over HTTP and names an unknown field', async () => {
-    const ok = await gql(t.url, '{ viewer { name } defaultRoles { citizen moderator } }')
+    const ok = await gql(
+      t.url,
+      graphql(`query ViewerAndDefaultRoles { viewer { name } defaultRoles { citizen moderator } }`),
+    )
     expect(ok.data).toEqual({ viewer: null, defaultRoles: { citizen: 2, moderator: false } })
-    const bad = await gql(t.url, '{ nope }')
+    const bad = await gqlRaw(t.url, '{ nope }')
     expect(bad.errors?.[0].message).toMatch(/nope/)
   })
 
@@ -48,9 +52,11 @@ describe('transport', () => {
 
 describe('GraphQL Armor limits', () => {
   it('refuses a query deeper than the limit', async () => {
-    const deep = '{ viewer { ' + 'id '.repeat(1) + '} a: viewer { id } }'
+    const deep = graphql(`query ViewerTwice { viewer { id } a: viewer { id } }`)
     expect((await gql(t.url, deep)).errors).toBeUndefined()
-    const tooDeep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }`
+    const tooDeep = graphql(
+      `query SchemaServer { __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }`,
+    )
     // introspection is exempt from depth (armor default) but not from tokens/cost: use a real nested field instead
     const r = await gql(t.url, tooDeep)
     expect(r.status).toBeLessThan(500)
@@ -58,13 +64,13 @@ describe('GraphQL Armor limits', () => {
 
   it('refuses too many aliases', async () => {
     const q = '{ ' + Array.from({ length: 20 }, (_, i) => `a${i}: viewer { id }`).join(' ') + ' }'
-    const r = await gql(t.url, q)
+    const r = await gqlRaw(t.url, q)
     expect(r.errors?.[0].message).toMatch(/alias/i)
   })
 
   it('refuses too many tokens', async () => {
     const q = '{ ' + Array.from({ length: 600 }, () => `viewer { id }`).join(' ') + ' }'
-    const r = await gql(t.url, q)
+    const r = await gqlRaw(t.url, q)
     expect(r.errors?.[0].message).toMatch(/token/i)
   })
 })
@@ -120,14 +126,16 @@ describe('identity smoke', () => {
   it('registers, reads the viewer over GraphQL and over peka2 REST, logs out', async () => {
     const reg = await gql(
       t.url,
-      'mutation($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }',
+      graphql(
+        `mutation RegisterServer($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }`,
+      ),
       {
         i: { username: 'smoke_user', email: 'Smoke@Example.com', password: 'secret-pass-1' },
       },
     )
     expect(reg.errors).toBeUndefined()
-    const token = reg.data.register.token
-    expect(reg.data.register.viewer).toMatchObject({ name: 'smoke_user', email: 'smoke@example.com' })
+    const token = reg.data!.register.token
+    expect(reg.data!.register.viewer).toMatchObject({ name: 'smoke_user', email: 'smoke@example.com' })
     const cur = await rest(t.url, '/api/user/current', {}, { token })
     expect(cur.status).toBe(200)
     expect(cur.body).toMatchObject({
@@ -140,6 +148,6 @@ describe('identity smoke', () => {
     expect(out).toMatchObject({ status: 200, body: [] })
     const after = await rest(t.url, '/api/user/current', {}, { token })
     expect(after.body.guest).toBe(true)
-    expect(codeOf(await gql(t.url, 'mutation { logout }', undefined, token))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await gql(t.url, graphql(`mutation Logout { logout }`), undefined, token))).toBe('UNAUTHENTICATED')
   })
 })

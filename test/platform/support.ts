@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 import { gql } from '../helpers/clients.js'
+import { graphql } from '../generated/index.js'
 
-export const REGISTER = 'mutation($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }'
-export const NOTIFICATIONS = 'subscription { notifications { type data time } }'
+export const REGISTER = graphql(
+  `mutation Register($i: RegisterInput!) { register(input: $i) { token viewer { databaseId } } }`,
+)
+export const NOTIFICATIONS = graphql(`subscription Notifications { notifications { type data time } }`)
 
 /** Registers a fresh user over GraphQL and returns its token and integer id. */
 export async function registerUser(
@@ -13,7 +16,7 @@ export async function registerUser(
   const username = `u_${randomBytes(5).toString('hex')}`
   const r = await gql(base, REGISTER, { i: { username, email: `${username}@example.com`, password } })
   expect(r.errors).toBeUndefined()
-  return { token: r.data.register.token, id: r.data.register.viewer.databaseId, username, password }
+  return { token: r.data!.register.token, id: r.data!.register.viewer.databaseId, username, password }
 }
 
 /** A notification envelope as core's notify() builds it. */

@@ -1,14 +1,15 @@
 // What one WebSocket client may cost the server: a bounded number of operations per socket, each charged to the
 // per-IP budget, frames no larger than the body limit, presence that counts people rather than subscriptions, and a
 // bounded backlog for a client that stops reading (the socket is closed, 1013, rather than buffered without end).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { Client } from 'graphql-ws'
 import { startTestApp, type TestApp } from '../helpers/app.js'
-import { subscribe, until, wsClient } from '../helpers/clients.js'
+import { disposeAll, subscribe, textOf, until, wsClient } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
 import { EVENTS, presence, send } from '../chat/support.js'
 import { NOTIFICATIONS, envelope } from './support.js'
+import { graphql } from '../generated/index.js'
 
 const WAIT = 15_000
 const apps: TestApp[] = []
@@ -27,7 +28,7 @@ function client(t: TestApp, token?: string) {
 }
 
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()))
+  await disposeAll(clients)
   for (const s of sockets) s.terminate()
   for (const t of apps.reverse()) await t.close()
 })
@@ -37,7 +38,7 @@ async function rawSocket(t: TestApp, token?: string) {
   const sock = new WebSocket(`${t.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws')
   sockets.push(sock)
   const messages: { id?: string; type: string; payload?: any }[] = []
-  sock.on('message', (m) => messages.push(JSON.parse(String(m))))
+  sock.on('message', (m) => messages.push(JSON.parse(textOf(m))))
   const closed = new Promise<number>((resolve) => sock.once('close', (code) => resolve(code)))
   await new Promise<void>((resolve, reject) => {
     sock.once('open', () => resolve())
@@ -79,7 +80,7 @@ describe('operations per socket (WS_MAX_SUBSCRIPTIONS)', () => {
     // one event is delivered once per live subscription: 5 times, not 6
     await ps.ready()
     ps.publish('core.notification', u.id, envelope('once', {}))
-    for (const s of subs) expect((await s.next(WAIT)).data.notifications.type).toBe('once')
+    for (const s of subs) expect((await s.next(WAIT)).data!.notifications.type).toBe('once')
     expect(await over.nothingWithin(300)).toBe(true)
 
     // completing one frees a slot
@@ -88,7 +89,7 @@ describe('operations per socket (WS_MAX_SUBSCRIPTIONS)', () => {
     const again = subscribe(c, NOTIFICATIONS)
     await until(() => ps.listenerCount() === base + 5, WAIT, 'the slot reused')
     ps.publish('core.notification', u.id, envelope('again', {}))
-    expect((await again.next(WAIT)).data.notifications.type).toBe('again')
+    expect((await again.next(WAIT)).data!.notifications.type).toBe('again')
     expect(closes).toBe(0)
 
     // the cap is per socket: another socket has its own
@@ -107,7 +108,7 @@ describe('the per-IP budget counts operations, not connections', () => {
     let closes = 0
     c.on('closed', () => closes++)
     const answers = []
-    for (let i = 0; i < 25; i++) answers.push(await subscribe(c, '{ __typename }').next(WAIT))
+    for (let i = 0; i < 25; i++) answers.push(await subscribe(c, graphql(`query Typename { __typename }`)).next(WAIT))
     expect(answers.slice(0, 19).every((a) => a.data?.__typename === 'Query')).toBe(true)
     for (const a of answers.slice(19)) {
       expect(errorsOf(a)[0]?.extensions?.code).toBe('RATE_LIMIT_EXCEEDED')

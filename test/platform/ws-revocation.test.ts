@@ -4,36 +4,40 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Client } from 'graphql-ws'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { gql, subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { disposeAll, gql, subscribe, until, wsClient, type SubEvent, type WsSubscription } from '../helpers/clients.js'
 import { registerUser, startInbox, userWithRoles, type Inbox, type TestUser } from '../helpers/users.js'
 import { EVENTS, send } from '../chat/support.js'
 import { NOTIFICATIONS, envelope } from './support.js'
+import { graphql } from '../generated/index.js'
+import type { ChatEventsSubscription, NotificationsSubscription } from '../generated/graphql.js'
 
 /** Generous for set-up on a loaded 2-core machine; the revocation itself must take under a second. */
 const WAIT = 15_000
 const WITHIN = 1_000
 
-const LOGIN = 'mutation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }'
+const LOGIN = graphql(
+  `mutation LoginWsRevocation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }`,
+)
 const privateOf = (a: number, b: number) => `private/${Math.min(a, b)}/${Math.max(a, b)}`
 
+/** What a socket here subscribes to: notifications or a chat channel. */
+type Sub = WsSubscription<SubEvent<Partial<NotificationsSubscription & ChatEventsSubscription>>>
 interface Op {
-  query: string
-  variables?: Record<string, unknown>
+  start(client: Client): Sub
   /** server-side pub/sub listeners it holds once live */
   listeners: number
 }
-const notifications: Op = { query: NOTIFICATIONS, listeners: 1 }
+const notifications: Op = { start: (client) => subscribe(client, NOTIFICATIONS), listeners: 1 }
 /** a logged-in chat subscription listens to the channel and to the viewer's ignore list */
 const chat = (channel: string, loggedIn = true): Op => ({
-  query: EVENTS,
-  variables: { c: channel },
+  start: (client) => subscribe(client, EVENTS, { c: channel }),
   listeners: loggedIn ? 2 : 1,
 })
 
 interface LiveSocket {
   client: Client
-  subs: WsSubscription[]
+  subs: Sub[]
   /** the socket's close code and when it came */
   closed: Promise<{ code: number; at: number }>
   /** server-side listeners before this socket's subscriptions */
@@ -51,7 +55,7 @@ async function openSocket(t: TestApp, token: string | undefined, ops: Op[]): Pro
   const closed = new Promise<{ code: number; at: number }>((resolve) =>
     client.on('closed', (e) => resolve({ code: (e as { code: number }).code, at: Date.now() })),
   )
-  const subs = ops.map((op) => subscribe(client, op.query, op.variables))
+  const subs = ops.map((op) => op.start(client))
   const total = ops.reduce((n, op) => n + op.listeners, 0)
   await until(() => ps.listenerCount() >= before + total, WAIT, 'subscriptions live')
   await ps.ready()
@@ -59,7 +63,7 @@ async function openSocket(t: TestApp, token: string | undefined, ops: Op[]): Pro
 }
 
 /** How a subscription ended: the first error or completion after the events delivered before it. */
-async function endOf(sub: WsSubscription) {
+async function endOf(sub: Sub) {
   for (;;) {
     const e = await sub.next(WAIT)
     if (e.error || e.complete) return e
@@ -79,26 +83,27 @@ const released = (t: TestApp, level: number) =>
   until(() => t.app.services.pubsub.listenerCount() === level, WITHIN, 'subscriptions completed on the server')
 
 /** A notification to the user reaches this subscription. */
-async function notified(t: TestApp, userId: number, sub: WsSubscription, type = `n_${randomBytes(3).toString('hex')}`) {
+async function notified(t: TestApp, userId: number, sub: Sub, type = `n_${randomBytes(3).toString('hex')}`) {
   t.app.services.pubsub.publish('core.notification', userId, envelope(type, {}))
   for (;;) {
     const e = await sub.next(WAIT)
     expect(e.error).toBeUndefined()
-    if (e.data.notifications.type === type) return
+    if (e.data?.notifications?.type === type) return
   }
 }
 
 /** The next chat message on a subscription (presence and other events skipped). */
-async function nextMessage(sub: WsSubscription): Promise<string> {
+async function nextMessage(sub: Sub): Promise<string> {
   for (;;) {
     const e = await sub.next(WAIT)
     if (e.error || e.errors) throw new Error(`subscription ended: ${JSON.stringify(e)}`)
-    if (e.data.chatEvents.__typename === 'ChatMessageAdded') return e.data.chatEvents.message.text
+    const event = e.data?.chatEvents
+    if (event?.__typename === 'ChatMessageAdded') return event.message.text
   }
 }
 
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()))
+  await disposeAll(clients)
 })
 
 describe('one instance', () => {
@@ -111,14 +116,13 @@ describe('one instance', () => {
     bob = await registerUser(t)
   })
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()))
-    await t?.close()
-    await inbox?.close()
+    await disposeAll(clients)
+    await closeAll(t, inbox)
   })
 
   it("logout closes that session's socket with 4401 within a second (notifications, main, private all end); the user's other session and guests stream on", async () => {
     const alice = await registerUser(t)
-    const second = (await gql(t.url, LOGIN, { l: alice.name, p: alice.password })).data.login.token as string
+    const second = (await gql(t.url, LOGIN, { l: alice.name, p: alice.password })).data!.login.token
     const priv = privateOf(alice.id, bob.id)
     const s1 = await openSocket(t, alice.token, [notifications, chat('main'), chat(priv)])
     const s2 = await openSocket(t, second, [notifications])
@@ -133,7 +137,7 @@ describe('one instance', () => {
     await send(t, bob.token, { channel: priv, text: 'before, private' })
     expect(await nextMessage(direct)).toBe('before, private')
 
-    expect((await gql(t.url, 'mutation { logout }', {}, alice.token)).data).toEqual({ logout: true })
+    expect((await gql(t.url, graphql(`mutation Logout { logout }`), {}, alice.token)).data).toEqual({ logout: true })
     const loggedOut = Date.now()
     await expectClosed(s1, 4401, loggedOut)
     await released(t, s1.before + 1 + 1) // s2's notifications and the guest's channel remain
@@ -153,7 +157,7 @@ describe('one instance', () => {
   it('a block by a moderator (moderation blockUser) closes every socket of the user with 4401', async () => {
     const blocker = await userWithRoles(t, { blocker: 1 })
     const target = await registerUser(t)
-    const second = (await gql(t.url, LOGIN, { l: target.name, p: target.password })).data.login.token as string
+    const second = (await gql(t.url, LOGIN, { l: target.name, p: target.password })).data!.login.token
     const s1 = await openSocket(t, target.token, [notifications, chat('main')])
     const s2 = await openSocket(t, second, [chat(privateOf(target.id, bob.id))])
     const bystander = await openSocket(t, bob.token, [notifications])
@@ -161,7 +165,7 @@ describe('one instance', () => {
 
     const r = await gql(
       t.url,
-      'mutation($u: Int!) { blockUser(userId: $u, state: true) }',
+      graphql(`mutation BlockUser($u: Int!) { blockUser(userId: $u, state: true) }`),
       { u: target.id },
       blocker.token,
     )
@@ -181,20 +185,26 @@ describe('one instance', () => {
     await notified(t, u.id, s.subs[0])
     const since = inbox.messages.length
     expect(
-      (await gql(t.url, 'mutation($e: String!) { requestPasswordReset(email: $e) }', { e: u.email })).errors,
+      (
+        await gql(t.url, graphql(`mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }`), {
+          e: u.email,
+        })
+      ).errors,
     ).toBeUndefined()
     await until(() => inbox.messages.slice(since).some((m) => m.to === u.email), WAIT, 'the reset letter')
     const code = inbox.messages.slice(since).find((m) => m.to === u.email)!.code!
     const r = await gql(
       t.url,
-      'mutation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }',
+      graphql(
+        `mutation ResetPasswordWsRevocation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }`,
+      ),
       { c: code, p: 'brand-new-pass-1' },
     )
     expect(r.errors).toBeUndefined()
     const reset = Date.now()
     await expectClosed(s, 4401, reset)
     await released(t, s.before)
-    const fresh = await openSocket(t, r.data.resetPassword.token, [notifications])
+    const fresh = await openSocket(t, r.data!.resetPassword.token, [notifications])
     await notified(t, u.id, fresh.subs[0])
     expect(await s.subs[0].nothingWithin(300)).toBe(true)
   })
@@ -206,7 +216,7 @@ describe('one instance', () => {
     const setRole = (role: string, value: unknown) =>
       gql(
         t.url,
-        'mutation($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }',
+        graphql(`mutation SetRole($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }`),
         { u: mod.id, r: role, v: value },
         admin.token,
       )
@@ -259,16 +269,15 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     b = await startTestApp({}, { share: a })
   })
   afterAll(async () => {
-    await Promise.all(clients.map((c) => c.dispose()))
-    await b?.close()
-    await a?.close()
+    await disposeAll(clients)
+    await closeAll(b, a)
   })
 
   it('a logout on A closes the session’s socket on B (4401) within a second', async () => {
     const u = await registerUser(a)
     const onB = await openSocket(b, u.token, [notifications, chat('main')])
     await notified(b, u.id, onB.subs[0])
-    expect((await gql(a.url, 'mutation { logout }', {}, u.token)).data).toEqual({ logout: true })
+    expect((await gql(a.url, graphql(`mutation Logout { logout }`), {}, u.token)).data).toEqual({ logout: true })
     await expectClosed(onB, 4401, Date.now())
     await released(b, onB.before)
   })
@@ -282,8 +291,14 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
     const modOnB = await openSocket(b, mod.token, [chat('admin')])
 
     expect(
-      (await gql(a.url, 'mutation($u: Int!) { blockUser(userId: $u, state: true) }', { u: target.id }, blocker.token))
-        .errors,
+      (
+        await gql(
+          a.url,
+          graphql(`mutation BlockUser($u: Int!) { blockUser(userId: $u, state: true) }`),
+          { u: target.id },
+          blocker.token,
+        )
+      ).errors,
     ).toBeUndefined()
     const blocked = Date.now()
     await expectClosed(onA, 4401, blocked)
@@ -291,7 +306,7 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('two instances on one Redis', () =>
 
     const r = await gql(
       a.url,
-      'mutation($u: Int!) { setRole(userId: $u, role: "moderator", value: false) }',
+      graphql(`mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: "moderator", value: false) }`),
       { u: mod.id },
       blocker.token,
     )

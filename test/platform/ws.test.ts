@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Client } from 'graphql-ws'
-import { startTestApp, type TestApp } from '../helpers/app.js'
-import { subscribe, until, wsClient } from '../helpers/clients.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { disposeAll, gql, subscribe, subscribeRaw, textOf, until, wsClient } from '../helpers/clients.js'
 import { NOTIFICATIONS, envelope, registerUser } from './support.js'
+import { graphql } from '../generated/index.js'
 
 let t: TestApp
 let user: { token: string; id: number }
@@ -18,8 +19,8 @@ beforeAll(async () => {
   user = await registerUser(t.url)
 })
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()))
-  await t?.close()
+  await disposeAll(clients)
+  await closeAll(t)
 })
 
 /** graphql-ws reports failures either as a `next` with errors (execution) or an `error` message (validation). */
@@ -36,7 +37,7 @@ describe('graphql-ws authentication from connectionParams', () => {
     ps.publish('core.notification', user.id, envelope('hello', { n: 1 }))
     const e = await sub.next(10_000)
     expect(e.errors).toBeUndefined()
-    expect(e.data.notifications).toMatchObject({
+    expect(e.data!.notifications).toMatchObject({
       type: 'hello',
       data: { n: 1 },
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
@@ -45,7 +46,7 @@ describe('graphql-ws authentication from connectionParams', () => {
   })
 
   it('queries over the socket see the same viewer', async () => {
-    const sub = subscribe(client(user.token), '{ viewer { databaseId } }')
+    const sub = subscribe(client(user.token), graphql(`query Viewer { viewer { databaseId } }`))
     expect(await sub.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
   })
 
@@ -64,12 +65,9 @@ describe('graphql-ws authentication from connectionParams', () => {
     expect(errorsOf(await bogus.next(10_000))[0]?.extensions?.code).toBe('UNAUTHENTICATED')
 
     const other = await registerUser(t.url)
-    const res = await fetch(`${t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` },
-      body: JSON.stringify({ query: 'mutation { logout }' }),
+    expect((await gql(t.url, graphql(`mutation Logout { logout }`), undefined, other.token)).data).toEqual({
+      logout: true,
     })
-    expect(res.status).toBe(200)
     const revoked = subscribe(client(other.token), NOTIFICATIONS)
     expect(errorsOf(await revoked.next(10_000))[0]?.extensions?.code).toBe('UNAUTHENTICATED')
   })
@@ -80,17 +78,17 @@ describe('graphql-ws robustness', () => {
     const c = client(user.token)
     let closes = 0
     c.on('closed', () => closes++)
-    const unknownField = subscribe(c, 'subscription { nope }')
+    const unknownField = subscribeRaw(c, 'subscription { nope }')
     const e1 = await unknownField.next(10_000)
     expect(errorsOf(e1)[0]?.message).toMatch(/nope/)
 
-    const syntax = subscribe(c, 'subscription {')
+    const syntax = subscribeRaw(c, 'subscription {')
     expect(errorsOf(await syntax.next(10_000))[0]?.message).toMatch(/Syntax Error/)
 
-    const badVariable = subscribe(c, 'query($id: Int) { user(databaseId: $id) { name } }', { id: 'seven' })
+    const badVariable = subscribeRaw(c, 'query($id: Int) { user(databaseId: $id) { name } }', { id: 'seven' })
     expect(errorsOf(await badVariable.next(10_000))[0]?.message).toMatch(/\$id/)
 
-    const ok = subscribe(c, '{ viewer { databaseId } }')
+    const ok = subscribe(c, graphql(`query Viewer { viewer { databaseId } }`))
     expect(await ok.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
     expect(closes).toBe(0)
   })
@@ -100,10 +98,10 @@ describe('graphql-ws robustness', () => {
     let closes = 0
     c.on('closed', () => closes++)
     const aliases = '{ ' + Array.from({ length: 20 }, (_, i) => `a${i}: viewer { id }`).join(' ') + ' }'
-    expect(errorsOf(await subscribe(c, aliases).next(10_000))[0]?.message).toMatch(/alias/i)
+    expect(errorsOf(await subscribeRaw(c, aliases).next(10_000))[0]?.message).toMatch(/alias/i)
     const tokens = '{ ' + Array.from({ length: 600 }, () => 'viewer { id }').join(' ') + ' }'
-    expect(errorsOf(await subscribe(c, tokens).next(10_000))[0]?.message).toMatch(/token/i)
-    const ok = subscribe(c, '{ viewer { databaseId } }')
+    expect(errorsOf(await subscribeRaw(c, tokens).next(10_000))[0]?.message).toMatch(/token/i)
+    const ok = subscribe(c, graphql(`query Viewer { viewer { databaseId } }`))
     expect(await ok.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
     expect(closes).toBe(0)
   })
@@ -115,7 +113,7 @@ describe('graphql-ws robustness', () => {
     const closed = new Promise<number>((r) => sock.once('close', (code) => r(code)))
     sock.send('{not json')
     expect(await closed).toBe(4400)
-    const ok = subscribe(client(user.token), '{ viewer { databaseId } }')
+    const ok = subscribe(client(user.token), graphql(`query Viewer { viewer { databaseId } }`))
     expect(await ok.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
   })
 })
@@ -207,10 +205,10 @@ describe('WebSocket upgrade handling', () => {
     const status = await new Promise<number | string>((resolve) => {
       sock.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
       sock.once('open', () => resolve('open'))
-      sock.once('error', (e) => resolve(String(e.message)))
+      sock.once('error', (e) => resolve(e.message))
     })
     expect(status).toBe(400)
-    const ok = subscribe(client(user.token), '{ viewer { databaseId } }')
+    const ok = subscribe(client(user.token), graphql(`query Viewer { viewer { databaseId } }`))
     expect(await ok.next(10_000)).toEqual({ data: { viewer: { databaseId: user.id } } })
   })
 
@@ -222,7 +220,7 @@ describe('WebSocket upgrade handling', () => {
       const sock = new WebSocket(`${other.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws')
       await new Promise((r) => sock.once('open', r))
       const messages: any[] = []
-      sock.on('message', (m) => messages.push(JSON.parse(String(m))))
+      sock.on('message', (m) => messages.push(JSON.parse(textOf(m))))
       const closed = new Promise<number>((r) => sock.once('close', (code) => r(code)))
       sock.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${u.token}` } }))
       await until(() => messages.some((m) => m.type === 'connection_ack'), 10_000, 'ack')

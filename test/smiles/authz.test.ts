@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import smilesPlugin from '../../plugins/smiles/index.js'
 import { ERRORS } from '../../src/errors.js'
 import type { RestRoute } from '../../src/rest/route.js'
-import { codeOf, gql, rest } from '../helpers/clients.js'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { closeAll } from '../helpers/app.js'
+import { codeOf, gql, rest, type GqlResult } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import {
   ADD_ICON,
@@ -15,6 +17,7 @@ import {
   startSmilesApp,
   type SmilesApp,
 } from './support.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * The authorization matrix: every smile and icon route × guest, plain user, masterstreamer, smiler. An allowed call is
@@ -41,7 +44,7 @@ const ADMITS: Record<string, { letters: string; who: Who[] }> = {
   '/api/icon/remove': { letters: 'MS', who: ['masterstreamer'] },
 }
 
-const routes = smilesPlugin.rest ?? []
+const routes = smilesPlugin.rest
 const letters = (r: RestRoute) => [r.access, ...(r.orAccess ?? [])].join('/')
 
 let t: SmilesApp
@@ -56,7 +59,7 @@ beforeAll(async () => {
   plainUser = await registerUser(t)
   waiting = await submittedMasterstreamer()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 async function caller(who: Who): Promise<TestUser | null> {
   if (who === 'guest') return null
@@ -65,25 +68,29 @@ async function caller(who: Who): Promise<TestUser | null> {
   return userWithRoles(t, { [who]: 1 })
 }
 
-const gqlAs = (u: TestUser | null | undefined, q: string, v?: Record<string, unknown>) => gql(t.url, q, v, u?.token)
+const gqlAs = <R, V extends Record<string, unknown>>(
+  u: TestUser | null | undefined,
+  doc: TypedDocumentNode<R, V>,
+  v?: V,
+) => gql(t.url, doc, v, u?.token)
 
 /** An own unapproved smile (masterstreamer) or a public one (smiler): something the caller may update or remove. */
 async function ownSmile(u: TestUser | null, who: Who, icon = false): Promise<number> {
   const as = who === 'smiler' || who === 'masterstreamer' ? u : await userWithRoles(t, { masterstreamer: 1 })
-  const r = await gqlUpload(
-    t.url,
-    icon ? ADD_ICON : ADD_SMILE,
-    { name: `${freshCode('m')}.png`, bytes: icon ? iconPng() : smilePng() },
-    as!.token,
-  )
-  return (r.data.addSmile ?? r.data.addIcon).databaseId
+  const file = { name: `${freshCode('m')}.png`, bytes: icon ? iconPng() : smilePng() }
+  const added = icon
+    ? (await gqlUpload(t.url, ADD_ICON, file, as!.token)).data?.addIcon
+    : (await gqlUpload(t.url, ADD_SMILE, file, as!.token)).data?.addSmile
+  return added!.databaseId
 }
 
 /** A masterstreamer whose change set waits for approval. */
 async function submittedMasterstreamer() {
   const m = await userWithRoles(t, { masterstreamer: 1 })
   await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('q')}.png`, bytes: smilePng() }, m.token)
-  expect((await gqlAs(m, 'mutation { submitSmileChanges }')).data.submitSmileChanges).toBe(true)
+  expect((await gqlAs(m, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`))).data!.submitSmileChanges).toBe(
+    true,
+  )
   return m
 }
 
@@ -110,8 +117,10 @@ async function call(path: string, who: Who, u: TestUser | null, admitted: boolea
       // an approved icon of the caller's (or of someone) — removal is proposed, not applied
       const m = who === 'masterstreamer' ? u! : await userWithRoles(t, { masterstreamer: 1 })
       const id = await ownSmile(m, 'masterstreamer', true)
-      await gqlAs(m, 'mutation { submitSmileChanges }')
-      await gqlAs(helperSmiler, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: m.id })
+      await gqlAs(m, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`))
+      await gqlAs(helperSmiler, graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`), {
+        u: m.id,
+      })
       return rest(t.url, path, [id], { token })
     }
     case '/api/smile/update':
@@ -164,28 +173,62 @@ describe.each(routes.map((r) => [`${r.path} (${letters(r)})`, r.path] as const))
 
 describe('after the matrix', () => {
   it('refused approvals and rejections decided nothing', async () => {
-    expect((await gqlAs(waiting, 'query { mySmileChanges { submitted } }')).data.mySmileChanges.submitted).toBe(true)
+    expect(
+      (await gqlAs(waiting, graphql(`query MySmileChanges { mySmileChanges { submitted } }`))).data!.mySmileChanges
+        .submitted,
+    ).toBe(true)
   })
 })
 
 describe('GraphQL applies the same scopes', () => {
-  const OPS: { op: string; vars?: Record<string, unknown>; who: Who[] }[] = [
-    { op: 'query { smiles { databaseId } }', who: WHO },
-    { op: 'query { smileApprovalQueue { submitted } }', who: ['smiler'] },
-    { op: 'query { mySmileChanges { submitted } }', who: ['masterstreamer'] },
+  const OPS: { op: string; send: (u: TestUser | null) => Promise<GqlResult>; who: Who[] }[] = [
+    { op: 'smiles', send: (u) => gqlAs(u, graphql(`query ScopeSmiles { smiles { databaseId } }`)), who: WHO },
     {
-      op: 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
-      vars: { s: [] },
+      op: 'smileApprovalQueue',
+      send: (u) => gqlAs(u, graphql(`query ScopeApprovalQueue { smileApprovalQueue { submitted } }`)),
+      who: ['smiler'],
+    },
+    {
+      op: 'mySmileChanges',
+      send: (u) => gqlAs(u, graphql(`query ScopeMySmileChanges { mySmileChanges { submitted } }`)),
+      who: ['masterstreamer'],
+    },
+    {
+      op: 'updateSmiles',
+      send: (u) =>
+        gqlAs(u, graphql(`mutation ScopeUpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`), {
+          s: [],
+        }),
       who: ['masterstreamer', 'smiler'],
     },
-    { op: 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', vars: { ids: [] }, who: ['masterstreamer', 'smiler'] },
-    { op: 'mutation($ids: [Int!]!) { removeIcons(ids: $ids) }', vars: { ids: [] }, who: ['masterstreamer'] },
-    { op: 'mutation { revertSmileChanges }', who: ['masterstreamer'] },
+    {
+      op: 'removeSmiles',
+      send: (u) =>
+        gqlAs(u, graphql(`mutation ScopeRemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`), { ids: [] }),
+      who: ['masterstreamer', 'smiler'],
+    },
+    {
+      op: 'removeIcons',
+      send: (u) =>
+        gqlAs(u, graphql(`mutation ScopeRemoveIcons($ids: [Int!]!) { removeIcons(ids: $ids) }`), { ids: [] }),
+      who: ['masterstreamer'],
+    },
+    {
+      op: 'revertSmileChanges',
+      send: (u) => gqlAs(u, graphql(`mutation ScopeRevertSmileChanges { revertSmileChanges }`)),
+      who: ['masterstreamer'],
+    },
   ]
+  const DECIDE = {
+    approveSmileChanges: (u: TestUser | null) =>
+      gqlAs(u, graphql(`mutation ScopeApprove($u: Int!) { approveSmileChanges(userId: $u) }`), { u: waiting.id }),
+    rejectSmileChanges: (u: TestUser | null) =>
+      gqlAs(u, graphql(`mutation ScopeReject($u: Int!) { rejectSmileChanges(userId: $u) }`), { u: waiting.id }),
+  }
   it.each(WHO)('%s', async (who) => {
     const u = await caller(who)
-    for (const { op, vars, who: admits } of OPS) {
-      const r = await gqlAs(u, op, vars)
+    for (const { op, send, who: admits } of OPS) {
+      const r = await send(u)
       if (admits.includes(who)) expect(r.errors, op).toBeUndefined()
       else expect(codeOf(r), op).toBe(who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS')
     }
@@ -197,22 +240,23 @@ describe('GraphQL applies the same scopes', () => {
     if (who === 'masterstreamer') expect(icon.errors).toBeUndefined()
     else expect(codeOf(icon)).toBe(who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS')
     if (who !== 'smiler') {
-      for (const op of ['approveSmileChanges', 'rejectSmileChanges']) {
-        expect(codeOf(await gqlAs(u, `mutation($u: Int!) { ${op}(userId: $u) }`, { u: waiting.id }))).toBe(
-          who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS',
-        )
+      for (const [op, decide] of Object.entries(DECIDE)) {
+        expect(codeOf(await decide(u)), op).toBe(who === 'guest' ? 'UNAUTHENTICATED' : 'INSUFFICIENT_PERMISSIONS')
       }
       // still waiting: nothing was decided
-      expect((await gqlAs(waiting, 'query { mySmileChanges { submitted } }')).data.mySmileChanges.submitted).toBe(true)
+      expect(
+        (await gqlAs(waiting, graphql(`query MySmileChanges { mySmileChanges { submitted } }`))).data!.mySmileChanges
+          .submitted,
+      ).toBe(true)
     }
   })
 
   it('a user who is both smiler and masterstreamer adds smiles straight to the public set', async () => {
     const both = await userWithRoles(t, { smiler: 1, masterstreamer: 1 })
     const r = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('both')}.png`, bytes: smilePng() }, both.token)
-    expect(r.data.addSmile.approved).toBe(true)
+    expect(r.data!.addSmile.approved).toBe(true)
     // icons are always a masterstreamer's, through the change set
     const i = await gqlUpload(t.url, ADD_ICON, { name: `${freshCode('both')}.png`, bytes: iconPng() }, both.token)
-    expect(i.data.addIcon.approved).toBe(false)
+    expect(i.data!.addIcon.approved).toBe(false)
   })
 })

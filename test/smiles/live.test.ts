@@ -1,6 +1,8 @@
 import type { Client } from 'graphql-ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { gql, subscribe, until, wsClient, type WsSubscription } from '../helpers/clients.js'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { closeAll } from '../helpers/app.js'
+import { gql, subscribe, until, wsClient } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import {
   ADD_ICON,
@@ -12,6 +14,7 @@ import {
   startSmilesApp,
   type SmilesApp,
 } from './support.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * Live: everyone can follow the public set, smilers the approval queue, and a masterstreamer hears (as a core
@@ -27,7 +30,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   for (const c of clients) await c.dispose()
-  await t?.close()
+  await closeAll(t)
 })
 
 const client = (token?: string) => {
@@ -37,23 +40,30 @@ const client = (token?: string) => {
 }
 
 /** Subscribes and waits until the server (and Redis) listens, so no event is published before that. */
-async function live<T = any>(query: string, token?: string): Promise<WsSubscription<T>> {
+async function live<R>(doc: TypedDocumentNode<R, Record<string, never>>, token?: string) {
   const ps = t.app.services.pubsub
   const before = ps.listenerCount()
-  const sub = subscribe<T>(client(token), query)
+  const sub = subscribe(client(token), doc)
   await until(() => ps.listenerCount() > before, 10_000, 'subscription established')
   await ps.ready()
   return sub
 }
 
-const PUBLIC =
-  'subscription { smilesChanged { kind user { databaseId name } smiles { databaseId code url tab position level siteLevel masterStreamerLevel icon user { databaseId } } removedIds } }'
-const QUEUE =
-  'subscription { smileQueueChanged { kind user { databaseId name } set { submitted smiles { code change user { databaseId } } removed { databaseId } } } }'
-const NOTIFICATIONS = 'subscription { notifications { type data } }'
+const PUBLIC = graphql(
+  `subscription SmilesChanged { smilesChanged { kind user { databaseId name } smiles { databaseId code url tab position level siteLevel masterStreamerLevel icon user { databaseId } } removedIds } }`,
+)
+const QUEUE = graphql(
+  `subscription SmileQueueChanged { smileQueueChanged { kind user { databaseId name } set { submitted smiles { code change user { databaseId } } removed { databaseId } } } }`,
+)
+const NOTIFICATIONS = graphql(`subscription NotificationsLive { notifications { type data } }`)
 
 const approve = (smiler: TestUser, m: TestUser) =>
-  gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: m.id }, smiler.token)
+  gql(
+    t.url,
+    graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+    { u: m.id },
+    smiler.token,
+  )
 
 describe('the public set, for everyone', () => {
   it('a guest sees smiler additions, updates and removals, and approved change sets — not pending uploads', async () => {
@@ -63,15 +73,15 @@ describe('the public set, for everyone', () => {
 
     const code = freshCode('live')
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, smiler.token)
-    const id = up.data.addSmile.databaseId
-    expect((await sub.next(10_000)).data.smilesChanged).toEqual({
+    const id = up.data!.addSmile.databaseId
+    expect((await sub.next(10_000)).data!.smilesChanged).toEqual({
       kind: 'ADDED',
       user: null,
       smiles: [
         {
           databaseId: id,
           code,
-          url: up.data.addSmile.url,
+          url: up.data!.addSmile.url,
           tab: 0,
           position: 0,
           level: 0,
@@ -85,11 +95,11 @@ describe('the public set, for everyone', () => {
     })
     await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id, tab: 2, position: 3, level: 4 }] },
       smiler.token,
     )
-    expect((await sub.next(10_000)).data.smilesChanged).toMatchObject({
+    expect((await sub.next(10_000)).data!.smilesChanged).toMatchObject({
       kind: 'UPDATED',
       smiles: [{ databaseId: id, tab: 2, position: 3, siteLevel: 4 }],
       removedIds: [],
@@ -99,10 +109,10 @@ describe('the public set, for everyone', () => {
     const msCode = freshCode('msl')
     await gqlUpload(t.url, ADD_SMILE, { name: `${msCode}.png`, bytes: smilePng() }, ms.token)
     await gqlUpload(t.url, ADD_ICON, { name: `${freshCode('msi')}.png`, bytes: iconPng() }, ms.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
     expect(await sub.nothingWithin(300)).toBe(true)
     await approve(smiler, ms)
-    const approved = (await sub.next(10_000)).data.smilesChanged
+    const approved = (await sub.next(10_000)).data!.smilesChanged
     expect(approved).toMatchObject({ kind: 'APPROVED', user: { databaseId: ms.id, name: ms.name }, removedIds: [] })
     expect(approved.smiles).toHaveLength(2)
     expect(approved.smiles.find((s: { code: string }) => s.code === msCode)).toMatchObject({
@@ -110,8 +120,13 @@ describe('the public set, for everyone', () => {
       user: { databaseId: ms.id },
     })
 
-    await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id] }, smiler.token)
-    expect((await sub.next(10_000)).data.smilesChanged).toEqual({
+    await gql(
+      t.url,
+      graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+      { ids: [id] },
+      smiler.token,
+    )
+    expect((await sub.next(10_000)).data!.smilesChanged).toEqual({
       kind: 'REMOVED',
       user: null,
       smiles: [],
@@ -128,22 +143,27 @@ describe('the approval queue, for smilers', () => {
     const sub = await live(QUEUE, smiler.token)
     const code = freshCode('q')
     await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, ms.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
+    expect((await sub.next(10_000)).data!.smileQueueChanged).toEqual({
       kind: 'SUBMITTED',
       user: { databaseId: ms.id, name: ms.name },
       set: { submitted: true, smiles: [{ code, change: 'ADDED', user: { databaseId: ms.id } }], removed: [] },
     })
-    await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({
+    await gql(
+      t.url,
+      graphql(`mutation RejectSmileChanges($u: Int!) { rejectSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    expect((await sub.next(10_000)).data!.smileQueueChanged).toEqual({
       kind: 'REJECTED',
       user: { databaseId: ms.id, name: ms.name },
       set: null,
     })
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    expect((await sub.next(10_000)).data.smileQueueChanged.kind).toBe('SUBMITTED')
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
+    expect((await sub.next(10_000)).data!.smileQueueChanged.kind).toBe('SUBMITTED')
     await approve(smiler, ms)
-    expect((await sub.next(10_000)).data.smileQueueChanged).toEqual({
+    expect((await sub.next(10_000)).data!.smileQueueChanged).toEqual({
       kind: 'APPROVED',
       user: { databaseId: ms.id, name: ms.name },
       set: null,
@@ -179,15 +199,20 @@ describe("the masterstreamer's notifications", () => {
     const ms = await userWithRoles(t, { masterstreamer: 1 })
     const sub = await live(NOTIFICATIONS, ms.token)
     await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('n')}.png`, bytes: smilePng() }, ms.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await sub.next(10_000)).data.notifications).toEqual({
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
+    await gql(
+      t.url,
+      graphql(`mutation RejectSmileChanges($u: Int!) { rejectSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    expect((await sub.next(10_000)).data!.notifications).toEqual({
       type: 'smilesRejected',
       data: { smiler: { id: smiler.id, name: smiler.name } },
     })
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
     await approve(smiler, ms)
-    expect((await sub.next(10_000)).data.notifications).toEqual({
+    expect((await sub.next(10_000)).data!.notifications).toEqual({
       type: 'smilesApproved',
       data: { smiler: { id: smiler.id, name: smiler.name } },
     })

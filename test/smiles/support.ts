@@ -4,7 +4,10 @@ import path from 'node:path'
 import { crc32, deflateSync } from 'node:zlib'
 import type { TestApp } from '../helpers/app.js'
 import { startTestApp } from '../helpers/app.js'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { print } from 'graphql'
 import type { GqlResult } from '../helpers/clients.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * Smile test support: images built byte by byte here (independently of the plugin's own PNG code), real multipart
@@ -109,14 +112,14 @@ export async function restUpload(
 }
 
 /** A GraphQL multipart request (graphql-multipart-request-spec): `file` goes into `variables.file`. */
-export async function gqlUpload<T = any>(
+export async function gqlUpload<R>(
   base: string,
-  query: string,
+  doc: TypedDocumentNode<R, { file: File }>,
   file: UploadPart,
   token?: string,
-): Promise<GqlResult<T>> {
+): Promise<GqlResult<R>> {
   const form = new FormData()
-  form.append('operations', JSON.stringify({ query, variables: { file: null } }))
+  form.append('operations', JSON.stringify({ query: print(doc), variables: { file: null } }))
   form.append('map', JSON.stringify({ 0: ['variables.file'] }))
   form.append('0', part(file), file.name)
   const res = await fetch(`${base}/graphql`, {
@@ -127,13 +130,15 @@ export async function gqlUpload<T = any>(
     },
     body: form,
   })
-  return { ...((await res.json()) as GqlResult<T>), status: res.status }
+  return { ...((await res.json()) as GqlResult<R>), status: res.status }
 }
 
-export const ADD_SMILE =
-  'mutation($file: File!) { addSmile(file: $file) { databaseId code url approved width height icon } }'
-export const ADD_ICON =
-  'mutation($file: File!) { addIcon(file: $file) { databaseId code url approved width height icon } }'
+export const ADD_SMILE = graphql(
+  `mutation AddSmile($file: File!) { addSmile(file: $file) { databaseId code url approved width height icon } }`,
+)
+export const ADD_ICON = graphql(
+  `mutation AddIcon($file: File!) { addIcon(file: $file) { databaseId code url approved width height icon } }`,
+)
 
 export interface SmilesApp extends TestApp {
   uploadDir: string

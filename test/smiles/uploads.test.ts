@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { codeOf, gql, rest } from '../helpers/clients.js'
+import { closeAll } from '../helpers/app.js'
+import { codeOf, gql, gqlRaw, rest, type GqlResult } from '../helpers/clients.js'
 import { userWithRoles, type TestUser } from '../helpers/users.js'
 import { deflateSync } from 'node:zlib'
 import {
@@ -18,6 +19,7 @@ import {
   type SmilesApp,
   type UploadPart,
 } from './support.js'
+import { graphql } from '../generated/index.js'
 
 /**
  * Uploads: the content decides (PNG signature and IHDR, never the name or declared type), and a refused upload
@@ -34,7 +36,7 @@ beforeAll(async () => {
   smiler = await userWithRoles(t, { smiler: 1 })
   ms = await userWithRoles(t, { masterstreamer: 1 })
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
@@ -185,9 +187,13 @@ describe('bad files are refused, and nothing is stored', () => {
 
   it.each(BAD)('GraphQL: $what', async ({ parts, code, route }) => {
     const as = route === 'icon' ? ms : smiler
-    const r = await storesNothing(() => gqlUpload(t.url, route === 'icon' ? ADD_ICON : ADD_SMILE, parts()[0], as.token))
+    const r = await storesNothing<GqlResult>(() =>
+      route === 'icon'
+        ? gqlUpload(t.url, ADD_ICON, parts()[0], as.token)
+        : gqlUpload(t.url, ADD_SMILE, parts()[0], as.token),
+    )
     expect(codeOf(r)).toBe(code)
-    expect(r.data?.addSmile ?? r.data?.addIcon ?? null).toBeNull()
+    expect(r.data ?? null).toBeNull()
   })
 
   it('one wrong byte anywhere in the 8-byte signature is refused (REST and GraphQL)', async () => {
@@ -266,7 +272,7 @@ describe('bad files are refused, and nothing is stored', () => {
     const code = freshCode('Taken')
     const first = smilePng()
     expect(
-      (await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: first }, ms.token)).data.addSmile.code,
+      (await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: first }, ms.token)).data!.addSmile.code,
     ).toBe(code)
     for (const name of [`${code}.png`, `${code.toLowerCase()}.png`, `${code.toUpperCase()}.gif`]) {
       const r = await storesNothing(() => gqlUpload(t.url, ADD_SMILE, { name, bytes: smilePng() }, smiler.token))
@@ -281,24 +287,29 @@ describe('bad files are refused, and nothing is stored', () => {
     expect(t.files()).toContain(`${sha(first)}.png`)
   })
 
-  it('racing uploads of one code: exactly one wins, the others store nothing', async () => {
-    const code = freshCode('race')
-    const files = t.files()
-    const bodies = Array.from({ length: 5 }, () => smilePng())
-    const results = await Promise.all(
-      bodies.map((bytes) => gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes }, smiler.token)),
-    )
-    const won = results.filter((r) => !r.errors)
-    expect(won).toHaveLength(1)
-    expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(4).fill('SMILE_CODE_TAKEN'))
-    expect(t.files()).toEqual([...files, won[0].data.addSmile.url.split('/').pop()].sort())
-    expect((await t.smileRows()).filter((r) => r.code === code)).toHaveLength(1)
-  })
+  // The code check and the insert share a transaction: the embedded database runs one at a time, so only PostgreSQL
+  // lets two uploads both pass the check and meet at the unique index.
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'racing uploads of one code: exactly one wins, the others store nothing (needs PostgreSQL: PGlite is single-connection, so it serialises writers)',
+    async () => {
+      const code = freshCode('race')
+      const files = t.files()
+      const bodies = Array.from({ length: 5 }, () => smilePng())
+      const results = await Promise.all(
+        bodies.map((bytes) => gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes }, smiler.token)),
+      )
+      const won = results.filter((r) => !r.errors)
+      expect(won).toHaveLength(1)
+      expect(results.filter((r) => r.errors).map(codeOf)).toEqual(Array(4).fill('SMILE_CODE_TAKEN'))
+      expect(t.files()).toEqual([...files, won[0].data!.addSmile.url.split('/').pop()].sort())
+      expect((await t.smileRows()).filter((r) => r.code === code)).toHaveLength(1)
+    },
+  )
 
   it('a masterstreamer with changes awaiting approval cannot upload', async () => {
     const m = await userWithRoles(t, { masterstreamer: 1 })
     await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, m.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, m.token)
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, m.token)
     const r = await storesNothing(() =>
       gqlUpload(t.url, ADD_ICON, { name: `${freshCode()}.png`, bytes: iconPng() }, m.token),
     )
@@ -311,7 +322,7 @@ describe('what is accepted and how it is served', () => {
     const bytes = smilePng()
     const code = freshCode('gifname')
     const r = await gqlUpload(t.url, ADD_SMILE, { name: `${code}.gif`, bytes, type: 'image/gif' }, smiler.token)
-    expect(r.data.addSmile).toMatchObject({
+    expect(r.data!.addSmile).toMatchObject({
       code,
       width: 30,
       height: 30,
@@ -344,7 +355,7 @@ describe('what is accepted and how it is served', () => {
       const code = freshCode('clean')
       if (via === 'graphql')
         expect(
-          (await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: dirty }, smiler.token)).data.addSmile,
+          (await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: dirty }, smiler.token)).data!.addSmile,
         ).toMatchObject({ code, width: 30, height: 30 })
       else
         expect(
@@ -364,7 +375,7 @@ describe('what is accepted and how it is served', () => {
   it('serves files as image/png with long immutable caching, ETag and 304; HEAD; 404 and 405 otherwise', async () => {
     const bytes = smilePng()
     const r = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes }, smiler.token)
-    const local = r.data.addSmile.url.replace('https://cdn.example.test', t.url)
+    const local = r.data!.addSmile.url.replace('https://cdn.example.test', t.url)
     const res = await fetch(local)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('image/png')
@@ -395,25 +406,32 @@ describe('what is accepted and how it is served', () => {
     expect(t.files().filter((f) => f === file)).toHaveLength(1)
     await gql(
       t.url,
-      'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
-      { ids: [a.data.addSmile.databaseId] },
+      graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+      { ids: [a.data!.addSmile.databaseId] },
       smiler.token,
     )
     expect(t.files()).toContain(file)
     await gql(
       t.url,
-      'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
-      { ids: [b.data.addSmile.databaseId] },
+      graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+      { ids: [b.data!.addSmile.databaseId] },
       smiler.token,
     )
     expect(t.files()).not.toContain(file)
   })
 
   it('a File variable must be an uploaded file', async () => {
-    const r = await gql(t.url, ADD_SMILE, { file: 'smile.png' }, smiler.token)
+    const r = await gqlRaw(t.url, ADD_SMILE, { file: 'smile.png' }, smiler.token)
     expect(r.errors?.[0].message).toMatch(/File must be a file part/)
     expect(
-      codeOf(await gql(t.url, 'mutation { addSmile(file: "x") { databaseId } }', undefined, smiler.token)),
+      codeOf(
+        await gql(
+          t.url,
+          graphql(`mutation AddSmileUploads { addSmile(file: "x") { databaseId } }`),
+          undefined,
+          smiler.token,
+        ),
+      ),
     ).toBeDefined()
   })
 })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { closeAll } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { userWithRoles, type TestUser } from '../helpers/users.js'
 import {
@@ -12,6 +13,8 @@ import {
   startSmilesApp,
   type SmilesApp,
 } from './support.js'
+import { graphql } from '../generated/index.js'
+import type { SmileUpdateInput } from '../generated/graphql.js'
 
 /**
  * The whole life of smiles, once through GraphQL and once through the peka2 REST routes: a masterstreamer uploads and
@@ -23,17 +26,18 @@ let t: SmilesApp
 beforeAll(async () => {
   t = await startSmilesApp()
 })
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
-const SET = `user { databaseId name } submitted submittedAt hasChanges
+graphql(`fragment ChangeSet on SmileChangeSet { user { databaseId name } submitted submittedAt hasChanges
   smiles { databaseId code tab position level masterStreamerLevel siteLevel change icon user { databaseId } }
-  removed { databaseId code change }`
-const MINE = `query { mySmileChanges { ${SET} } }`
-const PUBLIC =
-  'query { smiles { databaseId code url tab position width height level masterStreamerLevel siteLevel icon approved user { databaseId name } } }'
+  removed { databaseId code change } }`)
+const MINE = graphql(`query MyChangeSet { mySmileChanges { ...ChangeSet } }`)
+const PUBLIC = graphql(
+  `query Smiles { smiles { databaseId code url tab position width height level masterStreamerLevel siteLevel icon approved user { databaseId name } } }`,
+)
 
-const publicCodes = async () => (await gql(t.url, PUBLIC)).data.smiles.map((s: { code: string }) => s.code)
-const mine = async (u: TestUser) => (await gql(t.url, MINE, undefined, u.token)).data.mySmileChanges
+const publicCodes = async () => (await gql(t.url, PUBLIC)).data!.smiles.map((s: { code: string }) => s.code)
+const mine = async (u: TestUser) => (await gql(t.url, MINE, undefined, u.token)).data!.mySmileChanges
 const fileOf = (url: string) => url.split('/').pop()!
 
 describe('through GraphQL', () => {
@@ -45,21 +49,21 @@ describe('through GraphQL', () => {
 
     // uploads go into the change set, not into the public list
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${first}.png`, bytes: smilePng() }, ms.token)
-    expect(up.data.addSmile).toMatchObject({ code: first, approved: false, width: 30, height: 30, icon: false })
+    expect(up.data!.addSmile).toMatchObject({ code: first, approved: false, width: 30, height: 30, icon: false })
     const ic = await gqlUpload(t.url, ADD_ICON, { name: `${icon}.png`, bytes: iconPng() }, ms.token)
-    expect(ic.data.addIcon).toMatchObject({ code: icon, approved: false, width: 14, height: 14, icon: true })
+    expect(ic.data!.addIcon).toMatchObject({ code: icon, approved: false, width: 14, height: 14, icon: true })
     expect(await publicCodes()).not.toContain(first)
-    expect(t.files()).toContain(fileOf(up.data.addSmile.url))
+    expect(t.files()).toContain(fileOf(up.data!.addSmile.url))
 
     // edit the unapproved smile
-    const id = up.data.addSmile.databaseId
+    const id = up.data!.addSmile.databaseId
     const upd = await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id, tab: 2, position: 5, level: 3 }] },
       ms.token,
     )
-    expect(upd.data.updateSmiles).toBe(true)
+    expect(upd.data!.updateSmiles).toBe(true)
     let set = await mine(ms)
     expect(set).toMatchObject({
       user: { databaseId: ms.id },
@@ -85,72 +89,105 @@ describe('through GraphQL', () => {
     )
 
     // submit: frozen until a smiler decides
-    expect((await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)).data.submitSmileChanges).toBe(
-      true,
-    )
+    expect(
+      (await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)).data!
+        .submitSmileChanges,
+    ).toBe(true)
     set = await mine(ms)
     expect(set.submitted).toBe(true)
-    expect(Date.parse(set.submittedAt)).not.toBeNaN()
+    expect(Date.parse(set.submittedAt!)).not.toBeNaN()
     const frozen = [
       await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, ms.token),
       await gql(
         t.url,
-        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+        graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
         { s: [{ id, tab: 1, position: 1, level: 1 }] },
         ms.token,
       ),
-      await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id] }, ms.token),
-      await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token),
-      await gql(t.url, 'mutation { revertSmileChanges }', undefined, ms.token),
+      await gql(
+        t.url,
+        graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+        { ids: [id] },
+        ms.token,
+      ),
+      await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token),
+      await gql(t.url, graphql(`mutation RevertSmileChanges { revertSmileChanges }`), undefined, ms.token),
     ]
     expect(frozen.map(codeOf)).toEqual(Array(5).fill('SMILE_CHANGES_PENDING'))
 
     // the smiler's queue shows the set with its owner
-    const queue = await gql(t.url, `query { smileApprovalQueue { ${SET} } }`, undefined, smiler.token)
-    const entry = queue.data.smileApprovalQueue.find(
+    const queue = await gql(
+      t.url,
+      graphql(`query ApprovalQueue { smileApprovalQueue { ...ChangeSet } }`),
+      undefined,
+      smiler.token,
+    )
+    const entry = queue.data!.smileApprovalQueue.find(
       (s: { user: { databaseId: number } }) => s.user.databaseId === ms.id,
     )
     expect(entry).toMatchObject({ submitted: true, user: { databaseId: ms.id, name: ms.name } })
-    expect(entry.smiles.map((s: { code: string }) => s.code).sort()).toEqual([first, icon].sort())
+    expect(entry!.smiles.map((s: { code: string }) => s.code).sort()).toEqual([first, icon].sort())
 
     // rejected: editable again, nothing lost
     expect(
-      (await gql(t.url, 'mutation($u: Int!) { rejectSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data
-        .rejectSmileChanges,
+      (
+        await gql(
+          t.url,
+          graphql(`mutation RejectSmileChanges($u: Int!) { rejectSmileChanges(userId: $u) }`),
+          { u: ms.id },
+          smiler.token,
+        )
+      ).data!.rejectSmileChanges,
     ).toBe(true)
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: true })
     expect(set.smiles).toHaveLength(2)
     expect(
-      codeOf(await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)),
+      codeOf(
+        await gql(
+          t.url,
+          graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+          { u: ms.id },
+          smiler.token,
+        ),
+      ),
     ).toBe('SMILE_NOT_SUBMITTED')
 
     // revert: back to the last approved state (nothing), and the files go with the rows
-    expect((await gql(t.url, 'mutation { revertSmileChanges }', undefined, ms.token)).data.revertSmileChanges).toBe(
-      true,
-    )
+    expect(
+      (await gql(t.url, graphql(`mutation RevertSmileChanges { revertSmileChanges }`), undefined, ms.token)).data!
+        .revertSmileChanges,
+    ).toBe(true)
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: false, smiles: [], removed: [] })
-    expect(t.files()).not.toContain(fileOf(up.data.addSmile.url))
-    expect(t.files()).not.toContain(fileOf(ic.data.addIcon.url))
-    expect(codeOf(await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token))).toBe('SMILE_NO_CHANGES')
+    expect(t.files()).not.toContain(fileOf(up.data!.addSmile.url))
+    expect(t.files()).not.toContain(fileOf(ic.data!.addIcon.url))
+    expect(
+      codeOf(await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)),
+    ).toBe('SMILE_NO_CHANGES')
 
     // resubmit a new change set, approved: public at once with its owner
     const second = freshCode('second')
     const up2 = await gqlUpload(t.url, ADD_SMILE, { name: `${second}.png`, bytes: smilePng() }, ms.token)
-    const id2 = up2.data.addSmile.databaseId
+    const id2 = up2.data!.addSmile.databaseId
     await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id: id2, tab: 4, position: 1, level: 2 }] },
       ms.token,
     )
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
     expect(
-      (await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)).data
-        .approveSmileChanges,
+      (
+        await gql(
+          t.url,
+          graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+          { u: ms.id },
+          smiler.token,
+        )
+      ).data!.approveSmileChanges,
     ).toBe(true)
-    const pub = (await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)
+    const pub = (await gql(t.url, PUBLIC)).data!.smiles.find((s: { code: string }) => s.code === second)
     expect(pub).toMatchObject({
       databaseId: id2,
       tab: 4,
@@ -162,7 +199,7 @@ describe('through GraphQL', () => {
       icon: false,
       user: { databaseId: ms.id, name: ms.name },
     })
-    expect(pub.url).toBe(`https://cdn.example.test/uploads/smiles/${fileOf(up2.data.addSmile.url)}`)
+    expect(pub!.url).toBe(`https://cdn.example.test/uploads/smiles/${fileOf(up2.data!.addSmile.url)}`)
     set = await mine(ms)
     expect(set).toMatchObject({ submitted: false, hasChanges: false })
     expect(set.smiles).toEqual([expect.objectContaining({ code: second, change: 'UNCHANGED' })])
@@ -170,18 +207,23 @@ describe('through GraphQL', () => {
     // a second round on approved smiles: a proposed edit and a proposed removal leave the public set alone until approval
     const third = freshCode('third')
     const up3 = await gqlUpload(t.url, ADD_SMILE, { name: `${third}.png`, bytes: smilePng() }, ms.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
     await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    await gql(
+      t.url,
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id: id2, tab: 9, position: 9, level: 9 }] },
       ms.token,
     )
     await gql(
       t.url,
-      'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
-      { ids: [up3.data.addSmile.databaseId] },
+      graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+      { ids: [up3.data!.addSmile.databaseId] },
       ms.token,
     )
     set = await mine(ms)
@@ -189,21 +231,26 @@ describe('through GraphQL', () => {
       expect.objectContaining({ code: second, tab: 9, position: 9, level: 9, change: 'UPDATED' }),
     ])
     expect(set.removed).toEqual([expect.objectContaining({ code: third, change: 'REMOVED' })])
-    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
+    expect((await gql(t.url, PUBLIC)).data!.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
       tab: 4,
       position: 1,
       level: 2,
     })
     expect(await publicCodes()).toContain(third)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    expect((await gql(t.url, PUBLIC)).data.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
+    await gql(
+      t.url,
+      graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    expect((await gql(t.url, PUBLIC)).data!.smiles.find((s: { code: string }) => s.code === second)).toMatchObject({
       tab: 9,
       position: 9,
       level: 9,
     })
     expect(await publicCodes()).not.toContain(third)
-    expect(t.files()).not.toContain(fileOf(up3.data.addSmile.url))
+    expect(t.files()).not.toContain(fileOf(up3.data!.addSmile.url))
   })
 
   it('a masterstreamer edits only their own smiles', async () => {
@@ -211,13 +258,13 @@ describe('through GraphQL', () => {
     const b = await userWithRoles(t, { masterstreamer: 1 })
     const smiler = await userWithRoles(t, { smiler: 1 })
     const mineUp = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, b.token)
-    const bId = mineUp.data.addSmile.databaseId
+    const bId = mineUp.data!.addSmile.databaseId
     const pub = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, smiler.token)
-    const pubId = pub.data.addSmile.databaseId
+    const pubId = pub.data!.addSmile.databaseId
     const upd = (id: number) =>
       gql(
         t.url,
-        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+        graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
         { s: [{ id, tab: 1, position: 1, level: 1 }] },
         a.token,
       )
@@ -225,7 +272,14 @@ describe('through GraphQL', () => {
     expect(codeOf(await upd(bId))).toBe('SMILE_NOT_FOUND')
     expect(codeOf(await upd(pubId))).toBe('SMILE_NOT_OWNED')
     expect(
-      codeOf(await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [pubId] }, a.token)),
+      codeOf(
+        await gql(
+          t.url,
+          graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+          { ids: [pubId] },
+          a.token,
+        ),
+      ),
     ).toBe('SMILE_NOT_OWNED')
     expect(codeOf(await upd(999_999))).toBe('SMILE_NOT_FOUND')
   })
@@ -235,10 +289,10 @@ describe('through GraphQL', () => {
     const ms = await userWithRoles(t, { masterstreamer: 1 })
     const code = freshCode('pub')
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, smiler.token)
-    expect(up.data.addSmile).toMatchObject({ code, approved: true })
-    const id = up.data.addSmile.databaseId
+    expect(up.data!.addSmile).toMatchObject({ code, approved: true })
+    const id = up.data!.addSmile.databaseId
     const pub = () =>
-      gql(t.url, PUBLIC).then((r) => r.data.smiles.find((s: { databaseId: number }) => s.databaseId === id))
+      gql(t.url, PUBLIC).then((r) => r.data!.smiles.find((s: { databaseId: number }) => s.databaseId === id))
     expect(await pub()).toMatchObject({
       tab: 0,
       position: 0,
@@ -249,7 +303,7 @@ describe('through GraphQL', () => {
     })
     await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id, tab: 3, position: 7, level: 5 }] },
       smiler.token,
     )
@@ -257,16 +311,21 @@ describe('through GraphQL', () => {
 
     // a masterstreamer's approved smile
     const msUp = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('ms')}.png`, bytes: smilePng() }, ms.token)
-    const msId = msUp.data.addSmile.databaseId
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
+    const msId = msUp.data!.addSmile.databaseId
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
     await gql(
       t.url,
-      'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
+      graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    await gql(
+      t.url,
+      graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
       { s: [{ id: msId, tab: 6, position: 2, level: 4 }] },
       smiler.token,
     )
-    const msPub = (await gql(t.url, PUBLIC)).data.smiles.find((s: { databaseId: number }) => s.databaseId === msId)
+    const msPub = (await gql(t.url, PUBLIC)).data!.smiles.find((s: { databaseId: number }) => s.databaseId === msId)
     expect(msPub).toMatchObject({
       tab: 6,
       position: 2,
@@ -276,21 +335,27 @@ describe('through GraphQL', () => {
       user: { databaseId: ms.id },
     })
     expect(
-      (await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id, msId] }, smiler.token)).data
-        .removeSmiles,
+      (
+        await gql(
+          t.url,
+          graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+          { ids: [id, msId] },
+          smiler.token,
+        )
+      ).data!.removeSmiles,
     ).toBe(true)
-    const ids = (await gql(t.url, PUBLIC)).data.smiles.map((s: { databaseId: number }) => s.databaseId)
+    const ids = (await gql(t.url, PUBLIC)).data!.smiles.map((s: { databaseId: number }) => s.databaseId)
     expect(ids).not.toContain(id)
     expect(ids).not.toContain(msId)
-    expect(t.files()).not.toContain(fileOf(up.data.addSmile.url))
+    expect(t.files()).not.toContain(fileOf(up.data!.addSmile.url))
     // a smiler acts on the public set only: an unapproved upload is not there
     const pending = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, ms.token)
     expect(
       codeOf(
         await gql(
           t.url,
-          'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }',
-          { ids: [pending.data.addSmile.databaseId] },
+          graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+          { ids: [pending.data!.addSmile.databaseId] },
           smiler.token,
         ),
       ),
@@ -308,15 +373,15 @@ describe('through GraphQL', () => {
       [7, 0],
     ]) {
       const r = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('ord')}.png`, bytes: smilePng() }, smiler.token)
-      ids.push(r.data.addSmile.databaseId)
+      ids.push(r.data!.addSmile.databaseId)
       await gql(
         t.url,
-        'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
-        { s: [{ id: r.data.addSmile.databaseId, tab, position, level: 0 }] },
+        graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
+        { s: [{ id: r.data!.addSmile.databaseId, tab, position, level: 0 }] },
         smiler.token,
       )
     }
-    const list = (await gql(t.url, PUBLIC)).data.smiles
+    const list = (await gql(t.url, PUBLIC)).data!.smiles
     const keys = list.map((s: { tab: number; position: number }) => s.tab * 1e6 + s.position)
     expect(keys).toEqual([...keys].sort((a: number, b: number) => a - b))
     expect(
@@ -326,11 +391,18 @@ describe('through GraphQL', () => {
     ).toEqual([ids[3], ids[1], ids[2], ids[0]])
 
     const icon = await gqlUpload(t.url, ADD_ICON, { name: `${freshCode('ico')}.png`, bytes: iconPng() }, ms.token)
-    await gql(t.url, 'mutation { submitSmileChanges }', undefined, ms.token)
-    await gql(t.url, 'mutation($u: Int!) { approveSmileChanges(userId: $u) }', { u: ms.id }, smiler.token)
-    const icons = (await gql(t.url, 'query { smiles(icon: true) { databaseId icon tab position level } }')).data.smiles
+    await gql(t.url, graphql(`mutation SubmitSmileChanges { submitSmileChanges }`), undefined, ms.token)
+    await gql(
+      t.url,
+      graphql(`mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }`),
+      { u: ms.id },
+      smiler.token,
+    )
+    const icons = (
+      await gql(t.url, graphql(`query SmilesWorkflow { smiles(icon: true) { databaseId icon tab position level } }`))
+    ).data!.smiles
     expect(icons).toContainEqual({
-      databaseId: icon.data.addIcon.databaseId,
+      databaseId: icon.data!.addIcon.databaseId,
       icon: true,
       tab: 0,
       position: 0,
@@ -338,15 +410,17 @@ describe('through GraphQL', () => {
     })
     expect(icons.every((s: { icon: boolean }) => s.icon)).toBe(true)
     expect(
-      (await gql(t.url, 'query { smiles(icon: false) { icon } }')).data.smiles.every((s: { icon: boolean }) => !s.icon),
+      (await gql(t.url, graphql(`query SmilesWorkflow2 { smiles(icon: false) { icon } }`))).data!.smiles.every(
+        (s: { icon: boolean }) => !s.icon,
+      ),
     ).toBe(true)
     // icons have no tab/position/level to edit
     expect(
       codeOf(
         await gql(
           t.url,
-          'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }',
-          { s: [{ id: icon.data.addIcon.databaseId, tab: 1, position: 1, level: 1 }] },
+          graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
+          { s: [{ id: icon.data!.addIcon.databaseId, tab: 1, position: 1, level: 1 }] },
           smiler.token,
         ),
       ),
@@ -356,9 +430,14 @@ describe('through GraphQL', () => {
   it('update and remove lists are bounded and without repeats', async () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const up = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode()}.png`, bytes: smilePng() }, smiler.token)
-    const id = up.data.addSmile.databaseId
-    const upd = (s: unknown[]) =>
-      gql(t.url, 'mutation($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }', { s }, smiler.token)
+    const id = up.data!.addSmile.databaseId
+    const upd = (s: SmileUpdateInput[]) =>
+      gql(
+        t.url,
+        graphql(`mutation UpdateSmiles($s: [SmileUpdateInput!]!) { updateSmiles(smiles: $s) }`),
+        { s },
+        smiler.token,
+      )
     const twice = await upd([
       { id, tab: 1, position: 1, level: 1 },
       { id, tab: 2, position: 2, level: 2 },
@@ -373,10 +452,15 @@ describe('through GraphQL', () => {
     expect((await upd([{ id, tab: 0, position: 100_000, level: 0 }])).errors?.[0].message).toBe(
       'smiles[0].position: must be an integer from 0 to 99999',
     )
-    const rm = await gql(t.url, 'mutation($ids: [Int!]!) { removeSmiles(ids: $ids) }', { ids: [id, id] }, smiler.token)
+    const rm = await gql(
+      t.url,
+      graphql(`mutation RemoveSmiles($ids: [Int!]!) { removeSmiles(ids: $ids) }`),
+      { ids: [id, id] },
+      smiler.token,
+    )
     expect(codeOf(rm)).toBe('INVALID_INPUT')
     expect(
-      (await gql(t.url, 'query { smiles { databaseId } }')).data.smiles.map(
+      (await gql(t.url, graphql(`query SmilesWorkflow3 { smiles { databaseId } }`))).data!.smiles.map(
         (s: { databaseId: number }) => s.databaseId,
       ),
     ).toContain(id)
@@ -386,11 +470,15 @@ describe('through GraphQL', () => {
     const smiler = await userWithRoles(t, { smiler: 1 })
     const code = freshCode('node')
     await gqlUpload(t.url, ADD_SMILE, { name: `${code}.png`, bytes: smilePng() }, smiler.token)
-    const s = (await gql(t.url, 'query { smiles { id databaseId code } }')).data.smiles.find(
+    const s = (await gql(t.url, graphql(`query SmilesWorkflow4 { smiles { id databaseId code } }`))).data!.smiles.find(
       (x: { code: string }) => x.code === code,
     )
-    const n = await gql(t.url, 'query($id: ID!) { node(id: $id) { ... on Smile { databaseId code } } }', { id: s.id })
-    expect(n.data.node).toEqual({ databaseId: s.databaseId, code })
+    const n = await gql(
+      t.url,
+      graphql(`query NodeWorkflow($id: ID!) { node(id: $id) { ... on Smile { databaseId code } } }`),
+      { id: s!.id },
+    )
+    expect(n.data!.node).toEqual({ databaseId: s!.databaseId, code })
   })
 })
 

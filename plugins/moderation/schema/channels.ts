@@ -23,7 +23,8 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
       resolve: async (query, _p, a, ctx) => {
         const ids = await channelModerators(ctx, a.channel)
         const users = await ctx.prisma.user.findMany({ ...query, where: { id: { in: ids } } })
-        return ids.map((id) => users.find((u) => u.id === id)!).filter(Boolean)
+        // in the order they were appointed
+        return ids.flatMap((id) => users.find((u) => u.id === id) ?? [])
       },
     }),
   }))

@@ -1,8 +1,8 @@
 import type { Builder } from '../../../src/schema/builder.js'
 import type { ReasonView } from '../reasons.js'
 import type { BanMessageView, BanView } from '../ban-views.js'
-import type { SanctionRow } from '../sanctions.js'
-import { complaintMessage, type ComplaintMessage, type ComplaintRow } from '../complaints.js'
+import { SANCTION_KINDS, type SanctionRow } from '../sanctions.js'
+import { COMPLAINT_STATUSES, complaintMessage, type ComplaintMessage, type ComplaintRow } from '../complaints.js'
 import type { CategoryView, TicketView } from '../support/service.js'
 import type { AuditEntryView } from '../topics.js'
 import { AUDIT_ACTIONS } from '../audit.js'
@@ -10,21 +10,11 @@ import { bansByIds } from '../bans.js'
 import { complaintsByIds } from '../complaints.js'
 import { ticketsByIds } from '../support/service.js'
 import { auditByIds } from '../audit-query.js'
-
-const iso = (d: Date | string | null) => (d == null ? null : new Date(d).toISOString())
+import { userField } from './user-field.js'
+import { storedOneOf } from '../common.js'
 
 /** Output types of the moderation schema. Plain views, not Prisma objects: live events carry them as they are. */
 export function addModerationTypes(builder: Builder) {
-  const userField = <P>(t: any, id: (p: P) => number | null, description?: string) =>
-    t.prismaField({
-      type: 'User',
-      nullable: true,
-      description,
-      // Prisma batches the findUnique calls of one tick into one query: a page of rows costs one user lookup.
-      resolve: (query: object, p: P, _a: unknown, ctx: any) =>
-        id(p) == null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: id(p) } }),
-    })
-
   const BanReason = builder.objectRef<ReasonView>('BanReason').implement({
     description: 'Why a user may be banned (peka2 /api/moderation/reasons)',
     fields: (t) => ({
@@ -68,7 +58,7 @@ export function addModerationTypes(builder: Builder) {
     loadMany: (ids, ctx) => bansByIds(ctx, ids.map(Number)),
     fields: (t) => ({
       databaseId: t.exposeInt('id'),
-      user: userField<BanView>(t, (b) => b.userId, 'the banned user'),
+      user: userField(t, (b) => b.userId, 'the banned user'),
       reason: t.field({ type: BanReason, resolve: (b) => b.reason }),
       startAt: t.field({ type: 'DateTime', resolve: (b) => b.startAt }),
       endAt: t.field({ type: 'DateTime', resolve: (b) => b.endAt }),
@@ -99,9 +89,12 @@ export function addModerationTypes(builder: Builder) {
     fields: (t) => ({
       databaseId: t.exposeInt('id'),
       channel: t.exposeString('channel'),
-      kind: t.field({ type: SanctionKind, resolve: (s) => s.kind as 'kick' }),
-      user: userField<SanctionRow>(t, (s) => s.userId),
-      actor: userField<SanctionRow>(t, (s) => s.actorId),
+      kind: t.field({
+        type: SanctionKind,
+        resolve: (s) => storedOneOf(SANCTION_KINDS, s.kind, 'ChannelSanction.kind'),
+      }),
+      user: userField(t, (s) => s.userId),
+      actor: userField(t, (s) => s.actorId),
       until: t.field({
         type: 'DateTime',
         nullable: true,
@@ -136,13 +129,16 @@ export function addModerationTypes(builder: Builder) {
     loadMany: (ids, ctx) => complaintsByIds(ctx, ids.map(Number)),
     fields: (t) => ({
       databaseId: t.exposeInt('id'),
-      author: userField<ComplaintRow>(t, (c) => c.authorId),
-      accused: userField<ComplaintRow>(t, (c) => c.accusedId, "the reported message's author"),
+      author: userField(t, (c) => c.authorId),
+      accused: userField(t, (c) => c.accusedId, "the reported message's author"),
       channel: t.exposeString('channel'),
       text: t.exposeString('text', { description: "the reporter's comment" }),
       message: t.field({ type: ReportedMessage, resolve: (c) => complaintMessage(c) }),
-      status: t.field({ type: ComplaintStatus, resolve: (c) => c.status as 'open' }),
-      resolvedBy: userField<ComplaintRow>(t, (c) => c.resolvedById),
+      status: t.field({
+        type: ComplaintStatus,
+        resolve: (c) => storedOneOf(COMPLAINT_STATUSES, c.status, 'Complaint.status'),
+      }),
+      resolvedBy: userField(t, (c) => c.resolvedById),
       resolvedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.resolvedAt }),
       note: t.exposeString('note', { nullable: true }),
       createdAt: t.field({ type: 'DateTime', resolve: (c) => c.createdAt }),
@@ -174,13 +170,16 @@ export function addModerationTypes(builder: Builder) {
     loadMany: (ids, ctx) => auditByIds(ctx, ids.map(Number)),
     fields: (t) => ({
       databaseId: t.exposeInt('id'),
-      action: t.field({ type: ModerationAction, resolve: (e) => e.action as never }),
+      action: t.field({
+        type: ModerationAction,
+        resolve: (e) => storedOneOf(AUDIT_ACTIONS, e.action, 'ModerationAudit.action'),
+      }),
       actorId: t.exposeInt('actorId', { nullable: true, description: 'null: the server (a ban reached by votes)' }),
       actorName: t.exposeString('actorName', { nullable: true }),
-      actor: userField<AuditEntryView>(t, (e) => e.actorId),
+      actor: userField(t, (e) => e.actorId),
       targetUserId: t.exposeInt('targetUserId', { nullable: true }),
       targetName: t.exposeString('targetName', { nullable: true }),
-      target: userField<AuditEntryView>(t, (e) => e.targetUserId),
+      target: userField(t, (e) => e.targetUserId),
       reasonId: t.exposeInt('reasonId', { nullable: true }),
       channel: t.exposeString('channel', { nullable: true }),
       banId: t.exposeInt('banId', { nullable: true }),
@@ -188,7 +187,7 @@ export function addModerationTypes(builder: Builder) {
       ticketId: t.exposeInt('ticketId', { nullable: true }),
       messageId: t.exposeInt('messageId', { nullable: true }),
       data: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.data }),
-      time: t.field({ type: 'DateTime', resolve: (e) => iso(e.time)! }),
+      time: t.field({ type: 'DateTime', resolve: (e) => e.time }),
     }),
   })
 

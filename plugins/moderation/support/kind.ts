@@ -1,6 +1,6 @@
 import type { Context } from '../../../src/context.js'
 import type { Services } from '../../../src/services.js'
-import type { ChannelKind, ChatMessageView, ChatUserView, PublishGuard } from '../../chat/public.js'
+import type { ChannelKind, ChatMessageView, ChatUserView, PublishRefusal } from '../../chat/public.js'
 import { isSupport, type DbLike } from '../common.js'
 import { moderationState } from '../state.js'
 
@@ -21,7 +21,10 @@ export const askerCache = (services: Services) => moderationState.of(services).a
 
 export function rememberAsker(services: Services, ticketId: number, userId: number) {
   const m = askerCache(services)
-  if (m.size >= CACHE_MAX) m.delete(m.keys().next().value!)
+  if (m.size >= CACHE_MAX) {
+    const oldest = m.keys().next()
+    if (!oldest.done) m.delete(oldest.value)
+  }
   m.set(ticketId, userId)
 }
 
@@ -60,16 +63,16 @@ export function createSupportKind(services: Services): ChannelKind {
     },
     canRead: (ctx, [id]) => participant(ctx, id),
     canWrite: (ctx, [id]) => participant(ctx, id),
-    isModerator: async (ctx) => isSupport(ctx.viewer),
+    isModerator: (ctx) => isSupport(ctx.viewer),
     // No owner: an owner id would name the asker.
-    describe: async (_ctx, [id]) => ({ name: `Question #${id}`, ownerId: null }),
+    describe: (_ctx, [id]) => ({ name: `Question #${id}`, ownerId: null }),
     readablePatterns: (v) => (isSupport(v) ? ['support/%'] : []),
     present: (_viewer, [id], m) => anonymise(m, askerCache(services).get(Number(id))),
   }
 }
 
 /** An asker whose support right was taken (support/ban) cannot write in their old conversations either. */
-export const supportGuard = async (ctx: Context): ReturnType<PublishGuard> => {
+export const supportGuard = (ctx: Context): PublishRefusal | null => {
   const v = ctx.viewer
   if (!v || isSupport(v) || v.roles.canUseSupport > 0) return null
   return { reason: 'NOT_ALLOWED', message: 'You may not write to support' }

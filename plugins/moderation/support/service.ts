@@ -3,7 +3,7 @@ import type { Prisma } from '../../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../../src/errors.js'
 import { setRole } from '../../../src/core/roles/service.js'
 import { Effects } from '../effects.js'
-import { checkText, lockUsers, TX_OPTIONS, type DbLike } from '../common.js'
+import { checkText, lockUsers, TX_OPTIONS, type DbLike, signedIn } from '../common.js'
 import { idPage, type Page } from '../paging.js'
 import { chatApi } from '../state.js'
 import { rememberAsker } from './kind.js'
@@ -96,7 +96,7 @@ async function categoryOrThrow(db: DbLike, id: unknown, field = 'category') {
 
 /** peka2 /api/support/ask. The asker's row lock makes the "3 unanswered" rule hold against parallel asks. */
 export async function ask(ctx: Context, categoryId: number, question: string) {
-  const viewer = ctx.viewer!
+  const viewer = signedIn(ctx)
   if (viewer.roles.canUseSupport <= 0) throw new AppError('SUPPORT_DENIED')
   await categoryOrThrow(ctx.prisma, categoryId)
   const text = checkText('question', question, MAX_QUESTION, true)
@@ -120,7 +120,7 @@ export async function banAsker(ctx: Context, questionId: number) {
   await setRole(ctx, t.userId, 'canUseSupport', false)
   const fx = new Effects()
   // The asker stays unnamed even here: the audit log names the ticket, never who asked it.
-  await fx.audit(ctx.prisma, { action: 'SUPPORT_BAN', actorId: ctx.viewer!.id, ticketId: questionId })
+  await fx.audit(ctx.prisma, { action: 'SUPPORT_BAN', actorId: signedIn(ctx).id, ticketId: questionId })
   await fx.flush(ctx)
   return true
 }
@@ -128,7 +128,7 @@ export async function banAsker(ctx: Context, questionId: number) {
 /** peka2 /api/support/channels: the caller's last 10 questions, support's turn first, then newest first. */
 export async function myChannels(ctx: Context) {
   const rows = await ctx.prisma.supportTicket.findMany({
-    where: { userId: ctx.viewer!.id },
+    where: { userId: signedIn(ctx).id },
     orderBy: { id: 'desc' },
     take: RECENT_CHANNELS,
     select: TICKET_SELECT,

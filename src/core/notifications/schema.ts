@@ -1,5 +1,6 @@
 import type { Builder } from '../../schema/builder.js'
 import type { NotificationEnvelope } from '../../pubsub/topics.js'
+import { signedIn } from '../../auth/signed-in.js'
 
 export function addNotificationSchema(builder: Builder) {
   const Notification = builder.objectRef<NotificationEnvelope>('Notification').implement({
@@ -15,7 +16,7 @@ export function addNotificationSchema(builder: Builder) {
       type: Notification,
       description: "The signed-in user's notification stream",
       authScopes: { authenticated: true },
-      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('core.notification', ctx.viewer!.id),
+      subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('core.notification', signedIn(ctx).id),
       resolve: (n) => n,
     }),
   )

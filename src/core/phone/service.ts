@@ -3,10 +3,12 @@ import type { Context } from '../../context.js'
 import type { Limiter } from '../../http/rate-limit.js'
 import { invalid } from '../../errors.js'
 import { checkPhone, nameSkeletons } from '../users/validation.js'
-import { issueCode, consumeCode, numericCode } from '../codes.js'
+import { issueCode, consumeCode, numericCode, userOf } from '../codes.js'
 import { startSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
 import { perApp } from '../../plugin-system/app-state.js'
+import { signedIn } from '../../auth/signed-in.js'
+import { isUniqueViolation } from '../../db/errors.js'
 
 const CODE_TTL_MINUTES = 10
 
@@ -57,7 +59,7 @@ async function accountOf(
     })
     return { id: row.id, created: true }
   } catch (e) {
-    if ((e as { code?: string })?.code !== 'P2002') throw e
+    if (!isUniqueViolation(e)) throw e
     const winner = await ctx.prisma.user.findUnique({ where: { phone }, select: { id: true } })
     if (!winner) throw e
     return { id: winner.id, created: false }
@@ -68,7 +70,7 @@ async function accountOf(
 export async function authPhone(ctx: Context, phoneRaw: string, key: string) {
   const phone = checkPhone(phoneRaw)
   const row = await consumeCode(ctx.prisma, ctx.config.sessionSecret, 'signup', phone, key)
-  return startSession(ctx, row.userId!)
+  return startSession(ctx, userOf(row))
 }
 
 /** Phones one invite call may carry (justchat-api.md names no number; each one is an account and an SMS). */
@@ -89,7 +91,7 @@ export async function invitePhones(ctx: Context, phones: string[]) {
   const unique = [...new Set(phones.map((p, i) => checkPhone(p, `phones[${i}]`)))]
   if (unique.length === 0) return true
   // every phone is an SMS: the whole batch is charged to the inviter before any is sent
-  await inviteLimiter(ctx).consume(String(ctx.viewer!.id), unique.length)
+  await inviteLimiter(ctx).consume(String(signedIn(ctx).id), unique.length)
   for (const p of unique) await registerPhone(ctx, p, {}, 'invite')
   return true
 }

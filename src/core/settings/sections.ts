@@ -49,7 +49,10 @@ export function fits(setting: Setting, v: unknown): v is SettingValue {
   }
 }
 
-/** A section's values in a stored settings object, the documented defaults filling what is missing (or no longer fits). */
+/**
+ * A section's values in a stored settings object, the documented defaults filling what is missing (or no longer
+ * fits).
+ */
 export function sectionValues(
   section: SettingsSection,
   stored: Prisma.JsonValue | undefined,

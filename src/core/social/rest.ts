@@ -1,12 +1,21 @@
 import { defineRoutes } from '../../rest/route.js'
 
 const USER = 'databaseId name slug'
-type U = { databaseId: number; name: string; slug: string }
+interface U {
+  databaseId: number
+  name: string
+  slug: string
+}
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
 /** peka2 content names are lower-case; the GraphQL enums are their upper-case names. */
 const en = (v: unknown) => (typeof v === 'string' ? v.toUpperCase() : v)
 
-type S = { databaseId: number; title: string; subscribers: number; owner: U }
+interface S {
+  databaseId: number
+  title: string
+  subscribers: number
+  owner: U
+}
 /** /api/stream's object: we have no players or live status, so those fields hold their documented defaults. */
 const stream = (s: S) => ({
   id: s.databaseId,
@@ -65,7 +74,9 @@ export const socialRoutes = defineRoutes([
     dialect: 'peka2',
     path: '/api/subscribe/list',
     access: 'A',
-    operation: `query($content: FollowContent!) { followedStreams(content: $content) { databaseId title subscribers owner { ${USER} } } }`,
+    operation: `query($content: FollowContent!) {
+      followedStreams(content: $content) { databaseId title subscribers owner { ${USER} } }
+    }`,
     variables: (b) => ({ content: en(b.content) }),
     result: (d: { followedStreams: S[] }) => d.followedStreams.map(stream),
   },

@@ -76,7 +76,7 @@ export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores
       resolve: async (query, _p, a, ctx) => {
         const ids = await social.followedStreamIds(ctx, a.content)
         const users = await ctx.prisma.user.findMany({ ...query, where: { id: { in: ids } } })
-        return ids.map((id) => users.find((u) => u.id === id)!).filter(Boolean)
+        return ids.flatMap((id) => users.find((u) => u.id === id) ?? [])
       },
     }),
     followedCount: t.int({

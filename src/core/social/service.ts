@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js'
 import { AppError, invalid } from '../../errors.js'
 import { notify } from '../notifications/notify.js'
 import { STREAM_KIND, type ContentKind } from './kinds.js'
+import { signedIn } from '../../auth/signed-in.js'
 
 /** The kinds an app accepts, by value (core's and the enabled plugins'). */
 export type ContentKinds = ReadonlyMap<string, ContentKind>
@@ -22,14 +23,14 @@ export async function follow(ctx: Context, kinds: ContentKinds, value: string, i
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, id)
-  const followerId = ctx.viewer!.id
+  const followerId = signedIn(ctx).id
   await ctx.prisma.follow.upsert({
     where: { followerId_content_itemId: { followerId, content: c, itemId: id } },
     create: { followerId, content: c, itemId: id },
     update: {},
   })
   if (c === 'stream' && id !== followerId)
-    notify(ctx.pubsub, id, 'subscriber', { userId: followerId, name: ctx.viewer!.name })
+    notify(ctx.pubsub, id, 'subscriber', { userId: followerId, name: signedIn(ctx).name })
   return true
 }
 
@@ -37,7 +38,7 @@ export async function unfollow(ctx: Context, kinds: ContentKinds, value: string,
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, id)
-  await ctx.prisma.follow.deleteMany({ where: { followerId: ctx.viewer!.id, content: c, itemId: id } })
+  await ctx.prisma.follow.deleteMany({ where: { followerId: signedIn(ctx).id, content: c, itemId: id } })
   return true
 }
 
@@ -46,14 +47,14 @@ export async function isFollowing(ctx: Context, kinds: ContentKinds, value: stri
   const c = kind.value
   await mustExist(ctx, kind, id)
   return !!(await ctx.prisma.follow.findUnique({
-    where: { followerId_content_itemId: { followerId: ctx.viewer!.id, content: c, itemId: id } },
+    where: { followerId_content_itemId: { followerId: signedIn(ctx).id, content: c, itemId: id } },
   }))
 }
 
 export async function followedIds(ctx: Context, kinds: ContentKinds, value: string) {
   const c = kindOf(kinds, value).value
   const rows = await ctx.prisma.follow.findMany({
-    where: { followerId: ctx.viewer!.id, content: c },
+    where: { followerId: signedIn(ctx).id, content: c },
     orderBy: { createdAt: 'desc' },
   })
   return rows.map((r) => r.itemId)
@@ -66,7 +67,7 @@ const only = (kind: ContentKind, value: string) => kindOf(new Map([[kind.value, 
 export async function followedStreamIds(ctx: Context, value: string) {
   const c = only(STREAM_KIND, value).value
   const rows = await ctx.prisma.follow.findMany({
-    where: { followerId: ctx.viewer!.id, content: c },
+    where: { followerId: signedIn(ctx).id, content: c },
     orderBy: { createdAt: 'desc' },
   })
   return rows.map((r) => r.itemId)
@@ -76,7 +77,7 @@ export async function followedStreamIds(ctx: Context, value: string) {
 export async function followersOfViewer(ctx: Context, value: string) {
   const c = only(STREAM_KIND, value).value
   return ctx.prisma.user.findMany({
-    where: { following: { some: { content: c, itemId: ctx.viewer!.id } } },
+    where: { following: { some: { content: c, itemId: signedIn(ctx).id } } },
     orderBy: { id: 'asc' },
   })
 }
@@ -85,8 +86,8 @@ export async function ignore(ctx: Context, kinds: ContentKinds, value: string, i
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, item)
-  if (kind.notSelf && item === ctx.viewer!.id) throw invalid('item', 'you cannot ignore yourself')
-  const userId = ctx.viewer!.id
+  if (kind.notSelf && item === signedIn(ctx).id) throw invalid('item', 'you cannot ignore yourself')
+  const userId = signedIn(ctx).id
   await ctx.prisma.ignore.upsert({
     where: { userId_content_itemId: { userId, content: c, itemId: item } },
     create: { userId, content: c, itemId: item },
@@ -100,7 +101,7 @@ export async function unignore(ctx: Context, kinds: ContentKinds, value: string,
   const kind = kindOf(kinds, value)
   const c = kind.value
   await mustExist(ctx, kind, item)
-  await ctx.prisma.ignore.deleteMany({ where: { userId: ctx.viewer!.id, content: c, itemId: item } })
+  await ctx.prisma.ignore.deleteMany({ where: { userId: signedIn(ctx).id, content: c, itemId: item } })
   await kind.changed?.(ctx)
   return true
 }
@@ -110,13 +111,13 @@ export async function isIgnored(ctx: Context, kinds: ContentKinds, value: string
   const c = kind.value
   await mustExist(ctx, kind, item)
   return !!(await ctx.prisma.ignore.findUnique({
-    where: { userId_content_itemId: { userId: ctx.viewer!.id, content: c, itemId: item } },
+    where: { userId_content_itemId: { userId: signedIn(ctx).id, content: c, itemId: item } },
   }))
 }
 
 export async function ignoreList(ctx: Context, kinds: ContentKinds, value: string) {
   const c = kindOf(kinds, value).value
-  return ctx.prisma.ignore.findMany({ where: { userId: ctx.viewer!.id, content: c }, orderBy: { createdAt: 'desc' } })
+  return ctx.prisma.ignore.findMany({ where: { userId: signedIn(ctx).id, content: c }, orderBy: { createdAt: 'desc' } })
 }
 
 /** The items of one kind a user ignores (a plugin filtering what it shows: the ids of ignored users …). */

@@ -1,13 +1,23 @@
 import { defineRoutes } from '../../rest/route.js'
 import { currentSelection, currentUser, type Current } from './rest.js'
 
-type U = { databaseId: number; name: string; slug: string }
+interface U {
+  databaseId: number
+  name: string
+  slug: string
+}
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
 const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
+/**
+ * JustChat clients send phones and codes as strings or numbers (`key: 1234`): either goes on as its text, anything
+ * else as a text the validation then refuses.
+ */
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever JSON value the client sent, as text
+const asText = (v: unknown) => (v == null ? null : String(v))
 
 /** JustChat's user object: string `_id`, phone without '+', ISO `create_at`. */
 const JC_USER = 'databaseId phone nickname location photo dob gender createdAt'
-type JcUser = {
+interface JcUser {
   databaseId: number
   phone: string | null
   nickname: string | null
@@ -49,7 +59,9 @@ export const accountRoutes = (settings: string) =>
       dialect: 'peka2',
       path: '/api/user/roles/set',
       access: 'RA',
-      operation: `mutation($userId: Int!, $role: String!, $value: JSON!) { setRole(userId: $userId, role: $role, value: $value) }`,
+      operation: `mutation($userId: Int!, $role: String!, $value: JSON!) {
+        setRole(userId: $userId, role: $role, value: $value)
+      }`,
       variables: (b) => ({ userId: b.userId, role: b.role, value: b.value ?? null }),
       result: () => [],
     },
@@ -65,7 +77,9 @@ export const accountRoutes = (settings: string) =>
       dialect: 'peka2',
       path: '/api/user/restore',
       access: 'P',
-      operation: `mutation($code: String!) { resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } } }`,
+      operation: `mutation($code: String!) {
+        resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } }
+      }`,
       variables: (b) => ({ code: b.code }),
       result: (d: { resetPassword: { token: string; viewer: Current } }) => ({
         token: d.resetPassword.token,
@@ -92,8 +106,10 @@ export const accountRoutes = (settings: string) =>
       dialect: 'justchat',
       path: '/init/reg',
       access: 'P',
-      operation: `mutation($phone: String!, $profile: ProfileInput) { registerPhone(phone: $phone, profile: $profile) { created } }`,
-      variables: (b) => ({ phone: b.phone == null ? null : String(b.phone), profile: profileOf(b) }),
+      operation: `mutation($phone: String!, $profile: ProfileInput) {
+        registerPhone(phone: $phone, profile: $profile) { created }
+      }`,
+      variables: (b) => ({ phone: asText(b.phone), profile: profileOf(b) }),
       status: (d: { registerPhone: { created: boolean } }) => (d.registerPhone.created ? 201 : 200),
       result: () => ({}),
     },
@@ -101,11 +117,10 @@ export const accountRoutes = (settings: string) =>
       dialect: 'justchat',
       path: '/init/auth',
       access: 'P',
-      operation: `mutation($phone: String!, $code: String!) { loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } } }`,
-      variables: (b) => ({
-        phone: b.phone == null ? null : String(b.phone),
-        code: b.key == null ? null : String(b.key),
-      }),
+      operation: `mutation($phone: String!, $code: String!) {
+        loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } }
+      }`,
+      variables: (b) => ({ phone: asText(b.phone), code: asText(b.key) }),
       result: (d: { loginWithPhone: { token: string; viewer: JcUser } }) => ({
         data: { session_key: d.loginWithPhone.token, user: jcUser(d.loginWithPhone.viewer) },
       }),
@@ -132,7 +147,7 @@ export const accountRoutes = (settings: string) =>
       path: '/init/getUser',
       access: 'A',
       operation: `query($id: Int!) { user(databaseId: $id) { ${JC_USER} } }`,
-      variables: (b) => ({ id: /^\d+$/.test(String(b.user_id ?? '')) ? Number(b.user_id) : -1 }),
+      variables: (b) => ({ id: /^\d+$/.test(asText(b.user_id) ?? '') ? Number(b.user_id) : -1 }),
       result: (d: { user: JcUser }) => ({ data: { user: jcUser(d.user) } }),
     },
     {

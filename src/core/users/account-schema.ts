@@ -6,6 +6,7 @@ import { requestPasswordReset, resetPassword } from './password-reset.js'
 import { setBlocked } from './block.js'
 import { loginHistory } from './login-history.js'
 import { registerPhone, authPhone, invitePhones, INVITE_MAX_PHONES, INVITES_PER_HOUR } from '../phone/service.js'
+import { signedIn } from '../../auth/signed-in.js'
 
 type AuthPayloadRef = ReturnType<typeof addUserSchema>['AuthPayload']
 
@@ -52,7 +53,7 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
       args: { input: t.arg({ type: ProfileInput, required: true }) },
       resolve: async (query, _p, { input }, ctx) => {
         await updateProfile(ctx, input)
-        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: ctx.viewer!.id } })
+        return ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: signedIn(ctx).id } })
       },
     }),
     requestPasswordReset: t.boolean({
@@ -85,7 +86,9 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
     }),
     invitePhones: t.boolean({
       authScopes: auth,
-      description: `Invites phone numbers (at most ${INVITE_MAX_PHONES} per call, ${INVITES_PER_HOUR} an hour per inviter): each gets an account and a sign-up code`,
+      description:
+        `Invites phone numbers (at most ${INVITE_MAX_PHONES} per call, ${INVITES_PER_HOUR} an hour per inviter): ` +
+        'each gets an account and a sign-up code',
       args: { phones: t.arg.stringList({ required: true, extensions: { maxItems: INVITE_MAX_PHONES } }) },
       resolve: (_p, a, ctx) => invitePhones(ctx, a.phones),
     }),

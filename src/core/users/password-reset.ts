@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { Context } from '../../context.js'
 import { checkEmail, checkPassword } from './validation.js'
 import { hashPassword } from '../../auth/passwords.js'
-import { issueCode, consumeCode, linkCode } from '../codes.js'
+import { issueCode, consumeCode, linkCode, userOf } from '../codes.js'
 import { revokeAllSessions } from '../../auth/sessions.js'
 import { startSession } from './service.js'
 
@@ -42,7 +42,9 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
         to: email,
         purpose: 'restore',
         code,
-        text: `Your new password: ${newPassword}\nIt takes effect when you open ${ctx.config.publicUrl}/restore?code=${code}`,
+        text:
+          `Your new password: ${newPassword}\n` +
+          `It takes effect when you open ${ctx.config.publicUrl}/restore?code=${code}`,
       })
     })().catch((e: unknown) =>
       ctx.services.log.error('password reset: the restore mail was not sent', { userId, error: String(e) }),
@@ -53,13 +55,20 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
   return true
 }
 
+/** The hash of the password a restore code was mailed with (requestPasswordReset always stores one). */
+function mailedPassword(row: { id: number; payload: string | null }): string {
+  if (row.payload === null) throw new Error(`restore code ${row.id} holds no password`)
+  return row.payload
+}
+
 /** peka2 /api/user/restore: the code sets the mailed password (or `newPassword` when given) and signs in. */
 export async function resetPassword(ctx: Context, code: string, newPassword?: string | null) {
   if (newPassword != null) checkPassword(newPassword, 'newPassword')
   const row = await consumeCode(ctx.prisma, ctx.config.sessionSecret, 'restore', null, code)
-  const passwordHash = newPassword != null ? await hashPassword(newPassword) : row.payload!
-  await ctx.prisma.user.update({ where: { id: row.userId! }, data: { passwordHash } })
+  const userId = userOf(row)
+  const passwordHash = newPassword != null ? await hashPassword(newPassword) : mailedPassword(row)
+  await ctx.prisma.user.update({ where: { id: userId }, data: { passwordHash } })
   // A reset is what one does after a compromise: every other session ends.
-  await revokeAllSessions(ctx, row.userId!)
-  return startSession(ctx, row.userId!)
+  await revokeAllSessions(ctx, userId)
+  return startSession(ctx, userId)
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../../context.js'
 import { invalid } from '../../errors.js'
+import { signedIn } from '../../auth/signed-in.js'
 
 export interface ProfileInput {
   nickname?: string | null
@@ -30,7 +31,7 @@ export function profilePatch(input: ProfileInput) {
   if (input.dob !== undefined) {
     if (input.dob === null) out.dob = null
     else {
-      const d = new Date(input.dob as string)
+      const d = new Date(input.dob)
       if (Number.isNaN(d.getTime()) || d.getTime() > Date.now() || d.getUTCFullYear() < 1900)
         throw invalid('dob', 'must be a past date (YYYY-MM-DD)')
       out.dob = d
@@ -44,5 +45,5 @@ export function profilePatch(input: ProfileInput) {
 }
 
 export async function updateProfile(ctx: Context, input: ProfileInput) {
-  return ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: profilePatch(input) })
+  return ctx.prisma.user.update({ where: { id: signedIn(ctx).id }, data: profilePatch(input) })
 }

@@ -6,13 +6,17 @@ const USER = 'databaseId name slug'
 export const currentSelection = (settings: string) =>
   `${USER} blocked settings { ${settings} } roles { ${ROLES_SELECTION} }`
 
-type U = { databaseId: number; name: string; slug: string }
+interface U {
+  databaseId: number
+  name: string
+  slug: string
+}
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
 export type Current = U & { blocked: boolean; settings: unknown; roles: unknown }
 export const currentUser = (u: Current) => current(u)
 const current = (u: Current) => ({ guest: false, ...user(u), block: u.blocked, settings: u.settings, roles: u.roles })
 
-const num = (v: unknown) => (v === undefined || v === null ? null : v)
+const num = (v: unknown) => v ?? null
 
 /** `settings`: the selection of every settings field (the enabled sections'). */
 export const userRoutes = (settings: string) => {
@@ -59,7 +63,9 @@ export const userRoutes = (settings: string) => {
       dialect: 'peka2',
       path: '/api/user/login',
       access: 'C',
-      operation: `mutation($name: String!, $password: String!, $captcha: String) { login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } } }`,
+      operation: `mutation($name: String!, $password: String!, $captcha: String) {
+        login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } }
+      }`,
       variables: (b) => ({ name: b.name, password: b.password, captcha: b.recaptchaResponse ?? null }),
       result: (d: { login: { token: string; viewer: Current } }) => ({
         token: d.login.token,

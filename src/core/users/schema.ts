@@ -6,6 +6,7 @@ import { addRolesType } from '../roles/schema-types.js'
 import { AppError } from '../../errors.js'
 import type { Context } from '../../context.js'
 import * as users from './service.js'
+import { signedIn } from '../../auth/signed-in.js'
 
 const selfOrRoleAdmin = (user: { id: number }, _args: unknown, ctx: Context) =>
   ctx.viewer?.id === user.id ? true : { roleAdmin: true }
@@ -144,11 +145,11 @@ export function addUserSchema(builder: Builder, sections: SettingsSections) {
       args: { settings: t.arg({ type: SettingsInput, required: true }) },
       resolve: async (_p, args, ctx) => {
         const current = await ctx.prisma.user.findUniqueOrThrow({
-          where: { id: ctx.viewer!.id },
+          where: { id: signedIn(ctx).id },
           select: { settings: true },
         })
         const next = mergeSettings(sections, current.settings, stripNulls(args.settings))
-        await ctx.prisma.user.update({ where: { id: ctx.viewer!.id }, data: { settings: next.stored } })
+        await ctx.prisma.user.update({ where: { id: signedIn(ctx).id }, data: { settings: next.stored } })
         return next.shown
       },
     }),

@@ -4,8 +4,7 @@ import { hashPassword, verifyPassword } from '../../auth/passwords.js'
 import { createSession, revokeSession, resolveViewer } from '../../auth/sessions.js'
 import { checkEmail, checkPassword, checkUsername, nameSkeletons, slugOf, type NameSkeletons } from './validation.js'
 import { recordLogin } from './login-history.js'
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
+import { isUniqueViolation } from '../../db/errors.js'
 
 const nameTaken = (field: string) =>
   new AppError('USER_ALREADY_EXISTS', `${field}: this name is taken, or looks like a name that is`, { field })
@@ -26,13 +25,14 @@ export async function register(ctx: Context, input: { username: string; email: s
   const keys = nameSkeletons(name)
   await checkNameFree(ctx, keys)
   const passwordHash = await hashPassword(input.password)
+  let user
   try {
-    const user = await ctx.prisma.user.create({
+    user = await ctx.prisma.user.create({
       data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash },
     })
-    return startSession(ctx, user.id)
   } catch (e) {
-    // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered meanwhile)
+    // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered
+    // meanwhile)
     if (isUniqueViolation(e)) {
       if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null)))
         throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
@@ -40,6 +40,7 @@ export async function register(ctx: Context, input: { username: string; email: s
     }
     throw e
   }
+  return startSession(ctx, user.id)
 }
 
 export async function startSession(ctx: Context, userId: number) {
@@ -109,11 +110,9 @@ export async function viewerOfToken(ctx: Context, token: string) {
 }
 
 export async function findUser(ctx: Context, by: { id?: number | null; name?: string | null }) {
-  if (by.id == null && !by.name)
-    throw new AppError('MISSING_REQUIRED_FIELD', 'id or name: one is required', { field: 'id' })
-  const user = await ctx.prisma.user.findFirst({
-    where: by.id != null ? { id: by.id } : { nameLower: by.name!.toLowerCase() },
-  })
+  const where = by.id != null ? { id: by.id } : by.name ? { nameLower: by.name.toLowerCase() } : null
+  if (!where) throw new AppError('MISSING_REQUIRED_FIELD', 'id or name: one is required', { field: 'id' })
+  const user = await ctx.prisma.user.findFirst({ where })
   if (!user) throw new AppError('USER_NOT_FOUND')
   return user
 }

@@ -1,8 +1,7 @@
 import type { Db } from '../../db/client.js'
 import type { Logger } from '../../log.js'
 import { nameSkeletons } from './validation.js'
-
-const isUniqueViolation = (e: unknown) => (e as { code?: string })?.code === 'P2002'
+import { isUniqueViolation } from '../../db/errors.js'
 
 /**
  * Fills the look-alike keys of users created before those columns existed (SQL cannot compute TR39 skeletons, so the

@@ -1,0 +1,357 @@
+import type { RoleName } from '../../src/auth/roles.js'
+import type { Fixtures } from './fixtures.js'
+import { casesOf, rolesNamed, type Case, type Rule } from './rules.js'
+
+/**
+ * THE declared scope rules: who may call what, written down independently of the code that enforces them. The
+ * matrices list every field and route from the running app and fail on one this table does not name, and on an entry
+ * naming something that no longer exists. A new query, mutation, subscription, guarded field or REST route needs its
+ * line here — what it admits, and the arguments that let a refusal show (ids of real things where the rule is decided
+ * on one). Arguments left out are generated from their types; they name nothing that exists.
+ *
+ * `admits`: 'everyone' | 'signed-in' | the callers admitted — 'owner' (of the fixtures: their message, question …)
+ * and role names (one caller holds each role). Others get `refusal` (default INSUFFICIENT_PERMISSIONS), a guest
+ * UNAUTHENTICATED (or `guest`). Callers: guest, a plain user, the owner where named, a holder of each role.
+ */
+
+const everyone: Case = { admits: 'everyone' }
+const signedIn: Case = { admits: 'signed-in' }
+const only = (...who: (RoleName | 'owner')[]): Case => ({ admits: who })
+const STAFF = ['moderator', 'support'] as const
+/** the owner's own stream channel: they moderate it, as site moderators do */
+const ownStream = (f: Fixtures) => `stream/${f.owner.id}`
+
+/** A channel-reading field on every kind of channel: public, staff-only, a support question, the owner's stream. */
+const onChannels = (
+  arg: string,
+  refusal: string | undefined,
+  wrap: (channel: string) => unknown = (c) => c,
+): { cases: Record<string, Case> } => ({
+  cases: {
+    main: { admits: 'everyone', args: () => ({ [arg]: wrap('main') }) },
+    admin: { admits: [...STAFF], refusal, args: () => ({ [arg]: wrap('admin') }) },
+    // someone else's question is a channel that does not exist, for guests too
+    'support question': {
+      admits: ['owner', 'support'],
+      refusal: 'CHANNEL_NOT_FOUND',
+      args: async (f) => ({ [arg]: wrap((await f.ticket()).channel) }),
+    },
+  },
+})
+
+/** A channel moderator's power, in main (site moderators) and in the owner's stream (the owner too). */
+const moderates = (
+  args: (f: Fixtures, channel: string) => Promise<Record<string, unknown>> | Record<string, unknown>,
+) => ({
+  cases: {
+    main: { admits: ['moderator'], args: (f: Fixtures) => args(f, 'main') } as Case,
+    'own stream': { admits: ['owner', 'moderator'], args: (f: Fixtures) => args(f, ownStream(f)) } as Case,
+  },
+})
+
+export const GRAPHQL: Record<string, Rule> = {
+  // ------------------------------------------------------------------ core
+  'Query.viewer': everyone,
+  'Query.viewerByToken': everyone,
+  'Query.user': { admits: 'everyone', args: (f) => ({ databaseId: f.owner.id }) },
+  'Query.users': { admits: 'everyone', args: (f) => ({ databaseIds: [f.owner.id] }) },
+  'Query.usersWithRole': { admits: ['roleAdmin'], args: () => ({ role: 'moderator' }) },
+  'Query.defaultRoles': everyone,
+  'Query.defaultSettings': everyone,
+  'Query.node': everyone,
+  'Query.nodes': everyone,
+  'Query.isFollowing': { admits: 'signed-in', args: (f) => ({ content: 'STREAM', id: f.owner.id }) },
+  'Query.followedStreams': signedIn,
+  'Query.followedCount': signedIn,
+  'Query.followers': signedIn,
+  'Query.isIgnored': { admits: 'signed-in', args: (f) => ({ content: 'CHAT', item: f.owner.id }) },
+  'Query.ignoreList': signedIn,
+  'Mutation.register': everyone,
+  'Mutation.login': everyone,
+  'Mutation.loginWithPhone': everyone,
+  'Mutation.registerPhone': everyone,
+  'Mutation.requestPasswordReset': everyone,
+  'Mutation.resetPassword': everyone,
+  'Mutation.logout': { admits: 'signed-in', freshSession: true },
+  'Mutation.updateSettings': signedIn,
+  'Mutation.updateProfile': signedIn,
+  'Mutation.invitePhones': signedIn,
+  'Mutation.setUserBlocked': {
+    admits: ['blocker'],
+    args: async (f) => ({ userId: await f.userId('blocked'), state: false }),
+  },
+  'Mutation.setRole': {
+    admits: ['roleAdmin'],
+    args: async (f) => ({ userId: await f.userId('role'), role: 'moderator', value: false }),
+  },
+  'Mutation.follow': {
+    admits: 'signed-in',
+    args: async (f) => ({ content: 'STREAM', id: await f.userId('followed') }),
+  },
+  'Mutation.unfollow': {
+    admits: 'signed-in',
+    args: async (f) => ({ content: 'STREAM', id: await f.userId('followed') }),
+  },
+  'Mutation.ignore': { admits: 'signed-in', args: async (f) => ({ content: 'CHAT', item: await f.userId('ignored') }) },
+  'Mutation.unignore': {
+    admits: 'signed-in',
+    args: async (f) => ({ content: 'CHAT', item: await f.userId('ignored') }),
+  },
+  'Subscription.notifications': signedIn,
+
+  // ------------------------------------------------------------------ chat
+  'Query.chatChannel': onChannels('id', undefined),
+  // an unreadable channel is one that does not exist (for guests too)
+  'Query.chatChannels': onChannels('ids', 'CHANNEL_NOT_FOUND', (c) => [c]),
+  'Query.chatHistory': onChannels('channel', undefined),
+  'Query.searchChatMessages': everyone,
+  'Query.privateChatChannels': signedIn,
+  'Mutation.sendChatMessage': { admits: 'signed-in', args: () => ({ input: { channel: 'main', text: 'matrix' } }) },
+  'Mutation.editChatMessage': {
+    admits: ['owner'],
+    args: async (f) => ({ id: await f.ownerMessage(), text: 'edited by the matrix' }),
+  },
+  'Mutation.removeChatMessage': {
+    cases: {
+      'own message': { admits: ['owner', 'moderator'], args: async (f) => ({ id: await f.message('main', f.owner) }) },
+      "someone's in main": { admits: ['moderator'], args: async (f) => ({ id: await f.message() }) },
+    },
+  },
+  'Mutation.pinChatMessage': moderates(async (f, ch) => ({ id: await f.message(ch) })),
+  'Mutation.unpinChatMessage': moderates(async (f, ch) => ({ id: await f.message(ch) })),
+  'Mutation.addChatReaction': { admits: 'signed-in', args: async (f) => ({ id: await f.ownerMessage(), emoji: '👍' }) },
+  'Mutation.removeChatReaction': {
+    admits: 'signed-in',
+    args: async (f) => ({ id: await f.ownerMessage(), emoji: '👍' }),
+  },
+  'Mutation.sendChatTyping': { admits: 'signed-in', args: () => ({ channel: 'main' }) },
+  'Mutation.setChatSlowMode': moderates((_f, channel) => ({ channel, seconds: 0 })),
+  'Subscription.chatEvents': onChannels('channel', undefined),
+
+  // ------------------------------------------------------------------ moderation
+  'Query.banReasons': everyone,
+  'Query.banStatus': { admits: 'everyone', args: (f) => ({ userId: f.owner.id }) },
+  'Query.bans': signedIn,
+  'Query.complaints': only('moderator'),
+  'Query.moderationAudit': only('moderator'),
+  'Query.channelSanctions': moderates((_f, channel) => ({ channel })),
+  'Query.channelModerators': { admits: 'everyone', args: () => ({ channel: 'main' }) },
+  'Query.supportCategories': everyone,
+  'Query.supportChannels': signedIn,
+  'Query.supportTickets': only('support'),
+  'Mutation.accuseUser': {
+    cases: {
+      "a citizen's reason": {
+        admits: 'signed-in',
+        args: async (f) => ({ userId: await f.userId('accused'), reasonId: await f.reason('citizen') }),
+      },
+      "a moderator's reason": {
+        admits: ['moderator'],
+        refusal: 'REASON_NOT_ALLOWED',
+        guest: 'UNAUTHENTICATED',
+        args: async (f) => ({ userId: await f.userId('accused'), reasonId: await f.reason('moderator') }),
+      },
+    },
+  },
+  'Mutation.undoBan': only('moderator'),
+  'Mutation.blockUser': {
+    admits: ['blocker'],
+    args: async (f) => ({ userId: await f.userId('blocked'), state: false }),
+  },
+  'Mutation.kickFromChannel': moderates(async (f, channel) => ({ channel, userId: await f.userId('sanctioned') })),
+  'Mutation.silenceInChannel': moderates(async (f, channel) => ({ channel, userId: await f.userId('sanctioned') })),
+  'Mutation.banFromChannel': moderates(async (f, channel) => ({ channel, userId: await f.userId('sanctioned') })),
+  'Mutation.liftChannelSanction': moderates(async (f, channel) => ({
+    channel,
+    userId: await f.userId('sanctioned'),
+  })),
+  'Mutation.rejoinChannel': { admits: 'signed-in', args: () => ({ channel: 'main' }) },
+  'Mutation.addChannelModerator': {
+    admits: ['owner'],
+    args: async (f) => ({ channel: ownStream(f), userId: await f.userId('appointed') }),
+  },
+  'Mutation.removeChannelModerator': {
+    admits: ['owner'],
+    args: async (f) => ({ channel: ownStream(f), userId: await f.userId('appointed') }),
+  },
+  'Mutation.fileComplaint': { admits: 'signed-in', args: async (f) => ({ messageId: await f.message() }) },
+  // someone else's report is one that does not exist, unless you may handle it
+  'Mutation.resolveComplaint': {
+    admits: ['moderator'],
+    refusal: 'COMPLAINT_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ id: await f.complaint(), status: 'REJECTED' }),
+  },
+  'Mutation.askSupport': {
+    admits: 'signed-in',
+    args: async (f) => ({ categoryId: await f.category(), question: 'from the access matrix' }),
+  },
+  'Mutation.banFromSupport': only('support'),
+  'Subscription.moderationAuditEvents': only('moderator'),
+
+  // ------------------------------------------------------------------ smiles
+  'Query.smiles': everyone,
+  'Query.smileApprovalQueue': only('smiler'),
+  'Query.mySmileChanges': only('masterstreamer'),
+  'Mutation.addSmile': only('masterstreamer', 'smiler'),
+  'Mutation.addIcon': only('masterstreamer'),
+  'Mutation.updateSmiles': only('masterstreamer', 'smiler'),
+  'Mutation.removeSmiles': only('masterstreamer', 'smiler'),
+  'Mutation.removeIcons': only('masterstreamer'),
+  'Mutation.submitSmileChanges': only('masterstreamer'),
+  'Mutation.revertSmileChanges': only('masterstreamer'),
+  'Mutation.approveSmileChanges': only('smiler'),
+  'Mutation.rejectSmileChanges': only('smiler'),
+  'Subscription.smileQueueChanged': only('smiler'),
+  'Subscription.smilesChanged': everyone,
+}
+
+/**
+ * Fields of objects that not everyone may read, looked at on the owner's object (`of`: its global id). Fields the
+ * schema marks with scopes must be here; fields guarded in their resolver (User.phone) are listed by hand.
+ */
+export interface FieldRule extends Case {
+  of: (f: Fixtures) => Promise<string> | string
+}
+
+const ownerNode = (f: Fixtures) => Buffer.from(`User:${f.owner.id}`).toString('base64')
+
+export const OBJECT_FIELDS: Record<string, FieldRule> = {
+  'User.email': { admits: ['owner', 'roleAdmin'], of: ownerNode },
+  'User.roles': { admits: ['owner', 'roleAdmin'], of: ownerNode },
+  'User.settings': { admits: ['owner', 'roleAdmin'], of: ownerNode },
+  'User.loginHistory': { admits: ['owner'], of: ownerNode },
+  // phones are private, shown as null rather than refused (JustChat's getUser answers for anyone)
+  'User.phone': { admits: ['owner'], refusal: 'null', guest: 'null', of: ownerNode },
+}
+
+/**
+ * REST routes, every dialect: the access letters the route must declare (peka2-api-index.md; `MS/Sm` is either), who
+ * passes (by default what the letters say; the GraphQL field behind a route may narrow it), and a body.
+ */
+export interface RestRule extends Case {
+  letters: string
+  body?: (f: Fixtures) => unknown
+}
+
+/** The letters' roles, as the peka2 index documents them: P and C are open, A needs a session. */
+export const LETTER_ROLE: Record<string, RoleName | 'everyone' | 'signed-in'> = {
+  P: 'everyone',
+  C: 'everyone',
+  A: 'signed-in',
+  M: 'moderator',
+  S: 'support',
+  B: 'blocker',
+  Sm: 'smiler',
+  MS: 'masterstreamer',
+  RA: 'roleAdmin',
+  Sc: 'schedule',
+  Se: 'seasoner',
+  StA: 'storeAdmin',
+  StS: 'storeSupport',
+}
+
+const route = (letters: string, more: Partial<RestRule> = {}): RestRule => {
+  const roles = letters.split('/').map((l) => LETTER_ROLE[l])
+  const admits: Case['admits'] = roles.includes('everyone')
+    ? 'everyone'
+    : roles.includes('signed-in')
+      ? 'signed-in'
+      : (roles as RoleName[])
+  return { letters, admits, ...more }
+}
+
+export const REST: Record<string, RestRule> = {
+  // ------------------------------------------------------------------ core
+  '/api/user': route('P', { body: (f) => ({ id: f.owner.id }) }),
+  '/api/user/list': route('P', { body: (f) => ({ ids: [f.owner.id] }) }),
+  '/api/user/current': route('P'),
+  '/api/user/full': route('RA', { body: (f) => ({ id: f.owner.id }) }),
+  '/api/user/login': route('C'),
+  '/api/user/login/bytoken': route('P'),
+  '/api/user/logout': route('A', { freshSession: true }),
+  '/api/user/settings': route('A'),
+  '/api/user/roles/list': route('RA', { body: () => ({ role: 'moderator' }) }),
+  '/api/user/roles/set': route('RA', {
+    body: async (f) => ({ userId: await f.userId('role'), role: 'moderator', value: false }),
+  }),
+  '/api/user/forgot': route('P'),
+  '/api/user/restore': route('P'),
+  '/api/security/user': route('A'),
+  '/init/reg': route('P'),
+  '/init/auth': route('P'),
+  '/init/invite': route('A'),
+  '/init/edit': route('A'),
+  '/init/getUser': route('A', { body: (f) => ({ user_id: String(f.owner.id) }) }),
+  '/init/exit': route('A', { freshSession: true }),
+  '/api/subscribe/add': route('A', { body: async (f) => ({ content: 'stream', id: await f.userId('followed') }) }),
+  '/api/subscribe/remove': route('A', { body: async (f) => ({ content: 'stream', id: await f.userId('followed') }) }),
+  '/api/subscribe/check': route('A', { body: async (f) => ({ content: 'stream', id: await f.userId('followed') }) }),
+  '/api/subscribe/amount': route('A'),
+  '/api/subscribe/list': route('A'),
+  '/api/subscribe/subscribers': route('A'),
+  '/api/ignore/add': route('A', { body: async (f) => ({ content: 'chat', item: await f.userId('ignored') }) }),
+  '/api/ignore/remove': route('A', { body: async (f) => ({ content: 'chat', item: await f.userId('ignored') }) }),
+  '/api/ignore/check': route('A', { body: async (f) => ({ content: 'chat', item: await f.userId('ignored') }) }),
+  '/api/ignore/list': route('A'),
+  // ------------------------------------------------------------------ chat
+  '/api/channel/data': route('P', { body: () => ({ channels: ['main'] }) }),
+  '/api/channel/private': route('A'),
+  // ------------------------------------------------------------------ moderation
+  '/api/moderation/accuse': route('A', {
+    body: async (f) => ({ userId: await f.userId('accused'), reasonId: await f.reason('citizen') }),
+  }),
+  '/api/moderation/block': route('B', { body: async (f) => ({ userId: await f.userId('blocked'), state: false }) }),
+  '/api/moderation/check': route('P', { body: (f) => ({ userId: f.owner.id }) }),
+  '/api/moderation/list': route('A'),
+  '/api/moderation/reasons': route('P', { body: () => ({ content: 'chat' }) }),
+  '/api/moderation/undo': route('M'),
+  '/api/support/ask': route('A', {
+    body: async (f) => ({ category: await f.category(), question: 'from the matrix' }),
+  }),
+  // the route is A; banFromSupport behind it is support staff's
+  '/api/support/ban': route('A', { admits: ['support'] }),
+  '/api/support/channels': route('A'),
+  '/api/support/list': route('S', { body: async (f) => ({ category: await f.category() }) }),
+  '/complaints/new': route('A'),
+  // ------------------------------------------------------------------ smiles
+  '/api/smile': route('P'),
+  '/api/smile/add': route('MS/Sm'),
+  '/api/smile/approve': route('Sm'),
+  '/api/smile/pending': route('Sm'),
+  '/api/smile/reject': route('Sm'),
+  '/api/smile/remove': route('MS/Sm'),
+  '/api/smile/update': route('MS/Sm'),
+  '/api/smile/ms/pending': route('MS'),
+  '/api/smile/ms/prepare': route('MS'),
+  '/api/smile/ms/revert': route('MS'),
+  '/api/icon/add': route('MS'),
+  '/api/icon/list': route('P'),
+  '/api/icon/remove': route('MS'),
+  // ------------------------------------------------------------------ store (letters as peka2-api-index.md gives them)
+  '/api/store/bonus/modify': route('StA'),
+  '/api/store/bonus/list': route('StA'),
+  '/api/store/purchase/list': route('StS'),
+  '/api/store/purchase/my': route('A'),
+  '/api/store/purchase/remove': route('StS'),
+  '/api/store/purchase/modify': route('StS'),
+  '/api/store/purchase/setStatus': route('A/StS'),
+  '/api/store/buy/pekoins': route('A'),
+  '/api/store/buy/points': route('A'),
+  '/api/store/points/get': route('StS'),
+  '/api/store/points/my': route('A'),
+  '/api/store/points/set': route('StS'),
+  '/api/store/subscription/purchase': route('A'),
+  '/api/store/subscription/list': route('StS'),
+  '/api/store/subscription/my': route('A'),
+  '/api/store/subscription/modify': route('StS'),
+  '/api/store/subscription/remove': route('StS'),
+  '/api/store/subscription/setStatus': route('A/StS'),
+}
+
+/** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */
+export const NAMED_ROLES = rolesNamed([
+  ...Object.values(GRAPHQL).flatMap((r) => casesOf(r).map(([, c]) => c)),
+  ...Object.values(OBJECT_FIELDS),
+  ...Object.values(REST),
+])

@@ -1,0 +1,119 @@
+// notifications: each type a plugin or the core sends, made through the API, and the whole notification its recipient
+// (and, for moderation's, every moderator as a copy naming the user) must receive.
+import type { TestApp } from '../../helpers/app.js'
+import { registerUser, userWithRoles, type TestUser } from '../../helpers/users.js'
+import { ADD_SMILE, freshCode, gqlUpload, smilePng } from '../../smiles/support.js'
+import { isoSince, ok, open, type Received, type Stream } from '../support.js'
+import { sendAs } from './chat.js'
+
+type Recipe = (t: TestApp) => Promise<Received>
+
+const notice = (type: string, data: unknown, since: number) => ({ type, data, time: isoSince(since) })
+const inbox = (t: TestApp, u: TestUser) => open(t, u, 'notifications')
+
+async function expectOnly(s: Stream, ...expected: unknown[]) {
+  const got = await s.expectNext(...expected)
+  await s.expectQuiet(100)
+  await s.close()
+  return got
+}
+
+const SPAM = 1
+const ACCUSE = 'mutation($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }'
+
+/** A user with a message in a stream channel, accused by a moderator (whose vote bans at once). */
+async function banned(t: TestApp) {
+  const x = await registerUser(t)
+  const channel = `stream/${(await registerUser(t)).id}`
+  const messageId = await sendAs(t, x, channel, 'to be accused')
+  const mod = await userWithRoles(t, { moderator: 1 })
+  return { x, channel, messageId, mod }
+}
+
+async function smilesDecision(t: TestApp, decision: 'approve' | 'reject'): Promise<Received> {
+  const smiler = await userWithRoles(t, { smiler: 1 })
+  const ms = await userWithRoles(t, { masterstreamer: 1 })
+  const r = await gqlUpload(t.url, ADD_SMILE, { name: `${freshCode('n')}.png`, bytes: smilePng() }, ms.token)
+  if (r.errors) throw new Error(JSON.stringify(r.errors))
+  await ok(t, ms, 'mutation { submitSmileChanges }')
+  const s = await inbox(t, ms)
+  const since = Date.now()
+  await ok(t, smiler, `mutation($u: Int!) { ${decision}SmileChanges(userId: $u) }`, { u: ms.id })
+  const type = decision === 'approve' ? 'smilesApproved' : 'smilesRejected'
+  return expectOnly(s, notice(type, { smiler: { id: smiler.id, name: smiler.name } }, since))
+}
+
+export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
+  async subscriber(t) {
+    const streamer = await registerUser(t)
+    const fan = await registerUser(t)
+    const s = await inbox(t, streamer)
+    const since = Date.now()
+    await ok(t, fan, 'mutation($id: Int!) { follow(content: STREAM, id: $id) }', { id: streamer.id })
+    return expectOnly(s, notice('subscriber', { userId: fan.id, name: fan.name }, since))
+  },
+
+  async roleChanged(t) {
+    const admin = await userWithRoles(t, { roleAdmin: 1 })
+    const x = await registerUser(t)
+    const s = await inbox(t, x)
+    const since = Date.now()
+    // raised, not lowered: a lowered role closes the user's sockets (4403) instead of leaving them open
+    await ok(t, admin, 'mutation($u: Int!) { setRole(userId: $u, role: "citizen", value: 5) }', { u: x.id })
+    await ok(t, admin, 'mutation($u: Int!) { setRole(userId: $u, role: "smiler", value: true) }', { u: x.id })
+    return expectOnly(
+      s,
+      notice('roleChanged', { role: 'citizen', value: 5 }, since),
+      notice('roleChanged', { role: 'smiler', value: true }, since),
+    )
+  },
+
+  async chatBanAttempt(t) {
+    const x = await registerUser(t)
+    const channel = `stream/${(await registerUser(t)).id}`
+    const messageId = await sendAs(t, x, channel, 'hm')
+    const s = await inbox(t, x)
+    const since = Date.now()
+    // two citizens of weight 2: votes, no ban; with and without a message
+    await ok(t, await registerUser(t), ACCUSE, { u: x.id, r: SPAM, d: { messageId } })
+    await ok(t, await registerUser(t), ACCUSE, { u: x.id, r: SPAM })
+    return expectOnly(
+      s,
+      notice('chatBanAttempt', { messageId, channel }, since),
+      notice('chatBanAttempt', { messageId: 0, channel: '' }, since),
+    )
+  },
+
+  async chatBan(t) {
+    const { x, channel, messageId, mod } = await banned(t)
+    // a moderator's copy names the user
+    const watcher = await userWithRoles(t, { moderator: 1 })
+    const s = await inbox(t, x)
+    const w = await inbox(t, watcher)
+    const since = Date.now()
+    await ok(t, mod, ACCUSE, { u: x.id, r: SPAM, d: { messageId } })
+    const ban = await t.app.services.prisma.ban.findFirstOrThrow({ where: { userId: x.id } })
+    const check = { id: ban.id, banned: true, expire: Math.floor(ban.endAt.getTime() / 1000), reason: SPAM }
+    const attempt = { messageId, channel }
+    const got = await expectOnly(s, notice('chatBanAttempt', attempt, since), notice('chatBan', check, since))
+    await expectOnly(
+      w,
+      notice('chatBanAttempt', { ...attempt, userId: x.id }, since),
+      notice('chatBan', { ...check, userId: x.id }, since),
+    )
+    return got
+  },
+
+  async chatBanUndo(t) {
+    const { x, messageId, mod } = await banned(t)
+    await ok(t, mod, ACCUSE, { u: x.id, r: SPAM, d: { messageId } })
+    const ban = await t.app.services.prisma.ban.findFirstOrThrow({ where: { userId: x.id } })
+    const s = await inbox(t, x)
+    const since = Date.now()
+    await ok(t, await userWithRoles(t, { moderator: 1 }), 'mutation($b: Int!) { undoBan(banId: $b) }', { b: ban.id })
+    return expectOnly(s, notice('chatBanUndo', {}, since))
+  },
+
+  smilesApproved: (t) => smilesDecision(t, 'approve'),
+  smilesRejected: (t) => smilesDecision(t, 'reject'),
+}
