@@ -140,7 +140,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
   if (retry !== null) return dropped('RATE_LIMITED', `At most ${EVENTS_PER_MINUTE} chat events a minute`, retry)
   if (!isMod) {
     const slow = await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: channel.id } })
-    if (slow?.slowModeSeconds) {
+    if (slow && slow.slowModeSeconds > 0) {
       try {
         await slowModeLimiter(ctx, slow.slowModeSeconds).consume(`${channel.id}:${viewer.id}`)
       } catch (e) {

@@ -154,7 +154,7 @@ type Documents = {
     "mutation SilenceInChannelSanctions2($c: String!, $u: Int!) { silenceInChannel(channel: $c, userId: $u, until: \"2001-01-01T00:00:00Z\") { databaseId } }": typeof types.SilenceInChannelSanctions2Document,
     "query ChannelSanctions2($c: String!) { channelSanctions(channel: $c) { kind } }": typeof types.ChannelSanctions2Document,
     "fragment AnonymousAuditEntry on ModerationAuditEntry {\n  id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n}": typeof types.AnonymousAuditEntryFragmentDoc,
-    "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ...AnonymousAuditEntry } } }\n}": typeof types.AnonymousAuditDocument,
+    "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node {\n    id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n  } } }\n}": typeof types.AnonymousAuditDocument,
     "subscription AnonymousAuditLive { moderationAuditEvents { ...AnonymousAuditEntry } }": typeof types.AnonymousAuditLiveDocument,
     "query AnonymousAuditNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ...AnonymousAuditEntry } } }": typeof types.AnonymousAuditNodesDocument,
     "query SupportChannelRead($c: String!) { chatChannel(id: $c) { id } }": typeof types.SupportChannelReadDocument,
@@ -428,7 +428,7 @@ const documents: Documents = {
     "mutation SilenceInChannelSanctions2($c: String!, $u: Int!) { silenceInChannel(channel: $c, userId: $u, until: \"2001-01-01T00:00:00Z\") { databaseId } }": types.SilenceInChannelSanctions2Document,
     "query ChannelSanctions2($c: String!) { channelSanctions(channel: $c) { kind } }": types.ChannelSanctions2Document,
     "fragment AnonymousAuditEntry on ModerationAuditEntry {\n  id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n}": types.AnonymousAuditEntryFragmentDoc,
-    "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ...AnonymousAuditEntry } } }\n}": types.AnonymousAuditDocument,
+    "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node {\n    id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n  } } }\n}": types.AnonymousAuditDocument,
     "subscription AnonymousAuditLive { moderationAuditEvents { ...AnonymousAuditEntry } }": types.AnonymousAuditLiveDocument,
     "query AnonymousAuditNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on ModerationAuditEntry { ...AnonymousAuditEntry } } }": types.AnonymousAuditNodesDocument,
     "query SupportChannelRead($c: String!) { chatChannel(id: $c) { id } }": types.SupportChannelReadDocument,
@@ -1139,7 +1139,7 @@ export function graphql(source: "fragment AnonymousAuditEntry on ModerationAudit
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ...AnonymousAuditEntry } } }\n}"): (typeof documents)["query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node { ...AnonymousAuditEntry } } }\n}"];
+export function graphql(source: "query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node {\n    id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n  } } }\n}"): (typeof documents)["query AnonymousAudit($actor: Int, $target: Int, $channel: String, $first: Int) {\n  moderationAudit(actorId: $actor, targetUserId: $target, channel: $channel, first: $first) { edges { node {\n    id databaseId action actorId actorName actor { databaseId name } targetUserId targetName target { databaseId name } reasonId channel banId complaintId ticketId messageId data time\n  } } }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -18,6 +18,11 @@ export interface GqlResult<T = unknown> {
 /** Variables as a document declares them (generated `…Variables` types). */
 type Variables = Record<string, unknown>
 
+/** What follows the document: its variables (required when it declares a required one), a token, extra headers. */
+type After<V> = Record<string, never> extends V
+  ? [variables?: V, token?: string, headers?: Record<string, string>]
+  : [variables: V, token?: string, headers?: Record<string, string>]
+
 const printed = new WeakMap<DocumentNode, string>()
 const source = (doc: DocumentNode) => {
   let text = printed.get(doc)
@@ -32,9 +37,7 @@ const source = (doc: DocumentNode) => {
 export const gql = <R, V extends Variables>(
   base: string,
   doc: TypedDocumentNode<R, V>,
-  variables?: V,
-  token?: string,
-  headers: Record<string, string> = {},
+  ...[variables, token, headers = {}]: After<V>
 ): Promise<GqlResult<R>> => post<R>(base, source(doc), variables, token, headers)
 
 /**
@@ -140,7 +143,7 @@ export function wsClient(base: string, token?: string): Client {
 export const subscribe = <R, V extends Variables>(
   client: Client,
   doc: TypedDocumentNode<R, V>,
-  variables?: V,
+  ...[variables]: After<V>
 ): WsSubscription<SubEvent<R>> => buffered<SubEvent<R>>(client, source(doc), variables)
 
 /** `subscribe`, untyped (see `gqlRaw`). */

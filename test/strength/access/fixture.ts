@@ -31,7 +31,7 @@ export const strengthAccess = definePlugin({
     builder.queryField('strengthOpen', (t) => t.string({ resolve: () => 'open' }))
     for (const scope of SCOPES)
       builder.queryField(fieldOf(scope), (t) =>
-        t.string({ authScopes: { [scope]: true } as Record<Scope, boolean>, resolve: () => scope }),
+        t.string({ nullable: true, authScopes: { [scope]: true }, resolve: () => scope }),
       )
     builder.subscriptionField('strengthModeratorsOnly', (t) =>
       t.string({

@@ -27,7 +27,7 @@ const deps = () => ({ prisma: t.app.services.prisma, pubsub: t.app.services.pubs
 beforeAll(async () => {
   t = await startTestApp({ PLUGINS: 'none' })
 })
-afterAll(() => t?.close())
+afterAll(() => t.close())
 
 async function newUser(roles: Record<string, number> = {}) {
   const name = `s_${randomBytes(4).toString('hex')}`
@@ -37,7 +37,7 @@ async function newUser(roles: Record<string, number> = {}) {
 }
 
 /** The session events published while `fn` runs, in order (a marker published after it ends the list). */
-async function eventsDuring(fn: () => Promise<unknown>): Promise<SessionEvent[]> {
+async function eventsDuring(fn: () => unknown): Promise<SessionEvent[]> {
   const it = t.app.services.pubsub.subscribe('core.session', 'all')
   const got: SessionEvent[] = []
   const reading = (async () => {
@@ -205,7 +205,7 @@ describe('revokeAllSessions', () => {
 describe('announceRolesReduced', () => {
   it('tells the live sockets of that user that their rights shrank', async () => {
     const u = await newUser()
-    expect(await eventsDuring(async () => announceRolesReduced(t.app.services.pubsub, u.id))).toEqual([
+    expect(await eventsDuring(() => announceRolesReduced(t.app.services.pubsub, u.id))).toEqual([
       { kind: 'rolesReduced', userId: u.id },
     ])
   })

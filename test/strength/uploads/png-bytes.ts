@@ -37,7 +37,7 @@ export function ihdr(h: Header): Buffer {
 export const raw = (size: number, fill = 0x5a) => Buffer.alloc(size, fill)
 
 /** Raw data of a non-interlaced image: `rows` scanlines of `rowBytes` bytes, each led by the filter type given. */
-export function scanlines(rows: number, rowBytes: number, filter = (_row: number) => 0): Buffer {
+export function scanlines(rows: number, rowBytes: number, filter: (row: number) => number = () => 0): Buffer {
   const out = Buffer.alloc(rows * rowBytes, 0x33)
   for (let r = 0; r < rows; r++) out[r * rowBytes] = filter(r)
   return out

@@ -14,7 +14,7 @@ import { chunk, grey } from './png-bytes.js'
 
 /** The upload checks called directly with real File objects (the platform's, as the REST shim hands them over). */
 
-const fileOf = (bytes: Uint8Array, name = 'smile.png') => new File([bytes], name, { type: 'image/png' })
+const fileOf = (bytes: Uint8Array, name = 'smile.png') => new File([new Uint8Array(bytes)], name, { type: 'image/png' })
 const smile = (extra = {}) => grey(30, 30, extra)
 const icon = () => grey(14, 14)
 
