@@ -20,6 +20,5 @@ export const MODERATION_ERRORS = defineErrors('moderation', {
 type ModerationErrors = typeof MODERATION_ERRORS
 
 declare module '../../src/errors.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the codes join the registry's type
   interface ErrorCodes extends ModerationErrors {}
 }

@@ -24,6 +24,5 @@ export const SMILE_ERRORS = defineErrors('smiles', {
 type SmileErrors = typeof SMILE_ERRORS
 
 declare module '../../src/errors.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the codes join the registry's type
   interface ErrorCodes extends SmileErrors {}
 }

@@ -18,10 +18,11 @@ export interface GqlResult<T = unknown> {
 /** Variables as a document declares them (generated `…Variables` types). */
 type Variables = Record<string, unknown>
 
-/** What follows the document: its variables (required when it declares a required one), a token, extra headers. */
-type After<V> = Record<string, never> extends V
-  ? [variables?: V, token?: string, headers?: Record<string, string>]
-  : [variables: V, token?: string, headers?: Record<string, string>]
+/** The variables argument for a document: required when it declares a required variable. */
+export type VariablesArg<V> = Record<string, never> extends V ? [variables?: V] : [variables: V]
+
+/** What follows the document in `gql`: its variables, a token, extra headers. */
+export type GqlArgs<V> = [...VariablesArg<V>, token?: string, headers?: Record<string, string>]
 
 const printed = new WeakMap<DocumentNode, string>()
 const source = (doc: DocumentNode) => {
@@ -32,13 +33,23 @@ const source = (doc: DocumentNode) => {
 
 /**
  * GraphQL over HTTP POST, as a browser client sends it. The document is a `graphql(…)` from test/generated: codegen
- * checked it against schema.graphql, and it types the variables and the result.
+ * checked it against schema.graphql, and it types the variables (required when it declares a required one) and the
+ * result.
  */
-export const gql = <R, V extends Variables>(
+export function gql<R, V extends Variables>(
   base: string,
   doc: TypedDocumentNode<R, V>,
-  ...[variables, token, headers = {}]: After<V>
-): Promise<GqlResult<R>> => post<R>(base, source(doc), variables, token, headers)
+  ...args: GqlArgs<V>
+): Promise<GqlResult<R>>
+export function gql(
+  base: string,
+  doc: DocumentNode,
+  variables?: Variables,
+  token?: string,
+  headers: Record<string, string> = {},
+) {
+  return post(base, source(doc), variables, token, headers)
+}
 
 /**
  * The same request, untyped: for a document codegen must not see (invalid on purpose, built at run time, naming a
@@ -140,11 +151,14 @@ export function wsClient(base: string, token?: string): Client {
 }
 
 /** Subscribes and buffers events, so a test can await them one at a time: a typed document, as for `gql`. */
-export const subscribe = <R, V extends Variables>(
+export function subscribe<R, V extends Variables>(
   client: Client,
   doc: TypedDocumentNode<R, V>,
-  ...[variables]: After<V>
-): WsSubscription<SubEvent<R>> => buffered<SubEvent<R>>(client, source(doc), variables)
+  ...args: VariablesArg<V>
+): WsSubscription<SubEvent<R>>
+export function subscribe(client: Client, doc: DocumentNode, variables?: Variables) {
+  return buffered(client, source(doc), variables)
+}
 
 /** `subscribe`, untyped (see `gqlRaw`). */
 export const subscribeRaw = (

@@ -1,9 +1,19 @@
 // Shared by the moderation tests: the client operations they send, and live subscriptions that resolve only once the
 // server is really listening (listener count, then the pub/sub engine's acknowledgement) — no sleeps.
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import type { DocumentNode } from 'graphql'
 import type { Client } from 'graphql-ws'
 import type { TestApp } from '../helpers/app.js'
-import { gql, rest, subscribe, until, wsClient, type SubEvent, type WsSubscription } from '../helpers/clients.js'
+import {
+  gql,
+  rest,
+  subscribeRaw,
+  until,
+  wsClient,
+  type SubEvent,
+  type VariablesArg,
+  type WsSubscription,
+} from '../helpers/clients.js'
 import { graphql } from '../generated/index.js'
 import type { NotificationsSubscription } from '../generated/graphql.js'
 
@@ -55,13 +65,19 @@ export async function live<R, V extends Record<string, unknown>>(
   t: TestApp,
   token: string | undefined,
   doc: TypedDocumentNode<R, V>,
-  variables?: V,
+  ...args: [...VariablesArg<V>, listeners?: number]
+): Promise<Live<R>>
+export async function live(
+  t: TestApp,
+  token: string | undefined,
+  doc: DocumentNode,
+  variables?: Record<string, unknown>,
   listeners = 1,
-): Promise<Live<R>> {
+): Promise<Live<unknown>> {
   const ps = t.app.services.pubsub
   const before = ps.listenerCount()
   const client = wsClient(t.url, token)
-  const sub = subscribe(client, doc, variables)
+  const sub = subscribeRaw(client, doc, variables)
   await until(() => ps.listenerCount() >= before + listeners, WAIT, 'the subscription to be live')
   await ps.ready()
   return {

@@ -3,8 +3,9 @@ import smilesPlugin from '../../plugins/smiles/index.js'
 import { ERRORS } from '../../src/errors.js'
 import type { RestRoute } from '../../src/rest/route.js'
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import type { DocumentNode } from 'graphql'
 import { closeAll } from '../helpers/app.js'
-import { codeOf, gql, rest, type GqlResult } from '../helpers/clients.js'
+import { codeOf, gql, gqlRaw, rest, type GqlResult, type VariablesArg } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import {
   ADD_ICON,
@@ -68,11 +69,14 @@ async function caller(who: Who): Promise<TestUser | null> {
   return userWithRoles(t, { [who]: 1 })
 }
 
-const gqlAs = <R, V extends Record<string, unknown>>(
+function gqlAs<R, V extends Record<string, unknown>>(
   u: TestUser | null | undefined,
   doc: TypedDocumentNode<R, V>,
-  v?: V,
-) => gql(t.url, doc, v, u?.token)
+  ...v: VariablesArg<V>
+): Promise<GqlResult<R>>
+function gqlAs(u: TestUser | null | undefined, doc: DocumentNode, v?: Record<string, unknown>) {
+  return gqlRaw(t.url, doc, v, u?.token)
+}
 
 /** An own unapproved smile (masterstreamer) or a public one (smiler): something the caller may update or remove. */
 async function ownSmile(u: TestUser | null, who: Who, icon = false): Promise<number> {

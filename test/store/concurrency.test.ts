@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../helpers/app.js'
+import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import {
   buy,
@@ -30,10 +30,7 @@ beforeAll(async () => {
   t = await startStoreApp()
   if (SERVER) other = await startTestApp({}, { share: t })
 }, 120_000)
-afterAll(async () => {
-  await other?.close()
-  await t?.close()
-}, 120_000)
+afterAll(() => closeAll(other, t), 120_000)
 /** the instances of the deployment under test */
 const instances = () => (other ? [t, other] : [t])
 
@@ -43,9 +40,9 @@ const AFFORDABLE = 10
 /** Reads the wallet row over and over while `work` runs: no reading may ever see it below zero. */
 async function watchBalance(userId: number, work: Promise<unknown>) {
   const seen: number[] = []
-  let done = false
-  void work.finally(() => (done = true))
-  while (!done) {
+  const state = { done: false }
+  void work.finally(() => (state.done = true))
+  while (!state.done) {
     const row = await t.app.services.prisma.storeBalance.findUnique({
       where: { accountKind_accountOwner_currency: { accountKind: 'USER', accountOwner: userId, currency: 'PEKOINS' } },
     })

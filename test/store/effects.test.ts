@@ -1,3 +1,4 @@
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import { gql, until } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
@@ -19,7 +20,7 @@ beforeAll(async () => {
   t = await startStoreApp({ SMILES_PER_MESSAGE: '2', BAN_VOTE_THRESHOLD: '5' })
   smiler = await userWithRoles(t, { smiler: 1 })
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const on = (...names: string[]) => names.every((n) => t.app.plugins.some((p) => p.name === n))
 const need = (ctx: TestContext, ...names: string[]) => {

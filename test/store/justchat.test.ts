@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto'
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
@@ -15,13 +16,10 @@ let t: StoreApp
 beforeAll(async () => {
   t = await startStoreApp({ STORE_LEGACY_TOPUP_SECRET: LEGACY, STORE_TOPUP_SECRET: HMAC, STORE_FREE_COINS: '15' })
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 /** JustChat's own recipe: md5(SECRET_KEY + balance). */
-const md5 = (balance: number | string) =>
-  createHash('md5')
-    .update(LEGACY + balance)
-    .digest('hex')
+const md5 = (balance: number | string) => createHash('md5').update(`${LEGACY}${balance}`).digest('hex')
 const jc = (path: string, body: Record<string, unknown>) => rest(t.url, path, body)
 
 describe('/user/updateBalance (legacy MD5 signature)', () => {

@@ -1,3 +1,4 @@
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, gqlRaw } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
@@ -21,7 +22,7 @@ let t: StoreApp
 beforeAll(async () => {
   t = await startStoreApp()
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const POSTINGS = graphql(`
   query StorePostings($c: StoreCurrency, $first: Int, $after: String) {

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import fc from 'fast-check'
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, type GqlResult } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
@@ -29,7 +30,7 @@ beforeAll(async () => {
   )
   giftId = (await ok(gql(t.url, gift, {}, t.admin.token))).saveStoreGift.databaseId
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const TOP_UP = graphql(`mutation StorePropTopUp($i: StoreTopUpInput!) { topUp(input: $i) { replayed } }`)
 const GIFT = graphql(`mutation StorePropSend($g: Int!, $u: Int!) { sendGift(giftId: $g, userId: $u) { databaseId } }`)
@@ -89,7 +90,7 @@ interface Model {
 const PRICE = { timed: { PEKOINS: 3, POINTS: 5 }, forever: { PEKOINS: 7, POINTS: 0 } } as const
 
 /** Runs one step against the server and the model; returns the code the server should have answered (or null). */
-async function step(op: Op, users: TestUser[], m: Model): Promise<{ got: GqlResult<unknown>; want: string | null }> {
+async function step(op: Op, users: TestUser[], m: Model): Promise<{ got: GqlResult; want: string | null }> {
   switch (op.op) {
     case 'topUp': {
       const u = users[op.user]

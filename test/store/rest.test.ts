@@ -1,3 +1,4 @@
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
@@ -25,7 +26,7 @@ let t: StoreApp
 beforeAll(async () => {
   t = await startStoreApp({ STORE_SWEEP_SECONDS: '1' })
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const peka2 = (path: string, body: unknown, token?: string) => rest(t.url, path, body, { token })
 

@@ -1,3 +1,4 @@
+import { closeAll } from '../helpers/app.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
@@ -19,7 +20,7 @@ beforeAll(async () => {
   })
   streamer = await userWithRoles(t, { masterstreamer: 1 })
 }, 120_000)
-afterAll(() => t?.close())
+afterAll(() => closeAll(t))
 
 const BUY_SUB = graphql(`
   mutation StoreBuySub($s: Int!, $k: String) { buyStreamerSubscription(streamerId: $s, idempotencyKey: $k) { databaseId userId streamerId expiresAt active inEffect } }
