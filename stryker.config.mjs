@@ -84,8 +84,16 @@ export const MODULES = {
       'test/strength/support/**/*.test.ts',
     ],
   },
-  // the store's ledger, once plugins/store exists:
-  // store: { mutate: ['plugins/store/ledger.ts'], tests: ['test/store/**/*.test.ts', 'test/strength/store/**/*.test.ts'] },
+  store: {
+    // the store's ledger: balanced entries, balances that never go below zero or past the cap, idempotent retries
+    mutate: ['plugins/store/ledger/*.ts'],
+    tests: [
+      'test/store/ledger.test.ts',
+      'test/store/concurrency.test.ts',
+      'test/store/property.test.ts',
+      'test/strength/store/**/*.test.ts',
+    ],
+  },
 }
 
 // `node stryker.config.mjs [module …]`: one Stryker run per module, in turn

@@ -62,8 +62,8 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     addModeratorCheck: (check) => add(state.moderatorChecks, check),
     resolveChannel,
     isChannelModerator,
-    async postSystem(channel, text, data = {}) {
-      const row = await services.prisma.chatMessage.create({
+    async postSystem(channel, text, data = {}, inTx) {
+      const row = await db(inTx?.tx).chatMessage.create({
         data: {
           channel,
           text,
@@ -75,10 +75,14 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       })
       const view = toView(row)
       const ch = channelOf(services, channel)
-      if (ch) emit(services.pubsub, ch, { kind: 'added', channel, message: view })
+      const publish = () => {
+        if (ch) emit(services.pubsub, ch, { kind: 'added', channel, message: view })
+      }
+      if (inTx) inTx.afterCommit(publish)
+      else publish()
       return view
     },
-    remove: (ids, reason, data) => removeMessages(services, ids, reason, data),
+    remove: (ids, reason, data, inTx) => removeMessages(services, ids, reason, data, inTx),
     async messages(ids, tx) {
       if (!ids.length) return []
       return (await db(tx).chatMessage.findMany({ where: { id: { in: ids } }, select: STORED_SELECT })).map(stored)
@@ -92,8 +96,8 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       })
       return rows.map(stored)
     },
-    async recentMessageIds({ authorId, channels, since, alsoIds = [] }) {
-      const rows = await services.prisma.chatMessage.findMany({
+    async recentMessageIds({ authorId, channels, since, alsoIds = [] }, tx) {
+      const rows = await db(tx).chatMessage.findMany({
         where: {
           fromId: authorId,
           channel: { in: channels },

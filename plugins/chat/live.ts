@@ -58,6 +58,7 @@ function presentEvent(viewer: Context['viewer'], ch: ResolvedChannel, e: ChatEve
 function authorOf(e: ChatEvent): number | null {
   if (e.kind === 'added' || e.kind === 'edited' || e.kind === 'pin') return e.message.from?.id ?? null
   if (e.kind === 'typing' || e.kind === 'reactions') return e.user.id
+  if (e.kind === 'removed') return e.authorId
   return null
 }
 

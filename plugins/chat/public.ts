@@ -5,6 +5,7 @@
 import type { Context, Viewer } from '../../src/context.js'
 import type { DbLike } from '../../src/db/client.js'
 import type { ErrorCode } from '../../src/errors.js'
+import type { Prisma } from '../../src/generated/prisma/client.js'
 import type { PresenceList } from './presence.js'
 
 export type { PresenceList }
@@ -102,6 +103,15 @@ export interface SystemMessage {
 }
 
 /**
+ * A chat write made in the caller's transaction: its rows go into `tx`, its events are handed to `afterCommit`, which
+ * the caller runs once `tx` committed — a write that rolls back announces nothing (moderation: Effects.inTransaction).
+ */
+export interface InTransaction {
+  tx: Prisma.TransactionClient
+  afterCommit(publish: () => void): void
+}
+
+/**
  * A user's nick colour ('#rrggbb') from a plugin that gives them (a bought colour …), or null for none: shown as
  * ChatUser.nickColor on message authors. Called on hot paths (every author rendered): providers keep their own copy.
  */
@@ -134,16 +144,22 @@ export interface ChatApi {
    * (default: the viewer) is asked about; null is nobody.
    */
   isChannelModerator(ctx: Context, channel: ResolvedChannel, who?: Viewer | null): Promise<boolean>
-  /** posts a service message (no author) and publishes it like any other */
-  postSystem(channel: string, text: string, data?: SystemMessage): Promise<ChatMessageView>
-  /** removes messages (soft) with a reason and its data, one event per message; already removed ones are skipped */
-  remove(messageIds: number[], reason: string, data: unknown): Promise<void>
+  /** posts a service message (no author) and publishes it like any other; `inTx`: within the caller's transaction */
+  postSystem(channel: string, text: string, data?: SystemMessage, inTx?: InTransaction): Promise<ChatMessageView>
+  /**
+   * removes messages (soft) with a reason and its data, one event per message; already removed ones are skipped.
+   * `inTx`: within the caller's transaction
+   */
+  remove(messageIds: number[], reason: string, data: unknown, inTx?: InTransaction): Promise<void>
   /** messages by id, removed ones included; `db`: a transaction the caller is in */
   messages(ids: number[], db?: DbLike): Promise<StoredMessage[]>
   /** up to `take` messages of a channel written before message `beforeId`, newest first, removed ones included */
   messagesBefore(channel: string, beforeId: number, take: number, db?: DbLike): Promise<StoredMessage[]>
   /** ids of a user's shown messages in some channels written since a time, plus those of `alsoIds` still shown */
-  recentMessageIds(query: { authorId: number; channels: string[]; since: Date; alsoIds?: number[] }): Promise<number[]>
+  recentMessageIds(
+    query: { authorId: number; channels: string[]; since: Date; alsoIds?: number[] },
+    db?: DbLike,
+  ): Promise<number[]>
   /** who wrote in each of these channels; a channel nobody wrote in (or only the server) is absent */
   authorsOf(channels: string[], db?: DbLike): Promise<Map<string, ChannelAuthors>>
   /** how many watch a channel and the logged-in users among them (every instance's view while Redis answers) */

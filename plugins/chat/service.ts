@@ -2,7 +2,7 @@ import type { Context } from '../../src/context.js'
 import type { Services } from '../../src/services.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
-import type { DropReason, PublishRefusal } from './public.js'
+import type { DropReason, InTransaction, PublishRefusal } from './public.js'
 import {
   resolveChannel,
   readableChannel,
@@ -219,22 +219,43 @@ export async function remove(ctx: Context, id: number, reason: string | null | u
   return true
 }
 
-/** Removes messages (soft): one update, one event per message. Also what other plugins call (chat API `remove`). */
-export async function removeMessages(services: Services, ids: number[], reason: string, data: unknown) {
-  const rows = await services.prisma.chatMessage.findMany({
+/**
+ * Removes messages (soft): one update, one event per message. Also what other plugins call (chat API `remove`), then
+ * maybe in their transaction (`inTx`), whose commit releases the events.
+ */
+export async function removeMessages(
+  services: Services,
+  ids: number[],
+  reason: string,
+  data: unknown,
+  inTx?: InTransaction,
+) {
+  const db = inTx?.tx ?? services.prisma
+  const rows = await db.chatMessage.findMany({
     where: { id: { in: ids }, deletedAt: null },
-    select: { id: true, channel: true },
+    select: { id: true, channel: true, fromId: true },
   })
   if (!rows.length) return
-  await services.prisma.chatMessage.updateMany({
+  await db.chatMessage.updateMany({
     where: { id: { in: rows.map((r) => r.id) } },
     data: { deletedAt: new Date(), deleteReason: reason, deleteData: data ?? {} },
   })
-  for (const r of rows) {
-    const channel = channelOf(services, r.channel)
-    if (channel)
-      emit(services.pubsub, channel, { kind: 'removed', channel: r.channel, id: r.id, reason, data: data ?? {} })
+  const publish = () => {
+    for (const r of rows) {
+      const channel = channelOf(services, r.channel)
+      if (channel)
+        emit(services.pubsub, channel, {
+          kind: 'removed',
+          channel: r.channel,
+          id: r.id,
+          reason,
+          data: data ?? {},
+          authorId: r.fromId,
+        })
+    }
   }
+  if (inTx) inTx.afterCommit(publish)
+  else publish()
 }
 
 export async function setPinned(ctx: Context, id: number, pinned: boolean) {

@@ -4,7 +4,15 @@ import type { ChatMessageView, ChatUserView } from './public.js'
 export type ChatEvent =
   | { kind: 'added'; channel: string; message: ChatMessageView }
   | { kind: 'edited'; channel: string; message: ChatMessageView }
-  | { kind: 'removed'; channel: string; id: number; reason: string; data: unknown }
+  | {
+      kind: 'removed'
+      channel: string
+      id: number
+      reason: string
+      data: unknown
+      /** the removed message's author: for the live ignore filter only (the GraphQL event does not show it) */
+      authorId: number | null
+    }
   | {
       kind: 'reactions'
       channel: string

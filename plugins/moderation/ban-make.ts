@@ -53,7 +53,10 @@ export interface NewBan {
   action: 'BAN' | 'BAN_UNFAIR'
 }
 
-/** Creates the ban, its audit entry and its notification; removal of the user's recent messages follows the commit. */
+/**
+ * Creates the ban, its audit entry and its notification, and removes the user's recent messages (chat's writes in
+ * `tx`: a ban that rolls back removes nothing, a failed removal undoes the ban).
+ */
 export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
   const now = new Date()
   const ban = await tx.ban.create({
@@ -79,25 +82,21 @@ export async function createBan(ctx: Context, tx: Tx, fx: Effects, b: NewBan) {
   const accusedIds = b.data.flatMap((m) => (m.attempt && m.accused && m.messageId ? [m.messageId] : []))
   // Only a citizens' ban clears the chat (chat.md: "удаление сообщения при бане гражданами"); an unfair-accusation ban does not.
   if (b.action === 'BAN' && channels.length)
-    fx.after(() => removeRecent(ctx, ban.id, b.reason.id, b.userId, channels, accusedIds))
+    await removeRecent(ctx, tx, fx, { banId: ban.id, reasonId: b.reason.id, userId: b.userId, channels, accusedIds })
   return ban
 }
 
 /** peka2 /chat/message/remove with reason "ban" and data {banId, reasonId}, through chat's API. */
 async function removeRecent(
   ctx: Context,
-  banId: number,
-  reasonId: number,
-  userId: number,
-  channels: string[],
-  accusedIds: number[],
+  tx: Tx,
+  fx: Effects,
+  r: { banId: number; reasonId: number; userId: number; channels: string[]; accusedIds: number[] },
 ) {
   const chat = chatApi(ctx)
-  const ids = await chat.recentMessageIds({
-    authorId: userId,
-    channels,
-    since: new Date(Date.now() - RECENT_MS),
-    alsoIds: accusedIds,
-  })
-  if (ids.length) await chat.remove(ids, 'ban', { banId, reasonId })
+  const ids = await chat.recentMessageIds(
+    { authorId: r.userId, channels: r.channels, since: new Date(Date.now() - RECENT_MS), alsoIds: r.accusedIds },
+    tx,
+  )
+  if (ids.length) await chat.remove(ids, 'ban', { banId: r.banId, reasonId: r.reasonId }, fx.inTransaction(tx))
 }

@@ -1,7 +1,8 @@
 import type { Context } from '../../src/context.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../src/errors.js'
-import { setBlocked } from '../../src/core/users/block.js'
+import { writeBlocked } from '../../src/core/users/block.js'
+import { announceRevoked } from '../../src/auth/sessions.js'
 import { Effects } from './effects.js'
 import { isModerator, TX_OPTIONS, userOrThrow, signedIn } from './common.js'
 import { reasonSnapshot, unfairReason } from './reasons.js'
@@ -121,11 +122,15 @@ function unfairData(
   return base.map((m) => ({ ...m, attempt: mine.length > 0, accused: false, reason: reasonSnapshot(reason) }))
 }
 
-/** peka2 /api/moderation/block: core's block (sessions revoked at once), recorded in the audit log. */
+/** peka2 /api/moderation/block: core's block (sessions revoked at once) and its audit entry, in one transaction. */
 export async function blockUser(ctx: Context, userId: number, state: boolean) {
-  await setBlocked(ctx, userId, state)
+  const actorId = signedIn(ctx).id
   const fx = new Effects()
-  await fx.audit(ctx.prisma, { action: state ? 'BLOCK' : 'UNBLOCK', actorId: signedIn(ctx).id, targetUserId: userId })
+  await ctx.prisma.$transaction(async (tx) => {
+    const revoked = await writeBlocked(tx, userId, state)
+    fx.after(() => announceRevoked(ctx.pubsub, userId, revoked))
+    await fx.audit(tx, { action: state ? 'BLOCK' : 'UNBLOCK', actorId, targetUserId: userId })
+  }, TX_OPTIONS)
   await fx.flush(ctx)
   return true
 }

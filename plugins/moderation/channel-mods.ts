@@ -20,10 +20,10 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
   if (target.id === owner)
     throw new AppError('INVALID_INPUT', 'userId: the owner moderates their channel already', { field: 'userId' })
   const fx = new Effects()
-  const changed = await ctx.prisma.$transaction(async (tx) => {
+  await ctx.prisma.$transaction(async (tx) => {
     const key = { channel_userId: { channel: ch.id, userId: target.id } }
     const exists = !!(await tx.channelModerator.findUnique({ where: key }))
-    if (exists === on) return false
+    if (exists === on) return
     if (on) await tx.channelModerator.create({ data: { channel: ch.id, userId: target.id, appointedById: owner } })
     else await tx.channelModerator.delete({ where: key })
     await fx.audit(tx, {
@@ -32,17 +32,17 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
       targetUserId: target.id,
       channel: ch.id,
     })
-    return true
-  })
-  // JustChat's service messages "new moderator" / "remove moderator".
-  if (changed) {
+    // JustChat's service messages "new moderator" / "remove moderator", in the same transaction as the change.
     const text = on
       ? `${target.name} is now a moderator of this channel`
       : `${target.name} is no longer a moderator of this channel`
-    fx.after(() =>
-      chatApi(ctx).postSystem(ch.id, text, { type: on ? 'new moderator' : 'remove moderator', toId: target.id }),
+    await chatApi(ctx).postSystem(
+      ch.id,
+      text,
+      { type: on ? 'new moderator' : 'remove moderator', toId: target.id },
+      fx.inTransaction(tx),
     )
-  }
+  })
   await fx.flush(ctx)
   return true
 }

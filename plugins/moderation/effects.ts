@@ -1,7 +1,8 @@
 import type { Context } from '../../src/context.js'
 import { notify } from '../../src/core/notifications/notify.js'
 import { publishAudit, writeAudit, type AuditInput } from './audit.js'
-import type { DbLike } from './common.js'
+import type { InTransaction } from '../chat/public.js'
+import type { DbLike, Tx } from './common.js'
 
 /**
  * What an action does besides its rows: audit events, notifications, chat removals and service messages. Collected
@@ -10,7 +11,7 @@ import type { DbLike } from './common.js'
  */
 export class Effects {
   private audits: Awaited<ReturnType<typeof writeAudit>>[] = []
-  private later: (() => Promise<unknown>)[] = []
+  private later: (() => unknown)[] = []
   private notices: { userId: number; type: string; data: Record<string, unknown> }[] = []
 
   async audit(db: DbLike, e: AuditInput) {
@@ -22,19 +23,26 @@ export class Effects {
     this.notices.push({ userId, type, data })
   }
 
-  after(fn: () => Promise<unknown>) {
+  after(fn: () => unknown) {
     this.later.push(fn)
+  }
+
+  /** `tx` for chat's writes (removals, service messages): their events join the others released after the commit. */
+  inTransaction(tx: Tx): InTransaction {
+    return { tx, afterCommit: (publish) => this.after(publish) }
   }
 
   async flush(ctx: Context) {
     for (const fn of this.later) {
       // The action has committed: a failing side effect is logged, not turned into a failed request.
-      await fn().catch((e: unknown) =>
+      try {
+        await fn()
+      } catch (e) {
         ctx.services.log.error('moderation side effect failed', {
           error: String(e),
           stack: e instanceof Error ? e.stack : undefined,
-        }),
-      )
+        })
+      }
     }
     if (this.notices.length) {
       const mods = await moderatorIds(ctx)

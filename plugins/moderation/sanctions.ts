@@ -116,15 +116,15 @@ export async function sanction(ctx: Context, input: SanctionInput) {
       messageId: row.refMessageId,
       data: { until: until?.toISOString() ?? null, text: row.text },
     })
+    // JustChat's service message, in the same transaction: a sanction is never in force unannounced
+    await chatApi(ctx).postSystem(
+      ch.id,
+      serviceText(input.kind, target.name, actor.name, until, text),
+      { type: input.kind, toId: target.id, replyToId: row.refMessageId },
+      fx.inTransaction(tx),
+    )
     return row
   })
-  fx.after(() =>
-    chatApi(ctx).postSystem(ch.id, serviceText(input.kind, target.name, actor.name, until, text), {
-      type: input.kind,
-      toId: target.id,
-      replyToId: row.refMessageId,
-    }),
-  )
   await fx.flush(ctx)
   return row
 }

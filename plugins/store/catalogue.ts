@@ -32,6 +32,9 @@ export interface BonusInput {
   linked: boolean
 }
 
+/** The most bonuses a catalogue listing answers. */
+export const CATALOGUE_MAX = 1000
+
 export const CATALOGUE_ORDER = [{ category: 'asc' }, { position: 'asc' }, { id: 'asc' }] as const
 
 export const bonusNotFound = (id: number, field = 'bonusId') =>
@@ -88,6 +91,8 @@ export async function listBonuses(ctx: Context, all = false): Promise<BonusView[
   const rows = await ctx.prisma.storeBonus.findMany({
     where: all ? {} : { canBePurchased: true },
     orderBy: [...CATALOGUE_ORDER],
+    // a catalogue, not a log: a cap well above any real one keeps the answer bounded
+    take: CATALOGUE_MAX,
   })
   return rows.map(bonusView)
 }

@@ -33,6 +33,5 @@ export const STORE_ERRORS = defineErrors('store', {
 type StoreErrors = typeof STORE_ERRORS
 
 declare module '../../src/errors.js' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the codes join the registry's type
   interface ErrorCodes extends StoreErrors {}
 }

@@ -36,6 +36,7 @@ async function bonusList(ctx: Ctx, userId: number) {
     where: { userId, removedAt: null },
     include: { bonus: true },
     orderBy: { id: 'asc' },
+    take: 500,
   })
   return rows.filter((r) => inEffect(purchaseView(r))).map((r) => peka2Bonus(bonusView(r.bonus)))
 }

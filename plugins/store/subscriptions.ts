@@ -12,7 +12,7 @@ import type { Tx } from './ledger/locks.js'
 import { postEntry } from './ledger/post.js'
 import { storeConfig } from './state.js'
 import type { SubscriptionChange } from './topics.js'
-import { idOf, intIn, reasonOf, userExists } from './validate.js'
+import { endWithin, idOf, intIn, reasonOf, userExists } from './validate.js'
 import { subscriptionView, type SubscriptionView } from './views.js'
 import { balanceOf } from './wallet.js'
 
@@ -97,7 +97,14 @@ export async function buySubscription(
     const now = new Date()
     const from = running?.expiresAt && running.expiresAt > now ? running.expiresAt : now
     const change: SubscriptionChange = running?.expiresAt && running.expiresAt > now ? 'EXTENDED' : 'PURCHASED'
-    const data = { expiresAt: addMonth(from), active: true, expiryNotified: false }
+    const end = endWithin(
+      addMonth(from).getTime(),
+      () =>
+        new AppError('SUBSCRIPTION_PERMANENT', 'streamerId: this subscription runs past the year 9999 already', {
+          field: 'streamerId',
+        }),
+    )
+    const data = { expiresAt: end, active: true, expiryNotified: false }
     const row = running
       ? await tx.storeSubscription.update({ where: { id: running.id }, data })
       : await tx.storeSubscription.create({ data: { ...data, userId: me.id, streamerId } })

@@ -21,6 +21,15 @@ export const reasonOf = (v: string | null | undefined, field = 'reason') => text
 /** A positive database id, else INVALID_INPUT (ids past 32 bits cannot exist). */
 export const idOf = (v: number | null | undefined, field: string) => intIn(v, field, 1, 2_147_483_647)
 
+/** The last moment PostgreSQL and ISO 8601 (years 1–9999) both hold. */
+export const LAST_END = Date.UTC(9999, 11, 31, 23, 59, 59)
+
+/** An end that still fits the calendar, or `refusal` (a purchase extended past the year 9999). */
+export function endWithin(ms: number, refusal: () => Error): Date {
+  if (ms > LAST_END) throw refusal()
+  return new Date(ms)
+}
+
 export async function userExists(db: DbLike, id: number, field: string) {
   if (!(await db.user.findUnique({ where: { id }, select: { id: true } })))
     throw new AppError('USER_NOT_FOUND', `${field}: no user ${id}`, { field })

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client.js'
+import type { Db, DbLike } from '../db/client.js'
 import type { Viewer } from '../context.js'
 import { hashToken, newToken } from './tokens.js'
 import { rolesFromRows } from './roles.js'
@@ -10,7 +10,14 @@ export interface SessionMeta {
   userAgent?: string
 }
 
-export async function createSession(db: Db, secret: string, userId: number, ttlDays: number, meta: SessionMeta = {}) {
+/** `db`: the client, or the caller's transaction (a sign-in's session and login record commit together). */
+export async function createSession(
+  db: DbLike,
+  secret: string,
+  userId: number,
+  ttlDays: number,
+  meta: SessionMeta = {},
+) {
   const token = newToken()
   const session = await db.session.create({
     data: {
@@ -80,16 +87,27 @@ export async function revokeSession(deps: RevokeDeps, userId: number, sessionId:
 
 /** Ends every session of a user (block, password reset); their live sockets close with 4401. */
 export async function revokeAllSessions(deps: RevokeDeps, userId: number) {
+  announceRevoked(deps.pubsub, userId, await endAllSessions(deps.prisma, userId))
+}
+
+/**
+ * revokeAllSessions' write alone, in `db` — the caller's transaction when the revocation is part of a larger change
+ * (block, password reset). Returns the sessions to announce (announceRevoked) once that transaction committed.
+ */
+export async function endAllSessions(db: DbLike, userId: number): Promise<number[]> {
   const now = new Date()
-  const ended = await deps.prisma.session.updateManyAndReturn({
+  const ended = await db.session.updateManyAndReturn({
     where: { userId, revokedAt: null },
     data: { revokedAt: now },
     select: { id: true, expiresAt: true },
   })
   // Expired sessions have no live socket left (each closes at its expiry): only the others are announced.
-  const sessionIds = ended.filter((s) => s.expiresAt > now).map((s) => s.id)
-  if (sessionIds.length)
-    deps.pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds })
+  return ended.filter((s) => s.expiresAt > now).map((s) => s.id)
+}
+
+/** Closes the live sockets of revoked sessions, on every instance (4401). */
+export function announceRevoked(pubsub: AppPubSub, userId: number, sessionIds: number[]) {
+  if (sessionIds.length) pubsub.publish('core.session', SESSION_EVENTS_KEY, { kind: 'revoked', userId, sessionIds })
 }
 
 /** A role of the user was taken away or lowered: their live sockets close with 4403 and reconnect with what is left. */

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto'
 import type { Db } from '../db/client.js'
+import type { Prisma } from '../generated/prisma/client.js'
 import { hashToken } from '../auth/tokens.js'
 import { AppError } from '../errors.js'
 
@@ -14,27 +15,28 @@ const MAX_ATTEMPTS = 5
 export const numericCode = () => String(randomInt(100_000, 1_000_000))
 export const linkCode = () => randomBytes(24).toString('base64url')
 
-/** Issues a single-use code, replacing earlier unused codes of the same purpose and target. */
+/**
+ * Issues a single-use code, replacing earlier unused codes of the same purpose and target; in the caller's transaction
+ * (with the account a sign-up creates, or alone).
+ */
 export async function issueCode(
-  db: Db,
+  tx: Prisma.TransactionClient,
   secret: string,
   opts: { purpose: CodePurpose; target: string; code: string; userId?: number; payload?: string; ttlMinutes: number },
 ) {
-  await db.$transaction(async (tx) => {
-    await tx.oneTimeCode.updateMany({
-      where: { purpose: opts.purpose, target: opts.target, usedAt: null },
-      data: { usedAt: new Date() },
-    })
-    await tx.oneTimeCode.create({
-      data: {
-        purpose: opts.purpose,
-        target: opts.target,
-        codeHash: hashToken(secret, opts.code),
-        userId: opts.userId,
-        payload: opts.payload,
-        expiresAt: new Date(Date.now() + opts.ttlMinutes * 60_000),
-      },
-    })
+  await tx.oneTimeCode.updateMany({
+    where: { purpose: opts.purpose, target: opts.target, usedAt: null },
+    data: { usedAt: new Date() },
+  })
+  await tx.oneTimeCode.create({
+    data: {
+      purpose: opts.purpose,
+      target: opts.target,
+      codeHash: hashToken(secret, opts.code),
+      userId: opts.userId,
+      payload: opts.payload,
+      expiresAt: new Date(Date.now() + opts.ttlMinutes * 60_000),
+    },
   })
 }
 
@@ -45,10 +47,11 @@ export function userOf(row: { id: number; userId: number | null }): number {
 }
 
 /**
- * Spends a code. A target's latest code allows MAX_ATTEMPTS tries; expired, used or exhausted codes fail alike
- * (INVALID_CODE), so a caller learns nothing about which.
+ * Checks a code before it is spent (spendCode). A target's latest code allows MAX_ATTEMPTS tries; expired, used or
+ * exhausted codes fail alike (INVALID_CODE), so a caller learns nothing about which. Outside any transaction: a wrong
+ * try must count even though the request fails.
  */
-export async function consumeCode(db: Db, secret: string, purpose: CodePurpose, target: string | null, code: string) {
+export async function checkCode(db: Db, secret: string, purpose: CodePurpose, target: string | null, code: string) {
   const codeHash = hashToken(secret, code)
   const row = target
     ? await db.oneTimeCode.findFirst({ where: { purpose, target, usedAt: null }, orderBy: { id: 'desc' } })
@@ -58,8 +61,14 @@ export async function consumeCode(db: Db, secret: string, purpose: CodePurpose, 
     await db.oneTimeCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } })
     throw new AppError('INVALID_CODE')
   }
-  // Conditional update: of two racing requests with the same code only one wins.
-  const won = await db.oneTimeCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
-  if (won.count !== 1) throw new AppError('INVALID_CODE')
   return row
+}
+
+/**
+ * Spends a checked code, in the transaction of what it grants (a session, a new password): that rolling back leaves
+ * the code for a retry. Conditional: of two racing requests with the same code only one wins.
+ */
+export async function spendCode(tx: Prisma.TransactionClient, row: { id: number }) {
+  const won = await tx.oneTimeCode.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } })
+  if (won.count !== 1) throw new AppError('INVALID_CODE')
 }

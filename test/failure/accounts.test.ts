@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
-import { gqlRaw } from '../helpers/clients.js'
+import { gqlRaw, type GqlResult } from '../helpers/clients.js'
 import { registerUser, startInbox, userWithRoles, type Inbox, type TestUser } from '../helpers/users.js'
-import { dropAll, failOn, underFailure } from './support.js'
+import { dropAll, failOn, underFailure, type Published } from './support.js'
 
 /**
  * Account and role changes under an injected failure: setting a role (with the live-socket announcement), logout,
@@ -11,8 +11,8 @@ import { dropAll, failOn, underFailure } from './support.js'
  * session), sign-up and sign-in (user, session, login history) and phone sign-in. Requests are told apart from the rest
  * by their User-Agent, which the session and the login history store — the trigger's guard.
  *
- * `it.fails` marks a gap found here: the operation's statements are not one transaction, so those before the failure
- * stay (and a spent code makes the retry impossible). Such a test turns red once the gap is closed — then make it `it`.
+ * Each operation is one transaction, its announcements sent after the commit: before that, the statements before the
+ * failure stayed (and a spent code made the retry impossible). A gap found here is marked `it.fails` until it is closed.
  */
 
 let t: TestApp
@@ -29,6 +29,12 @@ afterAll(() => closeAll(t, inbox))
 const ACCOUNT_TABLES = ['User', 'Session', 'LoginHistory', 'UserRole', 'OneTimeCode']
 const agent = () => `failure-test-${randomBytes(6).toString('hex')}`
 const as = (ua: string) => ({ 'user-agent': ua })
+/** [topic, kind, userId] of each event */
+const revocations = (events: Published[]) => events.map((e) => [e.topic, e.payload.kind, e.payload.userId])
+function signedIn(r: GqlResult<any>, field: string) {
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined()
+  expect(r.data[field].token).toEqual(expect.any(String))
+}
 
 describe('roles', () => {
   it('taking a role away: when the write fails, the role stays, nobody is notified and no socket closes', async () => {
@@ -70,41 +76,51 @@ describe('sessions', () => {
 })
 
 describe('blocking (core setUserBlocked)', () => {
-  it.fails('GAP: when revoking the sessions fails, the account stays blocked', async () => {
+  it('when revoking the sessions fails the account is not blocked; the retry blocks it and closes its sockets', async () => {
     const x = await registerUser(t)
-    await underFailure(t, {
+    const { retry, events } = await underFailure(t, {
       tables: ACCOUNT_TABLES,
       inject: () => failOn(t, 'Session', 'UPDATE', `NEW."userId" = ${x.id} AND NEW."revokedAt" IS NOT NULL`),
       run: () =>
         gqlRaw(t.url, 'mutation($u: Int!) { setUserBlocked(userId: $u, state: true) }', { u: x.id }, admin.token),
     })
+    expect(retry.data).toEqual({ setUserBlocked: true })
+    expect((await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: x.id } })).blocked).toBe(true)
+    expect(revocations(events)).toEqual([['core.session', 'revoked', x.id]])
   })
 })
 
 describe('password reset', () => {
-  it.fails(
-    'GAP: when revoking the other sessions fails, the code is spent and the password changed anyway',
-    async () => {
-      const x = await registerUser(t)
-      await gqlRaw(t.url, 'mutation($e: String!) { requestPasswordReset(email: $e) }', { e: x.email })
-      const { code } = await inbox.next(x.email)
-      await underFailure(t, {
-        tables: ACCOUNT_TABLES,
-        inject: () => failOn(t, 'Session', 'UPDATE', `NEW."userId" = ${x.id} AND NEW."revokedAt" IS NOT NULL`),
-        run: () =>
-          gqlRaw(t.url, 'mutation($c: String!) { resetPassword(code: $c, newPassword: "new-pass-123") { token } }', {
-            c: code,
-          }),
-      })
-    },
-  )
+  it('when revoking the other sessions fails, the code stays unspent and the password unchanged; the retry resets', async () => {
+    const x = await registerUser(t)
+    await gqlRaw(t.url, 'mutation($e: String!) { requestPasswordReset(email: $e) }', { e: x.email })
+    const { code } = await inbox.next(x.email)
+    const { retry, events } = await underFailure(t, {
+      tables: ACCOUNT_TABLES,
+      inject: () => failOn(t, 'Session', 'UPDATE', `NEW."userId" = ${x.id} AND NEW."revokedAt" IS NOT NULL`),
+      run: () =>
+        gqlRaw(t.url, 'mutation($c: String!) { resetPassword(code: $c, newPassword: "new-pass-123") { token } }', {
+          c: code,
+        }),
+    })
+    signedIn(retry, 'resetPassword')
+    expect(revocations(events)).toEqual([['core.session', 'revoked', x.id]])
+    // the old session ended, the new password signs in
+    expect((await gqlRaw(t.url, 'query { viewer { databaseId } }', undefined, x.token)).data).toEqual({ viewer: null })
+    signedIn(
+      await gqlRaw(t.url, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+        i: { login: x.name, password: 'new-pass-123' },
+      }),
+      'login',
+    )
+  })
 })
 
 describe('signing up and in', () => {
-  it.fails('GAP: register — when recording the login fails, the account and its session exist anyway', async () => {
+  it('register: when recording the login fails there is no account and no session; the retry registers', async () => {
     const ua = agent()
     const name = `u_${randomBytes(4).toString('hex')}`
-    await underFailure(t, {
+    const { retry } = await underFailure(t, {
       tables: ACCOUNT_TABLES,
       inject: () => failOn(t, 'LoginHistory', 'INSERT', `NEW."userAgent" = '${ua}'`),
       run: () =>
@@ -116,12 +132,13 @@ describe('signing up and in', () => {
           as(ua),
         ),
     })
+    signedIn(retry, 'register')
   })
 
-  it.fails('GAP: login — when recording the login fails, a session nobody received is left', async () => {
+  it('login: when recording the login fails no session is left; the retry signs in', async () => {
     const x = await registerUser(t)
     const ua = agent()
-    await underFailure(t, {
+    const { retry } = await underFailure(t, {
       tables: ACCOUNT_TABLES,
       inject: () => failOn(t, 'LoginHistory', 'INSERT', `NEW."userAgent" = '${ua}'`),
       run: () =>
@@ -133,23 +150,27 @@ describe('signing up and in', () => {
           as(ua),
         ),
     })
+    signedIn(retry, 'login')
   })
 
-  it.fails('GAP: phone sign-up — when issuing the code fails, the account exists anyway', async () => {
+  it('phone sign-up: when issuing the code fails there is no account and no SMS; the retry creates both', async () => {
     const phone = `+7998${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
-    await underFailure(t, {
+    const { retry } = await underFailure(t, {
       tables: ACCOUNT_TABLES,
       inject: () => failOn(t, 'OneTimeCode', 'INSERT', `NEW.target = '${phone}'`),
       run: () => gqlRaw(t.url, 'mutation($p: String!) { registerPhone(phone: $p) { created } }', { p: phone }),
     })
+    expect(retry.data).toEqual({ registerPhone: { created: true } })
+    await inbox.next(phone)
+    expect(inbox.messages.filter((m) => m.to === phone)).toHaveLength(1)
   })
 
-  it.fails('GAP: phone sign-in — when opening the session fails, the code is spent anyway', async () => {
+  it('phone sign-in: when opening the session fails the code stays unspent; the retry signs in with it', async () => {
     const phone = `+7999${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
     await gqlRaw(t.url, 'mutation($p: String!) { registerPhone(phone: $p) { created } }', { p: phone })
     const { code } = await inbox.next(phone)
     const ua = agent()
-    await underFailure(t, {
+    const { retry } = await underFailure(t, {
       tables: ACCOUNT_TABLES,
       inject: () => failOn(t, 'Session', 'INSERT', `NEW."userAgent" = '${ua}'`),
       run: () =>
@@ -161,6 +182,7 @@ describe('signing up and in', () => {
           as(ua),
         ),
     })
+    signedIn(retry, 'loginWithPhone')
   })
 })
 

@@ -10,8 +10,9 @@ import { dropAll, failOn, underFailure, type Published } from './support.js'
  * cancelled, an unfair-accusation ban per voter), block, support ban, channel sanctions with their service messages,
  * moderator appointments and complaints. Halfway failures leave every table and the event streams as before.
  *
- * Tests marked `it.fails` record a gap found here (the step after the failure point runs outside the transaction, so a
- * part of the action stays): they pass while the gap exists and turn red once it is closed — then make them `it`.
+ * Each action is one transaction, chat's writes (removals, service messages) and core's (block, role) included, its
+ * events released after the commit. A gap found here (a step outside the transaction, so a part of the action stays)
+ * is marked `it.fails` until it is closed.
  */
 
 let t: TestApp
@@ -89,14 +90,28 @@ describe('a ban reached by a vote', () => {
     ])
   })
 
-  it.fails('GAP: when removing the banned user’s messages fails, the ban stays without the removal', async () => {
+  it('fails when the banned user’s messages are removed: no ban without the removal; the retry bans and removes', async () => {
     const x = await registerUser(t)
-    const { ids } = await channelWith(x, 1)
-    await underFailure(t, {
+    const { channel, ids } = await channelWith(x, 1)
+    const { retry, events } = await underFailure(t, {
       tables: MOD_TABLES,
       inject: () => failOn(t, 'ChatMessage', 'UPDATE', `NEW."fromId" = ${x.id} AND NEW."deletedAt" IS NOT NULL`),
       run: () => q(ACCUSE, { u: x.id, r: SPAM, d: { messageId: ids[0] } }, mod),
     })
+    expect(retry.data).toEqual({ accuseUser: true })
+    const ban = await t.app.services.prisma.ban.findFirstOrThrow({ where: { userId: x.id } })
+    const removed = await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id: ids[0] } })
+    expect([removed.deleteReason, removed.deleteData]).toEqual(['ban', { banId: ban.id, reasonId: SPAM }])
+    expect(summary(events)).toEqual([
+      ['chat.event', channel, 'removed'],
+      ['chat.event', 'all', 'removed'],
+      ['core.notification', x.id, 'chatBanAttempt'],
+      ['core.notification', mod.id, 'chatBanAttempt'],
+      ['core.notification', x.id, 'chatBan'],
+      ['core.notification', mod.id, 'chatBan'],
+      ['moderation.audit', 'all', 'ACCUSE'],
+      ['moderation.audit', 'all', 'BAN'],
+    ])
   })
 })
 
@@ -132,39 +147,56 @@ describe('undoing a ban', () => {
 
 describe('blocking (moderation blockUser)', () => {
   const BLOCK = 'mutation($u: Int!) { blockUser(userId: $u, state: true) }'
-  it.fails('GAP: when its audit entry fails, the account is blocked and its sessions revoked anyway', async () => {
+  const blocked = async (x: TestUser, retry: GqlResult, events: Published[]) => {
+    expect(retry.data).toEqual({ blockUser: true })
+    expect((await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: x.id } })).blocked).toBe(true)
+    expect(summary(events)).toEqual([
+      ['core.session', 'all', 'revoked'],
+      ['moderation.audit', 'all', 'BLOCK'],
+    ])
+  }
+
+  it('when its audit entry fails, the account is neither blocked nor signed out; the retry does both', async () => {
     const x = await registerUser(t)
     const blocker = await userWithRoles(t, { blocker: 1 })
-    await underFailure(t, {
+    const { retry, events } = await underFailure(t, {
       tables: ['User', 'Session', 'ModerationAudit'],
       inject: () => failOn(t, 'ModerationAudit', 'INSERT', `NEW.action = 'BLOCK' AND NEW."targetUserId" = ${x.id}`),
       run: () => q(BLOCK, { u: x.id }, blocker),
     })
+    await blocked(x, retry, events)
   })
 
-  it.fails('GAP: when revoking the sessions fails, the account stays blocked', async () => {
+  it('when revoking the sessions fails, the account is not blocked; the retry blocks it', async () => {
     const x = await registerUser(t)
     const blocker = await userWithRoles(t, { blocker: 1 })
-    await underFailure(t, {
+    const { retry, events } = await underFailure(t, {
       tables: ['User', 'Session', 'ModerationAudit'],
       inject: () => failOn(t, 'Session', 'UPDATE', `NEW."userId" = ${x.id} AND NEW."revokedAt" IS NOT NULL`),
       run: () => q(BLOCK, { u: x.id }, blocker),
     })
+    await blocked(x, retry, events)
   })
 })
 
 describe('support ban', () => {
-  it.fails('GAP: when its audit entry fails, the asker has lost canUseSupport and was notified anyway', async () => {
+  it('when its audit entry fails, the asker keeps canUseSupport and hears nothing; the retry bans', async () => {
     const asker = await registerUser(t)
     const staff = await userWithRoles(t, { support: 1 })
     const ticket = (
       await ok('mutation { askSupport(categoryId: 1, question: "why?") { databaseId } }', undefined, asker)
     ).askSupport.databaseId
-    await underFailure(t, {
+    const { retry, events } = await underFailure(t, {
       tables: ['UserRole', 'ModerationAudit', 'SupportTicket'],
       inject: () => failOn(t, 'ModerationAudit', 'INSERT', `NEW.action = 'SUPPORT_BAN' AND NEW."ticketId" = ${ticket}`),
       run: () => q('mutation($q: Int!) { banFromSupport(questionId: $q) }', { q: ticket }, staff),
     })
+    expect(retry.data).toEqual({ banFromSupport: true })
+    expect(summary(events)).toEqual([
+      ['core.notification', asker.id, 'roleChanged'],
+      ['core.session', 'all', 'rolesReduced'],
+      ['moderation.audit', 'all', 'SUPPORT_BAN'],
+    ])
   })
 })
 
@@ -223,10 +255,10 @@ describe('channel sanctions', () => {
     expect(summary(events)).toEqual([['moderation.audit', 'all', 'CHANNEL_LIFT']])
   })
 
-  it.fails('GAP: when its service message fails, the sanction is in force without being announced', async () => {
+  it('when its service message fails, no sanction is in force; the retry imposes and announces it', async () => {
     const x = await registerUser(t)
     const { owner, channel } = await channelWith(x, 1)
-    await underFailure(t, {
+    const { retry, events } = await underFailure(t, {
       tables: MOD_TABLES,
       inject: () => failOn(t, 'ChatMessage', 'INSERT', `NEW.type = 'kick' AND NEW."toId" = ${x.id}`),
       run: () =>
@@ -236,6 +268,13 @@ describe('channel sanctions', () => {
           owner,
         ),
     })
+    succeeded(retry)
+    expect(summary(events)).toEqual([
+      ['chat.event', channel, 'added'],
+      ['chat.event', 'all', 'added'],
+      ['moderation.audit', 'all', 'CHANNEL_KICK'],
+    ])
+    expect(events[0].payload.message).toMatchObject({ type: 'kick', to: { id: x.id } })
   })
 })
 
@@ -259,14 +298,22 @@ describe('channel moderators', () => {
     ])
   })
 
-  it.fails('GAP: when its service message fails, the appointment stands unannounced', async () => {
+  it('when its service message fails, no appointment is made; the retry makes and announces it', async () => {
     const owner = await registerUser(t)
     const x = await registerUser(t)
-    await underFailure(t, {
+    const channel = `stream/${owner.id}`
+    const { retry, events } = await underFailure(t, {
       tables: MOD_TABLES,
       inject: () => failOn(t, 'ChatMessage', 'INSERT', `NEW.type = 'new moderator' AND NEW."toId" = ${x.id}`),
-      run: () => q(ADD, { c: `stream/${owner.id}`, u: x.id }, owner),
+      run: () => q(ADD, { c: channel, u: x.id }, owner),
     })
+    expect(retry.data).toEqual({ addChannelModerator: true })
+    expect(summary(events)).toEqual([
+      ['chat.event', channel, 'added'],
+      ['chat.event', 'all', 'added'],
+      ['moderation.audit', 'all', 'CHANNEL_MODERATOR_ADD'],
+    ])
+    expect(events[0].payload.message).toMatchObject({ type: 'new moderator', to: { id: x.id } })
   })
 })
 

@@ -5,7 +5,7 @@ import type { RestRoute } from '../../src/rest/route.js'
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import type { DocumentNode } from 'graphql'
 import { closeAll } from '../helpers/app.js'
-import { codeOf, gql, gqlRaw, rest, type GqlResult, type VariablesArg } from '../helpers/clients.js'
+import { codeOf, gqlRaw, rest, type GqlResult, type VariablesArg } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import {
   ADD_ICON,

@@ -1,7 +1,7 @@
 import type { Context } from '../../../src/context.js'
 import type { Prisma } from '../../../src/generated/prisma/client.js'
 import { AppError, invalid } from '../../../src/errors.js'
-import { setRole } from '../../../src/core/roles/service.js'
+import { writeRole } from '../../../src/core/roles/service.js'
 import { Effects } from '../effects.js'
 import { checkText, lockUsers, TX_OPTIONS, type DbLike, signedIn } from '../common.js'
 import { idPage, type Page } from '../paging.js'
@@ -112,15 +112,21 @@ export async function ask(ctx: Context, categoryId: number, question: string) {
   return view(row)
 }
 
-/** peka2 /api/support/ban: takes canUseSupport from the asker (core's role service, so it applies at once). */
+/**
+ * peka2 /api/support/ban: takes canUseSupport from the asker (core's role service, so it applies at once), in one
+ * transaction with its audit entry.
+ */
 export async function banAsker(ctx: Context, questionId: number) {
   if (!Number.isInteger(questionId) || questionId < 1) throw invalid('questionId', 'must be a question id')
+  const actorId = signedIn(ctx).id
   const t = await ctx.prisma.supportTicket.findUnique({ where: { id: questionId }, select: { userId: true } })
   if (!t) throw new AppError('QUESTION_NOT_FOUND', 'questionId: no such question', { field: 'questionId' })
-  await setRole(ctx, t.userId, 'canUseSupport', false)
   const fx = new Effects()
-  // The asker stays unnamed even here: the audit log names the ticket, never who asked it.
-  await fx.audit(ctx.prisma, { action: 'SUPPORT_BAN', actorId: signedIn(ctx).id, ticketId: questionId })
+  await ctx.prisma.$transaction(async (tx) => {
+    fx.after(await writeRole(tx, ctx.pubsub, t.userId, 'canUseSupport', false))
+    // The asker stays unnamed even here: the audit log names the ticket, never who asked it.
+    await fx.audit(tx, { action: 'SUPPORT_BAN', actorId, ticketId: questionId })
+  }, TX_OPTIONS)
   await fx.flush(ctx)
   return true
 }

@@ -10,7 +10,7 @@ import { checkKey, idempotency, runMoney } from '../ledger/idempotency.js'
 import type { Tx } from '../ledger/locks.js'
 import { postEntry } from '../ledger/post.js'
 import type { PurchaseChange } from '../topics.js'
-import { idOf } from '../validate.js'
+import { endWithin, idOf } from '../validate.js'
 import { purchaseView, type PurchaseView } from '../views.js'
 import { balanceOf } from '../wallet.js'
 
@@ -92,18 +92,22 @@ export async function buyBonus(ctx: Context, input: BuyBonusInput): Promise<Purc
         { currency, price, balance },
       )
     const ms = bonus.duration * 1000
+    const tooLong = () =>
+      new AppError('BONUS_ALREADY_OWNED', `bonusId: "${bonus.name}" runs past the year 9999 already`, {
+        field: 'bonusId',
+      })
     let change: PurchaseChange
     let purchase
     if (running?.expiresAt && bonus.duration > 0) {
       change = 'EXTENDED'
       purchase = await tx.storePurchase.update({
         where: { id: running.id },
-        data: { expiresAt: new Date(running.expiresAt.getTime() + ms), active: true, expiryNotified: false },
+        data: { expiresAt: endWithin(running.expiresAt.getTime() + ms, tooLong), active: true, expiryNotified: false },
       })
     } else {
       change = 'PURCHASED'
       purchase = await tx.storePurchase.create({
-        data: { userId: me.id, bonusId, expiresAt: bonus.duration > 0 ? new Date(now.getTime() + ms) : null },
+        data: { userId: me.id, bonusId, expiresAt: bonus.duration > 0 ? endWithin(now.getTime() + ms, tooLong) : null },
       })
     }
     const entry = await postEntry(tx, {

@@ -1,5 +1,6 @@
 import { StoreBonusType, StoreCurrency, StoreEntryKind, StoreNetwork } from '../../../src/generated/prisma/client.js'
 import type { Context } from '../../../src/context.js'
+import { requireOwnerOrSupport } from '../access.js'
 import type { Builder } from '../../../src/schema/builder.js'
 import { bonusesById } from '../catalogue.js'
 import { giftsById } from '../gifts.js'
@@ -149,7 +150,11 @@ export function addStoreTypes(builder: Builder) {
         type: Posting,
         description: 'Newest first',
         args: { currency: t.arg({ type: Currency }) },
-        resolve: (w, a, ctx) => idConnection(a, (page) => postingsOf(ctx.prisma, w.userId, a.currency, idPage(page))),
+        resolve: (w, a, ctx) => {
+          // a wallet reaches only its owner or staff, and so do its postings, however it was reached
+          requireOwnerOrSupport(ctx, w.userId)
+          return idConnection(a, (page) => postingsOf(ctx.prisma, w.userId, a.currency, idPage(page)))
+        },
       }),
     }),
   })

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import type { Context } from '../../context.js'
+import type { Prisma } from '../../generated/prisma/client.js'
 import type { Limiter } from '../../http/rate-limit.js'
 import { invalid } from '../../errors.js'
 import { checkPhone, nameSkeletons } from '../users/validation.js'
-import { issueCode, consumeCode, numericCode, userOf } from '../codes.js'
-import { startSession } from '../users/service.js'
+import { issueCode, checkCode, spendCode, numericCode, userOf } from '../codes.js'
+import { enterSession, openSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
 import { perApp } from '../../plugin-system/app-state.js'
 import { signedIn } from '../../auth/signed-in.js'
-import { isUniqueViolation } from '../../db/errors.js'
 
 const CODE_TTL_MINUTES = 10
 
@@ -25,14 +25,18 @@ export async function registerPhone(
   const phone = checkPhone(phoneRaw)
   // Sign-up codes are throttled per phone so nobody can flood a number with SMS.
   await ctx.services.limits.loginPerAccount.consume(`sms:${phone}`)
-  const { id: userId, created } = await accountOf(ctx, phone, profile)
   const code = numericCode()
-  await issueCode(ctx.prisma, ctx.config.sessionSecret, {
-    purpose: 'signup',
-    target: phone,
-    code,
-    userId,
-    ttlMinutes: CODE_TTL_MINUTES,
+  // the account and its code: all or nothing (an account nobody got a code for would wait for a second sign-up)
+  const { id: userId, created } = await ctx.prisma.$transaction(async (tx) => {
+    const account = await accountOf(tx, phone, profile)
+    await issueCode(tx, ctx.config.sessionSecret, {
+      purpose: 'signup',
+      target: phone,
+      code,
+      userId: account.id,
+      ttlMinutes: CODE_TTL_MINUTES,
+    })
+    return account
   })
   const text =
     purpose === 'invite' ? `${ctx.viewer?.name ?? 'A friend'} invites you. Your code: ${code}` : `Your code: ${code}`
@@ -42,35 +46,40 @@ export async function registerPhone(
 
 /**
  * The account of a phone, created when there is none. Two sign-ups of one new phone at once both miss it; the
- * unique index lets one insert win, and the other finds the winner's row (`created: false`) instead of failing.
+ * unique index lets one insert win, and the other finds the winner's row (`created: false`) instead of failing. The
+ * insert skips a conflict (ON CONFLICT DO NOTHING) rather than failing on it: a failed statement would end `tx`.
  */
 async function accountOf(
-  ctx: Context,
+  tx: Prisma.TransactionClient,
   phone: string,
   profile: ProfileInput,
 ): Promise<{ id: number; created: boolean }> {
-  const existing = await ctx.prisma.user.findUnique({ where: { phone }, select: { id: true } })
+  const existing = await tx.user.findUnique({ where: { phone }, select: { id: true } })
   if (existing) return { id: existing.id, created: false }
   const name = `user_${randomBytes(5).toString('hex')}`
-  try {
-    const row = await ctx.prisma.user.create({
-      data: { name, nameLower: name, slug: name, ...nameSkeletons(name), phone, ...profilePatch(profile) },
-      select: { id: true },
-    })
-    return { id: row.id, created: true }
-  } catch (e) {
-    if (!isUniqueViolation(e)) throw e
-    const winner = await ctx.prisma.user.findUnique({ where: { phone }, select: { id: true } })
-    if (!winner) throw e
-    return { id: winner.id, created: false }
-  }
+  const made = await tx.user.createManyAndReturn({
+    data: [{ name, nameLower: name, slug: name, ...nameSkeletons(name), phone, ...profilePatch(profile) }],
+    skipDuplicates: true,
+    select: { id: true },
+  })
+  if (made.length) return { id: made[0].id, created: true }
+  const winner = await tx.user.findUnique({ where: { phone }, select: { id: true } })
+  // no row for the phone: the conflict was on the generated name (one in 2^40), a retry draws another
+  if (!winner) throw new Error('phone sign-up: the generated name was taken, the account was not created')
+  return { id: winner.id, created: false }
 }
 
 /** JustChat /init/auth: phone + code → a session. */
 export async function authPhone(ctx: Context, phoneRaw: string, key: string) {
   const phone = checkPhone(phoneRaw)
-  const row = await consumeCode(ctx.prisma, ctx.config.sessionSecret, 'signup', phone, key)
-  return startSession(ctx, userOf(row))
+  const row = await checkCode(ctx.prisma, ctx.config.sessionSecret, 'signup', phone, key)
+  const userId = userOf(row)
+  // the code is spent only with the session it opens: a failed sign-in leaves it for the retry
+  const token = await ctx.prisma.$transaction(async (tx) => {
+    await spendCode(tx, row)
+    return openSession(ctx, tx, userId)
+  })
+  return enterSession(ctx, userId, token)
 }
 
 /** Phones one invite call may carry (justchat-api.md names no number; each one is an account and an SMS). */

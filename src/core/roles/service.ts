@@ -1,4 +1,6 @@
 import type { Context } from '../../context.js'
+import type { Prisma } from '../../generated/prisma/client.js'
+import type { AppPubSub } from '../../pubsub/index.js'
 import { AppError, invalid } from '../../errors.js'
 import { isRoleName, NUMERIC_ROLES, ROLE_DEFAULTS, type RoleName } from '../../auth/roles.js'
 import { notify } from '../notifications/notify.js'
@@ -33,23 +35,41 @@ export async function usersWithRole(ctx: Context, roleRaw: string) {
 }
 
 export async function setRole(ctx: Context, userId: number, roleRaw: string, value: unknown) {
+  const announce = await ctx.prisma.$transaction((tx) => writeRole(tx, ctx.pubsub, userId, roleRaw, value))
+  announce()
+  return true
+}
+
+/**
+ * setRole's writes in the caller's transaction (moderation's support ban adds its audit entry to it); returns what
+ * announces the change — the notification and, for a reduction, the live-socket re-check — to call once it committed.
+ */
+export async function writeRole(
+  tx: Prisma.TransactionClient,
+  pubsub: AppPubSub,
+  userId: number,
+  roleRaw: string,
+  value: unknown,
+): Promise<() => void> {
   const role = checkRole(roleRaw)
   const v = roleValue(role, value)
-  const user = await ctx.prisma.user.findUnique({ where: { id: userId } })
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } })
   if (!user) throw new AppError('USER_NOT_FOUND', 'userId: no such user', { field: 'userId' })
-  const before = await ctx.prisma.userRole.findUnique({
+  const before = await tx.userRole.findUnique({
     where: { userId_role: { userId, role } },
     select: { value: true },
   })
-  await ctx.prisma.userRole.upsert({
+  await tx.userRole.upsert({
     where: { userId_role: { userId, role } },
     create: { userId, role, value: v },
     update: { value: v },
   })
-  notify(ctx.pubsub, userId, 'roleChanged', { role, value: NUMERIC_ROLES.has(role) ? v : v > 0 })
   // Less than before (a flag off, a lower citizen weight): what the user's live subscriptions were allowed may no
   // longer hold, so their sockets close (4403) and the client reconnects with its current rights. A removal (0) is
   // announced even when it looked off already: a grant racing between the read and the write would go unseen.
-  if (v === 0 || v < (before?.value ?? ROLE_DEFAULTS[role])) announceRolesReduced(ctx.pubsub, userId)
-  return true
+  const reduced = v === 0 || v < (before?.value ?? ROLE_DEFAULTS[role])
+  return () => {
+    notify(pubsub, userId, 'roleChanged', { role, value: NUMERIC_ROLES.has(role) ? v : v > 0 })
+    if (reduced) announceRolesReduced(pubsub, userId)
+  }
 }

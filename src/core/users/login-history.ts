@@ -1,7 +1,10 @@
-import type { Db } from '../../db/client.js'
+import type { Db, DbLike } from '../../db/client.js'
 
-/** One row per (user, ip, user agent): first and last access from it (peka2 /api/security/user). */
-export async function recordLogin(db: Db, userId: number, ip: string, userAgent: string) {
+/**
+ * One row per (user, ip, user agent): first and last access from it (peka2 /api/security/user). `db`: the sign-in's
+ * transaction, with its session.
+ */
+export async function recordLogin(db: DbLike, userId: number, ip: string, userAgent: string) {
   const now = new Date()
   await db.loginHistory.upsert({
     where: { userId_ip_userAgent: { userId, ip, userAgent: userAgent.slice(0, 512) } },

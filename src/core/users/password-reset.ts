@@ -2,9 +2,9 @@ import { randomBytes, randomInt } from 'node:crypto'
 import type { Context } from '../../context.js'
 import { checkEmail, checkPassword } from './validation.js'
 import { hashPassword } from '../../auth/passwords.js'
-import { issueCode, consumeCode, linkCode, userOf } from '../codes.js'
-import { revokeAllSessions } from '../../auth/sessions.js'
-import { startSession } from './service.js'
+import { issueCode, checkCode, spendCode, linkCode, userOf } from '../codes.js'
+import { announceRevoked, endAllSessions } from '../../auth/sessions.js'
+import { enterSession, openSession } from './service.js'
 
 const RESTORE_TTL_MINUTES = 60
 
@@ -29,14 +29,16 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
     const userId = user.id
     void (async () => {
       const code = linkCode()
-      await issueCode(ctx.prisma, ctx.config.sessionSecret, {
-        purpose: 'restore',
-        target: String(userId),
-        code,
-        userId,
-        payload: passwordHash,
-        ttlMinutes: RESTORE_TTL_MINUTES,
-      })
+      await ctx.prisma.$transaction((tx) =>
+        issueCode(tx, ctx.config.sessionSecret, {
+          purpose: 'restore',
+          target: String(userId),
+          code,
+          userId,
+          payload: passwordHash,
+          ttlMinutes: RESTORE_TTL_MINUTES,
+        }),
+      )
       await ctx.services.notifier.send({
         channel: 'email',
         to: email,
@@ -61,14 +63,22 @@ function mailedPassword(row: { id: number; payload: string | null }): string {
   return row.payload
 }
 
-/** peka2 /api/user/restore: the code sets the mailed password (or `newPassword` when given) and signs in. */
+/**
+ * peka2 /api/user/restore: the code sets the mailed password (or `newPassword` when given) and signs in. All or
+ * nothing: a spent code, a new password with the old sessions still alive would be the worst half of a reset.
+ */
 export async function resetPassword(ctx: Context, code: string, newPassword?: string | null) {
   if (newPassword != null) checkPassword(newPassword, 'newPassword')
-  const row = await consumeCode(ctx.prisma, ctx.config.sessionSecret, 'restore', null, code)
+  const row = await checkCode(ctx.prisma, ctx.config.sessionSecret, 'restore', null, code)
   const userId = userOf(row)
   const passwordHash = newPassword != null ? await hashPassword(newPassword) : mailedPassword(row)
-  await ctx.prisma.user.update({ where: { id: userId }, data: { passwordHash } })
-  // A reset is what one does after a compromise: every other session ends.
-  await revokeAllSessions(ctx, userId)
-  return startSession(ctx, userId)
+  const { revoked, token } = await ctx.prisma.$transaction(async (tx) => {
+    await spendCode(tx, row)
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } })
+    // A reset is what one does after a compromise: every other session ends.
+    const revoked = await endAllSessions(tx, userId)
+    return { revoked, token: await openSession(ctx, tx, userId) }
+  })
+  announceRevoked(ctx.pubsub, userId, revoked)
+  return enterSession(ctx, userId, token)
 }

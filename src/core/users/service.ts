@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js'
+import type { Prisma } from '../../generated/prisma/client.js'
 import { AppError } from '../../errors.js'
 import { hashPassword, verifyPassword } from '../../auth/passwords.js'
 import { createSession, revokeSession, resolveViewer } from '../../auth/sessions.js'
@@ -25,31 +26,44 @@ export async function register(ctx: Context, input: { username: string; email: s
   const keys = nameSkeletons(name)
   await checkNameFree(ctx, keys)
   const passwordHash = await hashPassword(input.password)
-  let user
-  try {
-    user = await ctx.prisma.user.create({
-      data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash },
-    })
-  } catch (e) {
-    // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered
-    // meanwhile)
-    if (isUniqueViolation(e)) {
-      if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null)))
-        throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
-      throw nameTaken('username')
+  // the account, its session and its login record: all or nothing
+  const { userId, token } = await ctx.prisma.$transaction(async (tx) => {
+    let user
+    try {
+      user = await tx.user.create({
+        data: { name, nameLower: name.toLowerCase(), slug: slugOf(name), ...keys, email, passwordHash },
+        select: { id: true },
+      })
+    } catch (e) {
+      // a race the lookup could not see: the unique indexes decide (an email, or a name or look-alike registered
+      // meanwhile)
+      if (isUniqueViolation(e)) {
+        if (/email/i.test(JSON.stringify((e as { meta?: unknown }).meta ?? null)))
+          throw new AppError('USER_ALREADY_EXISTS', 'email: a user with this email already exists', { field: 'email' })
+        throw nameTaken('username')
+      }
+      throw e
     }
-    throw e
-  }
-  return startSession(ctx, user.id)
+    return { userId: user.id, token: await openSession(ctx, tx, user.id) }
+  })
+  return enterSession(ctx, userId, token)
 }
 
-export async function startSession(ctx: Context, userId: number) {
-  const { token } = await createSession(ctx.prisma, ctx.config.sessionSecret, userId, ctx.config.sessionTtlDays, {
+/**
+ * A sign-in's rows in the caller's transaction (with what else the sign-in changes: a new account, a spent code …):
+ * the session and the login record. Returns the session's token, for enterSession once the transaction committed.
+ */
+export async function openSession(ctx: Context, tx: Prisma.TransactionClient, userId: number) {
+  const { token } = await createSession(tx, ctx.config.sessionSecret, userId, ctx.config.sessionTtlDays, {
     ip: ctx.ip,
     userAgent: ctx.userAgent,
   })
-  await recordLogin(ctx.prisma, userId, ctx.ip, ctx.userAgent)
-  // The rest of this request (the payload's viewer fields) runs as the user who just signed in.
+  await recordLogin(tx, userId, ctx.ip, ctx.userAgent)
+  return token
+}
+
+/** After a sign-in committed: the rest of this request (the payload's viewer fields) runs as the user. */
+export async function enterSession(ctx: Context, userId: number, token: string) {
   ctx.viewer = await resolveViewer(ctx.prisma, ctx.config.sessionSecret, token)
   ctx.token = token
   return { token, userId }
@@ -87,9 +101,12 @@ export async function login(ctx: Context, input: { login: string; password: stri
   if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
   await Promise.all([loginPerIp.giveBack(ctx.ip), loginPerAccountIp.reset(pair), loginPerAccount.reset(account)])
   if (user.blocked) throw new AppError('USER_BLOCKED')
-  if (rehash)
-    await ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(input.password) } })
-  return startSession(ctx, user.id)
+  const newHash = rehash ? await hashPassword(input.password) : null
+  const token = await ctx.prisma.$transaction(async (tx) => {
+    if (newHash !== null) await tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } })
+    return openSession(ctx, tx, user.id)
+  })
+  return enterSession(ctx, user.id, token)
 }
 
 export async function logout(ctx: Context) {
