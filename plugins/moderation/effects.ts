@@ -5,9 +5,10 @@ import type { InTransaction } from '../chat/public.js'
 import type { DbLike, Tx } from './common.js'
 
 /**
- * What an action does besides its rows: audit events, notifications, chat removals and service messages. Collected
- * while the transaction runs and released only after it commits, so nobody hears of an action that rolled back (and,
- * on PGlite, nothing outside the transaction runs while it holds the only connection).
+ * What an action announces: audit events, notifications, the events of chat's writes (removals, service messages —
+ * written in the action's transaction, see inTransaction) and of core's (block, role change). Collected while the
+ * transaction runs and released only after it commits, so nobody hears of an action that rolled back (and, on PGlite,
+ * nothing outside the transaction runs while it holds the only connection).
  */
 export class Effects {
   private audits: Awaited<ReturnType<typeof writeAudit>>[] = []

@@ -8,6 +8,12 @@ export type Db = PrismaClient
 /** The client or a transaction of it: reads that must see (and not wait on) a transaction in progress take this. */
 export type DbLike = Db | Prisma.TransactionClient
 
+/**
+ * Options for interactive transactions (core's sign-up, sign-in, reset, block, role change): Prisma's defaults (2 s to
+ * start, 5 s to run) are short where transactions queue — PGlite runs them one by one — on a loaded machine.
+ */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const
+
 /** Called with the text of every SQL statement a client sends (see onQuery). */
 export type QueryListener = (sql: string) => void
 

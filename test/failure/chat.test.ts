@@ -54,8 +54,8 @@ describe('removing a message with a reason', () => {
     })
     expect(r.retry.data).toEqual({ removeChatMessage: true })
     expect(r.events.map((e) => [e.key, e.payload])).toEqual([
-      [channel, { kind: 'removed', channel, id, reason: 'spam', data: { note: 'x' } }],
-      ['all', { kind: 'removed', channel, id, reason: 'spam', data: { note: 'x' } }],
+      [channel, { kind: 'removed', channel, id, reason: 'spam', data: { note: 'x' }, authorId: author.id }],
+      ['all', { kind: 'removed', channel, id, reason: 'spam', data: { note: 'x' }, authorId: author.id }],
     ])
     const row = await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id } })
     expect([row.deleteReason, row.deleteData]).toEqual(['spam', { note: 'x' }])

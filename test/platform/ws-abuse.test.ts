@@ -3,6 +3,7 @@
 // bounded backlog for a client that stops reading (the socket is closed, 1013, rather than buffered without end).
 import { afterAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { print } from 'graphql'
 import type { Client } from 'graphql-ws'
 import { startTestApp, type TestApp } from '../helpers/app.js'
 import { disposeAll, subscribe, textOf, until, wsClient } from '../helpers/clients.js'
@@ -193,7 +194,7 @@ describe('a client that stops reading (WS_MAX_BUFFERED_BYTES)', () => {
     const ps = t.app.services.pubsub
     const base = ps.listenerCount()
     const { sock, messages, closed } = await rawSocket(t, u.token)
-    sock.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: NOTIFICATIONS } }))
+    sock.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: print(NOTIFICATIONS) } }))
     await until(() => ps.listenerCount() === base + 1, WAIT, 'subscription live')
     await ps.ready()
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { print } from 'graphql'
 import type { Client } from 'graphql-ws'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { disposeAll, gql, subscribe, subscribeRaw, textOf, until, wsClient } from '../helpers/clients.js'
@@ -166,7 +167,7 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
         accept: 'text/event-stream',
         authorization: `Bearer ${user.token}`,
       },
-      body: JSON.stringify({ query: NOTIFICATIONS }),
+      body: JSON.stringify({ query: print(NOTIFICATIONS) }),
       signal: abort.signal,
     })
     expect(res.status).toBe(200)
@@ -188,7 +189,7 @@ describe('subscriptions over SSE (Accept: text/event-stream)', () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-      body: JSON.stringify({ query: NOTIFICATIONS }),
+      body: JSON.stringify({ query: print(NOTIFICATIONS) }),
     })
     const next = sseReader(res.body!)
     const e = await next()
@@ -226,7 +227,7 @@ describe('WebSocket upgrade handling', () => {
       await until(() => messages.some((m) => m.type === 'connection_ack'), 10_000, 'ack')
       const ps = other.app.services.pubsub
       const start = ps.listenerCount()
-      sock.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: NOTIFICATIONS } }))
+      sock.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: print(NOTIFICATIONS) } }))
       await until(() => ps.listenerCount() === start + 1, 10_000, 'live subscription')
       const t0 = performance.now()
       await other.close()

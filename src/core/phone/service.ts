@@ -9,6 +9,7 @@ import { enterSession, openSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
 import { perApp } from '../../plugin-system/app-state.js'
 import { signedIn } from '../../auth/signed-in.js'
+import { TX_OPTIONS } from '../../db/client.js'
 
 const CODE_TTL_MINUTES = 10
 
@@ -37,7 +38,7 @@ export async function registerPhone(
       ttlMinutes: CODE_TTL_MINUTES,
     })
     return account
-  })
+  }, TX_OPTIONS)
   const text =
     purpose === 'invite' ? `${ctx.viewer?.name ?? 'A friend'} invites you. Your code: ${code}` : `Your code: ${code}`
   await ctx.services.notifier.send({ channel: 'sms', to: phone, purpose, text, code })
@@ -78,7 +79,7 @@ export async function authPhone(ctx: Context, phoneRaw: string, key: string) {
   const token = await ctx.prisma.$transaction(async (tx) => {
     await spendCode(tx, row)
     return openSession(ctx, tx, userId)
-  })
+  }, TX_OPTIONS)
   return enterSession(ctx, userId, token)
 }
 

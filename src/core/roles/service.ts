@@ -2,6 +2,7 @@ import type { Context } from '../../context.js'
 import type { Prisma } from '../../generated/prisma/client.js'
 import type { AppPubSub } from '../../pubsub/index.js'
 import { AppError, invalid } from '../../errors.js'
+import { TX_OPTIONS } from '../../db/client.js'
 import { isRoleName, NUMERIC_ROLES, ROLE_DEFAULTS, type RoleName } from '../../auth/roles.js'
 import { notify } from '../notifications/notify.js'
 import { announceRolesReduced } from '../../auth/sessions.js'
@@ -35,13 +36,13 @@ export async function usersWithRole(ctx: Context, roleRaw: string) {
 }
 
 export async function setRole(ctx: Context, userId: number, roleRaw: string, value: unknown) {
-  const announce = await ctx.prisma.$transaction((tx) => writeRole(tx, ctx.pubsub, userId, roleRaw, value))
+  const announce = await ctx.prisma.$transaction((tx) => writeRole(tx, ctx.pubsub, userId, roleRaw, value), TX_OPTIONS)
   announce()
   return true
 }
 
 /**
- * setRole's writes in the caller's transaction (moderation's support ban adds its audit entry to it); returns what
+ * setRole's writes in the caller's transaction (a plugin adds its own rows, e.g. an audit entry); returns what
  * announces the change — the notification and, for a reduction, the live-socket re-check — to call once it committed.
  */
 export async function writeRole(

@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/passwords.js'
 import { issueCode, checkCode, spendCode, linkCode, userOf } from '../codes.js'
 import { announceRevoked, endAllSessions } from '../../auth/sessions.js'
 import { enterSession, openSession } from './service.js'
+import { TX_OPTIONS } from '../../db/client.js'
 
 const RESTORE_TTL_MINUTES = 60
 
@@ -29,15 +30,17 @@ export async function requestPasswordReset(ctx: Context, emailRaw: string) {
     const userId = user.id
     void (async () => {
       const code = linkCode()
-      await ctx.prisma.$transaction((tx) =>
-        issueCode(tx, ctx.config.sessionSecret, {
-          purpose: 'restore',
-          target: String(userId),
-          code,
-          userId,
-          payload: passwordHash,
-          ttlMinutes: RESTORE_TTL_MINUTES,
-        }),
+      await ctx.prisma.$transaction(
+        (tx) =>
+          issueCode(tx, ctx.config.sessionSecret, {
+            purpose: 'restore',
+            target: String(userId),
+            code,
+            userId,
+            payload: passwordHash,
+            ttlMinutes: RESTORE_TTL_MINUTES,
+          }),
+        TX_OPTIONS,
       )
       await ctx.services.notifier.send({
         channel: 'email',
@@ -78,7 +81,7 @@ export async function resetPassword(ctx: Context, code: string, newPassword?: st
     // A reset is what one does after a compromise: every other session ends.
     const revoked = await endAllSessions(tx, userId)
     return { revoked, token: await openSession(ctx, tx, userId) }
-  })
+  }, TX_OPTIONS)
   announceRevoked(ctx.pubsub, userId, revoked)
   return enterSession(ctx, userId, token)
 }

@@ -6,6 +6,7 @@ import { createSession, revokeSession, resolveViewer } from '../../auth/sessions
 import { checkEmail, checkPassword, checkUsername, nameSkeletons, slugOf, type NameSkeletons } from './validation.js'
 import { recordLogin } from './login-history.js'
 import { isUniqueViolation } from '../../db/errors.js'
+import { TX_OPTIONS } from '../../db/client.js'
 
 const nameTaken = (field: string) =>
   new AppError('USER_ALREADY_EXISTS', `${field}: this name is taken, or looks like a name that is`, { field })
@@ -45,7 +46,7 @@ export async function register(ctx: Context, input: { username: string; email: s
       throw e
     }
     return { userId: user.id, token: await openSession(ctx, tx, user.id) }
-  })
+  }, TX_OPTIONS)
   return enterSession(ctx, userId, token)
 }
 
@@ -105,7 +106,7 @@ export async function login(ctx: Context, input: { login: string; password: stri
   const token = await ctx.prisma.$transaction(async (tx) => {
     if (newHash !== null) await tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } })
     return openSession(ctx, tx, user.id)
-  })
+  }, TX_OPTIONS)
   return enterSession(ctx, user.id, token)
 }
 
