@@ -51,7 +51,6 @@ type CoreErrors = typeof ERRORS
  * `declare module '…/src/errors.js' { interface ErrorCodes extends MyErrors {} }`), so
  * `new AppError('SOME_PLUGIN_CODE')` type-checks and a misspelt code does not.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface, not an alias: plugins merge into it
 export interface ErrorCodes extends CoreErrors {}
 
 export type ErrorCode = Extract<keyof ErrorCodes, string>

@@ -58,6 +58,16 @@ async function staffUser(t: TestApp, role: RoleName): Promise<TestUser> {
   return u
 }
 
+/** A month of a green nick for 1 pekoin, for sale. */
+const storeBonusInput = (name: string) => ({
+  type: 'NICK_COLOR',
+  config: { color: '#00ff00' },
+  duration: 30 * 24 * 3600,
+  name,
+  price: { canBePurchased: true, pekoins: 1, points: 0 },
+  view: { category: 0, position: 0, linked: false },
+})
+
 export const RECIPES: Record<string, Recipe> = {
   User: {
     make: (fx) => Promise.resolve([{ label: 'a user', id: fx.owner.id, owner: fx.owner, visibleTo: 'everyone' }]),
@@ -223,6 +233,96 @@ export const RECIPES: Record<string, Recipe> = {
     async owning(fx, inst, _c, token, select) {
       const d = await dataOr(fx.t, `{ smiles { ${select} } }`, {}, token)
       return byId(d?.smiles, inst.id)
+    },
+  },
+  // ------------------------------------------------------------------ store
+  StoreBonus: {
+    async make(fx, select) {
+      const admin = await staffUser(fx.t, 'storeAdmin')
+      const b = (
+        await fx.must(
+          `mutation($i: StoreBonusInput!) { saveStoreBonus(input: $i) { ${select} } }`,
+          { i: storeBonusInput(`node lookup ${Date.now()}`) },
+          admin.token,
+        )
+      ).saveStoreBonus as Row
+      return [{ label: 'a bonus for sale', id: b.databaseId as number, owner: admin, visibleTo: 'everyone', made: b }]
+    },
+    async owning(fx, inst, _c, token, select) {
+      const d = await dataOr(fx.t, `{ storeBonuses { ${select} } }`, {}, token)
+      return byId(d?.storeBonuses, inst.id)
+    },
+  },
+  StoreGift: {
+    async make(fx, select) {
+      const admin = await staffUser(fx.t, 'storeAdmin')
+      const g = (
+        await fx.must(
+          `mutation($i: StoreGiftInput!) { saveStoreGift(input: $i) { ${select} } }`,
+          { i: { name: `node lookup ${Date.now()}`, image: '/gift.png', price: 5, active: true } },
+          admin.token,
+        )
+      ).saveStoreGift as Row
+      return [{ label: 'a gift on offer', id: g.databaseId as number, owner: admin, visibleTo: 'everyone', made: g }]
+    },
+    async owning(fx, inst, _c, token, select) {
+      const d = await dataOr(fx.t, `{ storeGifts { ${select} } }`, {}, token)
+      return byId(d?.storeGifts, inst.id)
+    },
+  },
+  // a user's bonus: peka2 purchase/my (A) for its owner, purchase/list (StS) for store support
+  StorePurchase: {
+    async make(fx, select) {
+      const admin = await staffUser(fx.t, 'storeAdmin')
+      const support = await staffUser(fx.t, 'storeSupport')
+      const bonus = await fx.must(
+        'mutation($i: StoreBonusInput!) { saveStoreBonus(input: $i) { databaseId } }',
+        { i: storeBonusInput(`node lookup ${Date.now()}`) },
+        admin.token,
+      )
+      const owner = await registerUser(fx.t)
+      const p = (
+        await fx.must(
+          `mutation($u: Int!, $b: Int!) { grantStoreBonus(userId: $u, bonusId: $b, reason: "node lookup") { ${select} } }`,
+          { u: owner.id, b: bonus.saveStoreBonus.databaseId },
+          support.token,
+        )
+      ).grantStoreBonus as Row
+      return [{ label: "a user's bonus", id: p.databaseId as number, owner, visibleTo: ['owner', 'storeSupport'] }]
+    },
+    async owning(fx, inst, _c, token, select) {
+      const d = await dataOr(
+        fx.t,
+        `query($u: Int) { storePurchases(userId: $u) { ${select} } }`,
+        { u: inst.owner.id },
+        token,
+      )
+      return byId(d?.storePurchases, inst.id)
+    },
+  },
+  // a subscription: subscription/my (A) for its subscriber, subscription/list (StS) for store support
+  StoreSubscription: {
+    async make(fx, select) {
+      const support = await staffUser(fx.t, 'storeSupport')
+      const streamer = await staffUser(fx.t, 'masterstreamer')
+      const owner = await registerUser(fx.t)
+      const sub = (
+        await fx.must(
+          `mutation($i: StoreSubscriptionInput!) { saveStoreSubscription(input: $i) { ${select} } }`,
+          { i: { userId: owner.id, streamerId: streamer.id, active: true, reason: 'node lookup' } },
+          support.token,
+        )
+      ).saveStoreSubscription as Row
+      return [{ label: 'a subscription', id: sub.databaseId as number, owner, visibleTo: ['owner', 'storeSupport'] }]
+    },
+    async owning(fx, inst, _c, token, select) {
+      const d = await dataOr(
+        fx.t,
+        `query($u: Int) { storeSubscriptions(userId: $u) { ${select} } }`,
+        { u: inst.owner.id },
+        token,
+      )
+      return byId(d?.storeSubscriptions, inst.id)
     },
   },
 }

@@ -17,7 +17,16 @@ import { callerSet, type Caller } from './rules.js'
 const t = await startAccessApp()
 afterAll(() => t.close())
 const schema = schemaOf(t)
-const STAFF: RoleName[] = ['moderator', 'support', 'smiler', 'masterstreamer', 'roleAdmin', 'blocker']
+const STAFF: RoleName[] = [
+  'moderator',
+  'support',
+  'smiler',
+  'masterstreamer',
+  'roleAdmin',
+  'blocker',
+  'storeAdmin',
+  'storeSupport',
+]
 const callers = await makeCallers(t, STAFF)
 const f = await makeFixtures(t, callers)
 const CALLERS: Caller[] = [...callerSet(STAFF), 'owner']

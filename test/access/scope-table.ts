@@ -49,6 +49,58 @@ const moderates = (
   },
 })
 
+/** A store query about a user: the viewer's own (A), or the owner's (the owner, or store support: StS). */
+const ofUser = (): Rule => ({
+  cases: {
+    own: signedIn,
+    "the owner's": { admits: ['owner', 'storeSupport'], args: (f) => ({ userId: f.owner.id }) },
+  },
+})
+
+/** The store's things of the owner, made once per fixtures by store staff through the API. */
+const storeMade = new WeakMap<Fixtures, Map<string, Promise<number>>>()
+const storeOnce = (f: Fixtures, key: string, make: () => Promise<number>): Promise<number> => {
+  const memo = storeMade.get(f) ?? new Map<string, Promise<number>>()
+  storeMade.set(f, memo)
+  if (!memo.has(key)) memo.set(key, make())
+  return memo.get(key)!
+}
+const ownerPurchase = (f: Fixtures) =>
+  storeOnce(f, 'purchase', async () => {
+    const bonus = await f.must(
+      `mutation($i: StoreBonusInput!) { saveStoreBonus(input: $i) { databaseId } }`,
+      {
+        i: {
+          type: 'NICK_COLOR',
+          config: { color: '#00ff00' },
+          duration: 3600,
+          name: 'access matrix',
+          price: { canBePurchased: true, pekoins: 1, points: 0 },
+          view: { category: 0, position: 0, linked: false },
+        },
+      },
+      await f.callers.token('storeAdmin'),
+    )
+    const d = await f.must(
+      'mutation($u: Int!, $b: Int!) { grantStoreBonus(userId: $u, bonusId: $b, reason: "access matrix") { databaseId } }',
+      { u: f.owner.id, b: bonus.saveStoreBonus.databaseId },
+      await f.callers.token('storeSupport'),
+    )
+    return d.grantStoreBonus.databaseId as number
+  })
+const ownerSubscription = (f: Fixtures) =>
+  storeOnce(f, 'subscription', async () => {
+    const streamer = await f.userId('streamer')
+    // test setup: the streamer's role straight in the database
+    await f.t.app.services.prisma.userRole.create({ data: { userId: streamer, role: 'masterstreamer', value: 1 } })
+    const d = await f.must(
+      `mutation($i: StoreSubscriptionInput!) { saveStoreSubscription(input: $i) { databaseId } }`,
+      { i: { userId: f.owner.id, streamerId: streamer, active: true, reason: 'access matrix' } },
+      await f.callers.token('storeSupport'),
+    )
+    return d.saveStoreSubscription.databaseId as number
+  })
+
 export const GRAPHQL: Record<string, Rule> = {
   // ------------------------------------------------------------------ core
   'Query.viewer': everyone,
@@ -204,6 +256,68 @@ export const GRAPHQL: Record<string, Rule> = {
   'Mutation.rejectSmileChanges': only('smiler'),
   'Subscription.smileQueueChanged': only('smiler'),
   'Subscription.smilesChanged': everyone,
+
+  // ------------------------------------------------------------------ store (store.md letters; README for the rest)
+  'Query.storeBonuses': {
+    cases: {
+      'for sale': everyone,
+      // the whole catalogue is bonus/list's: StA
+      all: { admits: ['storeAdmin'], args: () => ({ all: true }) },
+    },
+  },
+  'Query.storeGifts': {
+    cases: { 'on offer': everyone, withdrawn: { admits: ['storeAdmin'], args: () => ({ all: true }) } },
+  },
+  'Query.subscriptionPrice': { admits: 'everyone', args: (f) => ({ streamerId: f.owner.id }) },
+  // purchase/my, points/my, subscription/my: A; purchase/list, points/get, subscription/list of another user: StS
+  'Query.wallet': ofUser(),
+  'Query.storePoints': ofUser(),
+  'Query.storePurchases': ofUser(),
+  'Query.storeSubscriptions': ofUser(),
+  'Query.receivedGifts': { admits: 'signed-in', args: (f) => ({ userId: f.owner.id }) },
+  'Query.storeAudit': only('storeSupport'),
+  'Query.storeLedgerCheck': only('storeAdmin'),
+  'Mutation.saveStoreBonus': only('storeAdmin'),
+  'Mutation.buyBonus': signedIn,
+  // A/StS: someone else's purchase or subscription is one that does not exist, unless you are store support
+  'Mutation.setStorePurchaseStatus': {
+    admits: ['owner', 'storeSupport'],
+    refusal: 'PURCHASE_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ id: await ownerPurchase(f), active: true, reason: 'access matrix' }),
+  },
+  'Mutation.updateStorePurchase': only('storeSupport'),
+  'Mutation.removeStorePurchase': only('storeSupport'),
+  'Mutation.grantStoreBonus': only('storeSupport'),
+  'Mutation.refundStorePurchase': only('storeSupport'),
+  'Mutation.setStorePoints': only('storeSupport'),
+  'Mutation.adjustStoreBalance': {
+    cases: {
+      points: { admits: ['storeSupport'], args: () => ({ currency: 'POINTS' }) },
+      // the README: pekoins are granted or taken back by store admins
+      pekoins: { admits: ['storeAdmin'], args: () => ({ currency: 'PEKOINS' }) },
+    },
+  },
+  'Mutation.buyStreamerSubscription': signedIn,
+  'Mutation.saveStoreSubscription': only('storeSupport'),
+  'Mutation.removeStoreSubscription': only('storeSupport'),
+  'Mutation.setStoreSubscriptionStatus': {
+    admits: ['owner', 'storeSupport'],
+    refusal: 'SUBSCRIPTION_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ id: await ownerSubscription(f), active: true, reason: 'access matrix' }),
+  },
+  'Mutation.setSubscriptionPrice': only('storeAdmin'),
+  'Mutation.saveStoreGift': only('storeAdmin'),
+  'Mutation.sendGift': signedIn,
+  'Mutation.claimFreeCoins': signedIn,
+  // a back-end's: the HMAC signature is its credential (refused as TOPUP_DISABLED here, no access code)
+  'Mutation.topUp': everyone,
+  'Mutation.legacyTopUp': signedIn,
+  'Subscription.walletChanged': signedIn,
+  'Subscription.bonusPurchased': signedIn,
+  'Subscription.subscriptionChanged': signedIn,
+  'Subscription.giftReceived': signedIn,
 }
 
 /**
@@ -347,6 +461,11 @@ export const REST: Record<string, RestRule> = {
   '/api/store/subscription/modify': route('StS'),
   '/api/store/subscription/remove': route('StS'),
   '/api/store/subscription/setStatus': route('A/StS'),
+  // ------------------------------------------------------------------ store, JustChat (session_key in every body)
+  '/gifts': route('A'),
+  '/gifts/send': route('A'),
+  '/user/free-coins': route('A'),
+  '/user/updateBalance': route('A'),
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

@@ -8,6 +8,7 @@ import { IGNORE_RECIPES, SUPPORT_RECIPES } from './recipes/chat-filters.js'
 import { MODERATION_RECIPES } from './recipes/moderation.js'
 import { NOTIFICATION_RECIPES } from './recipes/notifications.js'
 import { SMILE_QUEUE_RECIPES, SMILES_CHANGED_RECIPES } from './recipes/smiles.js'
+import { GIFT_RECIPES, PURCHASE_RECIPES, SUBSCRIPTION_RECIPES, WALLET_RECIPES } from './recipes/store.js'
 
 /**
  * The list the event tests run over is the schema's: every subscription field of the running app (every shipped
@@ -20,6 +21,10 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   notifications: NOTIFICATION_RECIPES,
   smileQueueChanged: SMILE_QUEUE_RECIPES,
   smilesChanged: SMILES_CHANGED_RECIPES,
+  walletChanged: WALLET_RECIPES,
+  bonusPurchased: PURCHASE_RECIPES,
+  subscriptionChanged: SUBSCRIPTION_RECIPES,
+  giftReceived: GIFT_RECIPES,
 }
 /** The filtered variants of chatEvents must decide on every event type too. */
 const CHAT_VARIANTS: Record<string, Partial<Record<string, unknown>>> = {

@@ -31,8 +31,10 @@ export function ioredisUnhandledWatch() {
 
 export function crashWatch() {
   const crashes: string[] = []
-  const onRejection = (e: unknown) => crashes.push(`unhandledRejection: ${(e as Error)?.stack ?? String(e)}`)
-  const onException = (e: unknown) => crashes.push(`uncaughtException: ${(e as Error)?.stack ?? String(e)}`)
+  const onRejection = (e: unknown) =>
+    crashes.push(`unhandledRejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
+  const onException = (e: unknown) =>
+    crashes.push(`uncaughtException: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)
   return {
     crashes,
     start() {
@@ -61,6 +63,7 @@ export function readinessTrace(base: string, everyMs = 50) {
   const seen: { status: number; at: number; checks: Record<string, string> }[] = []
   let stopped = false
   const done = (async () => {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- `stop()` below sets it
     while (!stopped) {
       try {
         const r = await readyz(base)

@@ -206,7 +206,8 @@ export function addStoreMutations(builder: Builder, T: StoreTypes) {
     }),
     adjustStoreBalance: t.field({
       type: T.Wallet,
-      authScopes: StS,
+      // either role passes the field; the service decides per currency (points: support, pekoins: admins)
+      authScopes: { ...StS, ...StA },
       description:
         'Grants (positive) or takes back (negative) an amount: points by store support, pekoins by store admins',
       args: {

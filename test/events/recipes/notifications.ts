@@ -5,6 +5,7 @@ import { registerUser, userWithRoles, type TestUser } from '../../helpers/users.
 import { ADD_SMILE, freshCode, gqlUpload, smilePng } from '../../smiles/support.js'
 import { isoSince, ok, open, type Received, type Stream } from '../support.js'
 import { sendAs } from './chat.js'
+import { STORE_NOTIFICATION_RECIPES } from './store.js'
 
 type Recipe = (t: TestApp) => Promise<Received>
 
@@ -116,4 +117,5 @@ export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
 
   smilesApproved: (t) => smilesDecision(t, 'approve'),
   smilesRejected: (t) => smilesDecision(t, 'reject'),
+  ...STORE_NOTIFICATION_RECIPES,
 }

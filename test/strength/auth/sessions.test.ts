@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ROLE_DEFAULTS } from '../../../src/auth/roles.js'
 import {
+  announceRevoked,
   announceRolesReduced,
   createSession,
+  endAllSessions,
   resolveViewer,
   revokeAllSessions,
   revokeSession,
@@ -199,6 +201,38 @@ describe('revokeAllSessions', () => {
     await db().session.update({ where: { id: expired.session.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
     expect(await eventsDuring(() => revokeAllSessions(deps(), u.id))).toEqual([])
     expect(await eventsDuring(() => revokeAllSessions(deps(), u.id))).toEqual([])
+  })
+})
+
+describe('endAllSessions and announceRevoked (the two halves, for callers with their own transaction)', () => {
+  it('ending writes and returns the live sessions ended, announcing nothing; announcing an empty list says nothing', async () => {
+    const u = await newUser()
+    const live = await createSession(db(), SECRET, u.id, 1)
+    const events = await eventsDuring(async () => {
+      expect(await endAllSessions(db(), u.id)).toEqual([live.session.id])
+      announceRevoked(t.app.services.pubsub, u.id, [])
+    })
+    expect(events).toEqual([])
+    expect(await resolveViewer(db(), SECRET, live.token)).toBeNull()
+    expect(await eventsDuring(() => announceRevoked(t.app.services.pubsub, u.id, [live.session.id, 7]))).toEqual([
+      { kind: 'revoked', userId: u.id, sessionIds: [live.session.id, 7] },
+    ])
+  })
+
+  it('a session expiring at the very instant of the revocation counts as expired: it is not announced', async () => {
+    const u = await newUser()
+    const at = new Date(Date.UTC(2031, 0, 1))
+    const s = await createSession(db(), SECRET, u.id, 1)
+    await db().session.update({ where: { id: s.session.id }, data: { expiresAt: at } })
+    const later = await createSession(db(), SECRET, u.id, 1)
+    await db().session.update({ where: { id: later.session.id }, data: { expiresAt: new Date(at.getTime() + 1) } })
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(at)
+      expect(await endAllSessions(db(), u.id)).toEqual([later.session.id])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
