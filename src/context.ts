@@ -14,8 +14,8 @@ export interface Viewer {
 
 /**
  * Per-request state: one for each HTTP request, REST call and graphql-ws operation (a subscription's events share
- * theirs). It holds no loaders: Pothos' dataloader plugin keeps them in a cache keyed by this object, which is what
- * makes them per request.
+ * theirs). It holds no loaders: related rows are read with Prisma's findUnique, which batches the lookups of one tick
+ * into one statement.
  */
 export interface Context {
   config: Config

@@ -3,7 +3,6 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth'
 import ErrorsPlugin from '@pothos/plugin-errors'
 import PrismaPlugin from '@pothos/plugin-prisma'
 import RelayPlugin from '@pothos/plugin-relay'
-import DataloaderPlugin from '@pothos/plugin-dataloader'
 import type PrismaTypes from '../generated/pothos-prisma-types.js'
 import { getDatamodel } from '../generated/pothos-prisma-types.js'
 import type { Context } from '../context.js'
@@ -36,7 +35,7 @@ export interface BuilderTypes {
 /** A fresh builder per schema build: the enabled plugin set decides what goes into it. */
 export function createBuilder() {
   const builder = new SchemaBuilder<BuilderTypes>({
-    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, inputBoundsPluginName],
+    plugins: [ScopeAuthPlugin, ErrorsPlugin, PrismaPlugin, RelayPlugin, inputBoundsPluginName],
     defaultFieldNullability: false,
     scopeAuth: {
       authorizeOnSubscribe: true,
