@@ -3,6 +3,7 @@ import chat from './chat/index.js'
 import moderation from './moderation/index.js'
 import smiles from './smiles/index.js'
 import store from './store/index.js'
+import rooms from './rooms/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
-export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store]
+export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store, rooms]

@@ -41,6 +41,12 @@ export interface AppOptions {
   log?: Logger
 }
 
+/** The REST routes of the enabled plugins, but those needing a plugin that is off. */
+function routesOf(plugins: readonly Plugin[]) {
+  const on = new Set(plugins.map((p) => p.name))
+  return plugins.flatMap((p) => p.rest).filter((r) => (r.withPlugins ?? []).every((n) => on.has(n)))
+}
+
 /**
  * The app from its parts: plugins selected and configured (every refusal before anything is opened), services opened,
  * GraphQL, REST, the HTTP router and graphql-ws on one server, then the plugins started.
@@ -52,7 +58,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   const buildContext = createContextFactory(services)
   const yoga = createGraphQL({ schema, config, log, buildContext })
   const rest = createRestEngine({
-    routes: plugins.flatMap((p) => p.rest),
+    routes: routesOf(plugins),
     yoga,
     bodyLimit: config.bodyLimitBytes,
     perIp: services.limits.perIp,

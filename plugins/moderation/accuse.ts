@@ -5,7 +5,7 @@ import { lockUsers, TX_OPTIONS, userOrThrow, signedIn } from './common.js'
 import { chatApi, moderationState } from './state.js'
 import { mayAccuseWith, reasonOrThrow } from './reasons.js'
 import { banContext, createBan } from './ban-make.js'
-import { citizenWeight } from './citizen.js'
+import { citizenWeight } from './api.js'
 
 /** peka2-admin.md: "больше 5 заявок за последние 10 минут" is refused. */
 export const MAX_ACCUSATIONS = 5

@@ -9,7 +9,7 @@ import { moderationGuard } from './guard.js'
 import { createSupportKind } from './support/kind.js'
 import { isAppointed } from './channel-owner.js'
 import { seedModeration } from './seed.js'
-import { createModerationApi } from './citizen.js'
+import { createModerationApi } from './api.js'
 
 /**
  * Civil bans by weighted citizen votes, channel sanctions, complaints, anonymous support tickets and the audit log of

@@ -5,6 +5,7 @@ import { Effects } from './effects.js'
 import type { ResolvedChannel } from '../chat/public.js'
 import { checkText, userOrThrow, viewerOf, signedIn } from './common.js'
 import { chatApi } from './state.js'
+import { runSanctionHooks } from './sanction-hooks.js'
 
 /** JustChat's service actions in one channel: kick (until re-entry), silence (until a time), ban (until lifted or a time). */
 export const SANCTION_KINDS = ['kick', 'silence', 'ban'] as const
@@ -123,6 +124,7 @@ export async function sanction(ctx: Context, input: SanctionInput) {
       { type: input.kind, toId: target.id, replyToId: row.refMessageId },
       fx.inTransaction(tx),
     )
+    await runSanctionHooks(ctx.services, { channel: ch.id, userId: target.id, kind: input.kind, lifted: false }, tx, fx)
     return row
   })
   await fx.flush(ctx)
@@ -138,7 +140,7 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
       where: { channel: ch.id, userId: target.id, kind, ...inForce(new Date()) },
       data: { liftedAt: new Date() },
     })
-    if (count)
+    if (count) {
       await fx.audit(tx, {
         action: 'CHANNEL_LIFT',
         actorId: signedIn(ctx).id,
@@ -146,6 +148,8 @@ export async function lift(ctx: Context, channelId: string, userId: number, kind
         channel: ch.id,
         data: { kind },
       })
+      await runSanctionHooks(ctx.services, { channel: ch.id, userId: target.id, kind, lifted: true }, tx, fx)
+    }
     return count
   })
   await fx.flush(ctx)

@@ -22,6 +22,11 @@ interface RouteBase {
   orAccess?: Access[]
   /** false: refused inside peka2's /api/bulk (a document that says "not inside a batch request") */
   bulk?: false
+  /**
+   * Plugins whose GraphQL fields the operation uses besides its own plugin's (which `optional` lists): the route
+   * exists only while all of them are enabled, and is an unknown path otherwise.
+   */
+  withPlugins?: readonly string[]
   /** a GraphQL document with one operation */
   operation: string
   /**

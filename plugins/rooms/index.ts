@@ -1,0 +1,28 @@
+import { definePlugin } from '../../src/plugin-system/contract.js'
+import { ROOM_ERRORS } from './errors.js'
+import { readRoomsConfig } from './config.js'
+import { ROOM_TOPICS } from './topics.js'
+import { roomsSchema } from './schema/index.js'
+import { roomsState } from './state.js'
+import { roomKind } from './kind.js'
+
+/**
+ * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
+ * chat's `room` channel kind; kicks, silences, bans and appointed moderators are moderation's channel sanctions on the
+ * room's channels (when moderation is on).
+ */
+export default definePlugin({
+  name: 'rooms',
+  requires: ['chat'],
+  optional: ['moderation', 'smiles'],
+  topics: [...ROOM_TOPICS],
+  errors: ROOM_ERRORS,
+  config: readRoomsConfig,
+  schema: roomsSchema,
+  rest: [],
+  start(services, plugin) {
+    const chat = plugin.api('chat')
+    roomsState.init(services, { config: plugin.config, chat, moderation: plugin.optionalApi('moderation') })
+    chat.registerChannelKind(roomKind)
+  },
+})
