@@ -5,6 +5,7 @@ import { ROOM_TOPICS } from './topics.js'
 import { roomsSchema } from './schema/index.js'
 import { roomsState } from './state.js'
 import { roomKind } from './kind.js'
+import { roomRoutes } from './rest/index.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -19,7 +20,7 @@ export default definePlugin({
   errors: ROOM_ERRORS,
   config: readRoomsConfig,
   schema: roomsSchema,
-  rest: [],
+  rest: roomRoutes,
   start(services, plugin) {
     const chat = plugin.api('chat')
     roomsState.init(services, { config: plugin.config, chat, moderation: plugin.optionalApi('moderation') })

@@ -1,7 +1,13 @@
 import type { Builder } from '../../../src/schema/builder.js'
 import { addRoomType } from './room-type.js'
+import { addRoomsFields } from './rooms.js'
+import { addMembersFields } from './members.js'
+import { addVideoFields } from './video.js'
 
 /** The rooms' GraphQL: rooms and their lists, membership and invites, video and playlist, channels, events. */
 export function roomsSchema(builder: Builder) {
-  addRoomType(builder)
+  const T = addRoomType(builder)
+  addRoomsFields(builder, T)
+  addMembersFields(builder, T)
+  addVideoFields(builder, T)
 }

@@ -1,0 +1,7 @@
+import { peka2RoomRoutes } from './peka2-rooms.js'
+import { peka2MemberRoutes } from './peka2-members.js'
+import { peka2VideoRoutes } from './peka2-video.js'
+import { justchatRoomRoutes } from './justchat.js'
+
+/** peka2's 21 room routes (room.md) and JustChat's room routes (justchat-api.md). */
+export const roomRoutes = [...peka2RoomRoutes, ...peka2MemberRoutes, ...peka2VideoRoutes, ...justchatRoomRoutes]
