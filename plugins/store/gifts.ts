@@ -31,8 +31,12 @@ export async function listGifts(ctx: Context, all = false): Promise<GiftView[]> 
   return rows.map(giftView)
 }
 
+/** Gifts by id (node lookups): withdrawn ones only for store admins, as the catalogue shows them. */
 export async function giftsById(ctx: Context, ids: number[]): Promise<(GiftView | null)[]> {
-  const rows = await ctx.prisma.storeGift.findMany({ where: { id: { in: ids } } })
+  const withdrawnToo = (ctx.viewer?.roles.storeAdmin ?? 0) > 0
+  const rows = await ctx.prisma.storeGift.findMany({
+    where: { id: { in: ids }, ...(withdrawnToo ? {} : { active: true }) },
+  })
   return ids.map((id) => {
     const r = rows.find((x) => x.id === id)
     return r ? giftView(r) : null

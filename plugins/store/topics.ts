@@ -18,7 +18,7 @@ export interface PurchaseEvent {
   purchase: PurchaseView
 }
 
-export type SubscriptionChange = 'PURCHASED' | 'EXTENDED' | 'CHANGED' | 'REMOVED' | 'REFUNDED' | 'EXPIRED'
+export type SubscriptionChange = 'PURCHASED' | 'EXTENDED' | 'CHANGED' | 'REMOVED' | 'EXPIRED'
 
 /** A subscription of the user it is keyed by changed (also sent to its streamer). */
 export interface SubscriptionEvent {

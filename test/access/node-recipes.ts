@@ -263,10 +263,29 @@ export const RECIPES: Record<string, Recipe> = {
           admin.token,
         )
       ).saveStoreGift as Row
-      return [{ label: 'a gift on offer', id: g.databaseId as number, owner: admin, visibleTo: 'everyone', made: g }]
+      const withdrawn = (
+        await fx.must(
+          `mutation($i: StoreGiftInput!) { saveStoreGift(input: $i) { ${select} } }`,
+          { i: { name: `withdrawn ${Date.now()}`, image: '/gift.png', price: 5, active: false } },
+          admin.token,
+        )
+      ).saveStoreGift as Row
+      return [
+        { label: 'a gift on offer', id: g.databaseId as number, owner: admin, visibleTo: 'everyone', made: g },
+        {
+          label: 'a withdrawn gift',
+          id: withdrawn.databaseId as number,
+          owner: admin,
+          visibleTo: ['owner', 'storeAdmin'],
+          made: withdrawn,
+        },
+      ]
     },
+    // what is on offer; store admins also see withdrawn gifts (storeGifts(all: true))
     async owning(fx, inst, _c, token, select) {
-      const d = await dataOr(fx.t, `{ storeGifts { ${select} } }`, {}, token)
+      const d =
+        (await dataOr(fx.t, `{ storeGifts(all: true) { ${select} } }`, {}, token)) ??
+        (await dataOr(fx.t, `{ storeGifts { ${select} } }`, {}, token))
       return byId(d?.storeGifts, inst.id)
     },
   },

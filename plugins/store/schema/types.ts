@@ -277,7 +277,7 @@ export function addStoreTypes(builder: Builder) {
     values: ['PURCHASED', 'EXTENDED', 'GRANTED', 'CHANGED', 'REMOVED', 'REFUNDED', 'EXPIRED'] as const,
   })
   const SubscriptionChange = builder.enumType('StoreSubscriptionChange', {
-    values: ['PURCHASED', 'EXTENDED', 'CHANGED', 'REMOVED', 'REFUNDED', 'EXPIRED'] as const,
+    values: ['PURCHASED', 'EXTENDED', 'CHANGED', 'REMOVED', 'EXPIRED'] as const,
   })
   const WalletChanged = builder.objectRef<WalletEvent>('WalletChanged').implement({
     fields: (t) => ({

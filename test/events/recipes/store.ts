@@ -391,8 +391,6 @@ export const SUBSCRIPTION_RECIPES: Partial<Record<string, Recipe>> = {
     const gone = await subscription(t, id, f.u, f.st, { active: true, removed: true, inEffect: false })
     return bothGet(f, { change: 'PURCHASED', subscription: bought }, { change: 'REMOVED', subscription: gone })
   },
-  // the schema offers REFUNDED, but no operation refunds a subscription (store.md has none): a known gap
-  REFUNDED: () => Promise.reject(new Error('no operation refunds a subscription')),
   async EXPIRED(t) {
     const f = await fan(t)
     const d = await ok(t, f.admin, SAVE_SUBSCRIPTION, {
@@ -408,8 +406,6 @@ export const SUBSCRIPTION_RECIPES: Partial<Record<string, Recipe>> = {
     )
   },
 }
-
-export const SUBSCRIPTION_KNOWN_GAPS = { REFUNDED: 'no operation refunds a subscription' }
 
 // ------------------------------------------------------------------ giftReceived
 
