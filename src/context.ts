@@ -34,6 +34,8 @@ export interface ContextInput {
   request?: Request
   req?: IncomingMessage
   connectionParams?: Record<string, unknown>
+  /** the operation came over a graphql-ws socket (which ends itself when its session does) */
+  socket?: true
   restToken?: string | null
   requestId?: string
 }

@@ -15,6 +15,7 @@ import { selectPlugins } from './app/select-plugins.js'
 import { openServices } from './app/open-services.js'
 import { createGraphQL, type AppYoga } from './app/graphql.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
+import { createSseSessions } from './http/sse-sessions.js'
 
 export interface App {
   config: Config
@@ -56,7 +57,8 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   const { plugins, configured, errors, schema, topics, httpRoutes } = selectPlugins(opts.available, config)
   const { services, database } = await openServices(config, log, topics)
   const buildContext = createContextFactory(services)
-  const yoga = createGraphQL({ schema, config, log, buildContext })
+  const sse = createSseSessions(services)
+  const yoga = createGraphQL({ schema, config, log, buildContext, sse })
   const rest = createRestEngine({
     routes: routesOf(plugins),
     yoga,
@@ -92,6 +94,6 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     database,
     ws,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, plugins, services, database }),
+    close: closer({ server, ws, sse, plugins, services, database }),
   }
 }

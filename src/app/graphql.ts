@@ -6,6 +6,7 @@ import type { Context, ContextInput } from '../context.js'
 import { stackOf, type Logger } from '../log.js'
 import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yoga-plugins.js'
 import { inputBounds } from '../schema/input-bounds.js'
+import type { SseSessions } from '../http/sse-sessions.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -30,10 +31,12 @@ export interface GraphQLOptions {
   config: Config
   log: Logger
   buildContext: (input: ContextInput) => Promise<Context>
+  /** ends SSE subscriptions whose session ends */
+  sse: SseSessions
 }
 
 /** Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log). */
-export function createGraphQL({ schema, config, log, buildContext }: GraphQLOptions): AppYoga {
+export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -51,6 +54,7 @@ export function createGraphQL({ schema, config, log, buildContext }: GraphQLOpti
       ...armorPlugins(config),
       ...(config.production ? [noIntrospection()] : []),
       requestLog(log),
+      sse.plugin,
     ],
   })
 }

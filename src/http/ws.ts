@@ -226,6 +226,7 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
       const initial: ContextInput = {
         req: conn.request,
         connectionParams: ctx.connectionParams,
+        socket: true,
         requestId: randomUUID(),
       }
       const graphql: EnvelopedGraphQL = yoga.getEnveloped({ ...initial, params })

@@ -208,11 +208,28 @@ type Documents = {
     "query ViewerTwice { viewer { id } a: viewer { id } }": typeof types.ViewerTwiceDocument,
     "query SchemaServer { __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }": typeof types.SchemaServerDocument,
     "mutation RegisterServer($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }": typeof types.RegisterServerDocument,
+    "mutation LogoutSse { logout }": typeof types.LogoutSseDocument,
+    "mutation BlockUserSse($u: Int!) { blockUser(userId: $u, state: true) }": typeof types.BlockUserSseDocument,
+    "mutation SetRoleSse($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }": typeof types.SetRoleSseDocument,
     "mutation LoginWsRevocation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }": typeof types.LoginWsRevocationDocument,
     "mutation BlockUser($u: Int!) { blockUser(userId: $u, state: true) }": typeof types.BlockUserDocument,
     "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": typeof types.RequestPasswordResetDocument,
     "mutation ResetPasswordWsRevocation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }": typeof types.ResetPasswordWsRevocationDocument,
     "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }": typeof types.SetRoleWsRevocationDocument,
+    "\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n": typeof types.RoomsTDocument,
+    "query MyRoomsT { myRooms { role room { databaseId } } }": typeof types.MyRoomsTDocument,
+    "\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n": typeof types.CreateRoomTDocument,
+    "\n  mutation UpdateRoomT($r: Int!, $i: UpdateRoomInput!) {\n    updateRoom(roomId: $r, input: $i) { databaseId name slug mode hidden hasPassword closed maxUsers settings category { databaseId } }\n  }\n": typeof types.UpdateRoomTDocument,
+    "mutation DeleteRoomT($r: Int!) { deleteRoom(roomId: $r) }": typeof types.DeleteRoomTDocument,
+    "query RoomT($id: Int, $slug: String) { room(databaseId: $id, slug: $slug) { databaseId name slug } }": typeof types.RoomTDocument,
+    "query RoomCategoriesT { roomCategories { databaseId name slug } }": typeof types.RoomCategoriesTDocument,
+    "query RoomAllFieldsT($id: Int!) {\n        room(databaseId: $id) { id databaseId name slug ownerId mode hasPassword closed hidden rating image imageUrl settings\n          maxUsers createdAt available viewerRole category { databaseId } owner { databaseId } channels { databaseId } }\n      }": typeof types.RoomAllFieldsTDocument,
+    "query RoomTypeFieldsT { __type(name: \"Room\") { fields { name } } }": typeof types.RoomTypeFieldsTDocument,
+    "\n  query UserRoomsOf($id: Int!) {\n    user(databaseId: $id) {\n      activeRoom { databaseId }\n      ownedRooms { databaseId }\n      visitedRooms { databaseId }\n    }\n  }\n": typeof types.UserRoomsOfDocument,
+    "\n  mutation VideoSetPlaylist($roomId: Int!, $items: [RoomPlaylistItemInput!]!) {\n    setRoomPlaylist(roomId: $roomId, items: $items) { databaseId position url start main persistent }\n  }\n": typeof types.VideoSetPlaylistDocument,
+    "\n  mutation VideoSetCurrent($roomId: Int!, $position: Int!) {\n    setRoomCurrentVideo(roomId: $roomId, position: $position) {\n      roomId url playlistPosition startedAt code { started paused }\n    }\n  }\n": typeof types.VideoSetCurrentDocument,
+    "\n  query VideoOfRoom($id: Int!) {\n    room(databaseId: $id) {\n      currentVideo { roomId url playlistPosition startedAt code { started paused } }\n      playlist { databaseId position url start main persistent }\n      playbackHistory { url start end }\n    }\n  }\n": typeof types.VideoOfRoomDocument,
+    "query VideoRandomStream { randomStream }": typeof types.VideoRandomStreamDocument,
     "mutation SubmitSmileChanges { submitSmileChanges }": typeof types.SubmitSmileChangesDocument,
     "mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }": typeof types.ApproveSmileChangesDocument,
     "query MySmileChanges { mySmileChanges { submitted } }": typeof types.MySmileChangesDocument,
@@ -482,11 +499,28 @@ const documents: Documents = {
     "query ViewerTwice { viewer { id } a: viewer { id } }": types.ViewerTwiceDocument,
     "query SchemaServer { __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }": types.SchemaServerDocument,
     "mutation RegisterServer($i: RegisterInput!) { register(input: $i) { token viewer { name databaseId email } } }": types.RegisterServerDocument,
+    "mutation LogoutSse { logout }": types.LogoutSseDocument,
+    "mutation BlockUserSse($u: Int!) { blockUser(userId: $u, state: true) }": types.BlockUserSseDocument,
+    "mutation SetRoleSse($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }": types.SetRoleSseDocument,
     "mutation LoginWsRevocation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }": types.LoginWsRevocationDocument,
     "mutation BlockUser($u: Int!) { blockUser(userId: $u, state: true) }": types.BlockUserDocument,
     "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": types.RequestPasswordResetDocument,
     "mutation ResetPasswordWsRevocation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }": types.ResetPasswordWsRevocationDocument,
     "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }": types.SetRoleWsRevocationDocument,
+    "\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n": types.RoomsTDocument,
+    "query MyRoomsT { myRooms { role room { databaseId } } }": types.MyRoomsTDocument,
+    "\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n": types.CreateRoomTDocument,
+    "\n  mutation UpdateRoomT($r: Int!, $i: UpdateRoomInput!) {\n    updateRoom(roomId: $r, input: $i) { databaseId name slug mode hidden hasPassword closed maxUsers settings category { databaseId } }\n  }\n": types.UpdateRoomTDocument,
+    "mutation DeleteRoomT($r: Int!) { deleteRoom(roomId: $r) }": types.DeleteRoomTDocument,
+    "query RoomT($id: Int, $slug: String) { room(databaseId: $id, slug: $slug) { databaseId name slug } }": types.RoomTDocument,
+    "query RoomCategoriesT { roomCategories { databaseId name slug } }": types.RoomCategoriesTDocument,
+    "query RoomAllFieldsT($id: Int!) {\n        room(databaseId: $id) { id databaseId name slug ownerId mode hasPassword closed hidden rating image imageUrl settings\n          maxUsers createdAt available viewerRole category { databaseId } owner { databaseId } channels { databaseId } }\n      }": types.RoomAllFieldsTDocument,
+    "query RoomTypeFieldsT { __type(name: \"Room\") { fields { name } } }": types.RoomTypeFieldsTDocument,
+    "\n  query UserRoomsOf($id: Int!) {\n    user(databaseId: $id) {\n      activeRoom { databaseId }\n      ownedRooms { databaseId }\n      visitedRooms { databaseId }\n    }\n  }\n": types.UserRoomsOfDocument,
+    "\n  mutation VideoSetPlaylist($roomId: Int!, $items: [RoomPlaylistItemInput!]!) {\n    setRoomPlaylist(roomId: $roomId, items: $items) { databaseId position url start main persistent }\n  }\n": types.VideoSetPlaylistDocument,
+    "\n  mutation VideoSetCurrent($roomId: Int!, $position: Int!) {\n    setRoomCurrentVideo(roomId: $roomId, position: $position) {\n      roomId url playlistPosition startedAt code { started paused }\n    }\n  }\n": types.VideoSetCurrentDocument,
+    "\n  query VideoOfRoom($id: Int!) {\n    room(databaseId: $id) {\n      currentVideo { roomId url playlistPosition startedAt code { started paused } }\n      playlist { databaseId position url start main persistent }\n      playbackHistory { url start end }\n    }\n  }\n": types.VideoOfRoomDocument,
+    "query VideoRandomStream { randomStream }": types.VideoRandomStreamDocument,
     "mutation SubmitSmileChanges { submitSmileChanges }": types.SubmitSmileChangesDocument,
     "mutation ApproveSmileChanges($u: Int!) { approveSmileChanges(userId: $u) }": types.ApproveSmileChangesDocument,
     "query MySmileChanges { mySmileChanges { submitted } }": types.MySmileChangesDocument,
@@ -1355,6 +1389,18 @@ export function graphql(source: "mutation RegisterServer($i: RegisterInput!) { r
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation LogoutSse { logout }"): (typeof documents)["mutation LogoutSse { logout }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation BlockUserSse($u: Int!) { blockUser(userId: $u, state: true) }"): (typeof documents)["mutation BlockUserSse($u: Int!) { blockUser(userId: $u, state: true) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SetRoleSse($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }"): (typeof documents)["mutation SetRoleSse($u: Int!, $r: String!, $v: JSON!) { setRole(userId: $u, role: $r, value: $v) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation LoginWsRevocation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }"): (typeof documents)["mutation LoginWsRevocation($l: String!, $p: String!) { login(input: { login: $l, password: $p }) { token } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1372,6 +1418,62 @@ export function graphql(source: "mutation ResetPasswordWsRevocation($c: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }"): (typeof documents)["mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n"): (typeof documents)["\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query MyRoomsT { myRooms { role room { databaseId } } }"): (typeof documents)["query MyRoomsT { myRooms { role room { databaseId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n"): (typeof documents)["\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRoomT($r: Int!, $i: UpdateRoomInput!) {\n    updateRoom(roomId: $r, input: $i) { databaseId name slug mode hidden hasPassword closed maxUsers settings category { databaseId } }\n  }\n"): (typeof documents)["\n  mutation UpdateRoomT($r: Int!, $i: UpdateRoomInput!) {\n    updateRoom(roomId: $r, input: $i) { databaseId name slug mode hidden hasPassword closed maxUsers settings category { databaseId } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteRoomT($r: Int!) { deleteRoom(roomId: $r) }"): (typeof documents)["mutation DeleteRoomT($r: Int!) { deleteRoom(roomId: $r) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomT($id: Int, $slug: String) { room(databaseId: $id, slug: $slug) { databaseId name slug } }"): (typeof documents)["query RoomT($id: Int, $slug: String) { room(databaseId: $id, slug: $slug) { databaseId name slug } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomCategoriesT { roomCategories { databaseId name slug } }"): (typeof documents)["query RoomCategoriesT { roomCategories { databaseId name slug } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomAllFieldsT($id: Int!) {\n        room(databaseId: $id) { id databaseId name slug ownerId mode hasPassword closed hidden rating image imageUrl settings\n          maxUsers createdAt available viewerRole category { databaseId } owner { databaseId } channels { databaseId } }\n      }"): (typeof documents)["query RoomAllFieldsT($id: Int!) {\n        room(databaseId: $id) { id databaseId name slug ownerId mode hasPassword closed hidden rating image imageUrl settings\n          maxUsers createdAt available viewerRole category { databaseId } owner { databaseId } channels { databaseId } }\n      }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomTypeFieldsT { __type(name: \"Room\") { fields { name } } }"): (typeof documents)["query RoomTypeFieldsT { __type(name: \"Room\") { fields { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserRoomsOf($id: Int!) {\n    user(databaseId: $id) {\n      activeRoom { databaseId }\n      ownedRooms { databaseId }\n      visitedRooms { databaseId }\n    }\n  }\n"): (typeof documents)["\n  query UserRoomsOf($id: Int!) {\n    user(databaseId: $id) {\n      activeRoom { databaseId }\n      ownedRooms { databaseId }\n      visitedRooms { databaseId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VideoSetPlaylist($roomId: Int!, $items: [RoomPlaylistItemInput!]!) {\n    setRoomPlaylist(roomId: $roomId, items: $items) { databaseId position url start main persistent }\n  }\n"): (typeof documents)["\n  mutation VideoSetPlaylist($roomId: Int!, $items: [RoomPlaylistItemInput!]!) {\n    setRoomPlaylist(roomId: $roomId, items: $items) { databaseId position url start main persistent }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VideoSetCurrent($roomId: Int!, $position: Int!) {\n    setRoomCurrentVideo(roomId: $roomId, position: $position) {\n      roomId url playlistPosition startedAt code { started paused }\n    }\n  }\n"): (typeof documents)["\n  mutation VideoSetCurrent($roomId: Int!, $position: Int!) {\n    setRoomCurrentVideo(roomId: $roomId, position: $position) {\n      roomId url playlistPosition startedAt code { started paused }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VideoOfRoom($id: Int!) {\n    room(databaseId: $id) {\n      currentVideo { roomId url playlistPosition startedAt code { started paused } }\n      playlist { databaseId position url start main persistent }\n      playbackHistory { url start end }\n    }\n  }\n"): (typeof documents)["\n  query VideoOfRoom($id: Int!) {\n    room(databaseId: $id) {\n      currentVideo { roomId url playlistPosition startedAt code { started paused } }\n      playlist { databaseId position url start main persistent }\n      playbackHistory { url start end }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VideoRandomStream { randomStream }"): (typeof documents)["query VideoRandomStream { randomStream }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
