@@ -45,7 +45,18 @@ const boundary = pluginNames.map((name) => {
 
 export default tseslint.config(
   // the plain-JS config files are outside tsconfig: no type information to lint them with
-  { ignores: ['node_modules', 'src/generated/**', 'test/generated/**', 'eslint.config.js', 'stryker.config.mjs'] },
+  {
+    ignores: [
+      'node_modules',
+      'src/generated/**',
+      'test/generated/**',
+      'eslint.config.js',
+      'stryker.config.mjs',
+      '.stryker-tmp/**',
+      'reports/**',
+      'data/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   ...tseslint.configs.stylisticTypeChecked,

@@ -132,5 +132,8 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       return out
     },
     presence: (channel) => state.presence.list(channel),
+    accessChanged(channel, userId) {
+      services.pubsub.publish('chat.event', channel, { kind: 'access', channel, userId })
+    },
   }
 }

@@ -62,9 +62,19 @@ function authorOf(e: ChatEvent): number | null {
   return null
 }
 
+/** Does the subscription's viewer still read the channel (it may be gone)? */
+async function stillReadable(ctx: Context, channel: ResolvedChannel) {
+  try {
+    return (await channel.kind.exists(ctx, channel.parts)) && (await channel.kind.canRead(ctx, channel.parts))
+  } catch {
+    return false
+  }
+}
+
 /**
  * A viewer's live view of a channel: every event, minus those of users the viewer ignores (kept current through
  * core's ignore topic), with presence joined on start and left on stop — a dead socket stops the subscription too.
+ * It ends when the viewer may no longer read the channel (an `access` event makes it check).
  */
 export async function channelEvents(ctx: Context, channelId: string) {
   const channel = await readableChannel(ctx, channelId)
@@ -102,6 +112,10 @@ export async function channelEvents(ctx: Context, channelId: string) {
         )
     }
     for await (const e of events) {
+      if (e.kind === 'access') {
+        if ((e.userId === null || e.userId === viewer?.id) && !(await stillReadable(ctx, channel))) break
+        continue
+      }
       const author = authorOf(e)
       if (author !== null && ignored.has(author)) continue
       await push(presentEvent(viewer, channel, e))

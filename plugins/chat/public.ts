@@ -164,6 +164,12 @@ export interface ChatApi {
   authorsOf(channels: string[], db?: DbLike): Promise<Map<string, ChannelAuthors>>
   /** how many watch a channel and the logged-in users among them (every instance's view while Redis answers) */
   presence(channel: string): Promise<PresenceList>
+  /**
+   * Who may read a channel changed (a member removed, a ban, a room closed or deleted): the live subscriptions of
+   * `userId` to it (null: everyone's), on every instance, check again and end where the right is gone. Call it after
+   * the change committed.
+   */
+  accessChanged(channel: string, userId: number | null): void
 }
 
 declare module '../../src/plugin-system/apis.js' {

@@ -27,9 +27,19 @@ export type ChatEvent =
   | { kind: 'presence'; channel: string; amount: number; users: number[] }
   | { kind: 'slowMode'; channel: string; seconds: number }
 
+/**
+ * Who may read the channel may have changed (a member removed, a ban, a room closed): live subscriptions of `userId`
+ * (null: everyone's) re-check and end when the right is gone. On the channel's own stream, never shown to clients.
+ */
+export interface AccessCheck {
+  kind: 'access'
+  channel: string
+  userId: number | null
+}
+
 declare module '../../src/pubsub/topics.js' {
   interface TopicMap {
-    'chat.event': ChatEvent
+    'chat.event': ChatEvent | AccessCheck
   }
 }
 

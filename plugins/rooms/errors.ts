@@ -25,7 +25,15 @@ export const ROOM_ERRORS = defineErrors('rooms', {
   ROOM_CHANNEL_LIMIT: { status: 409, message: 'A room has at most 500 channels' },
   ROOM_CHANNEL_NAME_TAKEN: { status: 409, message: 'This room has a channel of that name already' },
   ROOM_PLAYLIST_EMPTY: { status: 404, message: 'This room plays nothing' },
+  ROOM_RANDOM_STREAMS_OFF: { status: 404, message: 'No random streams are configured on this server' },
   ROOM_SANCTIONS_OFF: { status: 404, message: 'Room moderation needs the moderation plugin, which is off' },
+  ROOM_SILENCED: { status: 403, message: 'You are silenced in this room' },
+  // room previews: the same codes (and meanings) as smiles' uploads, so either plugin may be on alone
+  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
+  FILE_EMPTY: { status: 400, message: 'The file is empty' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
+  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
+  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
 })
 
 type RoomErrors = typeof ROOM_ERRORS

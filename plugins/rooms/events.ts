@@ -1,4 +1,7 @@
 import type { Context } from '../../src/context.js'
+import type { Db } from '../../src/db/client.js'
+import type { ChatApi } from '../chat/public.js'
+import { roomChannel } from './kind.js'
 import { roomEvent, type RoomChange, type RoomEvent } from './topics.js'
 
 /**
@@ -25,3 +28,21 @@ const PERSONAL: ReadonlySet<RoomChange> = new Set([
   'INVITE_REJECTED',
   'INVITE_BLACKLISTED',
 ])
+
+/**
+ * Who may read a room's chat may have shrunk (a member removed, a ban, the room closed or deleted): live chat
+ * subscriptions of `userId` (null: everyone's) to the room and its text channels check again, and end where the right
+ * is gone. `channelIds`: the room's text channels when they are already gone (a deleted room). After the commit.
+ */
+export async function recheckReaders(
+  deps: { prisma: Db; chat: ChatApi },
+  roomId: number,
+  userId: number | null,
+  channelIds?: number[],
+) {
+  const ids =
+    channelIds ??
+    (await deps.prisma.roomChannel.findMany({ where: { roomId }, select: { id: true }, take: 500 })).map((c) => c.id)
+  deps.chat.accessChanged(roomChannel(roomId), userId)
+  for (const id of ids) deps.chat.accessChanged(roomChannel(roomId, id), userId)
+}

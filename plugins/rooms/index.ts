@@ -6,6 +6,11 @@ import { roomsSchema } from './schema/index.js'
 import { roomsState } from './state.js'
 import { roomKind } from './kind.js'
 import { roomRoutes } from './rest/index.js'
+import { justchatUserRooms } from './rest/justchat-user.js'
+import { previewFiles } from './preview.js'
+import { ROOM_FOLLOW } from './follows.js'
+import { seedRooms } from './seed.js'
+import { roomSanctionHook } from './sanction-hook.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -21,9 +26,15 @@ export default definePlugin({
   config: readRoomsConfig,
   schema: roomsSchema,
   rest: roomRoutes,
+  justchatUser: justchatUserRooms,
+  http: [previewFiles.route],
+  follows: [ROOM_FOLLOW],
+  seed: seedRooms,
   start(services, plugin) {
     const chat = plugin.api('chat')
-    roomsState.init(services, { config: plugin.config, chat, moderation: plugin.optionalApi('moderation') })
+    const moderation = plugin.optionalApi('moderation')
+    roomsState.init(services, { config: plugin.config, chat, moderation })
     chat.registerChannelKind(roomKind)
+    moderation?.addSanctionHook(roomSanctionHook(services))
   },
 })

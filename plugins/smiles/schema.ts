@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql'
 import type { Builder } from '../../src/schema/builder.js'
+import { addFileScalar } from '../../src/uploads/file.js'
 import type { SmilesChangedEvent, SmileQueueEvent } from './topics.js'
 import { ALL } from './topics.js'
 import type { ChangeSetView, PendingSmileView, SmileView } from './views.js'
-import { isUploadFile } from './upload.js'
 import { fileUrl } from './storage.js'
 import * as smiles from './service.js'
 import * as changes from './changeset.js'
@@ -13,19 +12,7 @@ const MS = { masterstreamer: true } as const
 const SMILER = { smiler: true } as const
 
 export function smilesSchema(builder: Builder) {
-  builder.scalarType('File', {
-    description: 'A file part of a multipart request (GraphQL multipart request spec); input only',
-    serialize: () => {
-      throw new GraphQLError('File is an input-only scalar')
-    },
-    parseValue: (v) => {
-      if (isUploadFile(v)) return v as File
-      throw new GraphQLError('File must be a file part of a multipart/form-data request')
-    },
-    parseLiteral: () => {
-      throw new GraphQLError('File cannot be written in a query: send it as a variable in a multipart request')
-    },
-  })
+  addFileScalar(builder)
 
   // What every smile shows, public or proposed; peka2's smile object.
   const SmileData = builder.interfaceRef<SmileView>('SmileData').implement({

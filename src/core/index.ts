@@ -45,6 +45,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
   const follows = kinds('follow kind', STREAM_KIND, (p) => p.follows)
   const ignores = kinds('ignore kind', STREAM_KIND, (p) => p.ignores)
   const settings = settingsSelection(sections)
+  const justchatUser = enabled.flatMap((p) => (p.justchatUser ? [p.justchatUser] : []))
   return definePlugin({
     name: 'core',
     topics: CORE_TOPICS,
@@ -55,7 +56,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addSocialSchema(builder, follows, ignores)
       addNotificationSchema(builder)
     },
-    rest: [...userRoutes(settings), ...accountRoutes(settings), ...socialRoutes],
+    rest: [...userRoutes(settings), ...accountRoutes(settings, justchatUser), ...socialRoutes],
     // users from before the look-alike keys existed get theirs (a no-op query once done)
     start: async (services) => {
       await backfillNameSkeletons(services.prisma, services.log)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Builder } from '../schema/builder.js'
 import type { Db } from '../db/client.js'
-import type { RestRoute } from '../rest/route.js'
+import type { RestRoute, UserObjectPart } from '../rest/route.js'
 import type { TopicName } from '../pubsub/topics.js'
 import type { Services } from '../services.js'
 import type { Env } from '../config.js'
@@ -50,6 +50,8 @@ export interface PluginDefinition<N extends string, R extends string, O extends 
   /** adds types, fields, subscriptions to the one builder */
   schema?: (builder: Builder) => void
   rest?: readonly RestRoute[]
+  /** fields it adds to JustChat's user object (its own User fields, e.g. a user's rooms) */
+  justchatUser?: UserObjectPart
   /** plain HTTP handlers by path prefix (serving uploaded files) */
   http?: readonly PluginHttpRoute[]
   /** pub/sub topics this plugin publishes or subscribes to; others are refused at run time */
@@ -77,6 +79,7 @@ export interface Plugin {
   readonly optional: readonly string[]
   readonly schema?: (builder: Builder) => void
   readonly rest: readonly RestRoute[]
+  readonly justchatUser?: UserObjectPart
   readonly http: readonly PluginHttpRoute[]
   readonly topics: readonly TopicName[]
   readonly errors: ErrorTable
@@ -115,6 +118,7 @@ export function definePlugin<
     optional,
     schema: def.schema,
     rest: def.rest ?? [],
+    justchatUser: def.justchatUser,
     http: def.http ?? [],
     topics: def.topics ?? [],
     errors: def.errors ?? {},

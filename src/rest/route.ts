@@ -76,3 +76,15 @@ export interface RestRoute extends RouteBase {
 }
 
 export const defineRoutes = (routes: RouteDefinition[]): RestRoute[] => routes
+
+/**
+ * Fields a plugin adds to a dialect's user object (JustChat's user: `/init/getUser`, `/init/auth`, `/init/edit`): a
+ * selection of the plugin's own fields on the GraphQL User, and what the selected values become in the object.
+ */
+export interface UserObjectPart {
+  /** a GraphQL selection on User, e.g. `badges { name }` */
+  selection: string
+  // Method syntax, as `result` above: the part states the shape its selection answers
+  /** the user as the operation answered it (the part's selection included) → the fields it adds */
+  render(user: unknown): Record<string, unknown>
+}

@@ -27,6 +27,9 @@ export interface Fixtures {
   ban(): Promise<number>
   /** a public smile (added by a smiler) */
   smile(): Promise<number>
+  // rooms: rooms
+  /** a closed (PRIVATE) room owned by the owner caller: its databaseId */
+  room(): Promise<number>
   /** a GraphQL request that must succeed: its data */
   must(query: string, variables: Vars, token: string | undefined): Promise<Record<string, any>>
 }
@@ -118,6 +121,16 @@ export async function makeFixtures(t: AccessApp, callers: Callers): Promise<Fixt
           await callers.token('smiler'),
         )
         return d.addSmile.databaseId as number
+      }),
+    // rooms: rooms
+    room: () =>
+      once('room', async () => {
+        const d = await must(
+          'mutation($i: CreateRoomInput!) { createRoom(input: $i) { databaseId } }',
+          { i: { name: `access matrix room ${randomHex()}`, mode: 'PRIVATE' } },
+          owner.token,
+        )
+        return d.createRoom.databaseId as number
       }),
   }
   return f

@@ -235,6 +235,27 @@ export const RECIPES: Record<string, Recipe> = {
       return byId(d?.smiles, inst.id)
     },
   },
+  // rooms: rooms — a room's main data is public (peka2 /api/room is P): closed and hidden rooms are found by id too
+  Room: {
+    async make(fx, select) {
+      const owner = await registerUser(fx.t)
+      const made = async (label: string, input: Row): Promise<Instance> => {
+        const d = await fx.must(
+          `mutation($i: CreateRoomInput!) { createRoom(input: $i) { ${select} } }`,
+          { i: { name: `node lookup ${label}`, ...input } },
+          owner.token,
+        )
+        return { label, id: d.createRoom.databaseId as number, owner, visibleTo: 'everyone', made: d.createRoom }
+      }
+      return [
+        await made('an open room', {}),
+        await made('a closed hidden room', { mode: 'PRIVATE', hidden: true, password: 'node-pass' }),
+      ]
+    },
+    owning: async (fx, inst, _c, token, select) =>
+      (await dataOr(fx.t, `query($r: Int!) { room(databaseId: $r) { ${select} } }`, { r: inst.id }, token))?.room ??
+      null,
+  },
   // ------------------------------------------------------------------ store
   StoreBonus: {
     async make(fx, select) {

@@ -1,6 +1,7 @@
 import type { RoleName } from '../../src/auth/roles.js'
 import type { Fixtures } from './fixtures.js'
 import { casesOf, rolesNamed, type Case, type Rule } from './rules.js'
+import { randomHex } from './requests.js'
 
 /**
  * THE declared scope rules: who may call what, written down independently of the code that enforces them. The
@@ -100,6 +101,52 @@ const ownerSubscription = (f: Fixtures) =>
     )
     return d.saveStoreSubscription.databaseId as number
   })
+
+// rooms: rooms
+/** A room admin's mutation on the fixture room (closed, the owner's): a stranger is ROOM_NOT_ADMIN. */
+const roomAdmin = (more: () => Record<string, unknown>): Case => ({
+  admits: ['owner', 'moderator'],
+  refusal: 'ROOM_NOT_ADMIN',
+  guest: 'UNAUTHENTICATED',
+  args: async (f) => ({ roomId: await f.room(), ...more() }),
+})
+/** A fresh room of the owner's, straight in the database (test setup). */
+const spareRoom = async (f: Fixtures) => {
+  const slug = `spare-${randomHex()}`
+  return (await f.t.app.services.prisma.room.create({ data: { name: slug, slug, ownerId: f.owner.id } })).id
+}
+/** A text channel of the fixture room, made once per fixtures in the database (test setup). */
+const roomChannels = new WeakMap<Fixtures, Promise<number>>()
+const roomTextChannel = (f: Fixtures) => {
+  if (!roomChannels.has(f))
+    roomChannels.set(
+      f,
+      f.room().then(async (roomId) => {
+        const row = await f.t.app.services.prisma.roomChannel.create({ data: { roomId, name: 'matrix' } })
+        return row.id
+      }),
+    )
+  return roomChannels.get(f)!
+}
+
+// rooms: members
+/** A fresh access request for the fixture room, by a fresh user (in the database: test setup). */
+const roomInvite = async (f: Fixtures) => {
+  const userId = await f.userId(`invite ${randomHex()}`)
+  return (await f.t.app.services.prisma.roomInvite.create({ data: { roomId: await f.room(), userId } })).id
+}
+/** A fresh invite link (in the database: test setup) of the fixture room, or of a spare room to join. */
+const roomLink = async (f: Fixtures, roomId: number) => {
+  const code = `matrix-${randomHex()}`
+  await f.t.app.services.prisma.roomInviteLink.create({ data: { code, roomId, creatorId: f.owner.id } })
+  return code
+}
+const roomInviteAdmin = (): Case => ({
+  admits: ['owner', 'moderator'],
+  refusal: 'ROOM_NOT_ADMIN',
+  guest: 'UNAUTHENTICATED',
+  args: async (f) => ({ inviteId: await roomInvite(f) }),
+})
 
 export const GRAPHQL: Record<string, Rule> = {
   // ------------------------------------------------------------------ core
@@ -318,6 +365,86 @@ export const GRAPHQL: Record<string, Rule> = {
   'Subscription.bonusPurchased': signedIn,
   'Subscription.subscriptionChanged': signedIn,
   'Subscription.giftReceived': signedIn,
+  // rooms: video — the fixture room is closed and the owner's: its admins are the owner and site moderators
+  'Query.randomStream': signedIn,
+  'Mutation.setRoomPlaylist': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NOT_ADMIN',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ roomId: await f.room(), items: [] }),
+  },
+  'Mutation.setRoomCurrentVideo': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NOT_ADMIN',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ roomId: await f.room(), position: 0 }),
+  },
+  // rooms: rooms — the fixture room is closed and the owner's: its admins are the owner and site moderators
+  'Query.room': { admits: 'everyone', args: async (f) => ({ databaseId: await f.room() }) },
+  'Query.rooms': everyone,
+  'Query.myRooms': signedIn,
+  'Query.roomCategories': everyone,
+  'Mutation.createRoom': signedIn,
+  'Mutation.updateRoom': roomAdmin(() => ({ input: { name: 'access matrix' } })),
+  'Mutation.deleteRoom': {
+    admits: ['owner', 'moderator'],
+    guest: 'UNAUTHENTICATED',
+    // a room of the owner's for every call (test setup in the database: the owner's room limit stays out of it)
+    args: async (f) => ({ roomId: await spareRoom(f) }),
+  },
+  'Mutation.setRoomPreview': roomAdmin(() => ({})),
+  'Mutation.createRoomChannel': roomAdmin(() => ({ name: `matrix ${randomHex()}` })),
+  'Mutation.updateRoomChannel': {
+    admits: ['owner', 'moderator'],
+    // the channel of a closed room is not there for those who may not read the room
+    refusal: 'ROOM_CHANNEL_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ channelId: await roomTextChannel(f), readOnly: false }),
+  },
+  'Subscription.roomChanged': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NO_ACCESS',
+    guest: 'ROOM_NO_ACCESS',
+    args: async (f) => ({ roomId: await f.room() }),
+  },
+  // rooms: members — the fixture room is closed and the owner's: its admins are the owner and site moderators
+  'Query.roomMembers': roomAdmin(() => ({})),
+  'Query.roomInvites': roomAdmin(() => ({})),
+  'Query.roomInviteLinks': roomAdmin(() => ({})),
+  'Query.myRoomInvite': { admits: 'signed-in', args: async (f) => ({ roomId: await f.room() }) },
+  'Mutation.setRoomMember': {
+    ...roomAdmin(() => ({ role: 'MEMBER' })),
+    args: async (f) => ({ roomId: await f.room(), userId: await f.userId('room member'), role: 'MEMBER' }),
+  },
+  'Mutation.removeRoomMember': {
+    ...roomAdmin(() => ({})),
+    args: async (f) => ({ roomId: await f.room(), userId: await f.userId('room member') }),
+  },
+  // asking is everyone's; the owner is told they have access already (no refusal)
+  'Mutation.requestRoomAccess': { admits: 'signed-in', args: async (f) => ({ roomId: await f.room() }) },
+  'Mutation.acceptRoomInvite': roomInviteAdmin(),
+  'Mutation.rejectRoomInvite': roomInviteAdmin(),
+  'Mutation.blacklistRoomInvite': roomInviteAdmin(),
+  'Mutation.createRoomInviteLink': roomAdmin(() => ({ expiresHours: 1, maxUses: 1 })),
+  'Mutation.revokeRoomInviteLink': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NOT_ADMIN',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ code: await roomLink(f, await f.room()) }),
+  },
+  // a spare room's link: joining it leaves the fixture room closed to the callers
+  'Mutation.joinRoomByCode': {
+    admits: 'signed-in',
+    args: async (f) => ({ code: await roomLink(f, await spareRoom(f)) }),
+  },
+  'Mutation.enterRoom': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NO_ACCESS',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ roomId: await f.room() }),
+  },
+  'Mutation.leaveRoom': signedIn,
+  'Subscription.myRoomInvites': signedIn,
 }
 
 /**
@@ -329,6 +456,13 @@ export interface FieldRule extends Case {
 }
 
 const ownerNode = (f: Fixtures) => Buffer.from(`User:${f.owner.id}`).toString('base64')
+// rooms: video
+const closedRoomField = (): FieldRule => ({
+  admits: ['owner', 'moderator'],
+  refusal: 'ROOM_NO_ACCESS',
+  guest: 'ROOM_NO_ACCESS',
+  of: async (f) => Buffer.from(`Room:${await f.room()}`).toString('base64'),
+})
 
 export const OBJECT_FIELDS: Record<string, FieldRule> = {
   'User.email': { admits: ['owner', 'roleAdmin'], of: ownerNode },
@@ -337,6 +471,18 @@ export const OBJECT_FIELDS: Record<string, FieldRule> = {
   'User.loginHistory': { admits: ['owner'], of: ownerNode },
   // phones are private, shown as null rather than refused (JustChat's getUser answers for anyone)
   'User.phone': { admits: ['owner'], refusal: 'null', guest: 'null', of: ownerNode },
+  // rooms: video — where a user went is theirs (and site staff's); a closed room's video only for those with access
+  'User.visitedRooms': { admits: ['owner', 'moderator'], refusal: 'null', guest: 'null', of: ownerNode },
+  'Room.currentVideo': closedRoomField(),
+  'Room.playlist': closedRoomField(),
+  'Room.playbackHistory': closedRoomField(),
+  // rooms: members — the access list is its admins'
+  'Room.members': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NOT_ADMIN',
+    guest: 'UNAUTHENTICATED',
+    of: async (f) => Buffer.from(`Room:${await f.room()}`).toString('base64'),
+  },
 }
 
 /**
@@ -374,6 +520,20 @@ const route = (letters: string, more: Partial<RestRule> = {}): RestRule => {
       : (roles as RoleName[])
   return { letters, admits, ...more }
 }
+
+// rooms: video
+const closedRoomRoute = (): Partial<RestRule> => ({
+  admits: ['owner', 'moderator'],
+  refusal: 'ROOM_NO_ACCESS',
+  guest: 'ROOM_NO_ACCESS',
+  body: async (f) => ({ roomId: await f.room() }),
+})
+const roomAdminRoute = (more: Record<string, unknown>): Partial<RestRule> => ({
+  admits: ['owner', 'moderator'],
+  refusal: 'ROOM_NOT_ADMIN',
+  guest: 'UNAUTHENTICATED',
+  body: async (f) => ({ roomId: await f.room(), ...more }),
+})
 
 export const REST: Record<string, RestRule> = {
   // ------------------------------------------------------------------ core
@@ -466,6 +626,84 @@ export const REST: Record<string, RestRule> = {
   '/gifts/send': route('A'),
   '/user/free-coins': route('A'),
   '/user/updateBalance': route('A'),
+  // rooms: video (room.md) — reading a closed room's: its owner and site moderators; writing: its admins
+  '/api/room/getCurrentVideo': route('P/A', closedRoomRoute()),
+  '/api/room/playlist': route('P/A', closedRoomRoute()),
+  '/api/room/playlist/history': route('P/A', closedRoomRoute()),
+  '/api/room/periscopeRandom': route('A'),
+  '/api/room/setCurrentVideo': route('A', roomAdminRoute({ position: 0 })),
+  '/api/room/playlist/set': route('A', roomAdminRoute({ playlist: [] })),
+  // rooms: rooms (room.md, "Основное")
+  '/api/room': route('P', { body: async (f) => ({ roomId: await f.room() }) }),
+  '/api/room/create': route('A'),
+  '/api/room/my': route('A'),
+  '/api/room/preview': route('A', roomAdminRoute({})),
+  '/api/room/settings': route('A', roomAdminRoute({ name: 'access matrix' })),
+  // rooms: members (room.md, Пользователи / Инвайты) — room admins: the owner and site moderators
+  '/api/room/user/admin': route('P', { body: async (f) => ({ roomId: await f.room() }) }),
+  '/api/room/user/list': route('A', roomAdminRoute({})),
+  '/api/room/user/remove': route('A', {
+    ...roomAdminRoute({}),
+    body: async (f) => ({ roomId: await f.room(), userId: await f.userId('room member') }),
+  }),
+  '/api/room/user/set': route('A', {
+    ...roomAdminRoute({}),
+    body: async (f) => ({ roomId: await f.room(), userId: await f.userId('room member'), type: 'user' }),
+  }),
+  '/api/room/invite': route('A', { body: async (f) => ({ roomId: await f.room() }) }),
+  '/api/room/invite/accept': route('A', {
+    ...roomAdminRoute({}),
+    body: async (f) => ({ inviteId: await roomInvite(f) }),
+  }),
+  '/api/room/invite/blacklist': route('A', {
+    ...roomAdminRoute({}),
+    body: async (f) => ({ inviteId: await roomInvite(f) }),
+  }),
+  '/api/room/invite/reject': route('A', {
+    ...roomAdminRoute({}),
+    body: async (f) => ({ inviteId: await roomInvite(f) }),
+  }),
+  '/api/room/invite/list': route('A', roomAdminRoute({})),
+  '/api/room/invite/status': route('A', { body: async (f) => ({ roomId: await f.room() }) }),
+  // rooms: members, JustChat (justchat-api.md) — the fixture room is closed: its chat is its members' and staff's
+  '/room/create': route('A', { body: () => ({ room: { name: '' } }) }),
+  '/room/enter': route('A', {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_NO_ACCESS',
+    guest: 'UNAUTHENTICATED',
+    body: async (f) => ({ room: { id: String(await f.room()) } }),
+  }),
+  '/room/get': route('A'),
+  '/room/remove': route('A'),
+  '/room/sendMessage': route('A', {
+    admits: ['owner', 'moderator'],
+    body: async (f) => ({ message: { room_id: String(await f.room()), text: 'access matrix' } }),
+  }),
+  '/room/chat': route('A', { admits: ['owner', 'moderator'], body: async (f) => ({ room: String(await f.room()) }) }),
+  '/room/kick': route('A', {
+    admits: ['owner', 'moderator'],
+    body: async (f) => ({ room_id: String(await f.room()), user_id: String(await f.userId('sanctioned')) }),
+  }),
+  '/room/silence': route('A', {
+    admits: ['owner', 'moderator'],
+    body: async (f) => ({
+      room_id: String(await f.room()),
+      user_id: String(await f.userId('sanctioned')),
+      finished: Date.now() + 60_000,
+    }),
+  }),
+  '/room/ban': route('A', {
+    admits: ['owner', 'moderator'],
+    body: async (f) => ({ room_id: String(await f.room()), user_id: String(await f.userId('sanctioned')) }),
+  }),
+  '/room/add-moderator': route('A', {
+    admits: ['owner'],
+    body: async (f) => ({ room_id: String(await f.room()), user_id: String(await f.userId('appointed')) }),
+  }),
+  '/room/remove-moderator': route('A', {
+    admits: ['owner'],
+    body: async (f) => ({ room_id: String(await f.room()), user_id: String(await f.userId('appointed')) }),
+  }),
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

@@ -9,6 +9,10 @@ import { MODERATION_RECIPES } from './recipes/moderation.js'
 import { NOTIFICATION_RECIPES } from './recipes/notifications.js'
 import { SMILE_QUEUE_RECIPES, SMILES_CHANGED_RECIPES } from './recipes/smiles.js'
 import { GIFT_RECIPES, PURCHASE_RECIPES, SUBSCRIPTION_RECIPES, WALLET_RECIPES } from './recipes/store.js'
+// rooms: members
+import { MY_ROOM_INVITES_RECIPES } from './recipes/rooms-members.js'
+// rooms: rooms
+import { ROOM_CHANGED_RECIPES } from './recipes/rooms.js'
 
 /**
  * The list the event tests run over is the schema's: every subscription field of the running app (every shipped
@@ -25,6 +29,10 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   bonusPurchased: PURCHASE_RECIPES,
   subscriptionChanged: SUBSCRIPTION_RECIPES,
   giftReceived: GIFT_RECIPES,
+  // rooms: members
+  myRoomInvites: MY_ROOM_INVITES_RECIPES,
+  // rooms: rooms (each part of the plugin adds its changes' recipes there)
+  roomChanged: ROOM_CHANGED_RECIPES,
 }
 /** The filtered variants of chatEvents must decide on every event type too. */
 const CHAT_VARIANTS: Record<string, Partial<Record<string, unknown>>> = {

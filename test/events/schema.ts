@@ -95,7 +95,11 @@ export function eventPairs(s: GraphQLSchema = schema): EventPair[] {
 }
 
 /** Types shown by identity only: a payload's user is a reference, not the account (whose fields are owner-only). */
-const REFERENCES: Record<string, string> = { User: 'id databaseId name' }
+const REFERENCES: Record<string, string> = {
+  User: 'id databaseId name',
+  // rooms: a room's own fields grow with every part of the plugin (and some are for its members only)
+  Room: 'id databaseId name',
+}
 const MAX_DEPTH = 4
 
 /** A selection of every field (arguments-free) of a type, nested types included, unions and interfaces resolved. */

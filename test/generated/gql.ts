@@ -216,6 +216,23 @@ type Documents = {
     "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": typeof types.RequestPasswordResetDocument,
     "mutation ResetPasswordWsRevocation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }": typeof types.ResetPasswordWsRevocationDocument,
     "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }": typeof types.SetRoleWsRevocationDocument,
+    "\n  mutation CreateRoomChannelT($r: Int!, $name: String!, $type: String, $readOnly: Boolean, $categoryId: Int) {\n    createRoomChannel(roomId: $r, name: $name, type: $type, readOnly: $readOnly, categoryId: $categoryId) {\n      databaseId roomId name type position readOnly categoryId chatChannel\n    }\n  }\n": typeof types.CreateRoomChannelTDocument,
+    "\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n": typeof types.UpdateRoomChannelTDocument,
+    "query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }": typeof types.RoomChannelsTDocument,
+    "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n": typeof types.SendInRoomChannelTDocument,
+    "\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n": typeof types.RoomChangedTDocument,
+    "mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }": typeof types.UpdateRoomLiveTDocument,
+    "mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }": typeof types.DeleteRoomLiveTDocument,
+    "mutation NewChannelLiveT($r: Int!, $n: String!) { createRoomChannel(roomId: $r, name: $n) { databaseId } }": typeof types.NewChannelLiveTDocument,
+    "mutation EditChannelLiveT($c: Int!) { updateRoomChannel(channelId: $c, readOnly: true) { databaseId } }": typeof types.EditChannelLiveTDocument,
+    "mutation PreviewLiveT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId } }": typeof types.PreviewLiveTDocument,
+    "subscription RoomNotificationsT { notifications { type data } }": typeof types.RoomNotificationsTDocument,
+    "query RoomHistoryT($c: String!) { chatHistory(channel: $c) { databaseId text } }": typeof types.RoomHistoryTDocument,
+    "subscription RoomChatEventsT($c: String!) { chatEvents(channel: $c) { __typename } }": typeof types.RoomChatEventsTDocument,
+    "mutation RoomSendT($c: String!) { sendChatMessage(input: { channel: $c, text: \"secret plans\" }) { isSent } }": typeof types.RoomSendTDocument,
+    "mutation FollowRoomT($id: Int!) { follow(content: ROOM, id: $id) }": typeof types.FollowRoomTDocument,
+    "\n  mutation SetRoomPreviewT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId image imageUrl } }\n": typeof types.SetRoomPreviewTDocument,
+    "query RoomImageT($r: Int!) { room(databaseId: $r) { image imageUrl } }": typeof types.RoomImageTDocument,
     "\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n": typeof types.RoomsTDocument,
     "query MyRoomsT { myRooms { role room { databaseId } } }": typeof types.MyRoomsTDocument,
     "\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n": typeof types.CreateRoomTDocument,
@@ -507,6 +524,23 @@ const documents: Documents = {
     "mutation RequestPasswordReset($e: String!) { requestPasswordReset(email: $e) }": types.RequestPasswordResetDocument,
     "mutation ResetPasswordWsRevocation($c: String!, $p: String) { resetPassword(code: $c, newPassword: $p) { token } }": types.ResetPasswordWsRevocationDocument,
     "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }": types.SetRoleWsRevocationDocument,
+    "\n  mutation CreateRoomChannelT($r: Int!, $name: String!, $type: String, $readOnly: Boolean, $categoryId: Int) {\n    createRoomChannel(roomId: $r, name: $name, type: $type, readOnly: $readOnly, categoryId: $categoryId) {\n      databaseId roomId name type position readOnly categoryId chatChannel\n    }\n  }\n": types.CreateRoomChannelTDocument,
+    "\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n": types.UpdateRoomChannelTDocument,
+    "query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }": types.RoomChannelsTDocument,
+    "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n": types.SendInRoomChannelTDocument,
+    "\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n": types.RoomChangedTDocument,
+    "mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }": types.UpdateRoomLiveTDocument,
+    "mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }": types.DeleteRoomLiveTDocument,
+    "mutation NewChannelLiveT($r: Int!, $n: String!) { createRoomChannel(roomId: $r, name: $n) { databaseId } }": types.NewChannelLiveTDocument,
+    "mutation EditChannelLiveT($c: Int!) { updateRoomChannel(channelId: $c, readOnly: true) { databaseId } }": types.EditChannelLiveTDocument,
+    "mutation PreviewLiveT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId } }": types.PreviewLiveTDocument,
+    "subscription RoomNotificationsT { notifications { type data } }": types.RoomNotificationsTDocument,
+    "query RoomHistoryT($c: String!) { chatHistory(channel: $c) { databaseId text } }": types.RoomHistoryTDocument,
+    "subscription RoomChatEventsT($c: String!) { chatEvents(channel: $c) { __typename } }": types.RoomChatEventsTDocument,
+    "mutation RoomSendT($c: String!) { sendChatMessage(input: { channel: $c, text: \"secret plans\" }) { isSent } }": types.RoomSendTDocument,
+    "mutation FollowRoomT($id: Int!) { follow(content: ROOM, id: $id) }": types.FollowRoomTDocument,
+    "\n  mutation SetRoomPreviewT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId image imageUrl } }\n": types.SetRoomPreviewTDocument,
+    "query RoomImageT($r: Int!) { room(databaseId: $r) { image imageUrl } }": types.RoomImageTDocument,
     "\n  query RoomsT($name: String, $filled: Boolean, $closed: Boolean, $categoryId: Int, $ownerId: Int, $includeHidden: Boolean,\n    $orderBy: RoomOrder!, $first: Int, $after: String, $offset: Int, $last: Int) {\n    rooms(name: $name, filled: $filled, closed: $closed, categoryId: $categoryId, ownerId: $ownerId, includeHidden: $includeHidden,\n      orderBy: $orderBy, first: $first, after: $after, offset: $offset, last: $last) {\n      totalCount\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      edges { cursor node { databaseId name } }\n    }\n  }\n": types.RoomsTDocument,
     "query MyRoomsT { myRooms { role room { databaseId } } }": types.MyRoomsTDocument,
     "\n  mutation CreateRoomT($i: CreateRoomInput!) {\n    createRoom(input: $i) { databaseId name slug mode hidden closed hasPassword maxUsers settings ownerId category { databaseId } }\n  }\n": types.CreateRoomTDocument,
@@ -1418,6 +1452,74 @@ export function graphql(source: "mutation ResetPasswordWsRevocation($c: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }"): (typeof documents)["mutation SetRoleWsRevocation($u: Int!) { setRole(userId: $u, role: \"moderator\", value: false) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateRoomChannelT($r: Int!, $name: String!, $type: String, $readOnly: Boolean, $categoryId: Int) {\n    createRoomChannel(roomId: $r, name: $name, type: $type, readOnly: $readOnly, categoryId: $categoryId) {\n      databaseId roomId name type position readOnly categoryId chatChannel\n    }\n  }\n"): (typeof documents)["\n  mutation CreateRoomChannelT($r: Int!, $name: String!, $type: String, $readOnly: Boolean, $categoryId: Int) {\n    createRoomChannel(roomId: $r, name: $name, type: $type, readOnly: $readOnly, categoryId: $categoryId) {\n      databaseId roomId name type position readOnly categoryId chatChannel\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n"): (typeof documents)["\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }"): (typeof documents)["query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n"): (typeof documents)["\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n"): (typeof documents)["\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }"): (typeof documents)["mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }"): (typeof documents)["mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation NewChannelLiveT($r: Int!, $n: String!) { createRoomChannel(roomId: $r, name: $n) { databaseId } }"): (typeof documents)["mutation NewChannelLiveT($r: Int!, $n: String!) { createRoomChannel(roomId: $r, name: $n) { databaseId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation EditChannelLiveT($c: Int!) { updateRoomChannel(channelId: $c, readOnly: true) { databaseId } }"): (typeof documents)["mutation EditChannelLiveT($c: Int!) { updateRoomChannel(channelId: $c, readOnly: true) { databaseId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation PreviewLiveT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId } }"): (typeof documents)["mutation PreviewLiveT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription RoomNotificationsT { notifications { type data } }"): (typeof documents)["subscription RoomNotificationsT { notifications { type data } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomHistoryT($c: String!) { chatHistory(channel: $c) { databaseId text } }"): (typeof documents)["query RoomHistoryT($c: String!) { chatHistory(channel: $c) { databaseId text } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription RoomChatEventsT($c: String!) { chatEvents(channel: $c) { __typename } }"): (typeof documents)["subscription RoomChatEventsT($c: String!) { chatEvents(channel: $c) { __typename } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RoomSendT($c: String!) { sendChatMessage(input: { channel: $c, text: \"secret plans\" }) { isSent } }"): (typeof documents)["mutation RoomSendT($c: String!) { sendChatMessage(input: { channel: $c, text: \"secret plans\" }) { isSent } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowRoomT($id: Int!) { follow(content: ROOM, id: $id) }"): (typeof documents)["mutation FollowRoomT($id: Int!) { follow(content: ROOM, id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetRoomPreviewT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId image imageUrl } }\n"): (typeof documents)["\n  mutation SetRoomPreviewT($r: Int!, $file: File!) { setRoomPreview(roomId: $r, file: $file) { databaseId image imageUrl } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RoomImageT($r: Int!) { room(databaseId: $r) { image imageUrl } }"): (typeof documents)["query RoomImageT($r: Int!) { room(databaseId: $r) { image imageUrl } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

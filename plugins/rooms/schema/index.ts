@@ -3,6 +3,7 @@ import { addRoomType } from './room-type.js'
 import { addRoomsFields } from './rooms.js'
 import { addMembersFields } from './members.js'
 import { addVideoFields } from './video.js'
+import { addUserRoomFields } from './user-rooms.js'
 
 /** The rooms' GraphQL: rooms and their lists, membership and invites, video and playlist, channels, events. */
 export function roomsSchema(builder: Builder) {
@@ -10,4 +11,5 @@ export function roomsSchema(builder: Builder) {
   addRoomsFields(builder, T)
   addMembersFields(builder, T)
   addVideoFields(builder, T)
+  addUserRoomFields(builder, T)
 }

@@ -1,4 +1,4 @@
-import { defineRoutes } from '../../rest/route.js'
+import { defineRoutes, type UserObjectPart } from '../../rest/route.js'
 import { currentSelection, currentUser, type Current } from './rest.js'
 
 interface U {
@@ -16,7 +16,7 @@ const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 const asText = (v: unknown) => (v == null ? null : String(v))
 
 /** JustChat's user object: string `_id`, phone without '+', ISO `create_at`. */
-const JC_USER = 'databaseId phone nickname location photo dob gender createdAt'
+const JC_USER_CORE = 'databaseId phone nickname location photo dob gender createdAt'
 interface JcUser {
   databaseId: number
   phone: string | null
@@ -27,7 +27,9 @@ interface JcUser {
   gender: number | null
   createdAt: string
 }
-const jcUser = (u: JcUser) => ({
+const jcUserOf = (parts: readonly UserObjectPart[]) => (u: JcUser) => ({
+  // the enabled plugins' fields (JustChat's user model has more than the core keeps); the core's own cannot be replaced
+  ...Object.fromEntries(parts.flatMap((p) => Object.entries(p.render(u)))),
   _id: String(u.databaseId),
   phone: u.phone ? u.phone.replace(/^\+/, '') : null,
   nickname: u.nickname,
@@ -44,9 +46,14 @@ const profileOf = (o: unknown) =>
     ? Object.fromEntries(PROFILE_FIELDS.filter((k) => k in o).map((k) => [k, (o as Record<string, unknown>)[k]]))
     : {}
 
-/** `settings`: the selection of every settings field (the enabled sections'). */
-export const accountRoutes = (settings: string) =>
-  defineRoutes([
+/**
+ * `settings`: the selection of every settings field (the enabled sections'); `parts`: the enabled plugins' fields of
+ * JustChat's user object.
+ */
+export function accountRoutes(settings: string, parts: readonly UserObjectPart[] = []) {
+  const JC_USER = [JC_USER_CORE, ...parts.map((p) => p.selection)].join(' ')
+  const jcUser = jcUserOf(parts)
+  return defineRoutes([
     {
       dialect: 'peka2',
       path: '/api/user/roles/list',
@@ -158,3 +165,4 @@ export const accountRoutes = (settings: string) =>
       result: () => ({}),
     },
   ])
+}

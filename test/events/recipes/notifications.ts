@@ -6,6 +6,8 @@ import { ADD_SMILE, freshCode, gqlUpload, smilePng } from '../../smiles/support.
 import { isoSince, ok, open, type Received, type Stream } from '../support.js'
 import { sendAs } from './chat.js'
 import { STORE_NOTIFICATION_RECIPES } from './store.js'
+// rooms: members
+import { ROOM_MEMBER_NOTIFICATION_RECIPES } from './rooms-members.js'
 
 type Recipe = (t: TestApp) => Promise<Received>
 
@@ -118,4 +120,70 @@ export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
   smilesApproved: (t) => smilesDecision(t, 'approve'),
   smilesRejected: (t) => smilesDecision(t, 'reject'),
   ...STORE_NOTIFICATION_RECIPES,
+  // rooms: members — roomUserSet / roomUserRemoved
+  ...ROOM_MEMBER_NOTIFICATION_RECIPES,
+
+  // rooms: video — a new video in a room: its owner (in it) gets the getCurrentVideo object
+  async roomVideo(t) {
+    const owner = await registerUser(t)
+    const d = await ok(t, owner, 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { databaseId } }', {
+      i: { name: `video ${owner.id}` },
+    })
+    const roomId: number = d.createRoom.databaseId
+    const items = [
+      {
+        position: 0,
+        url: 'https://video.example.test/1',
+        start: new Date().toISOString(),
+        main: true,
+        persistent: false,
+      },
+    ]
+    await ok(
+      t,
+      owner,
+      'mutation($r: Int!, $i: [RoomPlaylistItemInput!]!) { setRoomPlaylist(roomId: $r, items: $i) { url } }',
+      { r: roomId, i: items },
+    )
+    const s = await inbox(t, owner)
+    const since = Date.now()
+    const v = await ok(
+      t,
+      owner,
+      'mutation($r: Int!) { setRoomCurrentVideo(roomId: $r, position: 0) { code { started paused } } }',
+      { r: roomId },
+    )
+    const code: unknown = v.setRoomCurrentVideo.code
+    return expectOnly(s, notice('roomVideo', { roomId, url: items[0].url, playlistPosition: 0, code }, since))
+  },
+  // rooms: rooms — a room's main data changed: its owner (and access list) get peka2's room object
+  async roomModify(t) {
+    const owner = await registerUser(t)
+    const d = await ok(
+      t,
+      owner,
+      'mutation($i: CreateRoomInput!) { createRoom(input: $i) { databaseId slug owner { slug } } }',
+      { i: { name: `modify ${owner.id}`, mode: 'PRIVATE' } },
+    )
+    const roomId: number = d.createRoom.databaseId
+    const s = await inbox(t, owner)
+    const since = Date.now()
+    await ok(t, owner, 'mutation($r: Int!) { updateRoom(roomId: $r, input: { hidden: true }) { databaseId } }', {
+      r: roomId,
+    })
+    const data = {
+      id: roomId,
+      name: `modify ${owner.id}`,
+      owner: { id: owner.id, name: owner.name, slug: d.createRoom.owner.slug },
+      category: null,
+      mode: 'private',
+      hidden: true,
+      rating: 0,
+      image: null,
+      thumbnail: null,
+      slug: d.createRoom.slug,
+      available: true,
+    }
+    return expectOnly(s, notice('roomModify', { roomId, data }, since))
+  },
 }

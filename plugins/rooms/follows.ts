@@ -1,0 +1,8 @@
+import type { ContentKind } from '../../src/core/social/kinds.js'
+
+/** peka2 /api/subscribe/* with content `room` (item: a room id): following a room while the plugin is on. */
+export const ROOM_FOLLOW: ContentKind = {
+  value: 'room',
+  exists: async (db, id) =>
+    id >= 1 && id <= 2_147_483_647 && !!(await db.room.findUnique({ where: { id }, select: { id: true } })),
+}

@@ -1,0 +1,24 @@
+import type { UserObjectPart } from '../../../src/rest/route.js'
+
+interface Ref {
+  databaseId: number
+}
+interface UserRooms {
+  activeRoom: Ref | null
+  ownedRooms: Ref[]
+  visitedRooms: Ref[] | null
+}
+
+/**
+ * JustChat's user `room` (the active room), `rooms` (created) and `visitedRooms`, as string ids: the User fields of
+ * schema/user-rooms.ts, so the same rules decide who sees them. Hidden visited rooms are an empty list, the form a
+ * JustChat client expects.
+ */
+export const justchatUserRooms: UserObjectPart = {
+  selection: 'activeRoom { databaseId } ownedRooms { databaseId } visitedRooms { databaseId }',
+  render: (u: UserRooms) => ({
+    room: u.activeRoom ? String(u.activeRoom.databaseId) : null,
+    rooms: u.ownedRooms.map((r) => String(r.databaseId)),
+    visitedRooms: (u.visitedRooms ?? []).map((r) => String(r.databaseId)),
+  }),
+}

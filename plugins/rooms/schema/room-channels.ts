@@ -1,0 +1,66 @@
+import type { Builder } from '../../../src/schema/builder.js'
+import { channelsOf, createChannel, updateChannel, MAX_CHANNELS, type RoomChannelRow } from '../channels.js'
+import { roomChannel } from '../kind.js'
+import type { RoomTypes } from './room-type.js'
+
+const AUTH = { authenticated: true } as const
+
+/** A room's named text channels (messenger channels): chat channel room/<roomId>/<id>. */
+export function addRoomChannelFields(builder: Builder, { Room }: RoomTypes) {
+  const RoomChannel = builder.objectRef<RoomChannelRow>('RoomChannel').implement({
+    description: "A room's named text channel; its chat is the chat channel in `chatChannel` (room/<roomId>/<id>)",
+    fields: (t) => ({
+      databaseId: t.exposeInt('id'),
+      roomId: t.exposeInt('roomId'),
+      name: t.exposeString('name'),
+      type: t.exposeString('type', { description: 'text (the only type for now)' }),
+      categoryId: t.exposeInt('categoryId', { nullable: true }),
+      position: t.exposeInt('position', { description: 'sort key, ascending' }),
+      readOnly: t.exposeBoolean('readOnly', { description: 'only room admins write' }),
+      chatChannel: t.string({
+        description: 'the chat channel id: use it with sendChatMessage, chatChannel and chatEvents',
+        resolve: (c) => roomChannel(c.roomId, c.id),
+      }),
+      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    }),
+  })
+
+  builder.objectFields(Room, (t) => ({
+    channels: t.field({
+      type: [RoomChannel],
+      description: "The room's text channels by position; empty for those who may not read the room",
+      resolve: (r, _a, ctx) => channelsOf(ctx, r),
+    }),
+  }))
+
+  builder.mutationFields((t) => ({
+    createRoomChannel: t.field({
+      type: RoomChannel,
+      authScopes: AUTH,
+      description: `A room admin adds a text channel (name 1–100, unique in the room; at most ${MAX_CHANNELS} a room)`,
+      args: {
+        roomId: t.arg.int({ required: true }),
+        name: t.arg.string({ required: true }),
+        type: t.arg.string({ description: 'text (default; the only type for now)' }),
+        categoryId: t.arg.int(),
+        readOnly: t.arg.boolean(),
+      },
+      resolve: (_p, a, ctx) =>
+        createChannel(ctx, a.roomId, { name: a.name, type: a.type, categoryId: a.categoryId, readOnly: a.readOnly }),
+    }),
+    updateRoomChannel: t.field({
+      type: RoomChannel,
+      authScopes: AUTH,
+      description: 'A room admin renames a text channel, makes it read-only or moves it; absent arguments are kept',
+      args: {
+        channelId: t.arg.int({ required: true }),
+        name: t.arg.string(),
+        readOnly: t.arg.boolean(),
+        position: t.arg.int(),
+      },
+      resolve: (_p, a, ctx) =>
+        updateChannel(ctx, a.channelId, { name: a.name, readOnly: a.readOnly, position: a.position }),
+    }),
+  }))
+  return { RoomChannel }
+}
