@@ -35,6 +35,13 @@ export const ERRORS = {
   USER_ALREADY_EXISTS: { status: 409, message: 'User already exists' },
   CONFLICT: { status: 409, message: 'Conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Request body is too large' },
+  // uploads (src/uploads/, for every plugin that takes files)
+  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
+  FILE_EMPTY: { status: 400, message: 'The file is empty' },
+  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
+  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
+  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
+  INVALID_FILE_TYPE: { status: 415, message: 'This kind of file is not accepted here' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Content-Type must be application/json' },
   RATE_LIMIT_EXCEEDED: { status: 429, message: 'Rate limit exceeded' },
   TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many operations at once on this connection' },

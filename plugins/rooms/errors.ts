@@ -28,12 +28,11 @@ export const ROOM_ERRORS = defineErrors('rooms', {
   ROOM_RANDOM_STREAMS_OFF: { status: 404, message: 'No random streams are configured on this server' },
   ROOM_SANCTIONS_OFF: { status: 404, message: 'Room moderation needs the moderation plugin, which is off' },
   ROOM_SILENCED: { status: 403, message: 'You are silenced in this room' },
-  // room previews: the same codes (and meanings) as smiles' uploads, so either plugin may be on alone
-  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
-  FILE_EMPTY: { status: 400, message: 'The file is empty' },
-  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
-  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
-  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
+  // rooms: emojis
+  ROOM_SMILES_OFF: { status: 404, message: 'Room emojis and stickers need the smiles plugin, which is off' },
+  ROOM_EMOJI_NOT_FOUND: { status: 404, message: 'Emoji or sticker not found' },
+  ROOM_EMOJI_NAME_TAKEN: { status: 409, message: 'This room has an emoji or sticker of that name already' },
+  ROOM_EMOJI_LIMIT: { status: 409, message: 'This room has as many emojis (or stickers) as a room may' },
 })
 
 type RoomErrors = typeof ROOM_ERRORS

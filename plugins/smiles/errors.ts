@@ -2,12 +2,6 @@ import { defineErrors } from '../../src/errors.js'
 
 /** Smiles' error codes: uploads (smiles, icons) and the smile set (in the app's registry while it is enabled). */
 export const SMILE_ERRORS = defineErrors('smiles', {
-  // uploads
-  FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
-  FILE_EMPTY: { status: 400, message: 'The file is empty' },
-  FILE_TOO_LARGE: { status: 413, message: 'The file is too large' },
-  INVALID_IMAGE: { status: 400, message: 'The file is not a PNG image' },
-  INVALID_IMAGE_SIZE: { status: 400, message: 'The image has the wrong dimensions' },
   // smiles
   INVALID_SMILE_CODE: { status: 400, message: 'Invalid smile code' },
   SMILE_NOT_FOUND: { status: 404, message: 'Smile not found' },
@@ -15,6 +9,7 @@ export const SMILE_ERRORS = defineErrors('smiles', {
   SMILE_CODE_TAKEN: { status: 409, message: 'A smile with this code already exists' },
   SMILE_CHANGES_PENDING: { status: 409, message: 'Smile changes are awaiting approval' },
   SMILE_NO_CHANGES: { status: 409, message: 'There are no smile changes to submit' },
+  SMILE_LIMIT_REACHED: { status: 409, message: 'This set of smiles is full' },
   SMILE_NOT_SUBMITTED: { status: 404, message: 'This user has no smile changes awaiting approval' },
   // smiles in chat messages
   TOO_MANY_SMILES: { status: 400, message: 'Too many smiles in one message' },
