@@ -50,7 +50,7 @@ export interface PluginDefinition<N extends string, R extends string, O extends 
   /** adds types, fields, subscriptions to the one builder */
   schema?: (builder: Builder) => void
   rest?: readonly RestRoute[]
-  /** fields it adds to JustChat's user object (its own User fields, e.g. a user's rooms) */
+  /** fields it adds to JustChat's user object (its own User fields) */
   justchatUser?: UserObjectPart
   /** plain HTTP handlers by path prefix (serving uploaded files) */
   http?: readonly PluginHttpRoute[]

@@ -8,7 +8,7 @@ import type { PluginHttpRoute } from '../plugin-system/contract.js'
 const NAME = /^([0-9a-f]{64})\.png$/
 
 export interface PngFiles {
-  /** the URL path prefix, e.g. /uploads/rooms/ */
+  /** the URL path prefix, e.g. /uploads/<kind>/ */
   prefix: string
   /** the path part of a stored file's URL: <prefix><hash>.png */
   pathOf(hash: string): string

@@ -23,7 +23,7 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
 /** the chunks a clean copy keeps besides IHDR, IDAT and IEND: palette, transparency, colour space */
 const KEPT = new Set(['PLTE', 'tRNS', 'gAMA', 'cHRM', 'sRGB'])
 const KNOWN_CRITICAL = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND'])
-/** Larger raw images are refused before inflating anything (a 30×30 RGBA 16-bit smile needs 7,230 bytes). */
+/** Larger raw images are refused before inflating anything (a 30×30 RGBA 16-bit image needs 7,230 bytes). */
 const MAX_RAW_BYTES = 16 * 1024 * 1024
 
 export interface PngInfo {
@@ -148,7 +148,7 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([head, data, crc])
 }
 
-/** An 8-bit RGBA PNG drawn by `pixel(x, y)` → [r, g, b, a]: demo smiles are generated, not shipped as binaries. */
+/** An 8-bit RGBA PNG drawn by `pixel(x, y)` → [r, g, b, a]: demo images are generated, not shipped as binaries. */
 export function encodePng(
   width: number,
   height: number,
