@@ -80,13 +80,11 @@ export async function requireRoomAdmin(ctx: Context, room: RoomRow): Promise<Vie
   return v
 }
 
-/** Only the owner (or site staff) deletes a room or changes its owner-level settings. */
-export function requireRoomOwner(ctx: Context, room: RoomRow): Viewer {
+/** Only the owner (or site staff) deletes a room or changes its owner-level settings; the refusal names `field`. */
+export function requireRoomOwner(ctx: Context, room: RoomRow, field = 'roomId'): Viewer {
   const v = signedIn(ctx)
   if (v.id !== room.ownerId && !isSiteStaff(v))
-    throw new AppError('INSUFFICIENT_PERMISSIONS', 'roomId: only the owner of the room may do this', {
-      field: 'roomId',
-    })
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `${field}: only the owner of the room may do this`, { field })
   return v
 }
 

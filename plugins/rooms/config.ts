@@ -7,6 +7,10 @@ export interface RoomsConfig {
   playlistMax: number
   /** the live streams periscopeRandom picks from (ROOMS_RANDOM_STREAMS, comma-separated https URLs): no outside calls */
   randomStreams: string[]
+  /** emojis one room may have (ROOMS_EMOJI_MAX), when smiles is on */
+  emojiMax: number
+  /** stickers one room may have (ROOMS_STICKER_MAX), when smiles is on */
+  stickerMax: number
 }
 
 function urls(env: Env, name: string): string[] {
@@ -24,4 +28,6 @@ export const readRoomsConfig = (env: Env): RoomsConfig => ({
   perUser: int(env, 'ROOMS_PER_USER', 3, 1, 1000),
   playlistMax: int(env, 'ROOMS_PLAYLIST_MAX', 100, 1, 1000),
   randomStreams: urls(env, 'ROOMS_RANDOM_STREAMS'),
+  emojiMax: int(env, 'ROOMS_EMOJI_MAX', 50, 0, 500),
+  stickerMax: int(env, 'ROOMS_STICKER_MAX', 50, 0, 500),
 })

@@ -11,6 +11,7 @@ import { previewFiles } from './preview.js'
 import { ROOM_FOLLOW } from './follows.js'
 import { seedRooms } from './seed.js'
 import { roomSanctionHook } from './sanction-hook.js'
+import { initRoomEmojis } from './emojis.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -36,5 +37,6 @@ export default definePlugin({
     roomsState.init(services, { config: plugin.config, chat, moderation })
     chat.registerChannelKind(roomKind)
     moderation?.addSanctionHook(roomSanctionHook(services))
+    initRoomEmojis(services, plugin.optionalApi('smiles'))
   },
 })

@@ -16,6 +16,7 @@ import {
 import { announce, recheckReaders } from './events.js'
 import { roomModified } from './notices.js'
 import { dropUnused } from './preview.js'
+import { dropRoomEmojis } from './emojis.js'
 import { roomsOf } from './state.js'
 import * as v from './validate.js'
 
@@ -158,5 +159,6 @@ export async function deleteRoom(ctx: Context, roomId: number): Promise<boolean>
     channels.map((c) => c.id),
   )
   if (room.image !== null) await dropUnused(ctx, room.image)
+  await dropRoomEmojis(ctx, room.id)
   return true
 }

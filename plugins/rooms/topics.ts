@@ -18,6 +18,7 @@ export type RoomChange =
   | 'INVITE_BLACKLISTED'
   | 'CHANNEL_CREATED'
   | 'CHANNEL_UPDATED'
+  | 'EMOJIS'
 
 export interface RoomEvent {
   change: RoomChange

@@ -1,12 +1,18 @@
 import type { Services } from '../../src/services.js'
 import { perApp } from '../../src/plugin-system/app-state.js'
 import type { TextCheck } from '../chat/public.js'
-import type { SmileAllowance, SmileUsageRule, SmilesApi } from './public.js'
+import type { ScopeResolver, SmileAllowance, SmileUsageRule, SmilesApi } from './public.js'
 import { smilesConfig } from './config.js'
+import { SITE } from './service.js'
+import { scopedSmilesApi } from './scoped.js'
 
 /** Smiles in chat messages: how many one message may hold and who may use which (rules other plugins add). */
 
-const rules = perApp<{ usage: SmileUsageRule[]; allowances: SmileAllowance[] }>(() => ({ usage: [], allowances: [] }))
+const rules = perApp<{ usage: SmileUsageRule[]; allowances: SmileAllowance[]; scopes: ScopeResolver[] }>(() => ({
+  usage: [],
+  allowances: [],
+  scopes: [],
+}))
 
 /** Chat writes a smile as :code:. */
 const TOKEN = /:([A-Za-z0-9_-]{1,32}):/g
@@ -24,6 +30,8 @@ export function createSmilesApi(services: Services): SmilesApi {
   return {
     addUsageRule: (rule) => add(rules(services).usage, rule),
     addAllowance: (allowance) => add(rules(services).allowances, allowance),
+    addScopeResolver: (resolver) => add(rules(services).scopes, resolver),
+    ...scopedSmilesApi(services),
   }
 }
 
@@ -34,27 +42,40 @@ async function limitOf(services: Services, userId: number): Promise<number> {
   return limit
 }
 
+/** The sets recognised in a channel: the site's, and the scopes resolvers map the channel to. */
+function scopesOf(services: Services, channel: string): string[] {
+  const scopes = new Set([SITE])
+  for (const resolve of rules(services).scopes) {
+    const scope = resolve(channel)
+    if (scope) scopes.add(scope)
+  }
+  return [...scopes]
+}
+
 /**
- * The check smiles adds to chat (when chat is on): the :code: tokens of a text that name a smile — an approved one,
- * matched without regard to case — count against the author's per-message limit, and each must pass every usage rule.
- * A text without such tokens costs no query.
+ * The check smiles adds to chat (when chat is on): the :code: tokens of a text that name a smile — an approved one of
+ * the site's set or of a scope the channel resolves to, matched without regard to case — count against the author's
+ * per-message limit, and each site smile must pass every usage rule (a scoped set's are for whoever writes where it
+ * applies). A text without such tokens costs no query.
  */
 export function smilesInChat(services: Services): TextCheck {
-  return async (ctx, _channel, userId, text) => {
+  return async (ctx, channel, userId, text) => {
     const tokens = [...text.matchAll(TOKEN)].map((m) => m[1].toLowerCase())
     if (!tokens.length) return null
     const found = await ctx.prisma.smile.findMany({
-      where: { codeLower: { in: [...new Set(tokens)] }, approved: true },
-      select: { codeLower: true },
+      where: { codeLower: { in: [...new Set(tokens)] }, scope: { in: scopesOf(services, channel) }, approved: true },
+      select: { codeLower: true, scope: true },
     })
     const known = new Set(found.map((s) => s.codeLower))
+    const site = [...new Set(found.filter((s) => s.scope === SITE).map((s) => s.codeLower))]
     const used = tokens.filter((t) => known.has(t))
     if (!used.length) return null
     const limit = await limitOf(services, userId)
     if (used.length > limit)
       return { code: 'TOO_MANY_SMILES', message: `text: at most ${limit} smiles in a message (it has ${used.length})` }
     for (const rule of rules(services).usage) {
-      const refused = await rule(userId, [...known])
+      if (!site.length) break
+      const refused = await rule(userId, site)
       if (refused.length)
         return {
           code: 'SMILE_NOT_AVAILABLE',

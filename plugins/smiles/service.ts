@@ -51,18 +51,21 @@ const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null &&
 
 // ---------- reading ----------
 
+/** The site's set: scope ''. Other scopes (a room's emojis …) are reached through the public API only (scoped.ts). */
+export const SITE = ''
+
 /** The public set (approved smiles and icons), or only icons / only smiles. */
 export async function publicSmiles(ctx: Context, icon?: boolean | null): Promise<SmileView[]> {
   const rows = await ctx.prisma.smile.findMany({
-    where: { approved: true, ...(typeof icon === 'boolean' ? { icon } : {}) },
+    where: { scope: SITE, approved: true, ...(typeof icon === 'boolean' ? { icon } : {}) },
     orderBy: PUBLIC_ORDER,
   })
   return rows.map(publicView)
 }
 
-/** Node lookups: public smiles only, in the order asked, null where there is none. */
+/** Node lookups: the site's public smiles only (a room's emojis are Room.emojis), in the order asked, null elsewhere. */
 export async function publicSmilesById(ctx: Context, ids: number[]): Promise<(SmileView | null)[]> {
-  const rows = await ctx.prisma.smile.findMany({ where: { id: { in: ids }, approved: true } })
+  const rows = await ctx.prisma.smile.findMany({ where: { id: { in: ids }, scope: SITE, approved: true } })
   return ids.map((id) => {
     const r = rows.find((x) => x.id === id)
     return r ? publicView(r) : null
@@ -110,13 +113,14 @@ export async function addSmile(ctx: Context, file: UploadFile, kind: SmileKind):
   try {
     row = await ctx.prisma.$transaction(async (tx) => {
       if (ownerId !== null) await openChangeSet(tx, ownerId)
-      if (await tx.smile.findUnique({ where: { codeLower: upload.code.toLowerCase() }, select: { id: true } }))
+      const codeLower = upload.code.toLowerCase()
+      if (await tx.smile.findUnique({ where: { scope_codeLower: { scope: SITE, codeLower } }, select: { id: true } }))
         throw codeTaken(upload.code)
       await lockFile(tx, upload.hash)
       const created = await tx.smile.create({
         data: {
           code: upload.code,
-          codeLower: upload.code.toLowerCase(),
+          codeLower,
           hash: upload.hash,
           bytes: upload.bytes.length,
           width: upload.width,
@@ -166,9 +170,9 @@ function checkUpdates(items: SmileUpdate[]) {
 
 const noIconUpdate = (id: number) => invalid('smiles', `${id} is an icon: icons have no tab, position or level`)
 
-/** Approved rows by id (any owner): what a smiler acts on. */
+/** Approved rows of the site's set by id (any owner): what a smiler acts on. */
 async function publicRows(tx: Tx, ids: number[]) {
-  const rows = await tx.smile.findMany({ where: { id: { in: ids }, approved: true } })
+  const rows = await tx.smile.findMany({ where: { id: { in: ids }, scope: SITE, approved: true } })
   const byId = new Map(rows.map((r) => [r.id, r]))
   for (const id of ids) if (!byId.has(id)) throw notFound(id)
   return byId
@@ -183,7 +187,7 @@ function rowOf(byId: Map<number, Smile>, id: number): Smile {
 
 /** A masterstreamer's own rows by id, as their change set sees them (a proposed removal is gone). */
 async function ownRows(tx: Tx, me: number, ids: number[], onlyIcons = false) {
-  const rows = await tx.smile.findMany({ where: { id: { in: ids } } })
+  const rows = await tx.smile.findMany({ where: { id: { in: ids }, scope: SITE } })
   const byId = new Map(rows.map((r) => [r.id, r]))
   for (const id of ids) {
     const r = byId.get(id)

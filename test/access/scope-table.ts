@@ -129,6 +129,21 @@ const roomTextChannel = (f: Fixtures) => {
   return roomChannels.get(f)!
 }
 
+// rooms: emojis
+/** A mutation only the fixture room's owner (and site moderators) may make. */
+const roomOwner = (more: () => Record<string, unknown>): Case => ({
+  admits: ['owner', 'moderator'],
+  guest: 'UNAUTHENTICATED',
+  args: async (f) => ({ roomId: await f.room(), ...more() }),
+})
+/** A fresh emoji of the fixture room, straight in the database (test setup; its file is not needed). */
+const roomEmoji = async (f: Fixtures) => {
+  const code = `m${randomHex()}`
+  const scope = `room/${await f.room()}`
+  const data = { scope, code, codeLower: code, hash: '0'.repeat(64), bytes: 1, width: 1, height: 1 }
+  return (await f.t.app.services.prisma.smile.create({ data })).id
+}
+
 // rooms: members
 /** A fresh access request for the fixture room, by a fresh user (in the database: test setup). */
 const roomInvite = async (f: Fixtures) => {
@@ -406,6 +421,15 @@ export const GRAPHQL: Record<string, Rule> = {
     refusal: 'ROOM_NO_ACCESS',
     guest: 'ROOM_NO_ACCESS',
     args: async (f) => ({ roomId: await f.room() }),
+  },
+  // rooms: emojis — the fixture room's owner and site moderators; a closed room's emoji is not there for strangers
+  'Mutation.addRoomEmoji': roomOwner(() => ({ name: `m${randomHex()}` })),
+  'Mutation.addRoomSticker': roomOwner(() => ({ name: `m${randomHex()}`, description: 'access matrix' })),
+  'Mutation.removeRoomEmoji': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_EMOJI_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ emojiId: await roomEmoji(f) }),
   },
   // rooms: members — the fixture room is closed and the owner's: its admins are the owner and site moderators
   'Query.roomMembers': roomAdmin(() => ({})),

@@ -220,6 +220,15 @@ type Documents = {
     "\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n": typeof types.UpdateRoomChannelTDocument,
     "query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }": typeof types.RoomChannelsTDocument,
     "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n": typeof types.SendInRoomChannelTDocument,
+    "\n  mutation AddRoomEmojiT($r: Int!, $n: String!, $file: File!) {\n    addRoomEmoji(roomId: $r, name: $n, file: $file) { databaseId name url width height sticker description }\n  }\n": typeof types.AddRoomEmojiTDocument,
+    "\n  mutation AddRoomStickerT($r: Int!, $n: String!, $d: String, $file: File!) {\n    addRoomSticker(roomId: $r, name: $n, file: $file, description: $d) { databaseId name url sticker description }\n  }\n": typeof types.AddRoomStickerTDocument,
+    "mutation RemoveRoomEmojiT($e: Int!) { removeRoomEmoji(emojiId: $e) }": typeof types.RemoveRoomEmojiTDocument,
+    "\n  query RoomEmojisT($r: Int!) { room(databaseId: $r) { emojis { databaseId name } stickers { databaseId name description } } }\n": typeof types.RoomEmojisTDocument,
+    "\n  mutation SendWithEmojisT($c: String!, $text: String!) { sendChatMessage(input: { channel: $c, text: $text }) { isSent } }\n": typeof types.SendWithEmojisTDocument,
+    "\n  mutation EmojiChannelT($r: Int!) { createRoomChannel(roomId: $r, name: \"general\") { databaseId chatChannel } }\n": typeof types.EmojiChannelTDocument,
+    "mutation DeleteEmojiRoomT($r: Int!) { deleteRoom(roomId: $r) }": typeof types.DeleteEmojiRoomTDocument,
+    "query SiteSmilesT { smiles { code } }": typeof types.SiteSmilesTDocument,
+    "mutation SmilerRemovesT($ids: [Int!]!) { removeSmiles(ids: $ids) }": typeof types.SmilerRemovesTDocument,
     "\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n": typeof types.RoomChangedTDocument,
     "mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }": typeof types.UpdateRoomLiveTDocument,
     "mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }": typeof types.DeleteRoomLiveTDocument,
@@ -528,6 +537,15 @@ const documents: Documents = {
     "\n  mutation UpdateRoomChannelT($c: Int!, $name: String, $readOnly: Boolean, $position: Int) {\n    updateRoomChannel(channelId: $c, name: $name, readOnly: $readOnly, position: $position) { databaseId name readOnly position }\n  }\n": types.UpdateRoomChannelTDocument,
     "query RoomChannelsT($r: Int!) { room(databaseId: $r) { channels { databaseId name position } } }": types.RoomChannelsTDocument,
     "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n": types.SendInRoomChannelTDocument,
+    "\n  mutation AddRoomEmojiT($r: Int!, $n: String!, $file: File!) {\n    addRoomEmoji(roomId: $r, name: $n, file: $file) { databaseId name url width height sticker description }\n  }\n": types.AddRoomEmojiTDocument,
+    "\n  mutation AddRoomStickerT($r: Int!, $n: String!, $d: String, $file: File!) {\n    addRoomSticker(roomId: $r, name: $n, file: $file, description: $d) { databaseId name url sticker description }\n  }\n": types.AddRoomStickerTDocument,
+    "mutation RemoveRoomEmojiT($e: Int!) { removeRoomEmoji(emojiId: $e) }": types.RemoveRoomEmojiTDocument,
+    "\n  query RoomEmojisT($r: Int!) { room(databaseId: $r) { emojis { databaseId name } stickers { databaseId name description } } }\n": types.RoomEmojisTDocument,
+    "\n  mutation SendWithEmojisT($c: String!, $text: String!) { sendChatMessage(input: { channel: $c, text: $text }) { isSent } }\n": types.SendWithEmojisTDocument,
+    "\n  mutation EmojiChannelT($r: Int!) { createRoomChannel(roomId: $r, name: \"general\") { databaseId chatChannel } }\n": types.EmojiChannelTDocument,
+    "mutation DeleteEmojiRoomT($r: Int!) { deleteRoom(roomId: $r) }": types.DeleteEmojiRoomTDocument,
+    "query SiteSmilesT { smiles { code } }": types.SiteSmilesTDocument,
+    "mutation SmilerRemovesT($ids: [Int!]!) { removeSmiles(ids: $ids) }": types.SmilerRemovesTDocument,
     "\n  subscription RoomChangedT($r: Int!) {\n    roomChanged(roomId: $r) { change roomId room { databaseId name } user { databaseId } role inviteId channelId time }\n  }\n": types.RoomChangedTDocument,
     "mutation UpdateRoomLiveT($r: Int!, $name: String!) { updateRoom(roomId: $r, input: { name: $name }) { databaseId } }": types.UpdateRoomLiveTDocument,
     "mutation DeleteRoomLiveT($r: Int!) { deleteRoom(roomId: $r) }": types.DeleteRoomLiveTDocument,
@@ -1468,6 +1486,42 @@ export function graphql(source: "query RoomChannelsT($r: Int!) { room(databaseId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n"): (typeof documents)["\n  mutation SendInRoomChannelT($c: String!) { sendChatMessage(input: { channel: $c, text: \"hello\" }) { isSent dropReason } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRoomEmojiT($r: Int!, $n: String!, $file: File!) {\n    addRoomEmoji(roomId: $r, name: $n, file: $file) { databaseId name url width height sticker description }\n  }\n"): (typeof documents)["\n  mutation AddRoomEmojiT($r: Int!, $n: String!, $file: File!) {\n    addRoomEmoji(roomId: $r, name: $n, file: $file) { databaseId name url width height sticker description }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRoomStickerT($r: Int!, $n: String!, $d: String, $file: File!) {\n    addRoomSticker(roomId: $r, name: $n, file: $file, description: $d) { databaseId name url sticker description }\n  }\n"): (typeof documents)["\n  mutation AddRoomStickerT($r: Int!, $n: String!, $d: String, $file: File!) {\n    addRoomSticker(roomId: $r, name: $n, file: $file, description: $d) { databaseId name url sticker description }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveRoomEmojiT($e: Int!) { removeRoomEmoji(emojiId: $e) }"): (typeof documents)["mutation RemoveRoomEmojiT($e: Int!) { removeRoomEmoji(emojiId: $e) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoomEmojisT($r: Int!) { room(databaseId: $r) { emojis { databaseId name } stickers { databaseId name description } } }\n"): (typeof documents)["\n  query RoomEmojisT($r: Int!) { room(databaseId: $r) { emojis { databaseId name } stickers { databaseId name description } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendWithEmojisT($c: String!, $text: String!) { sendChatMessage(input: { channel: $c, text: $text }) { isSent } }\n"): (typeof documents)["\n  mutation SendWithEmojisT($c: String!, $text: String!) { sendChatMessage(input: { channel: $c, text: $text }) { isSent } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EmojiChannelT($r: Int!) { createRoomChannel(roomId: $r, name: \"general\") { databaseId chatChannel } }\n"): (typeof documents)["\n  mutation EmojiChannelT($r: Int!) { createRoomChannel(roomId: $r, name: \"general\") { databaseId chatChannel } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DeleteEmojiRoomT($r: Int!) { deleteRoom(roomId: $r) }"): (typeof documents)["mutation DeleteEmojiRoomT($r: Int!) { deleteRoom(roomId: $r) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SiteSmilesT { smiles { code } }"): (typeof documents)["query SiteSmilesT { smiles { code } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SmilerRemovesT($ids: [Int!]!) { removeSmiles(ids: $ids) }"): (typeof documents)["mutation SmilerRemovesT($ids: [Int!]!) { removeSmiles(ids: $ids) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { addRoomsFields } from './rooms.js'
 import { addMembersFields } from './members.js'
 import { addVideoFields } from './video.js'
 import { addUserRoomFields } from './user-rooms.js'
+import { addEmojiFields } from './emojis.js'
 
 /** The rooms' GraphQL: rooms and their lists, membership and invites, video and playlist, channels, events. */
 export function roomsSchema(builder: Builder) {
@@ -12,4 +13,5 @@ export function roomsSchema(builder: Builder) {
   addMembersFields(builder, T)
   addVideoFields(builder, T)
   addUserRoomFields(builder, T)
+  addEmojiFields(builder, T)
 }

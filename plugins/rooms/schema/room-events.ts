@@ -18,6 +18,7 @@ const CHANGES = [
   'INVITE_BLACKLISTED',
   'CHANNEL_CREATED',
   'CHANNEL_UPDATED',
+  'EMOJIS',
 ] as const satisfies readonly RoomChange[]
 
 /** roomChanged: what happens to one room, live. */

@@ -5,6 +5,11 @@ import type { TestApp } from '../../helpers/app.js'
 import { registerUser, type TestUser } from '../../helpers/users.js'
 import { globalId, isoSince, ok, open, type Received, type Stream } from '../support.js'
 import { ROOM_CHANGED_MEMBER_RECIPES } from './rooms-members.js'
+// rooms: emojis
+import { parse } from 'graphql'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
+import { gqlUpload } from '../../rooms/rooms-support.js'
+import { png } from '../../smiles/support.js'
 
 type Recipe = (t: TestApp) => Promise<Received>
 
@@ -121,5 +126,23 @@ export const ROOM_CHANGED_RECIPES: Partial<Record<string, Recipe>> = {
       r: r.roomId,
     })
     return expectOnly(r.stream, roomChange('VIDEO', r.roomId, `events ${r.owner.id}`, since))
+  },
+  // rooms: emojis — the owner adds an emoji (multipart), then removes it
+  async EMOJIS(t) {
+    const r = await roomStream(t)
+    const add = parse(
+      'mutation($r: Int!, $file: File!) { addRoomEmoji(roomId: $r, name: "wave", file: $file) { databaseId } }',
+    ) as TypedDocumentNode<{ addRoomEmoji: { databaseId: number } }, { r: number; file: File }>
+    const since = Date.now()
+    const added = await gqlUpload(t.url, add, { r: r.roomId }, { name: 'w.png', bytes: png(16, 16) }, r.owner.token)
+    if (!added.data) throw new Error(JSON.stringify(added.errors))
+    const got = await r.stream.expectNext(roomChange('EMOJIS', r.roomId, `events ${r.owner.id}`, since))
+    await ok(t, r.owner, 'mutation($e: Int!) { removeRoomEmoji(emojiId: $e) }', {
+      e: added.data.addRoomEmoji.databaseId,
+    })
+    await r.stream.expectNext(roomChange('EMOJIS', r.roomId, `events ${r.owner.id}`, since))
+    await r.stream.expectQuiet(100)
+    await r.stream.close()
+    return got
   },
 }
