@@ -140,12 +140,13 @@ describe('presence counts people, not subscriptions', () => {
     const t = await app()
     const [alice, bob, streamer] = [await registerUser(t), await registerUser(t), await registerUser(t)]
     const channel = `stream/${streamer.id}`
+    const base = t.app.services.pubsub.listenerCount()
     const subs = [client(t, alice.token), client(t, alice.token), client(t)].flatMap((c, i) =>
       Array.from({ length: i < 2 ? 3 : 1 }, () => subscribe(c, EVENTS, { c: channel })),
     )
     // a message every subscription received means every one has joined (a subscription joins before it delivers)
     const ps = t.app.services.pubsub
-    await until(() => ps.listenerCount() >= 3 * 2 * 2 + 1, WAIT, 'subscriptions live')
+    await until(() => ps.listenerCount() >= base + 3 * 2 * 2 + 1, WAIT, 'subscriptions live')
     await ps.ready()
     await send(t, bob.token, { channel, text: 'roll call' })
     for (const s of subs) {
@@ -162,13 +163,16 @@ describe('presence counts people, not subscriptions', () => {
     const b = await app({}, a)
     const [alice, bob, streamer] = [await registerUser(a), await registerUser(a), await registerUser(a)]
     const channel = `stream/${streamer.id}`
+    // each app's own listeners (session events …) before these subscriptions
+    const [baseA, baseB] = [a.app.services.pubsub.listenerCount(), b.app.services.pubsub.listenerCount()]
     const subs = [
       subscribe(client(a, alice.token), EVENTS, { c: channel }),
       subscribe(client(b, alice.token), EVENTS, { c: channel }),
       subscribe(client(b), EVENTS, { c: channel }),
     ]
+    // a signed-in viewer's chat subscription listens to the channel and to their ignore list; a guest's to the channel
     await until(
-      () => a.app.services.pubsub.listenerCount() >= 2 && b.app.services.pubsub.listenerCount() >= 3,
+      () => a.app.services.pubsub.listenerCount() >= baseA + 2 && b.app.services.pubsub.listenerCount() >= baseB + 3,
       WAIT,
       'subscriptions live',
     )
