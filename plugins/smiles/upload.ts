@@ -13,19 +13,9 @@ export const DIMENSIONS: Record<SmileKind, { width: number; height: number }> = 
 /** Chat writes smiles as `:code:`, so a code is a plain word. */
 const CODE = /^[A-Za-z0-9_-]{1,32}$/
 
-/** An uploaded file as GraphQL (Yoga's File) and the REST shim (the platform's File) hand it over. */
-export interface UploadFile {
-  name: string
-  size: number
-  arrayBuffer(): Promise<ArrayBuffer>
-}
-
-export const isUploadFile = (v: unknown): v is UploadFile =>
-  !!v &&
-  typeof v === 'object' &&
-  typeof (v as UploadFile).name === 'string' &&
-  typeof (v as UploadFile).size === 'number' &&
-  typeof (v as UploadFile).arrayBuffer === 'function'
+import type { UploadFile } from '../../src/uploads/file.js'
+// the core's reading of an uploaded file (GraphQL multipart and the REST shim alike)
+export { isUploadFile, type UploadFile } from '../../src/uploads/file.js'
 
 export interface Upload {
   code: string
