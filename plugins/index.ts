@@ -4,6 +4,7 @@ import moderation from './moderation/index.js'
 import smiles from './smiles/index.js'
 import store from './store/index.js'
 import rooms from './rooms/index.js'
+import dms from './dms/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
-export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store, rooms]
+export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store, rooms, dms]

@@ -3,7 +3,8 @@ import type { DbLike } from '../../src/db/client.js'
 import type { ChatApi, ChannelAuthors, StoredMessage } from './public.js'
 import type { ChatState } from './state.js'
 import { channelOf, isChannelModerator, resolveChannel } from './channels.js'
-import { removeMessages } from './service.js'
+import { publish, removeMessages } from './service.js'
+import { latestVisible, unreadCounts, visibleMessages } from './scoped-reads.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { emit } from './events.js'
 import { chatExtensions } from './extensions.js'
@@ -134,6 +135,18 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     presence: (channel) => state.presence.list(channel),
     accessChanged(channel, userId) {
       services.pubsub.publish('chat.event', channel, { kind: 'access', channel, userId })
+    },
+    publish: (ctx, input) => publish(ctx, input),
+    visibleMessages: (userId, scope, page) => visibleMessages(services.prisma, userId, scope, page),
+    unreadCounts: (userId, scope) => unreadCounts(services.prisma, userId, scope),
+    latestVisible: (userId, scope) => latestVisible(services.prisma, userId, scope),
+    async latestId(channel) {
+      const row = await services.prisma.chatMessage.findFirst({
+        where: { channel },
+        orderBy: { id: 'desc' },
+        select: { id: true },
+      })
+      return row?.id ?? 0
     },
   }
 }

@@ -12,7 +12,6 @@ const userExists = async (ctx: Context, id: number) =>
   !!(await ctx.prisma.user.findUnique({ where: { id }, select: { id: true } }))
 const staff = (v: Viewer | null) => !!v && (v.roles.moderator > 0 || v.roles.support > 0)
 const mod = (v: Viewer | null) => !!v && v.roles.moderator > 0
-const isMember = (v: Viewer | null, a: string, b: string) => !!v && (v.id === Number(a) || v.id === Number(b))
 
 const simple = (name: string, opts: Partial<ChannelKind> & { title: string }): ChannelKind => ({
   name,
@@ -27,7 +26,10 @@ const simple = (name: string, opts: Partial<ChannelKind> & { title: string }): C
   ...opts,
 })
 
-/** peka2's channel kinds (chat.md, "Каналы чата"); others (support …) are registered by their plugins. */
+/**
+ * peka2's channel kinds (chat.md, "Каналы чата"); others (private conversations, support, rooms …) are registered by
+ * their plugins.
+ */
 export const BUILT_IN_KINDS: ChannelKind[] = [
   simple('main', { title: 'Main', public: true }),
   simple('admin', {
@@ -53,19 +55,6 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
       return { name: u?.name ?? `stream/${id}`, ownerId: Number(id) }
     },
     readablePatterns: () => ['stream/%'],
-  },
-  {
-    name: 'private',
-    // private/<a>/<b> with a ≤ b: one channel per pair of users.
-    parse: (rest) =>
-      rest.length === 2 && isId(rest[0]) && isId(rest[1]) && Number(rest[0]) <= Number(rest[1]) ? rest : null,
-    public: false,
-    exists: async (ctx, [a, b]) => (await userExists(ctx, Number(a))) && (await userExists(ctx, Number(b))),
-    canRead: (ctx, [a, b]) => isMember(ctx.viewer, a, b),
-    canWrite: (ctx, [a, b]) => isMember(ctx.viewer, a, b),
-    isModerator: () => false,
-    describe: () => ({ name: 'Private', ownerId: null }),
-    readablePatterns: (v) => (v ? [`private/${v.id}/%`, `private/%/${v.id}`] : []),
   },
 ]
 

@@ -3,10 +3,10 @@ import type { Context } from '../../src/context.js'
 import { invalid } from '../../src/errors.js'
 import { ignoredUsers } from './ignores.js'
 import { chatOf } from './state.js'
-import { readableChannel, presentMessage, channelOf } from './channels.js'
+import { readableChannel, presentMessage, channelOf, type ResolvedChannel } from './channels.js'
+import { isHiddenFor, notHiddenWhere } from './hidden.js'
 import { conditionsToWhere, type ConditionQuery } from './conditions.js'
 import { MESSAGE_SELECT, toView } from './render.js'
-import { signedIn } from './viewer.js'
 
 export const MAX_PAGE = 100
 /**
@@ -15,13 +15,18 @@ export const MAX_PAGE = 100
  */
 export const SEARCH_COST = 500
 
-/** The base filter of every history read: the channel, not removed, nobody the viewer ignores. */
-async function baseWhere(ctx: Context, channel: string): Promise<Prisma.ChatMessageWhereInput> {
+/**
+ * The base filter of every history read: the channel, not removed, nobody the viewer ignores, nothing the viewer
+ * removed for themselves.
+ */
+async function baseWhere(ctx: Context, ch: ResolvedChannel): Promise<Prisma.ChatMessageWhereInput> {
   const ignored = ctx.viewer ? [...(await ignoredUsers(ctx.prisma, ctx.viewer.id))] : []
   return {
-    channel,
-    deletedAt: null,
-    ...(ignored.length ? { OR: [{ fromId: null }, { fromId: { notIn: ignored } }] } : {}),
+    AND: [
+      { channel: ch.id, deletedAt: null },
+      ignored.length ? { OR: [{ fromId: null }, { fromId: { notIn: ignored } }] } : {},
+      await notHiddenWhere(ctx, ch),
+    ],
   }
 }
 
@@ -38,7 +43,7 @@ export async function historyPage(
   opts: { limit: number; olderThan?: number; newerThan?: number; ascending?: boolean; query?: ConditionQuery | null },
 ) {
   const ch = await readableChannel(ctx, channelId)
-  const and: Prisma.ChatMessageWhereInput[] = [await baseWhere(ctx, ch.id), conditionsToWhere(opts.query)]
+  const and: Prisma.ChatMessageWhereInput[] = [await baseWhere(ctx, ch), conditionsToWhere(opts.query)]
   if (opts.olderThan) and.push({ id: { lt: opts.olderThan } })
   if (opts.newerThan) and.push({ id: { gt: opts.newerThan } })
   const rows = await ctx.prisma.chatMessage.findMany({
@@ -64,7 +69,7 @@ export async function historyList(
     throw invalid('limit', `must be an integer from 1 to ${MAX_PAGE}`)
   const ch = await readableChannel(ctx, channelId)
   const rows = await ctx.prisma.chatMessage.findMany({
-    where: { AND: [await baseWhere(ctx, ch.id), conditionsToWhere(query)] },
+    where: { AND: [await baseWhere(ctx, ch), conditionsToWhere(query)] },
     orderBy: { id: 'desc' },
     skip,
     take: limit,
@@ -76,7 +81,7 @@ export async function historyList(
 export async function pinned(ctx: Context, channelId: string) {
   const ch = await readableChannel(ctx, channelId)
   const rows = await ctx.prisma.chatMessage.findMany({
-    where: { channel: ch.id, deletedAt: null, pinnedAt: { not: null } },
+    where: { AND: [{ channel: ch.id, deletedAt: null, pinnedAt: { not: null } }, await notHiddenWhere(ctx, ch)] },
     orderBy: { pinnedAt: 'desc' },
     select: MESSAGE_SELECT,
   })
@@ -126,18 +131,10 @@ export async function search(
     const row = byId.get(h.id)
     if (!row) continue
     const ch = channelOf(ctx.services, row.channel)
+    // what the viewer removed for themselves stays out of their search too (a page may come out shorter)
+    if (ch && (await isHiddenFor(ctx, ch, row.id))) continue
     const view = toView(row)
     out.push({ message: ch ? presentMessage(ctx.viewer, ch, view) : view, rank: Number(h.rank) })
   }
   return out
-}
-
-/** peka2 /api/channel/private: the viewer's last 30 private channels, by latest message. */
-export async function privateChannels(ctx: Context) {
-  const id = signedIn(ctx).id
-  const rows = await ctx.prisma.$queryRaw<{ channel: string }[]>`
-    SELECT channel FROM "ChatMessage"
-    WHERE (channel LIKE ${`private/${id}/%`} OR channel LIKE ${`private/%/${id}`}) AND "deletedAt" IS NULL
-    GROUP BY channel ORDER BY max(id) DESC LIMIT 30`
-  return rows.map((r) => r.channel)
 }

@@ -7,6 +7,7 @@ import type { DbLike } from '../../src/db/client.js'
 import type { ErrorCode } from '../../src/errors.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
 import type { PresenceList } from './presence.js'
+import type { ChatEvent as ChannelEvent } from './topics.js'
 
 export type { PresenceList }
 
@@ -32,7 +33,38 @@ export interface ChannelKind {
   readablePatterns(viewer: Viewer | null): string[]
   /** rewrites a message before it leaves the server (support channels hide real identities) */
   present?(viewer: Viewer | null, parts: string[], message: ChatMessageView): ChatMessageView
+  /**
+   * Messages the viewer removed for themselves only (a cleared conversation, "delete for me"): every id up to
+   * `upToId` and those listed. History, lookups and search within the channel leave them out for that viewer.
+   */
+  hiddenFor?(ctx: Context, parts: string[]): Awaitable<HiddenMessages | null>
+  /** a message stored by a user's publish, before it is announced: the kind's own bookkeeping (awaited) */
+  published?(ctx: Context, parts: string[], message: ChatMessageView): Promise<void>
+  /** every event of one of its channels, as it is published: the kind may relay it elsewhere (each member's stream) */
+  relay?(parts: string[], event: ChannelEvent): void
+  /** how long after sending the author may still edit a message; unset: always */
+  editWindowSeconds?: number
 }
+
+/**
+ * Channels read together as one user sees them (ChatApi.visibleMessages …): each above its own `afterId` (what the
+ * user cleared or read), without `exceptIds` (what they removed for themselves).
+ */
+export interface ReaderScope {
+  channels: { id: string; afterId: number }[]
+  exceptIds?: number[]
+}
+
+/** What one viewer removed for themselves in a channel (ChannelKind.hiddenFor). */
+export interface HiddenMessages {
+  upToId: number
+  ids: number[]
+}
+
+export type { ChannelEvent }
+
+/** Chat's GraphQL types (ChatMessage, ChatPublishResult, the ChatEvent union …) for fields other plugins add. */
+export { chatTypesOf, type ChatGraphQLTypes } from './schema-types.js'
 
 /** A channel id parsed against the registered kinds ("stream/5" → kind stream, parts ["5"]). */
 export interface ResolvedChannel {
@@ -170,7 +202,37 @@ export interface ChatApi {
    * the change committed.
    */
   accessChanged(channel: string, userId: number | null): void
+  /**
+   * Publishes a message as the viewer, with every rule of chat's own sendChatMessage (access, guards, limits, text
+   * checks); flow control answers as a drop, as there.
+   */
+  publish(ctx: Context, input: PublishInput): Promise<PublishOutcome>
+  /** messages of the scope's channels as `userId` sees them, newest first; `authorId`: only that author's */
+  visibleMessages(
+    userId: number,
+    scope: ReaderScope,
+    page: { limit: number; offset: number; authorId?: number | null },
+  ): Promise<ChatMessageView[]>
+  /** per channel of the scope: messages by others that `userId` sees (absent: none) */
+  unreadCounts(userId: number, scope: ReaderScope): Promise<Map<string, number>>
+  /** per channel of the scope: the newest message `userId` sees (absent: none) */
+  latestVisible(userId: number, scope: ReaderScope): Promise<Map<string, ChatMessageView>>
+  /** the id of the newest message of a channel, removed ones included (0: none) */
+  latestId(channel: string): Promise<number>
 }
+
+/** A message to publish as the viewer (ChatApi.publish). */
+export interface PublishInput {
+  channel: string
+  text: string
+  replyToId?: number | null
+  /** ids of files the viewer uploaded */
+  attachments?: string[] | null
+}
+
+export type PublishOutcome =
+  | { isSent: true; message: ChatMessageView }
+  | { isSent: false; dropReason: DropReason; dropMessage: string; retryAfter: number | null }
 
 declare module '../../src/plugin-system/apis.js' {
   interface PluginApis {

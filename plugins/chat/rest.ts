@@ -20,11 +20,4 @@ export const chatRoutes = defineRoutes([
         user: c.owner ? { id: c.owner.databaseId, name: c.owner.name, slug: c.owner.slug } : null,
       })),
   },
-  {
-    dialect: 'peka2',
-    path: '/api/channel/private',
-    access: 'A',
-    operation: `query { privateChatChannels }`,
-    result: (d: { privateChatChannels: string[] }) => d.privateChatChannels,
-  },
 ])

@@ -4,6 +4,7 @@ import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { channelOf, presentMessage } from './channels.js'
 import { nickColorOf } from './extensions.js'
+import { isHiddenFor } from './hidden.js'
 
 /** Output types of the chat schema; other plugins extend ChatUser/ChatMessage by name (badges, icons …). */
 export function addChatTypes(builder: Builder) {
@@ -36,7 +37,9 @@ export function addChatTypes(builder: Builder) {
         const row = rows.find((r) => r.id === Number(id))
         const ch = row && channelOf(ctx.services, row.channel)
         out.push(
-          row && ch && (await ch.kind.canRead(ctx, ch.parts)) ? presentMessage(ctx.viewer, ch, toView(row)) : null,
+          row && ch && (await ch.kind.canRead(ctx, ch.parts)) && !(await isHiddenFor(ctx, ch, row.id))
+            ? presentMessage(ctx.viewer, ch, toView(row))
+            : null,
         )
       }
       return out
@@ -167,5 +170,18 @@ export function addChatTypes(builder: Builder) {
     resolveType: (e) => members[e.kind],
   })
 
-  return { ChatUser, ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction }
+  const types = { ChatUser, ChatMessage, PublishResult, Presence, ChatEventUnion, Reaction }
+  typesByBuilder.set(builder, types)
+  return types
+}
+
+export type ChatGraphQLTypes = ReturnType<typeof addChatTypes>
+
+const typesByBuilder = new WeakMap<Builder, ChatGraphQLTypes>()
+
+/** Chat's GraphQL types on a builder chat's schema was added to (plugins that require chat build after it). */
+export function chatTypesOf(builder: Builder): ChatGraphQLTypes {
+  const types = typesByBuilder.get(builder)
+  if (!types) throw new Error("chat: its schema is not on this builder (a plugin using chat's types must require chat)")
+  return types
 }

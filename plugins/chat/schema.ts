@@ -151,11 +151,6 @@ export function chatSchema(builder: Builder) {
       resolve: (_p, a, ctx) =>
         history.search(ctx, a.text, { channel: a.channel, first: a.first ?? 20, offset: a.offset ?? 0 }),
     }),
-    privateChatChannels: t.stringList({
-      authScopes: { authenticated: true },
-      description: "The viewer's last 30 private channels, latest message first",
-      resolve: (_p, _a, ctx) => history.privateChannels(ctx),
-    }),
   }))
 
   const auth = { authenticated: true } as const

@@ -12,6 +12,7 @@ import {
   type ResolvedChannel,
 } from './channels.js'
 import { chatOf } from './state.js'
+import { isHiddenFor } from './hidden.js'
 import { MESSAGE_SELECT, toView, summarize, userView } from './render.js'
 import { emit } from './events.js'
 import { checkTextRules } from './extensions.js'
@@ -166,6 +167,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
     select: MESSAGE_SELECT,
   })
   const message = toView(row)
+  await channel.kind.published?.(ctx, channel.parts, message)
   emit(ctx.pubsub, channel, { kind: 'added', channel: channel.id, message })
   return { isSent: true, message: presentMessage(viewer, channel, message) }
 }
@@ -177,6 +179,7 @@ async function loadMessage(ctx: Context, id: number) {
   })
   if (!m || m.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
   const channel = await readableChannel(ctx, m.channel)
+  if (await isHiddenFor(ctx, channel, id)) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
   return { m, channel }
 }
 
@@ -185,6 +188,11 @@ export async function edit(ctx: Context, id: number, text: string) {
   const { m, channel } = await loadMessage(ctx, id)
   if (m.fromId !== signedIn(ctx).id)
     throw new AppError('INSUFFICIENT_PERMISSIONS', 'id: only the author edits a message', { field: 'id' })
+  const window = channel.kind.editWindowSeconds
+  if (window !== undefined && Date.now() - m.createdAt.getTime() > window * 1000)
+    throw new AppError('INSUFFICIENT_PERMISSIONS', `id: a message here may be edited for ${window} s after sending`, {
+      field: 'id',
+    })
   await checkTextRules(ctx, channel.id, text)
   await assertNotGuarded(ctx, channel)
   const retry = await spendEvent(ctx)
