@@ -28,6 +28,7 @@ export function addDmFields(builder: Builder, T: DmTypes) {
         description:
           "The viewer's conversations, latest activity first (JustChat /user/dialogs): pages of `first` (default 20, at most 100) after a cursor",
         resolve: async (_p, a, ctx) => {
+          if (a.last != null || a.before != null) throw invalid('last', 'this list pages forward only (first, after)')
           const first = a.first ?? 20
           const { dialogs: list, hasMore } = await dialogs(ctx, signedIn(ctx).id, {
             first,
