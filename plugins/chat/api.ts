@@ -61,6 +61,7 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     addTextCheck: (check) => add(chatExtensions(services).textChecks, check),
     addPublishGuard: (guard) => add(state.guards, guard),
     addModeratorCheck: (check) => add(state.moderatorChecks, check),
+    kindOf: (channel) => channelOf(services, channel)?.kind ?? null,
     resolveChannel,
     isChannelModerator,
     async postSystem(channel, text, data = {}, inTx) {

@@ -22,6 +22,11 @@ export interface ChannelKind {
   parse(rest: string[]): string[] | null
   /** public channels feed the read-only `all` stream and presence lists */
   public: boolean
+  /**
+   * between its members only (a private conversation): moderation may see a reported message, never the messages
+   * around it (no context frozen into bans)
+   */
+  confidential?: boolean
   exists(ctx: Context, parts: string[]): Awaitable<boolean>
   canRead(ctx: Context, parts: string[]): Awaitable<boolean>
   canWrite(ctx: Context, parts: string[]): Awaitable<boolean>
@@ -169,6 +174,8 @@ export interface ChatApi {
   addPublishGuard(guard: PublishGuard): () => void
   /** extends who moderates a channel (for chat's own powers and every caller of isChannelModerator); returns its remover */
   addModeratorCheck(check: ModeratorCheck): () => void
+  /** the kind of a stored channel id, without any check or I/O (null: no such kind) */
+  kindOf(channel: string): ChannelKind | null
   /** a channel id → kind and parts; CHANNEL_NOT_FOUND (naming `field`) when malformed, of an unknown kind, or missing */
   resolveChannel(ctx: Context, id: unknown, field?: string): Promise<ResolvedChannel>
   /**

@@ -25,6 +25,7 @@ export function privateKind(services: Services): ChannelKind {
     name: 'private',
     parse: (rest) => (parsePair(rest) ? rest : null),
     public: false,
+    confidential: true,
     exists: async (ctx, [a, b]) => (await userExists(ctx, Number(a))) && (await userExists(ctx, Number(b))),
     canRead: (ctx, parts) => isMember(ctx.viewer, parts),
     canWrite: (ctx, parts) => isMember(ctx.viewer, parts),

@@ -27,6 +27,8 @@ export async function banContext(
   const accused = await chat.messages(accusedIds, tx)
   const rows = [...accused]
   for (const channel of new Set(accused.map((m) => m.channel))) {
+    // a private conversation lends the ban only the accused messages, nothing of what else was said there
+    if (chat.kindOf(channel)?.confidential) continue
     const first = Math.min(...accused.filter((m) => m.channel === channel).map((m) => m.id))
     rows.push(...(await chat.messagesBefore(channel, first, CONTEXT_MESSAGES, tx)))
   }
