@@ -16,7 +16,7 @@ const MIN = 60_000
 const HOUR = 3_600_000
 
 beforeAll(async () => {
-  t = await startTestApp({ PLUGINS: 'chat,moderation', BAN_VOTE_THRESHOLD: '4' })
+  t = await startTestApp({ PLUGINS: 'chat,moderation,dms', BAN_VOTE_THRESHOLD: '4' })
   ;[moderator] = await usersWith(t, [{ moderator: 1 }])
 }, 120_000)
 afterAll(() => t.close())
