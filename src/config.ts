@@ -40,6 +40,8 @@ export interface Config {
   wsMaxBufferedBytes: number
   /** where uploaded files live (UPLOAD_DIR; default DATA_DIR/uploads, a temp directory for an in-memory DATA_DIR) */
   uploadDir: string
+  /** the largest file the general upload service takes (UPLOAD_MAX_BYTES) */
+  uploadMaxBytes: number
   rateLimitPerMinute: number
   loginAttemptsPerWindow: number
   sessionTtlDays: number
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
         dataDir === ':memory:' ? path.join(os.tmpdir(), 'streamhub-uploads') : path.join(dataDir, 'uploads'),
       ),
     ),
+    uploadMaxBytes: int(env, 'UPLOAD_MAX_BYTES', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 100, 0, 1_000_000),
     loginAttemptsPerWindow: int(env, 'LOGIN_ATTEMPTS_PER_15MIN', 10, 1, 10_000),
     sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 30, 1, 3650),

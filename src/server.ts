@@ -16,6 +16,7 @@ import { openServices } from './app/open-services.js'
 import { createGraphQL, type AppYoga } from './app/graphql.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
+import { uploadBodyLimit } from './uploads/body-limit.js'
 
 export interface App {
   config: Config
@@ -63,6 +64,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     routes: routesOf(plugins),
     yoga,
     bodyLimit: config.bodyLimitBytes,
+    uploadBodyLimit: uploadBodyLimit(config),
     perIp: services.limits.perIp,
     trustProxy: config.trustProxy,
     log,

@@ -4,7 +4,7 @@ import type { ChatApi, ChannelAuthors, StoredMessage } from './public.js'
 import type { ChatState } from './state.js'
 import { channelOf, isChannelModerator, resolveChannel } from './channels.js'
 import { publish, removeMessages } from './service.js'
-import { latestVisible, unreadCounts, visibleMessages } from './scoped-reads.js'
+import { latestVisible, unreadCounts, viewsOf, visibleMessages } from './scoped-reads.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { emit } from './events.js'
 import { chatExtensions } from './extensions.js'
@@ -141,6 +141,7 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     visibleMessages: (userId, scope, page) => visibleMessages(services.prisma, userId, scope, page),
     unreadCounts: (userId, scope) => unreadCounts(services.prisma, userId, scope),
     latestVisible: (userId, scope) => latestVisible(services.prisma, userId, scope),
+    views: (ids) => viewsOf(services.prisma, ids),
     async latestId(channel) {
       const row = await services.prisma.chatMessage.findFirst({
         where: { channel },

@@ -148,6 +148,7 @@ export function presentUser(
     replyToId: null,
     pinned: false,
     reactions: [],
+    attachments: [],
   }
   return ch.kind.present(viewer, ch.parts, probe).from ?? u
 }

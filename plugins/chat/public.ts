@@ -6,6 +6,7 @@ import type { Context, Viewer } from '../../src/context.js'
 import type { DbLike } from '../../src/db/client.js'
 import type { ErrorCode } from '../../src/errors.js'
 import type { Prisma } from '../../src/generated/prisma/client.js'
+import type { FileView } from '../../src/uploads/files.js'
 import type { PresenceList } from './presence.js'
 import type { ChatEvent as ChannelEvent } from './topics.js'
 
@@ -97,6 +98,8 @@ export interface ChatMessageView {
   replyToId: number | null
   pinned: boolean
   reactions: { emoji: string; count: number }[]
+  /** files attached (the core's uploads), as they were when sent */
+  attachments: FileView[]
 }
 
 /** A message as stored, removed ones included: what other plugins check and freeze (accusations, complaints …). */
@@ -224,6 +227,8 @@ export interface ChatApi {
   unreadCounts(userId: number, scope: ReaderScope): Promise<Map<string, number>>
   /** per channel of the scope: the newest message `userId` sees (absent: none) */
   latestVisible(userId: number, scope: ReaderScope): Promise<Map<string, ChatMessageView>>
+  /** messages by id as GraphQL shows them, in the order asked (missing ones left out); the caller checks access */
+  views(ids: number[]): Promise<ChatMessageView[]>
   /** the id of the newest message of a channel, removed ones included (0: none) */
   latestId(channel: string): Promise<number>
 }

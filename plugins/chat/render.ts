@@ -1,4 +1,5 @@
 import type { Prisma } from '../../src/generated/prisma/client.js'
+import type { FileView } from '../../src/uploads/files.js'
 import type { ChatMessageView, ChatUserView } from './public.js'
 import { chatSettings } from './settings.js'
 
@@ -15,6 +16,7 @@ export const MESSAGE_SELECT = {
   from: { select: { id: true, name: true, settings: true } },
   to: { select: { id: true, name: true, settings: true } },
   reactions: { select: { emoji: true } },
+  attachments: true,
 } as const
 
 type Author = { id: number; name: string; settings: Prisma.JsonValue } | null
@@ -30,6 +32,7 @@ export interface MessageRow {
   from: Author
   to: Author
   reactions: { emoji: string }[]
+  attachments: Prisma.JsonValue
 }
 
 export const userView = (u: NonNullable<Author>): ChatUserView => ({
@@ -57,4 +60,10 @@ export const toView = (m: MessageRow): ChatMessageView => ({
   replyToId: m.replyToId,
   pinned: !!m.pinnedAt,
   reactions: summarize(m.reactions),
+  attachments: attachmentsOf(m.attachments),
 })
+
+/** The stored copies of a message's files (written by publish only, so their shape is known; anything else is none). */
+function attachmentsOf(v: Prisma.JsonValue): FileView[] {
+  return Array.isArray(v) ? (v as unknown as FileView[]) : []
+}

@@ -1,4 +1,5 @@
 import type { Builder } from '../../src/schema/builder.js'
+import { fileType } from '../../src/uploads/files-schema.js'
 import type { ChatMessageView, ChatUserView, DropReason } from './public.js'
 import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
@@ -24,6 +25,7 @@ export function addChatTypes(builder: Builder) {
   const Reaction = builder.objectRef<{ emoji: string; count: number }>('ChatReactionCount').implement({
     fields: (t) => ({ emoji: t.exposeString('emoji'), count: t.exposeInt('count') }),
   })
+  const UploadedFile = fileType(builder)
   const ChatMessage = builder.node(builder.objectRef<ChatMessageView>('ChatMessage'), {
     id: { resolve: (m) => m.id },
     loadMany: async (ids, ctx) => {
@@ -56,6 +58,11 @@ export function addChatTypes(builder: Builder) {
       replyToId: t.exposeInt('replyToId', { nullable: true }),
       pinned: t.exposeBoolean('pinned'),
       reactions: t.field({ type: [Reaction], resolve: (m) => m.reactions }),
+      attachments: t.field({
+        type: [UploadedFile],
+        description: 'files sent with it (uploadFile), as they were when sent',
+        resolve: (m) => m.attachments,
+      }),
     }),
   })
 

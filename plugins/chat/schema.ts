@@ -168,6 +168,9 @@ export function chatSchema(builder: Builder) {
               to: f.int({ description: 'mentioned user (databaseId)' }),
               type: f.string({ description: 'message (default); system/announce for moderators' }),
               replyTo: f.int({ description: 'databaseId of a message in the same channel' }),
+              attachments: f.stringList({
+                description: 'ids of files you uploaded (uploadFile), at most 10; with files the text may be empty',
+              }),
             }),
           }),
         }),
@@ -179,6 +182,7 @@ export function chatSchema(builder: Builder) {
           toId: input.to,
           type: input.type,
           replyToId: input.replyTo,
+          attachments: input.attachments,
         }),
     }),
     editChatMessage: t.field({

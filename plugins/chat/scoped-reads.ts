@@ -16,7 +16,8 @@ async function scopeArgs(db: Db, userId: number, scope: ReaderScope) {
   }
 }
 
-async function viewsOf(db: Db, ids: number[]): Promise<ChatMessageView[]> {
+/** Messages by id as views, in the order of `ids` (missing ones left out); no access check: callers decide. */
+export async function viewsOf(db: Db, ids: number[]): Promise<ChatMessageView[]> {
   if (!ids.length) return []
   const rows = await db.chatMessage.findMany({ where: { id: { in: ids } }, select: MESSAGE_SELECT })
   const byId = new Map(rows.map((r) => [r.id, r]))
@@ -64,15 +65,11 @@ export async function unreadCounts(db: Db, userId: number, scope: ReaderScope): 
       AND (m."fromId" IS NULL OR NOT (m."fromId" = ANY (${a.ignored}::int[])))
       AND NOT (m.id = ANY (${a.except}::int[]))
     GROUP BY m.channel`
-  return new Map(rows.map((r) => [r.channel, Number(r.n)]))
+  return new Map(rows.map((r) => [r.channel, r.n]))
 }
 
 /** Per channel: the newest message the user sees there (each found backwards on the (channel, id) index). */
-export async function latestVisible(
-  db: Db,
-  userId: number,
-  scope: ReaderScope,
-): Promise<Map<string, ChatMessageView>> {
+export async function latestVisible(db: Db, userId: number, scope: ReaderScope): Promise<Map<string, ChatMessageView>> {
   if (!scope.channels.length) return new Map()
   const a = await scopeArgs(db, userId, scope)
   const rows = await db.$queryRaw<{ id: number }[]>`

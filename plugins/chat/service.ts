@@ -2,6 +2,8 @@ import type { Context } from '../../src/context.js'
 import type { Services } from '../../src/services.js'
 import type { Limiter } from '../../src/http/rate-limit.js'
 import { AppError, invalid } from '../../src/errors.js'
+import type { Prisma } from '../../src/generated/prisma/client.js'
+import { attachableFiles } from '../../src/uploads/files.js'
 import type { DropReason, InTransaction, PublishRefusal } from './public.js'
 import {
   resolveChannel,
@@ -33,6 +35,8 @@ export interface PublishInput {
   type?: string | null
   toId?: number | null
   replyToId?: number | null
+  /** ids of files the author uploaded (the core's uploads), at most 10 */
+  attachments?: string[] | null
 }
 
 export type PublishResult =
@@ -111,7 +115,9 @@ async function assertNotGuarded(ctx: Context, channel: ResolvedChannel) {
 export async function publish(ctx: Context, input: PublishInput): Promise<PublishResult> {
   const viewer = signedIn(ctx)
   const channel = await resolveChannel(ctx, input.channel)
-  checkText(input.text)
+  const files = input.attachments?.length ? await attachableFiles(ctx.prisma, viewer.id, input.attachments) : []
+  // a message of files alone may have no text (the messenger's uploads), never more than MAX_TEXT
+  if (files.length === 0 || input.text.length > 0) checkText(input.text)
   const type = input.type ?? 'message'
   if (!(MESSAGE_TYPES as readonly string[]).includes(type))
     throw invalid('type', `must be one of ${MESSAGE_TYPES.join(', ')}`)
@@ -163,6 +169,7 @@ export async function publish(ctx: Context, input: PublishInput): Promise<Publis
       text: input.text,
       type,
       replyToId: input.replyToId ?? null,
+      attachments: files as unknown as Prisma.InputJsonArray,
     },
     select: MESSAGE_SELECT,
   })
@@ -179,7 +186,8 @@ async function loadMessage(ctx: Context, id: number) {
   })
   if (!m || m.deletedAt) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
   const channel = await readableChannel(ctx, m.channel)
-  if (await isHiddenFor(ctx, channel, id)) throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
+  if (await isHiddenFor(ctx, channel, id))
+    throw new AppError('MESSAGE_NOT_FOUND', 'id: no such message', { field: 'id' })
   return { m, channel }
 }
 

@@ -6,7 +6,6 @@ import { defineErrors } from '../../src/errors.js'
  */
 export const DM_ERRORS = defineErrors('dms', {
   DM_NOT_ALLOWED: { status: 403, message: 'This user does not accept direct messages from you' },
-  DM_TOO_MANY_RECIPIENTS: { status: 429, message: 'New accounts may start only a few conversations a day' },
   DM_CONVERSATION_NOT_FOUND: { status: 404, message: 'Conversation not found' },
   TOO_MANY_FRIEND_REQUESTS: { status: 429, message: 'Too many friend requests' },
   FRIEND_REQUEST_NOT_FOUND: { status: 404, message: 'Friend request not found' },

@@ -7,6 +7,7 @@ import { dmsState } from './state.js'
 import { privateKind } from './kind.js'
 import { dmGuard } from './rules.js'
 import { DM_SETTINGS, DM_SETTINGS_SECTION } from './settings.js'
+import { dmRoutes } from './rest/index.js'
 
 /**
  * Direct messages: conversations of two users (peka2's private/<a>/<b> channels, JustChat's personal messages) whose
@@ -20,6 +21,7 @@ export default definePlugin({
   errors: DM_ERRORS,
   config: readDmsConfig,
   schema: dmsSchema,
+  rest: dmRoutes,
   userSettings: { [DM_SETTINGS_SECTION]: DM_SETTINGS },
   start(services, plugin) {
     const chat = plugin.api('chat')

@@ -3,11 +3,10 @@ import { signedIn } from '../../src/auth/signed-in.js'
 
 /** peka2 /api/channel/private: the viewer's last 30 private channels, latest message first. */
 export async function privateChannels(ctx: Context) {
-  const rows = await ctx.prisma.dmMember.findMany({
-    where: { userId: signedIn(ctx).id, lastMessageId: { gt: 0 } },
-    orderBy: { lastMessageId: 'desc' },
-    take: 30,
-    select: { conversation: { select: { channel: true } } },
-  })
-  return rows.map((r) => r.conversation.channel)
+  // a dialog the viewer removed stays out until a message comes after it, as in their dialog list
+  const rows = await ctx.prisma.$queryRaw<{ channel: string }[]>`
+    SELECT c.channel FROM "DmMember" m JOIN "DmConversation" c ON c.id = m."conversationId"
+    WHERE m."userId" = ${signedIn(ctx).id} AND m."lastMessageId" > m."clearedUpToId"
+    ORDER BY m."lastMessageId" DESC LIMIT 30`
+  return rows.map((r) => r.channel)
 }

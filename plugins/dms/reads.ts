@@ -8,7 +8,7 @@ export async function ownConversationMessage(ctx: Context, messageId: number, fi
   const me = signedIn(ctx).id
   const notFound = () => new AppError('MESSAGE_NOT_FOUND', `${field}: no such message in your conversations`, { field })
   if (!Number.isInteger(messageId) || messageId < 1) throw notFound()
-  const [m] = await dmsOf(ctx).chat.messages([messageId])
+  const m = (await dmsOf(ctx).chat.messages([messageId])).at(0)
   if (!m || m.removed || !m.channel.startsWith('private/')) throw notFound()
   const member = await ctx.prisma.dmMember.findFirst({
     where: { userId: me, conversation: { channel: m.channel } },

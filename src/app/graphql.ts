@@ -6,6 +6,7 @@ import type { Context, ContextInput } from '../context.js'
 import { stackOf, type Logger } from '../log.js'
 import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yoga-plugins.js'
 import { inputBounds } from '../schema/input-bounds.js'
+import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
@@ -46,10 +47,12 @@ export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQ
     cors: config.corsOrigins === '*' ? undefined : { origin: config.corsOrigins, credentials: true },
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(log, error, message) },
-    // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST
-    maxRequestBodySize: config.bodyLimitBytes,
+    // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST; multipart bodies
+    // of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
+    maxRequestBodySize: uploadBodyLimit(config),
     plugins: [
-      bodyLimit(config.bodyLimitBytes),
+      bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
+      largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),
       ...armorPlugins(config),
       ...(config.production ? [noIntrospection()] : []),

@@ -13,6 +13,9 @@ import { STREAM_SETTINGS } from './settings/settings.js'
 import { settingsSelection } from './settings/schema.js'
 import type { SettingsSection } from './settings/sections.js'
 import { STREAM_KIND, type ContentKind } from './social/kinds.js'
+import { addFileSchema } from '../uploads/files-schema.js'
+import { fileRoutes } from '../uploads/files-rest.js'
+import { filesRoute } from '../uploads/files-route.js'
 
 /** Entries by name, refusing a name two plugins claim. */
 function byName<T>(what: string, entries: [string, T, string][]): Map<string, T> {
@@ -55,8 +58,10 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addRoleSchema(builder)
       addSocialSchema(builder, follows, ignores)
       addNotificationSchema(builder)
+      addFileSchema(builder)
     },
-    rest: [...userRoutes(settings), ...accountRoutes(settings, justchatUser), ...socialRoutes],
+    rest: [...userRoutes(settings), ...accountRoutes(settings, justchatUser), ...socialRoutes, ...fileRoutes],
+    http: [filesRoute],
     // users from before the look-alike keys existed get theirs (a no-op query once done)
     start: async (services) => {
       await backfillNameSkeletons(services.prisma, services.log)

@@ -1,5 +1,5 @@
-import { NoSchemaIntrospectionCustomRule, getOperationAST, type DocumentNode } from 'graphql'
-import type { Plugin as YogaPlugin } from 'graphql-yoga'
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, type DocumentNode } from 'graphql'
+import type { FetchAPI, Plugin as YogaPlugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
@@ -30,16 +30,20 @@ export function noIntrospection(): YogaPlugin {
 
 /**
  * BODY_LIMIT_BYTES on /graphql, in the error form GraphQL clients read. A POST that declares a larger body is refused
- * before a byte of it is read (Yoga's `maxRequestBodySize`, set to the same limit, also cuts off bodies that declare no
- * length or lie about it while they stream). File uploads must declare their length, since Yoga buffers a multipart
- * request whole before parsing it. A GET carries its operation in the URL: a URL over the limit is refused too.
+ * before a byte of it is read (Yoga's `maxRequestBodySize`, set to `multipartLimit`, also cuts off bodies that declare
+ * no length or lie about it while they stream; bodies other than multipart are cut at `limit` here). File uploads must
+ * declare their length, since Yoga buffers a multipart request whole before parsing it; they may be up to
+ * `multipartLimit`, and only fields that take large files are served more than `limit` (src/uploads/body-limit.ts).
+ * A GET carries its operation in the URL: a URL over the limit is refused too.
  */
-export function bodyLimit(limit: number): YogaPlugin {
-  const refuse = (status: number, message: string) =>
-    new Response(JSON.stringify({ errors: [{ message, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
+export function bodyLimit(limit: number, multipartLimit = limit): YogaPlugin {
+  const message = (max: number) => `Request body is larger than ${max} bytes`
+  const refuse = (status: number, text: string) =>
+    new Response(JSON.stringify({ errors: [{ message: text, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }), {
       status,
       headers: { 'content-type': 'application/json; charset=utf-8' },
     })
+  const isMultipart = (request: Request) => /^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')
   return {
     onRequest(payload) {
       const { request } = payload
@@ -48,15 +52,44 @@ export function bodyLimit(limit: number): YogaPlugin {
         return
       }
       if (request.method !== 'POST') return
+      const max = isMultipart(request) ? multipartLimit : limit
       const declared = request.headers.get('content-length')
-      if (declared !== null && Number(declared) > limit) {
-        payload.endResponse(refuse(413, `Request body is larger than ${limit} bytes`))
+      if (declared !== null && Number(declared) > max) {
+        payload.endResponse(refuse(413, message(max)))
         return
       }
-      if (declared === null && /^multipart\/form-data/i.test(request.headers.get('content-type') ?? ''))
+      if (declared === null && isMultipart(request))
         payload.endResponse(refuse(411, 'File uploads must declare Content-Length'))
     },
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (multipartLimit <= limit || !requestParser || !request.body || isMultipart(request)) return
+      setRequestParser((r) => requestParser(cutOff(r, limit, message(limit), fetchAPI)))
+    },
   }
+}
+
+/**
+ * The request with a body that fails (413 PAYLOAD_TOO_LARGE) once more than `limit` bytes have streamed in. Made with
+ * the server's own fetch API, as Yoga's cut-off is: the body may be a native stream or whatwg-node's.
+ */
+function cutOff(request: Request, limit: number, message: string, fetchAPI: FetchAPI): Request {
+  let read = 0
+  const Transform = request.body instanceof ReadableStream ? TransformStream : fetchAPI.TransformStream
+  const body = request.body?.pipeThrough(
+    new Transform<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.byteLength
+        if (read > limit)
+          controller.error(
+            new GraphQLError(message, { extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } } }),
+          )
+        else controller.enqueue(chunk)
+      },
+    }),
+  )
+  // `duplex` (a streamed request body) is missing from the DOM typings of RequestInit
+  const init = { method: request.method, headers: request.headers, signal: request.signal, body, duplex: 'half' }
+  return new fetchAPI.Request(request.url, init)
 }
 
 /** One structured log line per GraphQL request: operation name, status, duration. */

@@ -35,6 +35,8 @@ export function createRestEngine(opts: {
   routes: RestRoute[]
   yoga: AppYoga
   bodyLimit: number
+  /** the body limit of `largeUploads` routes (default bodyLimit) */
+  uploadBodyLimit?: number
   /** the per-IP request budget, charged once more for each extra request of a bulk call */
   perIp?: Limiter | null
   trustProxy?: boolean
@@ -192,7 +194,8 @@ export function createRestEngine(opts: {
       return true
     }
     try {
-      const body = await readRouteBody(compiled.route, req, opts.bodyLimit)
+      const limit = compiled.route.largeUploads ? (opts.uploadBodyLimit ?? opts.bodyLimit) : opts.bodyLimit
+      const body = await readRouteBody(compiled.route, req, limit)
       const out = await run(compiled, body, req, dialect.token(req.headers, body), requestId)
       sendJson(res, out.status, out.body)
     } catch (err) {

@@ -27,6 +27,8 @@ interface RouteBase {
    * exists only while all of them are enabled, and is an unknown path otherwise.
    */
   withPlugins?: readonly string[]
+  /** a multipart body of file uploads, read up to the upload limit (UPLOAD_MAX_BYTES and its form) */
+  largeUploads?: true
   /** a GraphQL document with one operation */
   operation: string
   /**

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { ServerResponse } from 'node:http'
 import type { Config } from '../config.js'
 import type { PluginHttpRoute } from '../plugin-system/contract.js'
+import { writeAtomic } from './atomic-write.js'
 
 const NAME = /^([0-9a-f]{64})\.png$/
 
@@ -33,17 +33,7 @@ export function pngFiles(dir: string, prefix: string): PngFiles {
     prefix,
     pathOf: (hash) => `${prefix}${hash}.png`,
     hashOf: (urlPath) => (urlPath.startsWith(prefix) ? (NAME.exec(urlPath.slice(prefix.length))?.[1] ?? null) : null),
-    async write(config, hash, bytes) {
-      await fs.mkdir(dirOf(config), { recursive: true })
-      const tmp = path.join(dirOf(config), `.${hash}.${randomBytes(6).toString('hex')}.tmp`)
-      try {
-        await fs.writeFile(tmp, bytes, { flag: 'wx' })
-        await fs.rename(tmp, fileOf(config, hash))
-      } catch (e) {
-        await fs.rm(tmp, { force: true })
-        throw e
-      }
-    },
+    write: (config, hash, bytes) => writeAtomic(dirOf(config), `${hash}.png`, bytes),
     remove: (config, hash) => fs.rm(fileOf(config, hash), { force: true }),
     route: {
       prefix,

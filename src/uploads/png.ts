@@ -139,6 +139,27 @@ export function cleanPng(bytes: Uint8Array): Buffer | null {
   ])
 }
 
+/**
+ * A copy of a well-formed PNG of any size with only the chunks that draw it (as cleanPng keeps them) and its image data
+ * as it was — not inflated, so nothing bounds its size but the upload's: for general uploads, where a photo may need
+ * far more raw bytes than MAX_RAW_BYTES, and the picture must not change.
+ */
+export function stripPng(bytes: Uint8Array): (PngInfo & { bytes: Buffer }) | null {
+  const p = parse(bytes)
+  if (!p) return null
+  return {
+    width: p.width,
+    height: p.height,
+    bytes: Buffer.concat([
+      SIGNATURE,
+      chunk('IHDR', p.ihdr),
+      ...p.kept.map((c) => chunk(c.type, c.data)),
+      ...p.idat.map((d) => chunk('IDAT', d)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  }
+}
+
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8)
   head.writeUInt32BE(data.length, 0)

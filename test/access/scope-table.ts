@@ -22,6 +22,9 @@ const STAFF = ['moderator', 'support'] as const
 /** the owner's own stream channel: they moderate it, as site moderators do */
 const ownStream = (f: Fixtures) => `stream/${f.owner.id}`
 
+/** The owner's private channel with another user (dms). */
+const dmWith = (f: Fixtures, peer: number) => `private/${Math.min(f.owner.id, peer)}/${Math.max(f.owner.id, peer)}`
+
 /** A channel-reading field on every kind of channel: public, staff-only, a support question, the owner's stream. */
 const onChannels = (
   arg: string,
@@ -212,6 +215,8 @@ export const GRAPHQL: Record<string, Rule> = {
     args: async (f) => ({ content: 'CHAT', item: await f.userId('ignored') }),
   },
   'Subscription.notifications': signedIn,
+  // uploads (files)
+  'Mutation.uploadFile': signedIn,
 
   // ------------------------------------------------------------------ chat
   'Query.chatChannel': onChannels('id', undefined),
@@ -219,7 +224,6 @@ export const GRAPHQL: Record<string, Rule> = {
   'Query.chatChannels': onChannels('ids', 'CHANNEL_NOT_FOUND', (c) => [c]),
   'Query.chatHistory': onChannels('channel', undefined),
   'Query.searchChatMessages': everyone,
-  'Query.privateChatChannels': signedIn,
   'Mutation.sendChatMessage': { admits: 'signed-in', args: () => ({ input: { channel: 'main', text: 'matrix' } }) },
   'Mutation.editChatMessage': {
     admits: ['owner'],
@@ -469,6 +473,42 @@ export const GRAPHQL: Record<string, Rule> = {
   },
   'Mutation.leaveRoom': signedIn,
   'Subscription.myRoomInvites': signedIn,
+  // dms: friends — the viewer's own friends and requests; the generated userId names nobody (USER_NOT_FOUND …)
+  'Query.friends': signedIn,
+  'Mutation.sendFriendRequest': signedIn,
+  'Mutation.acceptFriendRequest': signedIn,
+  'Mutation.declineFriendRequest': signedIn,
+  'Mutation.cancelFriendRequest': signedIn,
+  'Mutation.removeFriend': signedIn,
+  'Subscription.friendEvents': signedIn,
+  // dms: direct messages — the viewer's own conversations; a message of someone else's is one that does not exist
+  'Query.directDialogs': signedIn,
+  'Query.directDialog': { admits: 'signed-in', args: async (f) => ({ user: await f.userId('dm-peer') }) },
+  'Query.directMessages': { admits: 'signed-in', args: () => ({ limit: 10, offset: 0 }) },
+  'Query.directConversation': { admits: 'signed-in', args: async (f) => ({ user: await f.userId('dm-peer') }) },
+  'Query.directUnreadCount': signedIn,
+  'Query.privateChatChannels': signedIn,
+  'Mutation.sendDirectMessage': {
+    admits: 'signed-in',
+    args: async (f) => ({ input: { to: await f.userId('dm-peer'), text: 'matrix' } }),
+  },
+  'Mutation.markDirectMessagesRead': {
+    admits: ['owner'],
+    refusal: 'MESSAGE_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ message: await f.message(dmWith(f, await f.userId('dm-read-peer')), f.owner) }),
+  },
+  'Mutation.removeDirectMessageForMe': {
+    admits: ['owner'],
+    refusal: 'MESSAGE_NOT_FOUND',
+    guest: 'UNAUTHENTICATED',
+    args: async (f) => ({ message: await f.message(dmWith(f, await f.userId('dm-hide-peer')), f.owner) }),
+  },
+  'Mutation.removeDirectDialog': {
+    admits: 'signed-in',
+    args: async (f) => ({ user: await f.userId('dm-clear-peer') }),
+  },
+  'Subscription.directMessageEvents': signedIn,
 }
 
 /**
@@ -592,9 +632,10 @@ export const REST: Record<string, RestRule> = {
   '/api/ignore/remove': route('A', { body: async (f) => ({ content: 'chat', item: await f.userId('ignored') }) }),
   '/api/ignore/check': route('A', { body: async (f) => ({ content: 'chat', item: await f.userId('ignored') }) }),
   '/api/ignore/list': route('A'),
+  // uploads (files)
+  '/upload': route('A'),
   // ------------------------------------------------------------------ chat
   '/api/channel/data': route('P', { body: () => ({ channels: ['main'] }) }),
-  '/api/channel/private': route('A'),
   // ------------------------------------------------------------------ moderation
   '/api/moderation/accuse': route('A', {
     body: async (f) => ({ userId: await f.userId('accused'), reasonId: await f.reason('citizen') }),
@@ -728,6 +769,16 @@ export const REST: Record<string, RestRule> = {
     admits: ['owner'],
     body: async (f) => ({ room_id: String(await f.room()), user_id: String(await f.userId('appointed')) }),
   }),
+  // dms: REST — the viewer's own conversations; ids the matrix generates name nobody (USER_NOT_FOUND, MESSAGE_NOT_FOUND)
+  '/api/channel/private': route('A'),
+  '/user/sendMessage': route('A'),
+  '/user/messages': route('A'),
+  '/user/dialogs': route('A'),
+  '/user/dialog': route('A'),
+  '/user/remove-dialog': route('A'),
+  '/user/messages/mark-as-read': route('A'),
+  '/user/messages/remove': route('A'),
+  // dms: REST end
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

@@ -1,5 +1,5 @@
-// Channel ids and access rules (chat.md "Каналы чата") through GraphQL, graphql-ws and the peka2 REST routes
-// /api/channel/data and /api/channel/private (common.md).
+// Channel ids and access rules (chat.md "Каналы чата") through GraphQL, graphql-ws and the peka2 REST route
+// /api/channel/data (common.md); /api/channel/private is the dms plugin's (test/dms/peka2.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
@@ -239,52 +239,5 @@ describe('REST /api/channel/data', () => {
       expect(r.body.message).toEqual(expect.any(String))
     }
     expect((await rest(t.url, '/api/channel/data', { channels: ['stream/abc'] })).body.message).toMatch(/stream\/abc/)
-  })
-})
-
-describe('REST /api/channel/private', () => {
-  it("lists the user's last 30 private channels, latest message first (GraphQL privateChatChannels too)", async () => {
-    const prisma = t.app.services.prisma
-    const me = await registerUser(t)
-    // 32 correspondents; set up in the database (registering 32 accounts through the API would hash 32 passwords)
-    const others = []
-    for (let i = 0; i < 32; i++) {
-      const name = `pc${me.id}x${i}`
-      others.push(await prisma.user.create({ data: { name, nameLower: name, slug: name }, select: { id: true } }))
-    }
-    const chan = (o: number) => `private/${Math.min(me.id, o)}/${Math.max(me.id, o)}`
-    // one message each, oldest to newest; then the oldest conversation gets a new message and jumps to the top
-    for (const o of others)
-      await prisma.chatMessage.create({ data: { channel: chan(o.id), fromId: o.id, text: 'hey' } })
-    await send(t, me.token, { channel: chan(others[0].id), text: 'back to you' })
-    // a conversation whose only message was removed does not count; other people's privates never show
-    const removed = await prisma.chatMessage.findFirstOrThrow({ where: { channel: chan(others[31].id) } })
-    await prisma.chatMessage.update({ where: { id: removed.id }, data: { deletedAt: new Date() } })
-
-    const expected = [
-      chan(others[0].id),
-      ...others
-        .slice(1, 31)
-        .reverse()
-        .map((o) => chan(o.id)),
-    ].slice(0, 30)
-    expect(expected[1]).toBe(chan(others[30].id))
-    const r = await rest(t.url, '/api/channel/private', {}, { token: me.token })
-    expect(r.status).toBe(200)
-    expect(r.body).toEqual(expected)
-    expect(r.body).not.toContain(priv)
-    const g = await gql(t.url, graphql(`query PrivateChatChannels { privateChatChannels }`), undefined, me.token)
-    expect(g.data!.privateChatChannels).toEqual(expected)
-
-    // alice's list holds her conversation with bob only
-    expect((await rest(t.url, '/api/channel/private', {}, { token: alice.token })).body).toEqual([priv])
-  })
-
-  it('errors when not logged in or with a bad token', async () => {
-    for (const token of [undefined, 'not-a-token']) {
-      const r = await rest(t.url, '/api/channel/private', {}, { token })
-      expect(r.status).toBe(500)
-      expect(r.body).toEqual({ message: expect.any(String) })
-    }
   })
 })

@@ -13,6 +13,10 @@ import { GIFT_RECIPES, PURCHASE_RECIPES, SUBSCRIPTION_RECIPES, WALLET_RECIPES } 
 import { MY_ROOM_INVITES_RECIPES } from './recipes/rooms-members.js'
 // rooms: rooms
 import { ROOM_CHANGED_RECIPES } from './recipes/rooms.js'
+// dms: friends
+import { FRIEND_EVENTS_RECIPES } from './recipes/dms-friends.js'
+// dms: direct messages
+import { DIRECT_MESSAGE_EVENTS_RECIPES } from './recipes/dms.js'
 
 /**
  * The list the event tests run over is the schema's: every subscription field of the running app (every shipped
@@ -33,6 +37,10 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   myRoomInvites: MY_ROOM_INVITES_RECIPES,
   // rooms: rooms (each part of the plugin adds its changes' recipes there)
   roomChanged: ROOM_CHANGED_RECIPES,
+  // dms: friends
+  friendEvents: FRIEND_EVENTS_RECIPES,
+  // dms: direct messages
+  directMessageEvents: DIRECT_MESSAGE_EVENTS_RECIPES,
 }
 /** The filtered variants of chatEvents must decide on every event type too. */
 const CHAT_VARIANTS: Record<string, Partial<Record<string, unknown>>> = {

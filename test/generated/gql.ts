@@ -20,7 +20,6 @@ type Documents = {
     "mutation AddChatReactionChannels($id: Int!) { addChatReaction(id: $id, emoji: \"👀\") { emoji } }": typeof types.AddChatReactionChannelsDocument,
     "query Node($id: ID!) { node(id: $id) { ... on ChatMessage { text } } }": typeof types.NodeDocument,
     "query ChatChannels2($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }": typeof types.ChatChannels2Document,
-    "query PrivateChatChannels { privateChatChannels }": typeof types.PrivateChatChannelsDocument,
     "mutation EditChatMessage($id: Int!) { editChatMessage(id: $id, text: \"edited on A\") { databaseId } }": typeof types.EditChatMessageDocument,
     "mutation RemoveChatMessageCluster($id: Int!) { removeChatMessage(id: $id, reason: \"oops\") }": typeof types.RemoveChatMessageClusterDocument,
     "query ChatHistoryCluster { chatHistory(channel: \"main\", limit: 1) { databaseId } }": typeof types.ChatHistoryClusterDocument,
@@ -93,6 +92,17 @@ type Documents = {
     "mutation UnignoreSocial($item: Int!) { unignore(content: CHAT, item: $item) }": typeof types.UnignoreSocialDocument,
     "query IgnoreLists { chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }": typeof types.IgnoreListsDocument,
     "query IsIgnored($item: Int!) { isIgnored(content: CHAT, item: $item) }": typeof types.IsIgnoredDocument,
+    "mutation FriendsSend($u: Int!) { sendFriendRequest(userId: $u) }": typeof types.FriendsSendDocument,
+    "mutation FriendsAccept($u: Int!) { acceptFriendRequest(userId: $u) }": typeof types.FriendsAcceptDocument,
+    "mutation FriendsDecline($u: Int!) { declineFriendRequest(userId: $u) }": typeof types.FriendsDeclineDocument,
+    "mutation FriendsCancel($u: Int!) { cancelFriendRequest(userId: $u) }": typeof types.FriendsCancelDocument,
+    "mutation FriendsRemove($u: Int!) { removeFriend(userId: $u) }": typeof types.FriendsRemoveDocument,
+    "\n  query FriendsStatus {\n    friends {\n      friends { databaseId name }\n      incoming { userId createdAt user { databaseId name } }\n      outgoing { userId createdAt user { databaseId name } }\n    }\n  }\n": typeof types.FriendsStatusDocument,
+    "mutation FriendsIgnore($u: Int!) { ignore(content: CHAT, item: $u) }": typeof types.FriendsIgnoreDocument,
+    "mutation FriendsUnignore($u: Int!) { unignore(content: CHAT, item: $u) }": typeof types.FriendsUnignoreDocument,
+    "mutation FriendsBlock($u: Int!) { setUserBlocked(userId: $u, state: true) }": typeof types.FriendsBlockDocument,
+    "query FriendsGuest { friends { outgoing { userId } } }": typeof types.FriendsGuestDocument,
+    "query PrivateChatChannels { privateChatChannels }": typeof types.PrivateChatChannelsDocument,
     "query ChatHistoryPostgresRestart($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId text } }": typeof types.ChatHistoryPostgresRestartDocument,
     "query TypenamePostgresRestart { __typename }": typeof types.TypenamePostgresRestartDocument,
     "mutation LoginRedisCatchUp($i: LoginInput!) { login(input: $i) { token } }": typeof types.LoginRedisCatchUpDocument,
@@ -329,6 +339,7 @@ type Documents = {
     "\n  mutation StoreAdjust($u: Int!, $c: StoreCurrency!, $a: Int!, $k: String) {\n    adjustStoreBalance(userId: $u, currency: $c, amount: $a, reason: \"test funds\", idempotencyKey: $k) { pekoins points }\n  }\n": typeof types.StoreAdjustDocument,
     "query StoreWallet($u: Int) { wallet(userId: $u) { pekoins points } }": typeof types.StoreWalletDocument,
     "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n": typeof types.StoreBuyDocument,
+    "mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }": typeof types.UploadFileDocument,
 };
 const documents: Documents = {
     "query ChatChannel($id: String!) { chatChannel(id: $id) { id name ownerId messages(first: 5) { edges { node { text } } } } }": types.ChatChannelDocument,
@@ -337,7 +348,6 @@ const documents: Documents = {
     "mutation AddChatReactionChannels($id: Int!) { addChatReaction(id: $id, emoji: \"👀\") { emoji } }": types.AddChatReactionChannelsDocument,
     "query Node($id: ID!) { node(id: $id) { ... on ChatMessage { text } } }": types.NodeDocument,
     "query ChatChannels2($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }": types.ChatChannels2Document,
-    "query PrivateChatChannels { privateChatChannels }": types.PrivateChatChannelsDocument,
     "mutation EditChatMessage($id: Int!) { editChatMessage(id: $id, text: \"edited on A\") { databaseId } }": types.EditChatMessageDocument,
     "mutation RemoveChatMessageCluster($id: Int!) { removeChatMessage(id: $id, reason: \"oops\") }": types.RemoveChatMessageClusterDocument,
     "query ChatHistoryCluster { chatHistory(channel: \"main\", limit: 1) { databaseId } }": types.ChatHistoryClusterDocument,
@@ -410,6 +420,17 @@ const documents: Documents = {
     "mutation UnignoreSocial($item: Int!) { unignore(content: CHAT, item: $item) }": types.UnignoreSocialDocument,
     "query IgnoreLists { chat: ignoreList(content: CHAT) { content item } stream: ignoreList(content: STREAM) { content item } }": types.IgnoreListsDocument,
     "query IsIgnored($item: Int!) { isIgnored(content: CHAT, item: $item) }": types.IsIgnoredDocument,
+    "mutation FriendsSend($u: Int!) { sendFriendRequest(userId: $u) }": types.FriendsSendDocument,
+    "mutation FriendsAccept($u: Int!) { acceptFriendRequest(userId: $u) }": types.FriendsAcceptDocument,
+    "mutation FriendsDecline($u: Int!) { declineFriendRequest(userId: $u) }": types.FriendsDeclineDocument,
+    "mutation FriendsCancel($u: Int!) { cancelFriendRequest(userId: $u) }": types.FriendsCancelDocument,
+    "mutation FriendsRemove($u: Int!) { removeFriend(userId: $u) }": types.FriendsRemoveDocument,
+    "\n  query FriendsStatus {\n    friends {\n      friends { databaseId name }\n      incoming { userId createdAt user { databaseId name } }\n      outgoing { userId createdAt user { databaseId name } }\n    }\n  }\n": types.FriendsStatusDocument,
+    "mutation FriendsIgnore($u: Int!) { ignore(content: CHAT, item: $u) }": types.FriendsIgnoreDocument,
+    "mutation FriendsUnignore($u: Int!) { unignore(content: CHAT, item: $u) }": types.FriendsUnignoreDocument,
+    "mutation FriendsBlock($u: Int!) { setUserBlocked(userId: $u, state: true) }": types.FriendsBlockDocument,
+    "query FriendsGuest { friends { outgoing { userId } } }": types.FriendsGuestDocument,
+    "query PrivateChatChannels { privateChatChannels }": types.PrivateChatChannelsDocument,
     "query ChatHistoryPostgresRestart($c: String!) { chatHistory(channel: $c, limit: 5) { databaseId text } }": types.ChatHistoryPostgresRestartDocument,
     "query TypenamePostgresRestart { __typename }": types.TypenamePostgresRestartDocument,
     "mutation LoginRedisCatchUp($i: LoginInput!) { login(input: $i) { token } }": types.LoginRedisCatchUpDocument,
@@ -646,6 +667,7 @@ const documents: Documents = {
     "\n  mutation StoreAdjust($u: Int!, $c: StoreCurrency!, $a: Int!, $k: String) {\n    adjustStoreBalance(userId: $u, currency: $c, amount: $a, reason: \"test funds\", idempotencyKey: $k) { pekoins points }\n  }\n": types.StoreAdjustDocument,
     "query StoreWallet($u: Int) { wallet(userId: $u) { pekoins points } }": types.StoreWalletDocument,
     "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n": types.StoreBuyDocument,
+    "mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }": types.UploadFileDocument,
 };
 
 /**
@@ -686,10 +708,6 @@ export function graphql(source: "query Node($id: ID!) { node(id: $id) { ... on C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ChatChannels2($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }"): (typeof documents)["query ChatChannels2($ids: [String!]!) { chatChannels(ids: $ids) { id name presence { amount users } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "query PrivateChatChannels { privateChatChannels }"): (typeof documents)["query PrivateChatChannels { privateChatChannels }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -978,6 +996,50 @@ export function graphql(source: "query IgnoreLists { chat: ignoreList(content: C
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query IsIgnored($item: Int!) { isIgnored(content: CHAT, item: $item) }"): (typeof documents)["query IsIgnored($item: Int!) { isIgnored(content: CHAT, item: $item) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsSend($u: Int!) { sendFriendRequest(userId: $u) }"): (typeof documents)["mutation FriendsSend($u: Int!) { sendFriendRequest(userId: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsAccept($u: Int!) { acceptFriendRequest(userId: $u) }"): (typeof documents)["mutation FriendsAccept($u: Int!) { acceptFriendRequest(userId: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsDecline($u: Int!) { declineFriendRequest(userId: $u) }"): (typeof documents)["mutation FriendsDecline($u: Int!) { declineFriendRequest(userId: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsCancel($u: Int!) { cancelFriendRequest(userId: $u) }"): (typeof documents)["mutation FriendsCancel($u: Int!) { cancelFriendRequest(userId: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsRemove($u: Int!) { removeFriend(userId: $u) }"): (typeof documents)["mutation FriendsRemove($u: Int!) { removeFriend(userId: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FriendsStatus {\n    friends {\n      friends { databaseId name }\n      incoming { userId createdAt user { databaseId name } }\n      outgoing { userId createdAt user { databaseId name } }\n    }\n  }\n"): (typeof documents)["\n  query FriendsStatus {\n    friends {\n      friends { databaseId name }\n      incoming { userId createdAt user { databaseId name } }\n      outgoing { userId createdAt user { databaseId name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsIgnore($u: Int!) { ignore(content: CHAT, item: $u) }"): (typeof documents)["mutation FriendsIgnore($u: Int!) { ignore(content: CHAT, item: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsUnignore($u: Int!) { unignore(content: CHAT, item: $u) }"): (typeof documents)["mutation FriendsUnignore($u: Int!) { unignore(content: CHAT, item: $u) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FriendsBlock($u: Int!) { setUserBlocked(userId: $u, state: true) }"): (typeof documents)["mutation FriendsBlock($u: Int!) { setUserBlocked(userId: $u, state: true) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FriendsGuest { friends { outgoing { userId } } }"): (typeof documents)["query FriendsGuest { friends { outgoing { userId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PrivateChatChannels { privateChatChannels }"): (typeof documents)["query PrivateChatChannels { privateChatChannels }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1922,6 +1984,10 @@ export function graphql(source: "query StoreWallet($u: Int) { wallet(userId: $u)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n"): (typeof documents)["\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }"): (typeof documents)["mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -9,6 +9,7 @@ import { sendDirect } from '../send.js'
 import { privateChannels } from '../private-channels.js'
 import { conversationChannel } from '../channel.js'
 import { directEvents } from '../live.js'
+import { dmsOf } from '../state.js'
 import type { DmTypes } from './types.js'
 
 const AUTH = { authenticated: true } as const
@@ -110,11 +111,20 @@ export function addDmFields(builder: Builder, T: DmTypes) {
               to: f.int({ required: true, description: 'the recipient (databaseId)' }),
               text: f.string({ required: true, description: 'at most 2,000 characters' }),
               replyTo: f.int({ description: 'databaseId of a message of this conversation' }),
+              attachments: f.stringList({
+                description: 'ids of files you uploaded (uploadFile), at most 10; with files the text may be empty',
+              }),
             }),
           }),
         }),
       },
-      resolve: (_p, { input }, ctx) => sendDirect(ctx, { to: input.to, text: input.text, replyToId: input.replyTo }),
+      resolve: (_p, { input }, ctx) =>
+        sendDirect(ctx, {
+          to: input.to,
+          text: input.text,
+          replyToId: input.replyTo,
+          attachments: input.attachments,
+        }),
     }),
     markDirectMessagesRead: t.field({
       type: T.Receipt,
@@ -124,7 +134,9 @@ export function addDmFields(builder: Builder, T: DmTypes) {
       args: { message: t.arg.int({ required: true, description: 'databaseId of a message of the conversation' }) },
       resolve: async (_p, a, ctx) => {
         const r = await markRead(ctx, a.message)
+        const [message] = await dmsOf(ctx).chat.views([r.message.id])
         return {
+          message,
           channel: r.message.channel,
           userId: signedIn(ctx).id,
           upToId: r.upToId,

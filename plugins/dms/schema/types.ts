@@ -1,5 +1,5 @@
 import type { Builder } from '../../../src/schema/builder.js'
-import { chatTypesOf } from '../../chat/public.js'
+import { chatTypesOf, type ChatMessageView } from '../../chat/public.js'
 import type { Dialog } from '../dialogs.js'
 import type { DmEvent } from '../topics.js'
 
@@ -25,7 +25,13 @@ export function addDmTypes(builder: Builder) {
     }),
   })
   const Receipt = builder
-    .objectRef<{ channel: string; userId: number; upToId: number; time: string }>('DirectReadReceipt')
+    .objectRef<{
+      channel: string
+      userId: number
+      upToId: number
+      time: string
+      message?: ChatMessageView | null
+    }>('DirectReadReceipt')
     .implement({
       description: 'Someone read a conversation up to a message',
       fields: (t) => ({
@@ -33,6 +39,12 @@ export function addDmTypes(builder: Builder) {
         userId: t.exposeInt('userId', { description: 'who read (databaseId)' }),
         upToId: t.exposeInt('upToId', { description: 'read up to this message (databaseId)' }),
         time: t.field({ type: 'DateTime', resolve: (r) => r.time }),
+        message: t.field({
+          type: chat.ChatMessage,
+          nullable: true,
+          description: 'the message marked (in the answer of markDirectMessagesRead; null in live events)',
+          resolve: (r) => r.message ?? null,
+        }),
       }),
     })
   const EventType = builder.enumType('DirectMessageEventType', {

@@ -26,12 +26,14 @@ export interface MessageShape {
   pinned?: boolean
   reactions?: { emoji: string; count: number }[]
   type?: string
+  attachments?: unknown[]
 }
 
 /** The whole ChatMessage as a payload carries it; time and editedAt are the stored row's. */
 export async function messageOf(t: TestApp, m: MessageShape) {
   const row = await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id: m.id } })
   return {
+    attachments: m.attachments ?? [],
     channel: m.channel,
     databaseId: m.id,
     editedAt: row.editedAt?.toISOString() ?? null,

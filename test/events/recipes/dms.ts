@@ -73,7 +73,7 @@ export const DIRECT_MESSAGE_EVENTS_RECIPES: Partial<Record<string, Recipe>> = {
       ...base,
       type: 'READ',
       channel: c.channel,
-      read: { channel: c.channel, userId: c.b.id, upToId: id, time: isoSince(since) },
+      read: { channel: c.channel, userId: c.b.id, upToId: id, time: isoSince(since), message: null },
     })
   },
   async CLEARED(t) {

@@ -74,6 +74,7 @@ const message = (from: number | null, to: number | null): ChatMessageView => ({
   replyToId: null,
   pinned: false,
   reactions: [],
+  attachments: [],
   from: from === null ? null : { id: from, name: `real-${from}`, color: 7 },
   to: to === null ? null : { id: to, name: `real-${to}`, color: 9 },
 })

@@ -1,0 +1,121 @@
+import { defineRoutes, type JsonBody } from '../../../src/rest/route.js'
+import {
+  MESSAGE,
+  empty,
+  jcId,
+  jcMessage,
+  numeric,
+  objectIn,
+  sentMessage,
+  type MessageOut,
+  type PublishOut,
+} from './shapes.js'
+
+/**
+ * JustChat's personal messages (justchat-api.md "Личные сообщения"): `session_key` in the body, ids as strings, the
+ * documented statuses with {error}. Every rule is the GraphQL API's (schema/fields.ts); these only map shapes.
+ */
+
+/** How many dialogs /user/dialogs answers: the latest, as many as one page of directDialogs holds. */
+const DIALOGS_MAX = 100
+
+interface DialogOut {
+  peerId: number
+  unreadCount: number
+  lastMessage: MessageOut | null
+}
+
+/** /user/messages: the list, or (countOnly) the unread count; the list is read either way so its rules answer alike. */
+const messagesQuery = (b: JsonBody) => {
+  const count = b.countOnly === true
+  return {
+    limit: count ? 1 : numeric(b.limit),
+    offset: count ? 0 : numeric(b.offset),
+    author: jcId(b.author),
+    user: jcId(b.user),
+    count,
+  }
+}
+
+export const justchatDmRoutes = defineRoutes([
+  {
+    dialect: 'justchat',
+    path: '/user/sendMessage',
+    access: 'A',
+    operation:
+      `mutation($to: Int!, $text: String!) { sendDirectMessage(input: { to: $to, text: $text }) ` +
+      `{ isSent dropReason dropMessage retryAfter message { ${MESSAGE} } } }`,
+    variables: (b) => {
+      const m = objectIn(b.message)
+      return { to: jcId(m.user), text: m.text }
+    },
+    fields: { to: 'message.user', text: 'message.text' },
+    result: (d: { sendDirectMessage: PublishOut }) => ({
+      data: { message: jcMessage(sentMessage(d.sendDirectMessage)) },
+    }),
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/messages',
+    access: 'A',
+    operation:
+      `query($limit: Int, $offset: Int, $author: Int, $user: Int, $count: Boolean!) { ` +
+      `directMessages(limit: $limit, offset: $offset, author: $author, user: $user) { ${MESSAGE} } ` +
+      `directUnreadCount @include(if: $count) }`,
+    variables: messagesQuery,
+    result: (d: { directMessages: MessageOut[]; directUnreadCount?: number }) =>
+      d.directUnreadCount === undefined
+        ? { data: { messages: d.directMessages.map(jcMessage) } }
+        : { data: { count: d.directUnreadCount } },
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/dialogs',
+    access: 'A',
+    operation: `query($first: Int!) { directDialogs(first: $first) { edges { node { peerId unreadCount lastMessage { ${MESSAGE} } } } } }`,
+    variables: () => ({ first: DIALOGS_MAX }),
+    result: (d: { directDialogs: { edges: { node: DialogOut }[] } }) => ({
+      data: {
+        dialogs: d.directDialogs.edges.map(({ node }) => ({
+          user: String(node.peerId),
+          last_message: node.lastMessage ? jcMessage(node.lastMessage) : null,
+          unread: node.unreadCount,
+        })),
+      },
+    }),
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/dialog',
+    access: 'A',
+    operation: `query($user: Int!, $skip: Int, $limit: Int) { directConversation(user: $user, skip: $skip, limit: $limit) { ${MESSAGE} } }`,
+    variables: (b) => ({ user: jcId(b.user), skip: numeric(b.skip), limit: numeric(b.limit) }),
+    result: (d: { directConversation: MessageOut[] }) => ({ data: { dialog: d.directConversation.map(jcMessage) } }),
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/remove-dialog',
+    access: 'A',
+    operation: 'mutation($user: Int!) { removeDirectDialog(user: $user) }',
+    variables: (b) => ({ user: jcId(b.user) }),
+    result: empty,
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/messages/mark-as-read',
+    access: 'A',
+    operation: `mutation($message: Int!) { markDirectMessagesRead(message: $message) { message { ${MESSAGE} } } }`,
+    variables: (b) => ({ message: jcId(b.message) }),
+    result: (d: { markDirectMessagesRead: { message: MessageOut | null } }) => ({
+      data: { message: d.markDirectMessagesRead.message ? jcMessage(d.markDirectMessagesRead.message) : null },
+    }),
+  },
+  {
+    dialect: 'justchat',
+    path: '/user/messages/remove',
+    access: 'A',
+    operation: 'mutation($message: Int!) { removeDirectMessageForMe(message: $message) }',
+    variables: (b) => ({ message: jcId(b.message) }),
+    result: empty,
+  },
+])
