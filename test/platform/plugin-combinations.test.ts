@@ -104,7 +104,8 @@ const PEKA2_UNKNOWN = '/api/no-such-route'
 /**
  * JustChat has no common prefix: it owns only the path families (first segments) of its enabled routes, so a disabled
  * plugin's JustChat path is nobody's and answers like any path nobody owns (404, empty body) — not like an unknown path
- * in a family JustChat owns (/init/no-such-route: 404 {error}). Both are 404; the body differs (see plugins.test.ts).
+ * in a family JustChat owns (/init/no-such-route: 404 {error}) — unless another enabled plugin's routes share its
+ * family (/user/…): then it answers as an unknown path of that family. Both are 404; the body differs (plugins.test.ts).
  */
 const JUSTCHAT_UNKNOWN = '/no-such-family/no-such-route'
 const JUSTCHAT_OWNED_UNKNOWN = '/init/no-such-route'
@@ -159,14 +160,17 @@ async function observe(selection: string[]): Promise<Observed> {
     for (const p of disabled) {
       for (const r of p.rest) {
         const res = await rest(t.url, r.path, {})
-        const u = unknown[r.dialect as keyof typeof unknown]
+        // a JustChat family another enabled plugin also uses (/user/…) is owned: compare with an unknown path in it
+        const sibling = `/${r.path.split('/')[1]}/no-such-route`
+        const u = r.dialect === 'justchat' ? await rest(t.url, sibling, {}) : unknown[r.dialect as keyof typeof unknown]
         routes.push({
           plugin: p.name,
           dialect: r.dialect,
           path: r.path,
           status: res.status,
           body: res.body,
-          unknown: { status: u.status, body: u.body },
+          // an answer naming the path it was asked for names this route's instead
+          unknown: { status: u.status, body: JSON.parse(JSON.stringify(u.body).replaceAll(sibling, r.path)) },
           ownedUnknownStatus: unknown.justchatOwned.status,
         })
       }
