@@ -33,8 +33,18 @@ function block(file, head) {
  */
 export const MODULES = {
   uploads: {
-    mutate: ['src/uploads/png.ts', 'plugins/smiles/upload.ts'],
-    tests: ['test/smiles/uploads.test.ts', 'test/strength/uploads/**/*.test.ts'],
+    // the PNG checks smiles and rooms use, and the general uploads' type sniffing and metadata stripping
+    mutate: [
+      'src/uploads/png.ts',
+      'plugins/smiles/upload.ts',
+      'src/uploads/sniff.ts',
+      'src/uploads/text.ts',
+      'src/uploads/jpeg.ts',
+      'src/uploads/webp.ts',
+      'src/uploads/gif.ts',
+      'src/uploads/names.ts',
+    ],
+    tests: ['test/smiles/uploads.test.ts', 'test/uploads/**/*.test.ts', 'test/strength/uploads/**/*.test.ts'],
   },
   auth: {
     // passwords, tokens, sessions, roles and the access letters
