@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { crc32, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
+import { pngChunk } from '../helpers/png.js'
 import { createClient } from 'graphql-ws'
 import WebSocket from 'ws'
 import type { TestApp } from '../helpers/app.js'
@@ -51,16 +52,6 @@ export async function ask(t: TestApp, query: string, variables: Vars = {}, token
 /** A short random tag for names that must not repeat. */
 export const randomHex = () => randomBytes(4).toString('hex')
 
-/** A PNG chunk: length, type, data, CRC. */
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  out.write(type, 4, 'latin1')
-  out.set(data, 8)
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
-  return out
-}
-
 /** A valid 30×30 RGB PNG (a smile) with pixels of its own, so no two uploads share a hash. */
 export function smilePng(): Buffer {
   const [w, h] = [30, 30]
@@ -71,7 +62,12 @@ export function smilePng(): Buffer {
   ihdr.writeUInt32BE(h, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
   const sig = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  return Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))])
+  return Buffer.concat([
+    sig,
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', new Uint8Array(0)),
+  ])
 }
 
 /** A subscription's first answer: an event, its errors, its end, or nothing (`silent`: it is subscribed). */

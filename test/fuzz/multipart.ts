@@ -1,19 +1,11 @@
-import { crc32, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
+import { PNG_SIGNATURE, pngChunk } from '../helpers/png.js'
 import fc from 'fast-check'
 import { anyString } from './values.js'
 
 /** PNG files written here (not with the plugin's encoder): valid ones of any size, then mutated at chunk or byte level. */
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-
-function chunk(type: string, data: Buffer): Buffer {
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  out.write(type, 4, 'latin1')
-  data.copy(out, 8)
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
-  return out
-}
+const SIGNATURE = PNG_SIGNATURE
 
 export function png(
   width: number,
@@ -28,10 +20,10 @@ export function png(
   const rows = width <= 256 && height <= 256 ? Buffer.alloc(height * (1 + width * 4), 0x7f) : Buffer.alloc(16)
   return Buffer.concat([
     SIGNATURE,
-    chunk('IHDR', ihdr),
+    pngChunk('IHDR', ihdr),
     ...(opts.extra ?? []),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', Buffer.alloc(0)),
   ])
 }
 
@@ -76,7 +68,7 @@ export const fileBytes: fc.Arbitrary<{ label: string; bytes: Buffer }> = fc.oneo
         else if (how === 'junk') bytes = Buffer.concat([bytes, Buffer.from(edits.map(([, v]) => v))])
         else if (how === 'length') bytes.writeUInt32BE(0xfffffff0 - edits[0][1], 33)
         else if (how === 'iend-first')
-          bytes = Buffer.concat([SIGNATURE, chunk('IEND', Buffer.alloc(0)), base.subarray(8)])
+          bytes = Buffer.concat([SIGNATURE, pngChunk('IEND', Buffer.alloc(0)), base.subarray(8)])
         else bytes = Buffer.concat([base.subarray(0, 33), base.subarray(8, 33), base.subarray(33)])
         return { label: `png ${s} ${how}`, bytes }
       }),
@@ -92,11 +84,14 @@ export const fileBytes: fc.Arbitrary<{ label: string; bytes: Buffer }> = fc.oneo
       { label: 'signature only', bytes: SIGNATURE },
       { label: 'gif', bytes: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') },
       { label: 'svg', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="30" height="30"/>') },
-      { label: 'over SMILES_MAX_BYTES', bytes: png(30, 30, { extra: [chunk('tEXt', Buffer.alloc(262_200, 0x41))] }) },
+      {
+        label: 'over SMILES_MAX_BYTES',
+        bytes: png(30, 30, { extra: [pngChunk('tEXt', Buffer.alloc(262_200, 0x41))] }),
+      },
       { label: 'over BODY_LIMIT_BYTES', bytes: Buffer.concat([SIGNATURE, Buffer.alloc(3_000_000, 0x41)]) },
       {
         label: 'many chunks',
-        bytes: png(30, 30, { extra: Array.from({ length: 2000 }, () => chunk('tEXt', Buffer.from('k\0v'))) }),
+        bytes: png(30, 30, { extra: Array.from({ length: 2000 }, () => pngChunk('tEXt', Buffer.from('k\0v'))) }),
       },
     ),
     weight: 1,

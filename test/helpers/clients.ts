@@ -216,3 +216,39 @@ export async function until(cond: () => boolean | Promise<boolean>, ms = 5000, w
   }
   throw new Error(`timed out waiting for ${what}`)
 }
+
+/** A file part of a multipart request: its name, bytes, and the type the client claims (the server must not trust it). */
+export interface UploadPart {
+  name: string
+  bytes: Uint8Array
+  type?: string
+}
+
+/** A file part as a Blob (claimed type: `type`, default image/png). */
+export const blobOf = (p: UploadPart) => new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'image/png' })
+
+/**
+ * A GraphQL multipart request (graphql-multipart-request-spec), as browsers send one: `file` goes into
+ * `variables.file`, beside the other `variables`.
+ */
+export async function gqlUpload<R, V extends { file: File }>(
+  base: string,
+  doc: TypedDocumentNode<R, V>,
+  file: UploadPart,
+  token?: string,
+  variables?: Omit<V, 'file'>,
+): Promise<GqlResult<R>> {
+  const form = new FormData()
+  form.append('operations', JSON.stringify({ query: print(doc), variables: { ...variables, file: null } }))
+  form.append('map', JSON.stringify({ 0: ['variables.file'] }))
+  form.append('0', blobOf(file), file.name)
+  const res = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: {
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: form,
+  })
+  return { ...((await res.json()) as GqlResult<R>), status: res.status }
+}

@@ -4,10 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
-import { print } from 'graphql'
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { startTestApp, type TestApp } from '../helpers/app.js'
-import { gql, type GqlResult } from '../helpers/clients.js'
+import { gql, gqlUpload as multipart } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { graphql } from '../generated/index.js'
 import type { CreateRoomInput } from '../generated/graphql.js'
@@ -88,25 +87,11 @@ export type Who = 'guest' | 'user' | 'member' | 'admin' | 'owner' | 'staff'
 export const EVERYONE: Who[] = ['guest', 'user', 'member', 'admin', 'owner', 'staff']
 export const tokenOf = (c: Cast, who: Who) => (who === 'guest' ? undefined : c[who].token)
 
-/** A GraphQL multipart request (graphql-multipart-request-spec): `file` goes into `variables.file`. */
-export async function gqlUpload<R, V extends { file: File }>(
+/** A GraphQL multipart request with `file` in variables.file beside `variables` (test/helpers/clients.ts). */
+export const gqlUpload = <R, V extends { file: File }>(
   base: string,
   doc: TypedDocumentNode<R, V>,
   variables: Omit<V, 'file'>,
   file: { name: string; bytes: Uint8Array },
   token?: string,
-): Promise<GqlResult<R>> {
-  const form = new FormData()
-  form.append('operations', JSON.stringify({ query: print(doc), variables: { ...variables, file: null } }))
-  form.append('map', JSON.stringify({ 0: ['variables.file'] }))
-  form.append('0', new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }), file.name)
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/graphql-response+json, application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: form,
-  })
-  return { ...((await res.json()) as GqlResult<R>), status: res.status }
-}
+) => multipart(base, doc, file, token, variables)

@@ -1,12 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { crc32, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
+import { pngChunk } from '../helpers/png.js'
 import type { TestApp } from '../helpers/app.js'
 import { startTestApp } from '../helpers/app.js'
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
-import { print } from 'graphql'
-import type { GqlResult } from '../helpers/clients.js'
+import { blobOf, gqlUpload, type UploadPart } from '../helpers/clients.js'
 import { graphql } from '../generated/index.js'
 
 /**
@@ -16,14 +15,8 @@ import { graphql } from '../generated/index.js'
 
 const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
-export function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  out.write(type, 4, 'latin1')
-  out.set(data, 8)
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
-  return out
-}
+/** A PNG chunk (test/helpers/png.ts), under the name these tests use. */
+export const chunk = pngChunk
 
 export interface PngOptions {
   seed?: number
@@ -73,17 +66,14 @@ export const iconPng = (opts?: { seed?: number }) => png(14, 14, opts)
 export const gif = () =>
   Buffer.from('47494638396101000100800000000000ffffff21f90401000000002c00000000010001000002024401003b', 'hex')
 
-export interface UploadPart {
-  name: string
-  bytes: Uint8Array
-  type?: string
-}
+export type { UploadPart }
+export { gqlUpload }
 
 let codeSeq = 0
 /** A fresh, valid smile code per call (codes are unique across the whole set). */
 export const freshCode = (prefix = 's') => `${prefix}${Date.now().toString(36)}${(++codeSeq).toString(36)}`
 
-const part = (p: UploadPart) => new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'image/png' })
+const part = blobOf
 
 /** A peka2 multipart upload: the file parts (any number) plus optional text fields. */
 export async function restUpload(
@@ -109,28 +99,6 @@ export async function restUpload(
     body = text
   }
   return { status: res.status, body }
-}
-
-/** A GraphQL multipart request (graphql-multipart-request-spec): `file` goes into `variables.file`. */
-export async function gqlUpload<R>(
-  base: string,
-  doc: TypedDocumentNode<R, { file: File }>,
-  file: UploadPart,
-  token?: string,
-): Promise<GqlResult<R>> {
-  const form = new FormData()
-  form.append('operations', JSON.stringify({ query: print(doc), variables: { file: null } }))
-  form.append('map', JSON.stringify({ 0: ['variables.file'] }))
-  form.append('0', part(file), file.name)
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/graphql-response+json, application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: form,
-  })
-  return { ...((await res.json()) as GqlResult<R>), status: res.status }
 }
 
 export const ADD_SMILE = graphql(

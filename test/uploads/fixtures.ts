@@ -1,4 +1,5 @@
 import { crc32, deflateSync, gzipSync } from 'node:zlib'
+import { PNG_SIGNATURE, pngChunk } from '../helpers/png.js'
 
 /**
  * Small files of every kind the upload service takes (and some it must refuse), assembled byte by byte here,
@@ -15,14 +16,7 @@ const u32le = (n: number) => {
 
 // ------------------------------------------------------------------ PNG
 
-export function pngChunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length)
-  out.writeUInt32BE(data.length, 0)
-  out.write(type, 4, 'latin1')
-  out.set(data, 8)
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
-  return out
-}
+export { pngChunk }
 
 let seq = 0
 /** A valid 8-bit RGB PNG with different pixels on every call; `text` adds a tEXt chunk before the image data. */
@@ -35,7 +29,7 @@ export function png(width = 4, height = 3, text?: string): Buffer {
   ihdr.writeUInt32BE(height, 4)
   ihdr.set([8, 2, 0, 0, 0], 8)
   return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    PNG_SIGNATURE,
     pngChunk('IHDR', ihdr),
     ...(text ? [pngChunk('tEXt', Buffer.from(`Comment\0${text}`, 'latin1'))] : []),
     pngChunk('IDAT', deflateSync(raw)),

@@ -1,10 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { print } from 'graphql'
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { startTestApp, type TestApp } from '../helpers/app.js'
-import type { GqlResult } from '../helpers/clients.js'
+import { gqlUpload as multipart } from '../helpers/clients.js'
 import { graphql } from '../generated/index.js'
 
 /** Real multipart bodies (FormData + Blob through fetch), as browsers send them, and a throwaway upload directory. */
@@ -22,27 +21,9 @@ export interface Part {
 
 const blob = (p: Part) => new Blob([p.bytes as Uint8Array<ArrayBuffer>], { type: p.type ?? 'application/octet-stream' })
 
-/** A GraphQL multipart request (graphql-multipart-request-spec) with the file in `variables.file`. */
-export async function gqlUpload<R>(
-  base: string,
-  doc: TypedDocumentNode<R, { file: File }>,
-  file: Part,
-  token?: string,
-): Promise<GqlResult<R>> {
-  const form = new FormData()
-  form.append('operations', JSON.stringify({ query: print(doc), variables: { file: null } }))
-  form.append('map', JSON.stringify({ 0: ['variables.file'] }))
-  form.append('0', blob(file), file.name)
-  const res = await fetch(`${base}/graphql`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/graphql-response+json, application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: form,
-  })
-  return { ...((await res.json()) as GqlResult<R>), status: res.status }
-}
+/** A GraphQL multipart request with the file in `variables.file`; the client claims no particular type by default. */
+export const gqlUpload = <R>(base: string, doc: TypedDocumentNode<R, { file: File }>, file: Part, token?: string) =>
+  multipart(base, doc, { type: 'application/octet-stream', ...file }, token)
 
 /** JustChat's POST /upload: the session key in the form, the file under `field` (its document says `photo`). */
 export async function justchatUpload(
