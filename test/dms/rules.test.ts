@@ -55,9 +55,16 @@ describe('who may message whom', () => {
       ],
     })
     await sent(t, a, b.id, 'now as a friend')
-    await allowFrom(t, b, 'everyone')
+    // whoever takes messages from nobody may still be answered where they wrote first
     const c = await registerUser(t)
-    await sent(t, c, b.id, 'a stranger, welcome')
+    const e = await registerUser(t)
+    await allowFrom(t, c, 'nobody')
+    await sent(t, c, e.id, 'I write first')
+    await sent(t, e, c.id, 'and I may answer')
+    expect((await send(t, a, c.id, 'but not this')).data!.sendDirectMessage.dropReason).toBe('NOT_ALLOWED')
+    await allowFrom(t, b, 'everyone')
+    const d = await registerUser(t)
+    await sent(t, d, b.id, 'a stranger, welcome')
     expect((await conversation(t, b, a.id)).map((m) => m.text)).toEqual(['now as a friend'])
   })
 
