@@ -10,8 +10,7 @@ describe('isPlainText: markup at the start', () => {
   it('a tag name must be followed by whitespace, > or /', () => {
     for (const tag of ['<p>hi', '<p class="x">hi', '<p\nid=x>', '<br/>', '<b>bold</b>', '<table border=1>'])
       expect([tag, plain(tag)]).toEqual([tag, false])
-    for (const tag of ['<pre>hi', '<bx>', '<tables>', '<p', '<ax'])
-      expect([tag, plain(tag)]).toEqual([tag, true])
+    for (const tag of ['<pre>hi', '<bx>', '<tables>', '<p', '<ax']) expect([tag, plain(tag)]).toEqual([tag, true])
   })
 
   it('comments, XML and #! lines count only at the start', () => {
@@ -45,13 +44,13 @@ describe('isPlainText: a byte order mark', () => {
 })
 
 describe('isPlainText: markup is looked for in the first 1024 characters', () => {
-  it('a tag ending at character 1024 is seen, one starting at 1025 is not', () => {
-    expect(plain(`${'a'.repeat(1018)}<html>`)).toBe(false)
-    expect(plain(`${'a'.repeat(1019)}<html>`)).toBe(true)
+  it('a tag name ending at character 1024 is seen, one the limit cuts is not', () => {
+    expect(plain(`${'a'.repeat(1019)}<html>`)).toBe(false)
+    expect(plain(`${'a'.repeat(1020)}<html>`)).toBe(true)
     expect(plain(`${'a'.repeat(1024)}<script>`)).toBe(true)
   })
 
   it('the 1024 are counted after leading whitespace and the BOM', () => {
-    expect(plain(`${BOM}   ${'a'.repeat(1018)}<html>`)).toBe(false)
+    expect(plain(`${BOM}   ${'a'.repeat(1019)}<html>`)).toBe(false)
   })
 })
