@@ -27,13 +27,13 @@ export interface Upload {
   height: number
 }
 
-/** peka2 add routes take "a single file": any other number of file parts is refused. */
+/** peka2 add routes take "a single file": a request with more or fewer file parts is refused. */
 export function singleFile(files: UploadFile[]): UploadFile {
   if (files.length !== 1) throw new AppError('FILE_COUNT_INVALID', `Exactly one file is required, got ${files.length}`)
   return files[0]
 }
 
-/** The code is the file name without its extension (peka2); any directory part a client sent is dropped. */
+/** The code is the file name without its extension (peka2); a directory part a client sent is dropped. */
 export function codeOfName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
   const dot = base.lastIndexOf('.')

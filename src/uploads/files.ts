@@ -35,7 +35,7 @@ export interface FileView {
   /** images only */
   width: number | null
   height: number | null
-  /** relative to PUBLIC_URL, as JustChat's URLs are: uploads/files/<id>.<ext> (GraphQL answers it absolute) */
+  /** relative to PUBLIC_URL, as legacy REST answers give it: uploads/files/<id>.<ext> (GraphQL: absolute) */
   url: string
 }
 

@@ -19,7 +19,7 @@ const roomInput = (b: JsonBody) => ({
 /** A multipart text field holding an integer (roomId): its number; anything else goes on as is and is refused. */
 const intField = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)
 
-/** "Принимает одиночный файл": any other number of file parts is refused. */
+/** "Принимает одиночный файл": a request with more or fewer file parts is refused. */
 function singleFile(files: File[]): File {
   if (files.length !== 1) throw new AppError('FILE_COUNT_INVALID', `Exactly one file is required, got ${files.length}`)
   return files[0]

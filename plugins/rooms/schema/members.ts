@@ -241,7 +241,8 @@ export function addMembersFields(builder: Builder, T: RoomTypes) {
     createRoomInviteLink: t.field({
       type: Link,
       authScopes: A,
-      description: 'An invite link for `expiresHours` (1–720; null: for good) and `maxUses` joins (1–1000; null: any)',
+      description:
+        'An invite link for `expiresHours` (1–720; null: for good) and `maxUses` joins (1–1000; null: unlimited)',
       args: {
         roomId: t.arg.int({ required: true }),
         expiresHours: t.arg.int(),
