@@ -5,6 +5,7 @@ import smiles from './smiles/index.js'
 import store from './store/index.js'
 import rooms from './rooms/index.js'
 import dms from './dms/index.js'
+import polls from './polls/index.js'
 
 /** Every shipped domain plugin; PLUGINS selects among them. */
-export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store, rooms, dms]
+export const ALL_PLUGINS: Plugin[] = [chat, moderation, smiles, store, rooms, dms, polls]

@@ -10,6 +10,8 @@ import { createEffectsCache } from './effects.js'
 import { connectEffects } from './providers.js'
 import { startSweeper } from './sweeper.js'
 import { seedStore } from './seed.js'
+import { spend } from './spend.js'
+import type { StoreApi } from './public.js'
 
 /**
  * The store: pekoins and points on a double-entry ledger, bonuses that take effect in chat, smiles and moderation
@@ -45,6 +47,8 @@ export default definePlugin({
       smiles: plugin.optionalApi('smiles'),
       moderation: plugin.optionalApi('moderation'),
     })
+    const api: StoreApi = { spend }
+    return api
   },
   stop: (services) => storeState.of(services).stop(),
   seed: seedStore,

@@ -296,6 +296,7 @@ export type StoreEntryKind =
   | 'LEGACY_TOPUP'
   | 'POINTS_SET'
   | 'REFUND'
+  | 'SPEND'
   | 'SUBSCRIPTION_PURCHASE'
   | 'TOPUP';
 
@@ -1703,6 +1704,7 @@ export type NodesQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { databaseId: number, id: string }
    | null> };
 
@@ -1747,6 +1749,7 @@ export type NodeInputBoundsQueryVariables = Exact<{
 
 
 export type NodeInputBoundsQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
