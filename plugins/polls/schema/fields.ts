@@ -3,7 +3,7 @@ import { Repeater } from 'graphql-yoga'
 import type { Builder } from '../../../src/schema/builder.js'
 import type { Context } from '../../../src/context.js'
 import { invalid } from '../../../src/errors.js'
-import { visibleChannel, visiblePoll } from '../access.js'
+import { mayRead, visibleChannel, visiblePoll } from '../access.js'
 import { channelPollsPage, latestChannelPoll, messagePoll, pollOfShownMessage } from '../queries.js'
 import { createMessagePoll, endPoll, startChannelPoll } from '../start.js'
 import type { PollUpdate } from '../topics.js'
@@ -13,6 +13,8 @@ import type { PollTypes } from './types.js'
 
 const AUTH = { authenticated: true } as const
 const PAGE_MAX = 100
+/** how often a live subscription checks again that its viewer may still read the poll's channel */
+const RECHECK_MS = 10_000
 
 function cursorId(cursor: string, field: string) {
   if (!/^[1-9]\d{0,9}$/.test(cursor)) throw invalid(field, 'is not a cursor of this list')
@@ -33,7 +35,15 @@ async function pollUpdates(ctx: Context, a: { channel?: string | null; pollId?: 
         // nobody awaits a stopping subscription: a failure here must not become an unhandled rejection
         ctx.services.log.warn('poll subscription clean-up failed', { error: String(e) })
       })
-    for await (const u of source) await push(u)
+    let checkedAt = Date.now()
+    for await (const u of source) {
+      // a right can be lost while subscribed (removed from a room, a ban): asked again now and then, not per update
+      if (Date.now() - checkedAt > RECHECK_MS) {
+        if (!(await mayRead(ctx, u.poll.channel))) break
+        checkedAt = Date.now()
+      }
+      await push(u)
+    }
     stop()
   })
 }
