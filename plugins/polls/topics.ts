@@ -7,6 +7,11 @@ export type PollChange = 'STARTED' | 'VOTES' | 'ENDED'
 export interface PollUpdate {
   change: PollChange
   poll: PollView
+  /**
+   * when the database read these counts (microseconds, the database's clock): with several instances publishing,
+   * subscribers drop an update older than one they already passed on, so counts never go backwards
+   */
+  readAt: number
 }
 
 declare module '../../src/pubsub/topics.js' {

@@ -34,17 +34,31 @@ export const isRunning = (p: Pick<PollView, 'endsAt' | 'endedAt'>, now = Date.no
 
 type PollRow = Poll & { options: PollOption[] }
 
-/** Counts per option of these polls: the sum of each option's shards. */
-async function tallies(db: DbLike, pollIds: number[]) {
-  const rows = await db.pollTally.groupBy({
-    by: ['optionId'],
-    where: { pollId: { in: pollIds } },
-    _sum: { votes: true, donateVotes: true },
-  })
-  return new Map(rows.map((r) => [r.optionId, { votes: r._sum.votes ?? 0, donateVotes: r._sum.donateVotes ?? 0 }]))
+type Counts = Map<number, { votes: number; donateVotes: number }>
+
+/**
+ * Counts per option of these polls (the sum of each option's shards), and when the database read them: the statement's
+ * start in microseconds, one clock for every instance, so a later read (which sees every vote an earlier one saw)
+ * carries a larger stamp.
+ */
+async function tallies(db: DbLike, pollIds: number[]): Promise<{ counts: Counts; readAt: number }> {
+  const rows = await db.$queryRaw<
+    { optionId: number | null; votes: number | null; donateVotes: number | null; readAt: bigint }[]
+  >`
+    SELECT t."optionId", t."votes", t."donateVotes",
+      (extract(epoch FROM statement_timestamp()) * 1000000)::bigint AS "readAt"
+    FROM (SELECT 1) AS one
+    LEFT JOIN (
+      SELECT "optionId", sum("votes")::int AS "votes", sum("donateVotes")::int AS "donateVotes"
+      FROM "PollTally" WHERE "pollId" = ANY(${pollIds}::int[]) GROUP BY "optionId"
+    ) AS t ON true`
+  const counts: Counts = new Map()
+  for (const r of rows)
+    if (r.optionId !== null) counts.set(r.optionId, { votes: r.votes ?? 0, donateVotes: r.donateVotes ?? 0 })
+  return { counts, readAt: Number(rows[0]?.readAt ?? 0) }
 }
 
-function viewOf(row: PollRow, counts: Map<number, { votes: number; donateVotes: number }>): PollView {
+function viewOf(row: PollRow, counts: Counts): PollView {
   return {
     id: row.id,
     channel: row.channel,
@@ -69,17 +83,20 @@ function viewOf(row: PollRow, counts: Map<number, { votes: number; donateVotes: 
   }
 }
 
-/** Polls by id with their counts, in the order asked (missing ones left out): two statements for any number. */
-export async function pollViews(db: DbLike, ids: number[]): Promise<PollView[]> {
-  if (!ids.length) return []
+/** Polls by id with their counts, in the order asked (missing ones left out), and when the counts were read. */
+export async function readPolls(db: DbLike, ids: number[]): Promise<{ views: PollView[]; readAt: number }> {
+  if (!ids.length) return { views: [], readAt: 0 }
   const rows = await db.poll.findMany({ where: { id: { in: ids } }, include: { options: true } })
-  const counts = await tallies(
+  const { counts, readAt } = await tallies(
     db,
     rows.map((r) => r.id),
   )
   const byId = new Map(rows.map((r) => [r.id, viewOf(r, counts)]))
-  return ids.flatMap((id) => byId.get(id) ?? [])
+  return { views: ids.flatMap((id) => byId.get(id) ?? []), readAt }
 }
+
+/** Polls by id with their counts, in the order asked (missing ones left out): two statements for any number. */
+export const pollViews = async (db: DbLike, ids: number[]) => (await readPolls(db, ids)).views
 
 export async function pollView(db: DbLike, id: number): Promise<PollView | null> {
   return (await pollViews(db, [id])).at(0) ?? null

@@ -36,7 +36,11 @@ async function pollUpdates(ctx: Context, a: { channel?: string | null; pollId?: 
         ctx.services.log.warn('poll subscription clean-up failed', { error: String(e) })
       })
     let checkedAt = Date.now()
+    // the newest read passed on, per poll: an older one (another instance's, read earlier) would step counts back
+    const newest = new Map<number, number>()
     for await (const u of source) {
+      if (u.readAt <= (newest.get(u.poll.id) ?? 0)) continue
+      newest.set(u.poll.id, u.readAt)
       // a right can be lost while subscribed (removed from a room, a ban): asked again now and then, not per update
       if (Date.now() - checkedAt > RECHECK_MS) {
         if (!(await mayRead(ctx, u.poll.channel))) break

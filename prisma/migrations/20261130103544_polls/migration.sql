@@ -14,6 +14,7 @@ CREATE TABLE "Poll" (
     "endsAt" TIMESTAMP(3) NOT NULL,
     "endedAt" TIMESTAMP(3),
     "endedById" INTEGER,
+    "endAnnounced" BOOLEAN NOT NULL DEFAULT false,
 
     CONSTRAINT "Poll_pkey" PRIMARY KEY ("id")
 );
