@@ -64,7 +64,13 @@ export async function readablePolls(ctx: Context, ids: number[]): Promise<(PollV
   )
 }
 
-/** The viewer's free votes (option ids) in several polls, one statement per request however many polls are shown. */
+/**
+ * The viewer's free votes (option ids) in several polls, one statement per request however many polls are shown.
+ * Batched, never cached: a subscription keeps one context for all its events, and votes change between them.
+ */
+/** batches the lookups of one tick; keeps nothing, so a long-lived context (a subscription's) always reads afresh */
+const NO_CACHE = { cache: false } as const
+
 const loaders = new WeakMap<Context, DataLoader<number, number[]>>()
 export function viewerVotes(ctx: Context, pollId: number): Promise<number[]> {
   const viewer = ctx.viewer
@@ -77,7 +83,7 @@ export function viewerVotes(ctx: Context, pollId: number): Promise<number[]> {
         select: { pollId: true, optionId: true },
       })
       return ids.map((id) => rows.filter((r) => r.pollId === id).map((r) => r.optionId))
-    })
+    }, NO_CACHE)
     loaders.set(ctx, loader)
   }
   return loader.load(pollId)
@@ -87,7 +93,7 @@ export function viewerVotes(ctx: Context, pollId: number): Promise<number[]> {
 export const viewerPaidVotes = (ctx: Context, pollId: number) =>
   ctx.viewer ? ctx.prisma.pollPaidVote.count({ where: { pollId, userId: ctx.viewer.id } }) : Promise.resolve(0)
 
-/** The poll of each of several messages shown (chat history with ChatMessage.poll): one statement per request. */
+/** The poll of each of several messages shown (chat history with ChatMessage.poll): one statement per batch. */
 const byMessage = new WeakMap<Context, DataLoader<number, PollView | null>>()
 export function pollOfShownMessage(ctx: Context, messageId: number): Promise<PollView | null> {
   let loader = byMessage.get(ctx)
@@ -99,7 +105,7 @@ export function pollOfShownMessage(ctx: Context, messageId: number): Promise<Pol
         rows.map((r) => r.id),
       )
       return ids.map((id) => views.find((v) => v.messageId === id) ?? null)
-    })
+    }, NO_CACHE)
     byMessage.set(ctx, loader)
   }
   return loader.load(messageId)

@@ -256,6 +256,67 @@ export const RECIPES: Record<string, Recipe> = {
       (await dataOr(fx.t, `query($r: Int!) { room(databaseId: $r) { ${select} } }`, { r: inst.id }, token))?.room ??
       null,
   },
+  // polls: Poll — whoever may read its channel sees it: a channel poll on a stream, message polls in a support
+  // question, in admin and in a private channel (null for the callers who may not read there)
+  Poll: {
+    async make(fx, select) {
+      const owner = await registerUser(fx.t)
+      const other = await registerUser(fx.t)
+      const mod = await staffUser(fx.t, 'moderator')
+      const ticket = await fx.must(
+        'mutation($c: Int!) { askSupport(categoryId: $c, question: "node lookup") { channel } }',
+        { c: await fx.category() },
+        owner.token,
+      )
+      const [a, b] = [owner.id, other.id].sort((x, y) => x - y)
+      const started = (
+        await fx.must(
+          `mutation($c: String!) {
+            startChannelPoll(channel: $c, question: "node lookup", options: [{ text: "a" }, { text: "b" }],
+              durationSeconds: 600) { ${select} }
+          }`,
+          { c: `stream/${owner.id}` },
+          owner.token,
+        )
+      ).startChannelPoll as Row
+      const onMessage = async (label: string, channel: string, by: TestUser, visibleTo: Instance['visibleTo']) => {
+        const m = await newMessage(fx.t, channel, by, 'databaseId')
+        const p = (
+          await fx.must(
+            `mutation($m: Int!) { createMessagePoll(messageId: $m, question: "node lookup", options: ["a", "b"]) { ${select} } }`,
+            { m: m.databaseId },
+            by.token,
+          )
+        ).createMessagePoll as Row
+        return { label, id: p.databaseId as number, owner: by, visibleTo, made: p }
+      }
+      return [
+        { label: 'a channel poll', id: started.databaseId as number, owner, visibleTo: 'everyone', made: started },
+        await onMessage('in a support question', ticket.askSupport.channel, owner, ['owner', 'support']),
+        await onMessage('in admin', 'admin', mod, ['owner', 'moderator', 'support']),
+        await onMessage('in a private channel', `private/${a}/${b}`, owner, ['owner']),
+      ]
+    },
+    // a message's poll is messagePoll's; a channel's polls are channelPolls'
+    async owning(fx, inst, _c, token, select) {
+      const made = inst.made as { channel: string; messageId: number | null }
+      if (made.messageId !== null) {
+        const q = `query($m: Int!) { messagePoll(messageId: $m) { ${select} } }`
+        return ((await dataOr(fx.t, q, { m: made.messageId }, token))?.messagePoll as Row | null) ?? null
+      }
+      const d = await dataOr(
+        fx.t,
+        `query($c: String!) { channelPolls(channel: $c, first: 5) { edges { node { ${select} } } } }`,
+        { c: made.channel },
+        token,
+      )
+      return byId(
+        d?.channelPolls.edges.map((e: { node: Row }) => e.node),
+        inst.id,
+      )
+    },
+  },
+  // polls: end
   // ------------------------------------------------------------------ store
   StoreBonus: {
     async make(fx, select) {

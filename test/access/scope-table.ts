@@ -166,6 +166,62 @@ const roomInviteAdmin = (): Case => ({
   args: async (f) => ({ inviteId: await roomInvite(f) }),
 })
 
+// polls: polls made once per fixtures through the API, as clients make them
+const pollsMade = new WeakMap<Fixtures, Map<string, Promise<unknown>>>()
+const pollOnce = <T>(f: Fixtures, key: string, make: () => Promise<T>): Promise<T> => {
+  const memo = pollsMade.get(f) ?? new Map<string, Promise<unknown>>()
+  pollsMade.set(f, memo)
+  if (!memo.has(key)) memo.set(key, make())
+  return memo.get(key) as Promise<T>
+}
+const POLL_OPTIONS = [{ text: 'a' }, { text: 'b' }]
+/** A message poll on a new message of the owner's, in main or in their support question (`key`: one per use). */
+const ownerMessagePoll = (f: Fixtures, where: 'main' | 'support question', key: string) =>
+  pollOnce(f, `${where}: ${key}`, async () => {
+    const channel = where === 'main' ? 'main' : (await f.ticket()).channel
+    const messageId = await f.message(channel, f.owner)
+    const d = await f.must(
+      `mutation($m: Int!) {
+        createMessagePoll(messageId: $m, question: "access matrix", options: ["a", "b"]) { databaseId options { databaseId } }
+      }`,
+      { m: messageId },
+      f.owner.token,
+    )
+    const poll = d.createMessagePoll as { databaseId: number; options: { databaseId: number }[] }
+    return { messageId, pollId: poll.databaseId, optionIds: poll.options.map((o) => o.databaseId) }
+  })
+/** A running channel poll in a stream no caller owns, started by a site moderator (test setup through the API). */
+const runningChannelPoll = (f: Fixtures) =>
+  pollOnce(f, 'channel poll', async () => {
+    const channel = `stream/${await f.userId('poll streamer')}`
+    const d = await f.must(
+      `mutation($c: String!, $o: [PollOptionInput!]!) {
+        startChannelPoll(channel: $c, question: "access matrix", options: $o, durationSeconds: 3600) { databaseId }
+      }`,
+      { c: channel, o: POLL_OPTIONS },
+      await f.callers.token('moderator'),
+    )
+    return { channel, pollId: d.startChannelPoll.databaseId as number }
+  })
+/** A poll-by-id rule: one in main (everyone may read it), one in the owner's support question (its readers only). */
+const onPolls = (
+  admitsMain: Case['admits'],
+  args: (poll: { pollId: number; optionIds: number[] }) => Record<string, unknown>,
+  key: string,
+): { cases: Record<string, Case> } => ({
+  cases: {
+    'in main': { admits: admitsMain, args: async (f) => args(await ownerMessagePoll(f, 'main', key)) },
+    // someone else's question is a channel that does not exist: so is its poll
+    'in a support question': {
+      admits: ['owner', 'support'],
+      refusal: 'POLL_NOT_FOUND',
+      guest: admitsMain === 'everyone' ? 'POLL_NOT_FOUND' : 'UNAUTHENTICATED',
+      args: async (f) => args(await ownerMessagePoll(f, 'support question', key)),
+    },
+  },
+})
+// polls: end
+
 export const GRAPHQL: Record<string, Rule> = {
   // ------------------------------------------------------------------ core
   'Query.viewer': everyone,
@@ -509,6 +565,73 @@ export const GRAPHQL: Record<string, Rule> = {
     args: async (f) => ({ user: await f.userId('dm-clear-peer') }),
   },
   'Subscription.directMessageEvents': signedIn,
+  // polls: whoever may read a poll's channel sees the poll and votes; its channel's moderators start and end it
+  'Query.channelPoll': onChannels('channel', 'CHANNEL_NOT_FOUND'),
+  'Query.channelPolls': onChannels('channel', 'CHANNEL_NOT_FOUND'),
+  // a message's poll where the message is not readable is no poll (null)
+  'Query.messagePoll': {
+    cases: {
+      'in main': {
+        admits: 'everyone',
+        args: async (f) => ({ messageId: (await ownerMessagePoll(f, 'main', 'read')).messageId }),
+      },
+      'in a support question': {
+        admits: ['owner', 'support'],
+        refusal: 'null',
+        guest: 'null',
+        args: async (f) => ({ messageId: (await ownerMessagePoll(f, 'support question', 'read')).messageId }),
+      },
+    },
+  },
+  'Mutation.startChannelPoll': moderates((_f, channel) => ({
+    channel,
+    question: 'access matrix',
+    options: POLL_OPTIONS,
+    durationSeconds: 600,
+  })),
+  // the message's author only (a new message of the owner's, once: its poll is made by the one call admitted)
+  'Mutation.createMessagePoll': {
+    admits: ['owner'],
+    args: async (f) => ({
+      messageId: await pollOnce(f, 'message to attach to', () => f.message('main', f.owner)),
+      question: 'access matrix',
+      options: ['a', 'b'],
+    }),
+  },
+  // its starter (the owner: a poll on their message) or a moderator of its channel (main: site moderators)
+  'Mutation.endPoll': {
+    admits: ['owner', 'moderator'],
+    args: async (f) => ({ pollId: (await ownerMessagePoll(f, 'main', 'end')).pollId }),
+  },
+  'Mutation.votePoll': onPolls('signed-in', (p) => ({ pollId: p.pollId, optionIds: [p.optionIds[0]] }), 'vote'),
+  'Mutation.retractPollVote': onPolls('signed-in', (p) => ({ pollId: p.pollId }), 'vote'),
+  'Mutation.voteChannelPoll': {
+    cases: {
+      'a running poll': {
+        admits: 'signed-in',
+        args: async (f) => ({ channel: (await runningChannelPoll(f)).channel, position: 1 }),
+      },
+      admin: {
+        admits: [...STAFF],
+        refusal: 'CHANNEL_NOT_FOUND',
+        guest: 'UNAUTHENTICATED',
+        args: () => ({ channel: 'admin' }),
+      },
+      'support question': {
+        admits: ['owner', 'support'],
+        refusal: 'CHANNEL_NOT_FOUND',
+        guest: 'UNAUTHENTICATED',
+        args: async (f) => ({ channel: (await f.ticket()).channel }),
+      },
+    },
+  },
+  'Subscription.pollUpdated': {
+    cases: {
+      ...onChannels('channel', 'CHANNEL_NOT_FOUND').cases,
+      ...onPolls('everyone', (p) => ({ pollId: p.pollId }), 'follow').cases,
+    },
+  },
+  // polls: end
 }
 
 /**
@@ -779,6 +902,25 @@ export const REST: Record<string, RestRule> = {
   '/user/messages/mark-as-read': route('A'),
   '/user/messages/remove': route('A'),
   // dms: REST end
+  // polls: peka2 (poll.md) — info is P, start is the channel's moderators' (the owner's stream), vote is A
+  '/api/poll/info': route('P', { body: async (f) => ({ channel: (await runningChannelPoll(f)).channel }) }),
+  '/api/poll/start': route('A', {
+    admits: ['owner', 'moderator'],
+    body: (f) => ({
+      channel: ownStream(f),
+      description: 'access matrix',
+      duration: 600,
+      donate: false,
+      variants: [
+        { position: 1, name: 'a' },
+        { position: 2, name: 'b' },
+      ],
+    }),
+  }),
+  '/api/poll/vote': route('A', {
+    body: async (f) => ({ channel: (await runningChannelPoll(f)).channel, position: 1 }),
+  }),
+  // polls: end
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

@@ -17,6 +17,9 @@ import { ROOM_CHANGED_RECIPES } from './recipes/rooms.js'
 import { FRIEND_EVENTS_RECIPES } from './recipes/dms-friends.js'
 // dms: direct messages
 import { DIRECT_MESSAGE_EVENTS_RECIPES } from './recipes/dms.js'
+// polls: pollUpdated
+import { POLL_UPDATED_RECIPES } from './recipes/polls.js'
+// polls: end
 
 /**
  * The list the event tests run over is the schema's: every subscription field of the running app (every shipped
@@ -41,6 +44,9 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   friendEvents: FRIEND_EVENTS_RECIPES,
   // dms: direct messages
   directMessageEvents: DIRECT_MESSAGE_EVENTS_RECIPES,
+  // polls: pollUpdated (by channel and by pollId)
+  pollUpdated: POLL_UPDATED_RECIPES,
+  // polls: end
 }
 /** The filtered variants of chatEvents must decide on every event type too. */
 const CHAT_VARIANTS: Record<string, Partial<Record<string, unknown>>> = {

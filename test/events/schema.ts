@@ -100,6 +100,15 @@ const REFERENCES: Record<string, string> = {
   // rooms: a room's own fields grow with every part of the plugin (and some are for its members only)
   Room: 'id databaseId name',
 }
+/**
+ * Fields shown by identity only where their type is shown whole elsewhere. polls: a message's poll (its counts are
+ * pollUpdated's; selected whole inside DM events it would pass the API's query depth limit).
+ */
+const FIELD_REFERENCES: Record<string, string> = {
+  // polls: ChatMessage.poll
+  'ChatMessage.poll': 'id databaseId',
+  // polls: end
+}
 const MAX_DEPTH = 4
 
 /** A selection of every field (arguments-free) of a type, nested types included, unions and interfaces resolved. */
@@ -127,6 +136,8 @@ function selectType(type: GraphQLNamedType, s: GraphQLSchema, depth: number): st
   return `{ ${fields
     .map((f) => {
       const t = getNamedType(f.type)
+      const ref = FIELD_REFERENCES[`${type.name}.${f.name}`] as string | undefined
+      if (ref) return `${f.name} { ${ref} }`
       return isLeafType(t) ? f.name : `${f.name} ${selectType(t, s, depth + 1)}`
     })
     .join(' ')} }`

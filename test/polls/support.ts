@@ -1,7 +1,8 @@
 import { expect } from 'vitest'
 import type { TestApp } from '../helpers/app.js'
-import { gqlRaw, type GqlResult } from '../helpers/clients.js'
+import { gqlRaw, until, type GqlResult } from '../helpers/clients.js'
 import type { TestUser } from '../helpers/users.js'
+import { chatStream, WAIT, type Stream } from '../events/support.js'
 
 /** Polls test support: start, vote and read polls through GraphQL as clients do. */
 
@@ -105,4 +106,60 @@ export async function sendMessage(t: TestApp, by: TestUser, channel: string, tex
   const sent = okData(r).sendChatMessage as { isSent: boolean; message: { databaseId: number } | null }
   expect(sent.isSent).toBe(true)
   return sent.message!.databaseId
+}
+
+/** Unix seconds of an ISO time, as peka2 writes times. */
+export const unixOf = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
+
+/**
+ * peka2's poll object (poll.md: /api/poll/info, /api/poll/start, the poll/update notification), every key and nothing
+ * more. `userVote` is the position the caller voted for, null when they have not (or are a guest).
+ */
+export const peka2Info = (o: {
+  channel: string
+  description: string
+  duration: number
+  start: number
+  end: number
+  donate?: boolean
+  userId: number
+  userVote: number | null
+  variants: { position: number; name: string; votes: number; donateVotes?: number }[]
+}) => ({
+  channel: o.channel,
+  description: o.description,
+  duration: o.duration,
+  start: o.start,
+  end: o.end,
+  donate: o.donate ?? false,
+  userId: o.userId,
+  userVote: o.userVote,
+  variants: o.variants.map((v) => ({
+    position: v.position,
+    name: v.name,
+    votes: v.votes,
+    donateVotes: v.donateVotes ?? 0,
+  })),
+})
+
+/** A channel's presence as chat keeps it (the users peka2's poll/update goes to). */
+export const presentUsers = async (t: TestApp, channel: string) => {
+  const r = await gqlRaw(t.url, 'query($c: String!) { chatChannel(id: $c) { presence { users } } }', { c: channel })
+  return (okData(r).chatChannel as { presence: { users: number[] } }).presence.users
+}
+
+/**
+ * `u` watching a channel as a client does (a chatEvents subscription), once chat counts them present; close() leaves
+ * and waits until they are gone from the presence list.
+ */
+export async function watchChannel(t: TestApp, u: TestUser, channel: string): Promise<Stream> {
+  const s = await chatStream(t, u, channel)
+  await until(async () => (await presentUsers(t, channel)).includes(u.id), WAIT, `${u.name} present in ${channel}`)
+  return {
+    ...s,
+    async close() {
+      await s.close()
+      await until(async () => !(await presentUsers(t, channel)).includes(u.id), WAIT, `${u.name} gone from ${channel}`)
+    },
+  }
 }

@@ -4,15 +4,15 @@ import { peka2PollInfo } from './shapes.js'
 import type { PollView } from '../views.js'
 
 /** The GraphQL selection peka2's poll object is made from. */
-const POLL = `databaseId channel messageId question multiple donate startedById startedAt endsAt endedAt endedById
+const POLL = `databaseId channel messageId question multiple donate startedById startedAt endsAt endedAt
   options { id: databaseId position text votes donateVotes } viewerVotes`
 
-type PollData = PollView & { viewerVotes: number[]; databaseId: number }
+type PollData = Omit<PollView, 'id' | 'endedById'> & { viewerVotes: number[]; databaseId: number }
 
 /** GraphQL's poll → peka2's: the viewer's vote as the position of the option they chose. */
 function info(poll: PollData) {
   const voted = poll.options.find((o) => poll.viewerVotes.includes(o.id))
-  return peka2PollInfo({ ...poll, id: poll.databaseId }, voted?.position ?? null)
+  return peka2PollInfo(poll, voted?.position ?? null)
 }
 
 /** peka2's variant `{ position, name }` → the GraphQL option `{ position, text }`; anything else is left for checks. */
@@ -29,6 +29,7 @@ export const peka2PollRoutes = defineRoutes([
     access: 'P',
     bulk: false,
     operation: `query($channel: String!) { channelPoll(channel: $channel) { ${POLL} } }`,
+    variables: (b) => ({ channel: b.channel }),
     result: (d: { channelPoll: PollData | null }) => {
       // "may answer an error when no poll was ever started in the channel"
       if (!d.channelPoll)
@@ -65,6 +66,7 @@ export const peka2PollRoutes = defineRoutes([
     operation: `mutation($channel: String!, $position: Int!) {
       voteChannelPoll(channel: $channel, position: $position) { pollId }
     }`,
+    variables: (b) => ({ channel: b.channel, position: b.position }),
     result: () => ({}),
   },
 ])

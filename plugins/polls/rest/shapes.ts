@@ -6,7 +6,13 @@ const unix = (iso: string | Date) => Math.floor(new Date(iso).getTime() / 1000)
  * A channel poll in peka2's shape (/api/poll/info, poll/update): `userVote` is the position the viewer voted for,
  * null when they have not (or are a guest); `end` is when it stopped or stops taking votes.
  */
-export function peka2PollInfo(view: PollView, userVote: number | null) {
+export function peka2PollInfo(
+  view: Pick<
+    PollView,
+    'channel' | 'question' | 'startedAt' | 'endsAt' | 'endedAt' | 'donate' | 'startedById' | 'options'
+  >,
+  userVote: number | null,
+) {
   return {
     channel: view.channel,
     description: view.question,

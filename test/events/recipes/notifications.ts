@@ -8,6 +8,9 @@ import { sendAs } from './chat.js'
 import { STORE_NOTIFICATION_RECIPES } from './store.js'
 // rooms: members
 import { ROOM_MEMBER_NOTIFICATION_RECIPES } from './rooms-members.js'
+// polls: poll/update
+import { POLL_NOTIFICATION_RECIPES } from './polls.js'
+// polls: end
 
 type Recipe = (t: TestApp) => Promise<Received>
 
@@ -122,6 +125,9 @@ export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
   ...STORE_NOTIFICATION_RECIPES,
   // rooms: members — roomUserSet / roomUserRemoved
   ...ROOM_MEMBER_NOTIFICATION_RECIPES,
+  // polls: poll/update — peka2's, to the users watching the channel
+  ...POLL_NOTIFICATION_RECIPES,
+  // polls: end
 
   // rooms: video — a new video in a room: its owner (in it) gets the getCurrentVideo object
   async roomVideo(t) {

@@ -231,6 +231,30 @@ export const WALLET_RECIPES: Partial<Record<string, Recipe>> = {
     await ok(t, admin, 'mutation($p: Int!) { refundStorePurchase(id: $p, reason: "events") { databaseId } }', { p })
     return expectOnly(s, await walletEvent(t, u, 'REFUND', 10))
   },
+  async SPEND(t) {
+    // another plugin's sale through the store's API: a paid vote in a donate poll (POLLS_VOTE_PRICE 10)
+    const admin = await staff(t)
+    const [u, st] = [await registerUser(t), await streamer(t)]
+    await fund(t, admin, u, 15)
+    const start = await ok(
+      t,
+      st,
+      `mutation($c: String!) { startChannelPoll(channel: $c, question: "events", durationSeconds: 600, donate: true,
+        options: [{ text: "a" }, { text: "b" }]) { databaseId options { databaseId } } }`,
+      { c: `stream/${st.id}` },
+    )
+    const poll = start.startChannelPoll as { databaseId: number; options: { databaseId: number }[] }
+    const s = await wallet(t, u)
+    // the price goes to the streamer's payout account, not their wallet
+    const w = await wallet(t, st)
+    await ok(t, u, 'mutation($p: Int!, $o: [Int!]!) { votePoll(pollId: $p, optionIds: $o, paid: true) { pollId } }', {
+      p: poll.databaseId,
+      o: [poll.options[0].databaseId],
+    })
+    await w.expectQuiet(300)
+    await w.close()
+    return expectOnly(s, await walletEvent(t, u, 'SPEND', 5))
+  },
   async SUBSCRIPTION_PURCHASE(t) {
     const admin = await staff(t)
     const [u, st] = [await registerUser(t), await streamer(t)]
