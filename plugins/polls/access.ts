@@ -37,6 +37,17 @@ export async function visibleChannel(ctx: Context, channel: unknown, field = 'ch
   return ch
 }
 
+/**
+ * The same answer without asking whether the channel exists (no lookup on the peka2 vote's hot path): a channel the
+ * viewer may not read, or not a channel id at all, is CHANNEL_NOT_FOUND; one that does not exist simply has no poll.
+ */
+export async function readableChannelId(ctx: Context, channel: string, field = 'channel'): Promise<void> {
+  const kind = channel.length > 100 ? null : pollsOf(ctx).chat.kindOf(channel)
+  const parts = kind?.parse(channel.split('/').slice(1)) ?? null
+  if (!kind || !parts || !(await kind.canRead(ctx, parts)))
+    throw new AppError('CHANNEL_NOT_FOUND', `${field}: channel "${channel}" does not exist`, { field })
+}
+
 /** Who may start and end a channel's polls: its moderators, by chat's one rule (the streamer, site moderators …). */
 export const moderates = (ctx: Context, ch: ResolvedChannel) => pollsOf(ctx).chat.isChannelModerator(ctx, ch)
 

@@ -1,7 +1,7 @@
 import type { Context } from '../../src/context.js'
 import { signedIn } from '../../src/auth/signed-in.js'
 import { AppError } from '../../src/errors.js'
-import { mayRead, visiblePoll } from './access.js'
+import { readableChannelId, visiblePoll } from './access.js'
 import type { PollShape } from './shapes.js'
 import { pollsOf } from './state.js'
 import { checkChoice } from './validate.js'
@@ -120,18 +120,16 @@ export async function voteInChannel(
   paid: boolean | null,
 ): Promise<PollShape> {
   const me = signedIn(ctx)
-  // the poll first, then the right to read its channel: no lookup of the channel itself on this hot path, and a channel
-  // the viewer may not read answers as one that never had a poll
+  // the right to read the channel, then its poll: no lookup of the channel itself on this hot path
+  await readableChannelId(ctx, channel)
   const latest = await ctx.prisma.poll.findFirst({
     where: { channel, messageId: null },
     orderBy: { id: 'desc' },
     select: { id: true, endedAt: true, endsAt: true },
   })
-  const noPoll = () =>
-    new AppError('POLL_NOT_FOUND', `channel: no poll was ever started in ${channel}`, { field: 'channel' })
-  if (!latest) throw noPoll()
-  const shape = await pollsOf(ctx).shapes.get(latest.id)
-  if (!shape || !(await mayRead(ctx, shape.channel))) throw noPoll()
+  if (!latest)
+    throw new AppError('POLL_NOT_FOUND', `channel: no poll was ever started in ${channel}`, { field: 'channel' })
+  const shape = await visiblePoll(ctx, latest.id, 'channel')
   if (latest.endedAt || latest.endsAt.getTime() <= Date.now())
     throw new AppError('POLL_ENDED', `channel: ${channel} has no running poll`, { field: 'channel' })
   const optionId = [...shape.positions].find(([, p]) => p === position)?.[0]
