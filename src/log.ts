@@ -1,6 +1,5 @@
+import { pino, type DestinationStream, type StreamEntry } from 'pino'
 import type { LogLevel } from './config.js'
-
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void
@@ -9,19 +8,59 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void
 }
 
-/** One JSON object per line on stdout/stderr: easy to grep locally and to ship to any log store. */
-export function createLogger(level: LogLevel, out: (line: string, lvl: LogLevel) => void = defaultOut): Logger {
-  const at = ORDER[level]
-  const write = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
-    if (ORDER[lvl] < at) return
-    out(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }), lvl)
+const LEVELS = ['debug', 'info', 'warn', 'error'] as const
+
+/**
+ * One JSON object per line — `time` (ISO), `level` (its name), `msg` and the fields — easy to grep locally and to ship
+ * to any log store. pino builds the line without an intermediate object and writes it to the process's streams
+ * (processStreams); `out` receives each line synchronously instead (tests).
+ */
+export function createLogger(level: LogLevel, out?: (line: string, lvl: LogLevel) => void): Logger {
+  const destination = out ? linesTo(out) : processStreams()
+  const p = pino(
+    {
+      level,
+      base: undefined,
+      timestamp: isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  )
+  // `msg` ahead of the fields, as a reader scans a line (pino would put its message argument last)
+  const method = (lvl: (typeof LEVELS)[number]) => (msg: string, fields?: Record<string, unknown>) => {
+    p[lvl](fields ? { msg, ...fields } : { msg })
   }
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') }
+  return { debug: method('debug'), info: method('info'), warn: method('warn'), error: method('error') }
 }
 
-function defaultOut(line: string, lvl: LogLevel) {
-  if (lvl === 'error' || lvl === 'warn') process.stderr.write(line + '\n')
-  else process.stdout.write(line + '\n')
+let lastMs = 0
+let lastTime = ''
+/** pino's ISO `time`, formatted once per millisecond: a busy server logs several lines in each. */
+function isoTime(): string {
+  const now = Date.now()
+  if (now !== lastMs) {
+    lastMs = now
+    lastTime = `,"time":"${new Date(now).toISOString()}"`
+  }
+  return lastTime
+}
+
+/** Each level to its own stream (dedupe: a line goes only to the stream of its level). */
+const byLevel = (streams: StreamEntry[]) => pino.multistream(streams, { dedupe: true })
+
+/**
+ * debug and info to stdout, warn and error to stderr, each line written as it is logged: nothing is lost at a crash or
+ * an exit, and no exit waits on a flush (sonic-boom 4's asynchronous mode can retry forever on a closed pipe).
+ */
+function processStreams(): DestinationStream {
+  return byLevel([
+    { level: 'debug', stream: pino.destination({ fd: 1, sync: true }) },
+    { level: 'warn', stream: pino.destination({ fd: 2, sync: true }) },
+  ])
+}
+
+function linesTo(out: (line: string, lvl: LogLevel) => void): DestinationStream {
+  return byLevel(LEVELS.map((lvl) => ({ level: lvl, stream: { write: (s: string) => out(s.trimEnd(), lvl) } })))
 }
 
 /** The stack of a thrown value, when it has one (anything can be thrown, null included). */

@@ -8,6 +8,7 @@ import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yo
 import { inputBounds } from '../schema/input-bounds.js'
 import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
+import { validationCache } from './validation-cache.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -36,7 +37,10 @@ export interface GraphQLOptions {
   sse: SseSessions
 }
 
-/** Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log). */
+/**
+ * Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log,
+ * validation cache).
+ */
 export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
@@ -47,9 +51,11 @@ export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQ
     cors: config.corsOrigins === '*' ? undefined : { origin: config.corsOrigins, credentials: true },
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(log, error, message) },
-    // BODY_LIMIT_BYTES for every body Yoga reads (JSON, GraphQL strings, multipart), as for REST; multipart bodies
-    // of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
-    maxRequestBodySize: uploadBodyLimit(config),
+    // Yoga's parse cache; validation is cached by validationCache()
+    parserAndValidationCache: { validationCache: false },
+    // bodyLimit enforces BODY_LIMIT_BYTES for every body (JSON, GraphQL strings, multipart), as for REST; multipart
+    // bodies of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
+    maxRequestBodySize: false,
     plugins: [
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
@@ -58,6 +64,7 @@ export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQ
       ...(config.production ? [noIntrospection()] : []),
       requestLog(log),
       sse.plugin,
+      validationCache(),
     ],
   })
 }

@@ -53,7 +53,7 @@ export function createRouter({ services, readiness, httpRoutes, rest, yoga }: Ro
       }
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
       const started = performance.now()
-      if (await rest.handle(req, res, requestId)) {
+      if (path !== yoga.graphqlEndpoint && (await rest.handle(req, res, requestId))) {
         log.info('rest request', {
           requestId,
           path,

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import { GraphQLError, NoSchemaIntrospectionCustomRule, getOperationAST, type DocumentNode } from 'graphql'
 import type { FetchAPI, Plugin as YogaPlugin } from 'graphql-yoga'
 import { EnvelopArmor } from '@escape.tech/graphql-armor'
@@ -30,11 +31,11 @@ export function noIntrospection(): YogaPlugin {
 
 /**
  * BODY_LIMIT_BYTES on /graphql, in the error form GraphQL clients read. A POST that declares a larger body is refused
- * before a byte of it is read (Yoga's `maxRequestBodySize`, set to `multipartLimit`, also cuts off bodies that declare
- * no length or lie about it while they stream; bodies other than multipart are cut at `limit` here). File uploads must
- * declare their length, since Yoga buffers a multipart request whole before parsing it; they may be up to
- * `multipartLimit`, and only fields that take large files are served more than `limit` (src/uploads/body-limit.ts).
- * A GET carries its operation in the URL: a URL over the limit is refused too.
+ * before a byte of it is read; bodies that declare no length or lie about it are cut off as they come in (Yoga's own
+ * `maxRequestBodySize` is off: it would pass every body through two more web streams). File uploads must declare their
+ * length, since Yoga buffers a multipart request whole before parsing it; they may be up to `multipartLimit`, and only
+ * fields that take large files are served more than `limit` (src/uploads/body-limit.ts). A GET carries its operation
+ * in the URL: a URL over the limit is refused too.
  */
 export function bodyLimit(limit: number, multipartLimit = limit): YogaPlugin {
   const message = (max: number) => `Request body is larger than ${max} bytes`
@@ -61,11 +62,49 @@ export function bodyLimit(limit: number, multipartLimit = limit): YogaPlugin {
       if (declared === null && isMultipart(request))
         payload.endResponse(refuse(411, 'File uploads must declare Content-Length'))
     },
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
-      if (multipartLimit <= limit || !requestParser || !request.body || isMultipart(request)) return
-      setRequestParser((r) => requestParser(cutOff(r, limit, message(limit), fetchAPI)))
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI, serverContext }) {
+      if (!requestParser || request.method !== 'POST') return
+      const multipart = isMultipart(request)
+      const req = (serverContext as { req?: IncomingMessage } | undefined)?.req
+      if (!multipart && req) {
+        // Node's request read straight into one string, which Yoga's parser takes without a web stream in between
+        setRequestParser((r) =>
+          readText(req, limit, message(limit)).then((body) =>
+            requestParser(new fetchAPI.Request(r.url, { method: r.method, headers: r.headers, body })),
+          ),
+        )
+        return
+      }
+      if (!request.body) return
+      const max = multipart ? multipartLimit : limit
+      setRequestParser((r) => requestParser(cutOff(r, max, message(max), fetchAPI)))
     },
   }
+}
+
+/** The request's body as text; fails (413 PAYLOAD_TOO_LARGE) once more than `limit` bytes have come in. */
+function readText(req: IncomingMessage, limit: number, message: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let read = 0
+    const onData = (chunk: Buffer) => {
+      read += chunk.length
+      if (read <= limit) {
+        chunks.push(chunk)
+        return
+      }
+      req.off('data', onData)
+      req.pause()
+      reject(new GraphQLError(message, { extensions: { code: 'PAYLOAD_TOO_LARGE', http: { status: 413 } } }))
+    }
+    req.on('data', onData)
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0].toString() : Buffer.concat(chunks).toString()))
+    req.once('error', reject)
+    // closed before its end (the client went away): nothing to answer
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('request closed before its body was read'))
+    })
+  })
 }
 
 /**
