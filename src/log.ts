@@ -12,7 +12,7 @@ const LEVELS = ['debug', 'info', 'warn', 'error'] as const
 
 /**
  * One JSON object per line — `time` (ISO), `level` (its name), `msg` and the fields — easy to grep locally and to ship
- * to any log store. pino builds the line without an intermediate object and writes it to the process's streams
+ * to a log store. pino builds the line without an intermediate object and writes it to the process's streams
  * (processStreams); `out` receives each line synchronously instead (tests).
  */
 export function createLogger(level: LogLevel, out?: (line: string, lvl: LogLevel) => void): Logger {

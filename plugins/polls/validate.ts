@@ -6,7 +6,7 @@ export const POLL_LIMITS = {
   optionTextMax: 100,
   optionsMin: 2,
   optionsMax: 10,
-  /** peka2 positions are the client's own numbers: any whole number in this range, each once */
+  /** peka2 positions are the client's own numbers: whole numbers in this range, each once */
   positionMax: 1000,
   durationMinSeconds: 10,
   durationMaxSeconds: 7 * 24 * 3600,

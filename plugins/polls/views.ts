@@ -95,7 +95,7 @@ export async function readPolls(db: DbLike, ids: number[]): Promise<{ views: Pol
   return { views: ids.flatMap((id) => byId.get(id) ?? []), readAt }
 }
 
-/** Polls by id with their counts, in the order asked (missing ones left out): two statements for any number. */
+/** Polls by id with their counts, in the order asked (missing ones left out): two statements however many. */
 export const pollViews = async (db: DbLike, ids: number[]) => (await readPolls(db, ids)).views
 
 export async function pollView(db: DbLike, id: number): Promise<PollView | null> {

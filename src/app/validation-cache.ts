@@ -11,7 +11,7 @@ export function validationCache(): YogaPlugin {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, readonly Error[]>>()
   return {
     onValidate({ params, setResult }) {
-      // envelop types them as `any`: they are graphql-js' own
+      // envelop leaves them untyped: they are graphql-js' own
       const schema = params.schema as GraphQLSchema
       const documentAST = params.documentAST as DocumentNode
       let results = bySchema.get(schema)

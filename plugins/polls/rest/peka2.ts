@@ -42,7 +42,7 @@ export const peka2PollRoutes = defineRoutes([
     path: '/api/poll/start',
     access: 'A',
     bulk: false,
-    // every documented field is required, donate too ("an error when any of them is missing")
+    // every documented field is required, donate too ("an error when one of them is missing")
     operation: `mutation($channel: String!, $question: String!, $options: [PollOptionInput!]!, $durationSeconds: Int!,
       $donate: Boolean!) {
       startChannelPoll(channel: $channel, question: $question, options: $options, durationSeconds: $durationSeconds,

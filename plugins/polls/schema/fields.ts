@@ -64,7 +64,7 @@ export function addPollFields(builder: Builder, T: PollTypes) {
     t.field({
       type: T.Poll,
       nullable: true,
-      description: 'the poll attached to this message (messenger), if any',
+      description: 'the poll attached to this message (messenger); null when it has none',
       resolve: (m, _a, ctx) => pollOfShownMessage(ctx, m.id),
     }),
   )
