@@ -11,8 +11,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import net from 'node:net'
-import WebSocket from 'ws'
 import { percentile, round, saveResult } from './lib.js'
+import { connect } from './fanout-clients.js'
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -133,41 +133,6 @@ async function gqlPost(base: string, query: string, variables: unknown, token?: 
     body: JSON.stringify({ query, variables }),
   })
   return await res.json()
-}
-
-const SUBSCRIPTION = 'subscription { chatEvents(channel: "main") { ... on ChatMessageAdded { message { text } } } }'
-
-/** N sockets speaking graphql-transport-ws; each records the latency of every message carrying a timestamp. */
-async function connect(base: string, n: number, onText: (text: string, now: number) => void) {
-  const url = base.replace(/^http/, 'ws') + '/graphql'
-  const sockets: WebSocket[] = []
-  const batch = 200
-  for (let i = 0; i < n; i += batch) {
-    await Promise.all(
-      Array.from(
-        { length: Math.min(batch, n - i) },
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const ws = new WebSocket(url, 'graphql-transport-ws')
-            sockets.push(ws)
-            ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: {} })))
-            // binaryType is ws's default 'nodebuffer': a whole message arrives as one Buffer
-            ws.on('message', (raw) => {
-              const m = JSON.parse((raw as Buffer).toString())
-              if (m.type === 'connection_ack') {
-                ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIPTION } }))
-                resolve()
-              } else if (m.type === 'next') {
-                const text = m.payload?.data?.chatEvents?.message?.text
-                if (text) onText(text, performance.timeOrigin + performance.now())
-              } else if (m.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }))
-            })
-            ws.on('error', reject)
-          }),
-      ),
-    )
-  }
-  return sockets
 }
 
 async function run(target: Target, n: number) {

@@ -10,7 +10,7 @@ const SUBSCRIPTION = 'subscription { chatEvents(channel: "main") { ... on ChatMe
 const clock = () => performance.timeOrigin + performance.now()
 
 /** N sockets speaking graphql-transport-ws, each subscribed; `onText` gets every delivered message's text. */
-async function connect(base: string, n: number, onText: (text: string, now: number) => void) {
+export async function connect(base: string, n: number, onText: (text: string, now: number) => void) {
   const url = base.replace(/^http/, 'ws') + '/graphql'
   const sockets: WebSocket[] = []
   const batch = 200

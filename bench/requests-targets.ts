@@ -11,13 +11,13 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { loadConfig } from '../src/config.js'
 import { createPrisma } from '../src/db/client.js'
 import { openDatabase } from '../src/db/index.js'
 import { createLogger } from '../src/log.js'
 import { startChild, stopChild, type Started } from './children.js'
 import { seedBenchData, type BenchTokens, type Seeded } from './requests-seed.js'
+import { throwawayDatabase } from '../test/helpers/app.js'
 import type { ProcessName } from './requests-workloads.js'
 
 export interface RunSetup {
@@ -39,24 +39,7 @@ const serverEnv = (s: RunSetup) => ({
   REDIS_URL: undefined,
 })
 
-export async function freshPostgres(base: string) {
-  const name = `bench_${randomBytes(5).toString('hex')}`
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base })
-      await c.connect()
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await c.end()
-    },
-  }
-}
+export const freshPostgres = (base: string) => throwawayDatabase(base, 'bench')
 
 export interface Target extends Started {
   name: ProcessName

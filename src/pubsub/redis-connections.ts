@@ -118,7 +118,7 @@ export function openRedisConnections(opts: {
     /** whether the subscriber connection is ready (and this module has handled its 'ready') */
     subscriberUp: () => states.get(sub)?.up === true,
     /**
-     * Resolves once the subscriber connection is ready; rejects at its first error while it has never been (a
+     * Resolves once the subscriber connection is ready; rejects at its first error if it was not ready yet (a
      * command sent meanwhile would wait for Redis however long it takes).
      */
     subscriberSettled: (): Promise<void> => {

@@ -10,11 +10,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-/** A fresh database per app on the real server when TEST_DATABASE_URL is set; embedded in-memory PGlite otherwise. */
-async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
-  const base = process.env.TEST_DATABASE_URL
-  if (!base) return { drop: async () => {} }
-  const name = `test_${randomBytes(6).toString('hex')}`
+/** A new, empty database on the PostgreSQL server at `base`, named `<prefix>_<random>`, and how to drop it again. */
+export async function throwawayDatabase(base: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: base })
   await admin.connect()
   await admin.query(`CREATE DATABASE ${name}`)
@@ -30,6 +28,13 @@ async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }>
       await c.end()
     },
   }
+}
+
+/** A fresh database per app on the real server when TEST_DATABASE_URL is set; embedded in-memory PGlite otherwise. */
+async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL
+  if (!base) return { drop: async () => {} }
+  return throwawayDatabase(base, 'test')
 }
 
 export const uniquePrefix = () => `t${randomBytes(4).toString('hex')}:`
