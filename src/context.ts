@@ -4,6 +4,7 @@ import type { Db } from './db/client.js'
 import type { AppPubSub } from './pubsub/index.js'
 import type { Roles } from './auth/roles.js'
 import type { Services } from './services.js'
+import type { FrameSink } from './app/shared-subscriptions.js'
 
 export interface Viewer {
   id: number
@@ -38,4 +39,6 @@ export interface ContextInput {
   socket?: true
   restToken?: string | null
   requestId?: string
+  /** a graphql-ws operation's socket: subscription results are written to it as frames directly */
+  frames?: FrameSink
 }

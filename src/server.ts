@@ -14,6 +14,7 @@ import type { ErrorRegistry } from './errors.js'
 import { selectPlugins } from './app/select-plugins.js'
 import { openServices } from './app/open-services.js'
 import { createGraphQL, type AppYoga } from './app/graphql.js'
+import { SharedResults } from './app/shared-subscriptions.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
@@ -59,7 +60,9 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   const { services, database } = await openServices(config, log, topics)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
-  const yoga = createGraphQL({ schema, config, log, buildContext, sse })
+  const shared = new SharedResults()
+  services.metrics.watchSharing(shared.stats)
+  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared })
   const rest = createRestEngine({
     routes: routesOf(plugins),
     yoga,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { Repeater } from 'graphql-yoga'
+import { END, SKIP, liveStream } from '../../src/pubsub/live-stream.js'
 import type { Context } from '../../src/context.js'
 import { ignoredUsers } from './ignores.js'
 import { chatOf } from './state.js'
@@ -80,46 +80,41 @@ export async function channelEvents(ctx: Context, channelId: string) {
   const channel = await readableChannel(ctx, channelId)
   const viewer = ctx.viewer
   let ignored = viewer ? await ignoredUsers(ctx.prisma, viewer.id) : new Set<number>()
-  return new Repeater<ChatEvent>(async (push, stop) => {
-    const events = ctx.pubsub.subscribe('chat.event', channel.id)
-    const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
-    const session = randomUUID()
-    const tracked = channel.id !== 'all'
-    stop
-      .then(async () => {
-        await events.return?.()
-        await ignores?.return?.()
-        if (tracked) {
-          await presenceOf(ctx).leave(channel.id, session)
-          announcePresence(ctx, channel)
-        }
-      })
-      .catch((e: unknown) => {
-        // nobody awaits a stopping subscription: a failure here must not become an unhandled rejection
-        ctx.services.log.warn('chat subscription clean-up failed', { channel: channel.id, error: String(e) })
-      })
-    if (ignores)
-      void (async () => {
-        for await (const e of ignores) ignored = new Set(e.ignored)
-      })()
-    if (tracked) {
-      // presence is a courtesy: the events flow whether or not it could be recorded
-      await presenceOf(ctx)
-        .join(channel.id, session, viewer?.id ?? null)
-        .then(() => announcePresence(ctx, channel))
-        .catch((e: unknown) =>
-          ctx.services.log.warn('chat presence join failed', { channel: channel.id, error: String(e) }),
-        )
-    }
-    for await (const e of events) {
+  const events = ctx.pubsub.subscribe('chat.event', channel.id)
+  const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
+  const session = randomUUID()
+  const tracked = channel.id !== 'all'
+  if (ignores)
+    void (async () => {
+      for await (const e of ignores) ignored = new Set(e.ignored)
+    })()
+  if (tracked) {
+    // presence is a courtesy: the events flow whether or not it could be recorded
+    await presenceOf(ctx)
+      .join(channel.id, session, viewer?.id ?? null)
+      .then(() => announcePresence(ctx, channel))
+      .catch((e: unknown) =>
+        ctx.services.log.warn('chat presence join failed', { channel: channel.id, error: String(e) }),
+      )
+  }
+  return liveStream(
+    events,
+    async (e) => {
       if (e.kind === 'access') {
-        if ((e.userId === null || e.userId === viewer?.id) && !(await stillReadable(ctx, channel))) break
-        continue
+        if ((e.userId === null || e.userId === viewer?.id) && !(await stillReadable(ctx, channel))) return END
+        return SKIP
       }
       const author = authorOf(e)
-      if (author !== null && ignored.has(author)) continue
-      await push(presentEvent(viewer, channel, e))
-    }
-    stop()
-  })
+      if (author !== null && ignored.has(author)) return SKIP
+      return presentEvent(viewer, channel, e)
+    },
+    async () => {
+      await ignores?.return?.()
+      if (tracked) {
+        await presenceOf(ctx).leave(channel.id, session)
+        announcePresence(ctx, channel)
+      }
+    },
+    (e) => ctx.services.log.warn('chat subscription clean-up failed', { channel: channel.id, error: String(e) }),
+  )
 }

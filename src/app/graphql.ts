@@ -9,6 +9,7 @@ import { inputBounds } from '../schema/input-bounds.js'
 import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import { validationCache } from './validation-cache.js'
+import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -35,13 +36,15 @@ export interface GraphQLOptions {
   buildContext: (input: ContextInput) => Promise<Context>
   /** ends SSE subscriptions whose session ends */
   sse: SseSessions
+  /** subscription results shared between subscribers (src/app/shared-subscriptions.ts) */
+  shared: SharedResults
 }
 
 /**
  * Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log,
- * validation cache).
+ * validation cache, shared subscription execution).
  */
-export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQLOptions): AppYoga {
+export function createGraphQL({ schema, config, log, buildContext, sse, shared }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -65,6 +68,7 @@ export function createGraphQL({ schema, config, log, buildContext, sse }: GraphQ
       requestLog(log),
       sse.plugin,
       validationCache(),
+      sharedSubscriptions(shared),
     ],
   })
 }

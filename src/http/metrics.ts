@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Counter, Gauge, Registry } from 'prom-client'
 import type { PubSubMetrics } from '../pubsub/index.js'
+import type { SharingStats } from '../app/shared-subscriptions.js'
 import type { RedisHealth } from '../redis-health.js'
 import { bearer, sendJson } from './respond.js'
 
@@ -18,6 +19,8 @@ export interface Metrics extends PubSubMetrics {
   fallback(component: FallbackComponent): void
   /** the gauge of events waiting for Redis reads this (set once the pub/sub exists) */
   watchOutageQueue(waiting: () => number): void
+  /** the counts of shared subscription execution (src/app/shared-subscriptions.ts) */
+  watchSharing(stats: SharingStats): void
   /** GET /metrics, with its access rule */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>
 }
@@ -62,6 +65,17 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
       this.set(waiting())
     },
   })
+  let sharing: SharingStats = { executed: 0, shared: 0 }
+  new Gauge({
+    name: 'subscription_executions',
+    help: 'Subscription results executed since start, and results one subscriber reused from another (result=shared)',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      this.labels('executed').set(sharing.executed)
+      this.labels('shared').set(sharing.shared)
+    },
+  })
   const health = opts.redisHealth
   if (health) {
     new Gauge({
@@ -86,6 +100,9 @@ export function createMetrics(opts: { token?: string; redisHealth?: RedisHealth 
     caughtUp: (n) => caughtUp.inc(n),
     watchOutageQueue(fn) {
       waiting = fn
+    },
+    watchSharing(stats) {
+      sharing = stats
     },
     async handle(req, res) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {

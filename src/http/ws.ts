@@ -144,6 +144,15 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
     }
   }
 
+  function send(conn: Connection, data: string) {
+    const { socket } = conn
+    if (socket.readyState !== socket.OPEN) return
+    socket.send(data)
+    // Right after the write: the backlog is at most the limit plus this one message.
+    if (socket.bufferedAmount > config.wsMaxBufferedBytes)
+      end(conn, WS_CLOSE.tooSlow, 'Client too slow: unsent data over the limit')
+  }
+
   function armExpiry(conn: Connection, expiresAt: Date) {
     if (conn.ended) return
     const ms = expiresAt.getTime() - Date.now()
@@ -200,7 +209,7 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
       armExpiry(conn, expiresAt)
       return !conn.ended
     },
-    onSubscribe: async (ctx, _id, params) => {
+    onSubscribe: async (ctx, id, params) => {
       const conn = ctx.extra.conn
       if (conn.ended) return [new AppError('BAD_REQUEST', 'The connection is closing')]
       // graphql-ws lists the operation being set up among them already
@@ -223,11 +232,20 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
           throw e
         }
       }
+      const idJson = JSON.stringify(id)
       const initial: ContextInput = {
         req: conn.request,
         connectionParams: ctx.connectionParams,
         socket: true,
         requestId: randomUUID(),
+        // the frame graphql-ws would send for a result, with the payload serialised once for every subscriber
+        frames: {
+          next: (payload) => {
+            if (conn.ended || !(id in ctx.subscriptions)) return false
+            send(conn, `{"id":${idJson},"type":"next","payload":${payload}}`)
+            return true
+          },
+        },
       }
       const graphql: EnvelopedGraphQL = yoga.getEnveloped({ ...initial, params })
       const { schema, execute, subscribe, contextFactory, parse, validate } = graphql
@@ -278,13 +296,7 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
     const closed = gqlServer.opened(
       {
         protocol: socket.protocol,
-        send(data) {
-          if (socket.readyState !== socket.OPEN) return
-          socket.send(data)
-          // Right after the write: the backlog is at most the limit plus this one message.
-          if (socket.bufferedAmount > config.wsMaxBufferedBytes)
-            end(conn, WS_CLOSE.tooSlow, 'Client too slow: unsent data over the limit')
-        },
+        send: (data) => send(conn, data),
         close: (code, reason) => end(conn, code ?? 1000, reason ?? ''),
         onMessage(cb) {
           // binaryType is ws's default 'nodebuffer': a whole message arrives as one Buffer

@@ -1,6 +1,6 @@
-import { Repeater } from 'graphql-yoga'
 import type { Logger } from '../log.js'
 import { createRedisHealth, type RedisHealth } from '../redis-health.js'
+import { EventQueue } from './event-queue.js'
 import { LocalListeners } from './local-listeners.js'
 import type { PubSubMetrics } from './metrics.js'
 import { createRedisBus, type RedisBus } from './redis-bus.js'
@@ -92,14 +92,9 @@ export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
     subscribe<T extends TopicName>(topic: T, key: Key) {
       check(topic)
       const channel = channelOf(topic, key)
-      // the listener is registered when iteration starts, and removed when the iterator is returned or stopped
-      return new Repeater<TopicMap[T]>((push, stop) => {
-        const remove = listeners.add(channel, (payload) => {
-          // the payload is what a publisher of this topic sent, as JSON: the topic map is the contract
-          void push(payload as TopicMap[T])
-        })
-        void stop.then(remove)
-      })
+      // the listener is registered when iteration starts, and removed when the iterator is returned
+      // (the payload is what a publisher of this topic sent, as JSON: the topic map is the contract)
+      return new EventQueue<TopicMap[T]>((push) => listeners.add(channel, push as (payload: unknown) => void))
     },
     listenerCount: () => listeners.count(),
     async ready() {
