@@ -26,7 +26,8 @@ function identity(o: object): string {
 }
 
 function keyOf(value: unknown): string {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return `${typeof value}:${String(value)}`
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function'))
+    return `${typeof value}:${String(value)}`
   return identity(value)
 }
 

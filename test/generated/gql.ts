@@ -60,6 +60,9 @@ type Documents = {
     "query SearchChatMessages4($c: String!) { searchChatMessages(text: \"w1234\", channel: $c, first: 100) { message { text } } }": typeof types.SearchChatMessages4Document,
     "query SearchChatMessages5($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { message { text } } }": typeof types.SearchChatMessages5Document,
     "query SearchChatMessages6($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { rank } }": typeof types.SearchChatMessages6Document,
+    "mutation SharedLivePoll($m: Int!) {\n        createMessagePoll(messageId: $m, question: \"which?\", options: [\"a\", \"b\"]) { databaseId options { databaseId } } }": typeof types.SharedLivePollDocument,
+    "mutation SharedLiveVote($p: Int!, $o: [Int!]!) { votePoll(pollId: $p, optionIds: $o) { pollId } }": typeof types.SharedLiveVoteDocument,
+    "mutation SharedLiveEdit($id: Int!) { editChatMessage(id: $id, text: \"edited\") { databaseId } }": typeof types.SharedLiveEditDocument,
     "mutation SendChatMessageSupport($i: SendChatMessageInput!) { sendChatMessage(input: $i) {\n  isSent dropReason dropMessage retryAfter\n  message { databaseId channel text type time editedAt replyToId pinned from { databaseId name color } to { databaseId name } reactions { emoji count } }\n} }": typeof types.SendChatMessageSupportDocument,
     "subscription ChatEvents($c: String!) { chatEvents(channel: $c) {\n  __typename\n  ... on ChatMessageAdded { channel message { databaseId channel text type from { databaseId name } to { databaseId } replyToId } }\n  ... on ChatMessageEdited { channel message { databaseId text editedAt } }\n  ... on ChatMessageRemoved { channel messageId reason data }\n  ... on ChatReactionsChanged { channel messageId emoji added user { databaseId } reactions { emoji count } }\n  ... on ChatPinChanged { channel pinned message { databaseId pinned } }\n  ... on ChatTyping { channel user { databaseId name } expiresAt }\n  ... on ChatPresenceChanged { channel amount users }\n  ... on ChatSlowModeChanged { channel seconds }\n} }": typeof types.ChatEventsDocument,
     "query ChatChannelSupport($id: String!) { chatChannel(id: $id) { presence { amount users } } }": typeof types.ChatChannelSupportDocument,
@@ -388,6 +391,9 @@ const documents: Documents = {
     "query SearchChatMessages4($c: String!) { searchChatMessages(text: \"w1234\", channel: $c, first: 100) { message { text } } }": types.SearchChatMessages4Document,
     "query SearchChatMessages5($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { message { text } } }": types.SearchChatMessages5Document,
     "query SearchChatMessages6($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { rank } }": types.SearchChatMessages6Document,
+    "mutation SharedLivePoll($m: Int!) {\n        createMessagePoll(messageId: $m, question: \"which?\", options: [\"a\", \"b\"]) { databaseId options { databaseId } } }": types.SharedLivePollDocument,
+    "mutation SharedLiveVote($p: Int!, $o: [Int!]!) { votePoll(pollId: $p, optionIds: $o) { pollId } }": types.SharedLiveVoteDocument,
+    "mutation SharedLiveEdit($id: Int!) { editChatMessage(id: $id, text: \"edited\") { databaseId } }": types.SharedLiveEditDocument,
     "mutation SendChatMessageSupport($i: SendChatMessageInput!) { sendChatMessage(input: $i) {\n  isSent dropReason dropMessage retryAfter\n  message { databaseId channel text type time editedAt replyToId pinned from { databaseId name color } to { databaseId name } reactions { emoji count } }\n} }": types.SendChatMessageSupportDocument,
     "subscription ChatEvents($c: String!) { chatEvents(channel: $c) {\n  __typename\n  ... on ChatMessageAdded { channel message { databaseId channel text type from { databaseId name } to { databaseId } replyToId } }\n  ... on ChatMessageEdited { channel message { databaseId text editedAt } }\n  ... on ChatMessageRemoved { channel messageId reason data }\n  ... on ChatReactionsChanged { channel messageId emoji added user { databaseId } reactions { emoji count } }\n  ... on ChatPinChanged { channel pinned message { databaseId pinned } }\n  ... on ChatTyping { channel user { databaseId name } expiresAt }\n  ... on ChatPresenceChanged { channel amount users }\n  ... on ChatSlowModeChanged { channel seconds }\n} }": types.ChatEventsDocument,
     "query ChatChannelSupport($id: String!) { chatChannel(id: $id) { presence { amount users } } }": types.ChatChannelSupportDocument,
@@ -868,6 +874,18 @@ export function graphql(source: "query SearchChatMessages5($c: String!) { search
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SearchChatMessages6($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { rank } }"): (typeof documents)["query SearchChatMessages6($c: String!) { searchChatMessages(text: \"walrus\", channel: $c) { rank } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SharedLivePoll($m: Int!) {\n        createMessagePoll(messageId: $m, question: \"which?\", options: [\"a\", \"b\"]) { databaseId options { databaseId } } }"): (typeof documents)["mutation SharedLivePoll($m: Int!) {\n        createMessagePoll(messageId: $m, question: \"which?\", options: [\"a\", \"b\"]) { databaseId options { databaseId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SharedLiveVote($p: Int!, $o: [Int!]!) { votePoll(pollId: $p, optionIds: $o) { pollId } }"): (typeof documents)["mutation SharedLiveVote($p: Int!, $o: [Int!]!) { votePoll(pollId: $p, optionIds: $o) { pollId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SharedLiveEdit($id: Int!) { editChatMessage(id: $id, text: \"edited\") { databaseId } }"): (typeof documents)["mutation SharedLiveEdit($id: Int!) { editChatMessage(id: $id, text: \"edited\") { databaseId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
