@@ -143,6 +143,7 @@ async function run(target: Target, n: number) {
   const warmCount = (set: Set<number>) => set.add(counter++)
   let measuring = false
   let delivered = 0
+  const idleRss = rssMiB(target.child.pid!)
   const sockets = await connect(target.base, n, (text, now) => {
     if (text.startsWith('warm:')) return void warmCount(warm)
     if (!measuring) return
@@ -158,6 +159,8 @@ async function run(target: Target, n: number) {
     while (warm.size < n && performance.now() < until) await new Promise((r) => setTimeout(r, 50))
     warmDelivered = warm.size
   }
+  // what the live subscriptions hold, before messages flow (RSS includes freed memory not yet returned: an upper bound)
+  const liveRss = rssMiB(target.child.pid!)
   measuring = true
   const total = Math.round(RATE * SECONDS)
   const t0 = performance.now()
@@ -182,6 +185,8 @@ async function run(target: Target, n: number) {
     deliveredPerSecond: round(delivered / seconds, 0),
     latencyMs: { p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) },
     serverRssMiB: rssMiB(target.child.pid!),
+    idleRssMiB: idleRss,
+    kibPerSubscription: idleRss && liveRss ? round(((liveRss - idleRss) * 1024) / n, 1) : null,
   }
   for (const s of sockets) s.terminate()
   await new Promise((r) => setTimeout(r, 1000))
