@@ -17,7 +17,11 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   let url = config.databaseUrl
   let embedded: Awaited<ReturnType<typeof startEmbedded>> | undefined
   if (!url) {
-    embedded = await startEmbedded({ dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir })
+    embedded = await startEmbedded({
+      dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
+      // its socket is gone: every query and /readyz fail from here on
+      onCrash: (e) => log.error('embedded database stopped', { error: e.message }),
+    })
     url = embedded.url
   }
   try {
