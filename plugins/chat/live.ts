@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { newRequestId } from '../../src/request-id.js'
 import { END, SKIP, liveStream } from '../../src/pubsub/live-stream.js'
 import type { Context } from '../../src/context.js'
 import { ignoredUsers } from './ignores.js'
@@ -82,7 +82,7 @@ export async function channelEvents(ctx: Context, channelId: string) {
   let ignored = viewer ? await ignoredUsers(ctx.prisma, viewer.id) : new Set<number>()
   const events = ctx.pubsub.subscribe('chat.event', channel.id)
   const ignores = viewer ? ctx.pubsub.subscribe('core.ignores', viewer.id) : null
-  const session = randomUUID()
+  const session = newRequestId()
   const tracked = channel.id !== 'all'
   if (ignores)
     void (async () => {

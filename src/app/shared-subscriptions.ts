@@ -116,48 +116,54 @@ const jsonOf = (v: Variant) => (v.json ??= JSON.stringify(v.result))
  * The source stream of a subscription mapped through the shared results. Results without errors go straight to the
  * socket's frame sink when there is one; the others (and everything over SSE) are yielded as graphql-js would, so
  * error masking and the transports' own handling apply. A hand-written iterator, not an async generator: `return()`
- * must end the source at once even while it waits for the next event.
+ * must end the source at once even while it waits for the next event. A class: one per live subscription.
  */
-function sharedStream(
-  source: AsyncIterator<unknown>,
-  shared: SharedResults,
-  args: ExecutionArgs,
-  frames: FrameSink | undefined,
-): AsyncIterableIterator<ExecutionResult> {
-  const key = operationKey(args)
-  // a flag read through a function: return() sets it while next() waits
-  let stopped = false
-  const isStopped = () => stopped
-  const stop = async (): Promise<IteratorResult<ExecutionResult, undefined>> => {
-    stopped = true
-    await source.return?.()
+class SharedStream implements AsyncIterableIterator<ExecutionResult> {
+  private stopped = false
+  private readonly key: string
+
+  constructor(
+    private readonly source: AsyncIterator<unknown>,
+    private readonly shared: SharedResults,
+    private readonly args: ExecutionArgs,
+    private readonly frames: FrameSink | undefined,
+  ) {
+    this.key = operationKey(args)
+  }
+
+  /** read through a method: return() sets it while next() waits */
+  private isStopped() {
+    return this.stopped
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    for (;;) {
+      const event = await this.source.next()
+      if (event.done || this.isStopped()) return { done: true, value: undefined }
+      const variant = await this.shared.resultFor(event.value, this.key, this.args)
+      if (this.isStopped()) return { done: true, value: undefined }
+      if (this.frames && !variant.result.errors) {
+        if (!this.frames.next(jsonOf(variant))) return this.return()
+        continue
+      }
+      return { done: false, value: variant.result }
+    }
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult, undefined>> {
+    this.stopped = true
+    await this.source.return?.()
     return { done: true, value: undefined }
   }
-  const stream: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      for (;;) {
-        const event = await source.next()
-        if (event.done || isStopped()) return { done: true, value: undefined }
-        const variant = await shared.resultFor(event.value, key, args)
-        if (isStopped()) return { done: true, value: undefined }
-        if (frames && !variant.result.errors) {
-          if (!frames.next(jsonOf(variant))) return stop()
-          continue
-        }
-        return { done: false, value: variant.result }
-      }
-    },
-    return: stop,
-    async throw(error: unknown) {
-      stopped = true
-      await source.return?.()
-      throw error
-    },
-    [Symbol.asyncIterator]() {
-      return stream
-    },
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult, undefined>> {
+    await this.return()
+    throw error
   }
-  return stream
+
+  [Symbol.asyncIterator](): this {
+    return this
+  }
 }
 
 /** The envelop plugin: every subscription of the app executes through `shared`. */
@@ -168,7 +174,7 @@ export function sharedSubscriptions(shared: SharedResults): YogaPlugin {
         const source = await createSourceEventStream(args)
         if (!(Symbol.asyncIterator in source)) return source
         const frames = (args.contextValue as { frames?: FrameSink }).frames
-        return sharedStream(source[Symbol.asyncIterator](), shared, args, frames)
+        return new SharedStream(source[Symbol.asyncIterator](), shared, args, frames)
       })
     },
   }

@@ -1,6 +1,5 @@
 import type http from 'node:http'
 import type { Duplex } from 'node:stream'
-import { randomUUID } from 'node:crypto'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode, handleProtocols, makeServer, type Context as WsContext, type OperationResult } from 'graphql-ws'
 import type { ExecutionArgs, GraphQLError } from 'graphql'
@@ -12,6 +11,7 @@ import { sessionExpiry } from '../auth/sessions.js'
 import { SESSION_EVENTS_KEY, type SessionEvent } from '../pubsub/topics.js'
 import { clientIp } from './client-ip.js'
 import { stackOf } from '../log.js'
+import { newRequestId } from '../request-id.js'
 
 /**
  * Close codes besides graphql-ws's own. 4401/4403 are graphql-ws's: its client gives up on 4401 (sign in again) and
@@ -237,7 +237,7 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
         req: conn.request,
         connectionParams: ctx.connectionParams,
         socket: true,
-        requestId: randomUUID(),
+        requestId: newRequestId(),
         // the frame graphql-ws would send for a result, with the payload serialised once for every subscriber
         frames: {
           next: (payload) => {

@@ -17,6 +17,8 @@ import {
   type GraphQLInputField,
   type GraphQLInputType,
   type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValueNode,
 } from 'graphql'
 import type { Plugin as YogaPlugin } from 'graphql-yoga'
 import { AppError, invalid } from '../errors.js'
@@ -172,9 +174,72 @@ function checkValue(value: unknown, type: GraphQLInputType, path: Path, maxItems
   if (problem) throw problem.kind === 'nul' ? noNul(problem.path) : tooDeep(problem.path)
 }
 
+/** One argument of an operation: its definition, its value as written, and whether that names variables. */
+interface PlannedArgument {
+  def: GraphQLArgument
+  value: ValueNode
+  /** true for a literal that passed when the plan was made (its verdict never changes); others are checked per request */
+  passed: boolean
+}
+
+const hasVariables = (node: ValueNode): boolean => {
+  let found = false
+  visit(node, {
+    Variable() {
+      found = true
+      return BREAK
+    },
+  })
+  return found
+}
+
+/** The arguments of the operation in document order (TypeInfo resolves which definition each one is). */
+function planOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  const typeInfo = new TypeInfo(schema)
+  const plan: PlannedArgument[] = []
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition: (node) => (node === operation ? undefined : false),
+      Argument(node) {
+        const def = typeInfo.getArgument()
+        if (!def) return false
+        plan.push({ def, value: node.value, passed: !hasVariables(node.value) && !checkArgument(def, node.value, {}) })
+        return false
+      },
+    }),
+  )
+  return plan
+}
+
+function checkArgument(def: GraphQLArgument, value: ValueNode, vars: Record<string, unknown>): AppError | null {
+  try {
+    checkValue(valueFromASTUntyped(value, vars), def.type, [def.name], capOf(def), 0)
+    return null
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e
+    return e
+  }
+}
+
+/** Plans by schema, document (Yoga's parse cache hands out one object per text) and operation. */
+const plans = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<OperationDefinitionNode, PlannedArgument[]>>>()
+
+function planOf(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  let byDocument = plans.get(schema)
+  if (!byDocument) plans.set(schema, (byDocument = new WeakMap()))
+  let byOperation = byDocument.get(document)
+  if (!byOperation) byDocument.set(document, (byOperation = new Map<OperationDefinitionNode, PlannedArgument[]>()))
+  let plan = byOperation.get(operation)
+  if (!plan) byOperation.set(operation, (plan = planOperation(schema, document, operation)))
+  return plan
+}
+
 /**
  * The first argument of the operation that breaks the input bounds, as INVALID_INPUT naming the argument (and the place
- * inside it); null when every argument is fine. Variables are the raw ones the client sent.
+ * inside it); null when every argument is fine. Variables are the raw ones the client sent. The walk of the document
+ * is made once per document; a request only checks the arguments that take variables
+ * (and literals that failed, each time anew: an error object is not shared between requests).
  */
 export function checkOperationInput(
   schema: GraphQLSchema,
@@ -185,27 +250,11 @@ export function checkOperationInput(
   const operation = getOperationAST(document, operationName)
   if (!operation) return null
   const vars = variables ?? {}
-  const typeInfo = new TypeInfo(schema)
-  let found: AppError | null = null
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      OperationDefinition: (node) => (node === operation ? undefined : false),
-      Argument(node) {
-        const def = typeInfo.getArgument()
-        if (!def) return false
-        try {
-          checkValue(valueFromASTUntyped(node.value, vars), def.type, [def.name], capOf(def), 0)
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e
-          found = e
-          return BREAK
-        }
-        return false
-      },
-    }),
-  )
-  return found
+  for (const arg of planOf(schema, document, operation)) {
+    const error = arg.passed ? null : checkArgument(arg.def, arg.value, vars)
+    if (error) return error
+  }
+  return null
 }
 
 /** Enforces the input bounds before execution: over HTTP, graphql-ws and the REST shim alike. */
