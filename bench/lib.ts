@@ -10,7 +10,8 @@ export const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d
 
 /** Writes bench/results/<name>.json so the README's figures can be traced to a run. */
 export function saveResult(name: string, result: unknown) {
-  const file = path.resolve(import.meta.dirname, 'results', `${name}.json`)
+  // BENCH_RESULT_SUFFIX keeps runs apart (e.g. `-node24` for the same suite on another Node.js)
+  const file = path.resolve(import.meta.dirname, 'results', `${name}${process.env.BENCH_RESULT_SUFFIX ?? ''}.json`)
   fs.mkdirSync(path.dirname(file), { recursive: true })
   fs.writeFileSync(
     file,

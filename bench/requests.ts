@@ -193,7 +193,7 @@ try {
     serverLog: log,
     totalSeconds: round((performance.now() - started) / 1000, 0),
   })
-  const md = path.resolve(import.meta.dirname, 'results', `${name}.md`)
+  const md = path.resolve(import.meta.dirname, 'results', `${name}${process.env.BENCH_RESULT_SUFFIX ?? ''}.md`)
   fs.writeFileSync(
     md,
     `# Request cost (${database}${process.env.REDIS_URL ? ' + Redis' : ''})\n\n${new Date().toISOString()}, Node ` +

@@ -4,17 +4,19 @@ import { PluginError } from './plugin-system/registry.js'
 import type { Plugin } from './plugin-system/contract.js'
 import { createLogger } from './log.js'
 import { seed } from './seed.js'
+import type { EarlyStart } from './early-start.js'
 
 /**
- * What `npm start` runs (its entry, scripts/start.ts, hands in every shipped plugin): config → app (database,
- * migrations) → seed → listen; graceful shutdown on SIGTERM/SIGINT. A bad setting or start-up refusal exits 1 with one
+ * What `npm start` runs (its entry, scripts/start.ts, hands in every shipped plugin and what it started early: the config
+ * and the embedded database's thread, src/early-start.ts): config → app (database, migrations) → seed → listen; graceful shutdown on SIGTERM/SIGINT. A bad setting or start-up refusal exits 1 with one
  * line.
  */
-export async function main(available: readonly Plugin[]): Promise<void> {
+export async function main(available: readonly Plugin[], early?: EarlyStart): Promise<void> {
   const t0 = performance.now()
   let config
   try {
-    config = loadConfig()
+    if (early && 'configError' in early) throw early.configError
+    config = early?.config ?? loadConfig()
   } catch (e) {
     if (e instanceof ConfigError) {
       console.error(e.message)
@@ -22,10 +24,11 @@ export async function main(available: readonly Plugin[]): Promise<void> {
     }
     throw e
   }
-  const log = createLogger(config.logLevel)
+  const log = early && 'log' in early ? early.log : createLogger(config.logLevel)
+  const embedded = early && 'embedded' in early ? early.embedded : undefined
   let app: App
   try {
-    app = await createApp(config, { available, log })
+    app = await createApp(config, { available, log, embedded })
   } catch (e) {
     // Known start-up refusals get one clear line; anything else keeps its stack.
     if (e instanceof PluginError || (e as { message?: string } | null | undefined)?.message?.startsWith('DATA_DIR')) {

@@ -13,6 +13,7 @@ import { createRouter } from './http/router.js'
 import type { ErrorRegistry } from './errors.js'
 import { selectPlugins } from './app/select-plugins.js'
 import { openServices } from './app/open-services.js'
+import type { Embedded } from './db/embedded.js'
 import { createGraphQL, type AppYoga } from './app/graphql.js'
 import { SharedResults } from './app/shared-subscriptions.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
@@ -42,6 +43,8 @@ export interface AppOptions {
   /** the plugins PLUGINS selects from: the composition root's list (every shipped plugin), or test fixtures */
   available: readonly Plugin[]
   log?: Logger
+  /** the embedded database, already starting (`npm start` starts it while the app's modules load); closed on a refusal */
+  embedded?: Promise<Embedded>
 }
 
 /** The REST routes of the enabled plugins, but those needing a plugin that is off. */
@@ -56,8 +59,15 @@ function routesOf(plugins: readonly Plugin[]) {
  */
 export async function createApp(config: Config, opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel)
-  const { plugins, configured, errors, schema, topics, httpRoutes } = selectPlugins(opts.available, config)
-  const { services, database } = await openServices(config, log, topics)
+  let selection
+  try {
+    selection = selectPlugins(opts.available, config)
+  } catch (e) {
+    await opts.embedded?.then((db) => db.close()).catch(() => undefined)
+    throw e
+  }
+  const { plugins, configured, errors, schema, topics, httpRoutes } = selection
+  const { services, database } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
   const shared = new SharedResults()

@@ -6,6 +6,7 @@ import type { ChangeSetView, PendingSmileView, SmileView } from './views.js'
 import { fileUrl } from './storage.js'
 import * as smiles from './service.js'
 import * as changes from './changeset.js'
+import { userById } from '../../src/core/users/batched.js'
 
 const ANY_EDITOR = { smiler: true, masterstreamer: true } as const
 const MS = { masterstreamer: true } as const
@@ -46,8 +47,7 @@ export function smilesSchema(builder: Builder) {
         type: 'User',
         nullable: true,
         description: 'The masterstreamer it belongs to; null for a public smile',
-        resolve: (query, s, _a, ctx) =>
-          s.userId === null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: s.userId } }),
+        resolve: (query, s, _a, ctx) => (s.userId === null ? null : userById(ctx, query, s.userId)),
       }),
       icon: t.exposeBoolean('icon', { description: 'A masterstreamer icon (14×14) rather than a smile (30×30)' }),
     }),
@@ -197,8 +197,7 @@ export function smilesSchema(builder: Builder) {
         type: 'User',
         nullable: true,
         description: 'Whose change set was approved (APPROVED)',
-        resolve: (query, e, _a, ctx) =>
-          e.userId === null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: e.userId } }),
+        resolve: (query, e, _a, ctx) => (e.userId === null ? null : userById(ctx, query, e.userId)),
       }),
       smiles: t.field({ type: [Smile], resolve: (e) => e.smiles }),
       removedIds: t.exposeIntList('removedIds'),

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
 import { openDatabase, type Database } from '../db/index.js'
+import type { Embedded } from '../db/embedded.js'
 import { createRedisHealth } from '../redis-health.js'
 import { createMetrics } from '../http/metrics.js'
 import { createAppPubSub } from '../pubsub/index.js'
@@ -17,8 +18,10 @@ export async function openServices(
   config: Config,
   log: Logger,
   topics: ReadonlySet<string>,
+  /** the embedded database, already starting */
+  embedded?: Promise<Embedded>,
 ): Promise<{ services: Services; database: Database }> {
-  const database = await openDatabase(config, log)
+  const database = await openDatabase(config, log, embedded)
   // one outage log and one readiness signal for every Redis connection
   const redisHealth = createRedisHealth(log)
   const metrics = createMetrics({ token: config.metricsToken, redisHealth: config.redisUrl ? redisHealth : undefined })

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js'
 import { createPrisma, type Db } from './client.js'
-import { startEmbedded } from './embedded.js'
+import type { Embedded } from './embedded.js'
+import { startEmbeddedFor } from './start-embedded.js'
 import { applyMigrations, migrationStatus } from './migrations.js'
 import type { Logger } from '../log.js'
 
@@ -12,16 +13,15 @@ export interface Database {
   close(): Promise<void>
 }
 
-/** DATABASE_URL when given, otherwise embedded PGlite in DATA_DIR (or in memory); pending migrations applied. */
-export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+/**
+ * DATABASE_URL when given, otherwise embedded PGlite in DATA_DIR (or in memory) — `starting` when the caller started it
+ * already (`npm start` does while the app's modules load); pending migrations applied.
+ */
+export async function openDatabase(config: Config, log: Logger, starting?: Promise<Embedded>): Promise<Database> {
   let url = config.databaseUrl
-  let embedded: Awaited<ReturnType<typeof startEmbedded>> | undefined
+  let embedded: Embedded | undefined
   if (!url) {
-    embedded = await startEmbedded({
-      dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
-      // its socket is gone: every query and /readyz fail from here on
-      onCrash: (e) => log.error('embedded database stopped', { error: e.message }),
-    })
+    embedded = await (starting ?? startEmbeddedFor(config, log))
     url = embedded.url
   }
   try {

@@ -1,11 +1,12 @@
 import type { Builder } from '../../../src/schema/builder.js'
+import { userById } from '../../../src/core/users/batched.js'
 
 type Types = Builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never
 
 /**
  * A related user (`Ban.user`, `Complaint.accused` …) the way every plugin loads one: `t.prismaField` hands Pothos'
- * selection (`query`) to `findUnique` by id, so fields that need relations (`roles`) find them, and Prisma batches the
- * lookups of one tick into one statement — a page of rows costs one user query, not one per row.
+ * selection (`query`) to the core's batched lookup by id, so fields that need relations (`roles`) find them, and the
+ * lookups of one tick are one statement — a page of rows costs one user query, not one per row.
  */
 export function userField<P>(
   t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>,
@@ -18,7 +19,7 @@ export function userField<P>(
     description,
     resolve: (query, parent, _a, ctx) => {
       const userId = id(parent)
-      return userId === null ? null : ctx.prisma.user.findUnique({ ...query, where: { id: userId } })
+      return userId === null ? null : userById(ctx, query, userId)
     },
   })
 }
