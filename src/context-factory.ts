@@ -18,6 +18,9 @@ function tokenOf(input: ContextInput): string | null {
   }
   const h = input.request?.headers
   if (h) return bearer(h.get('authorization')) ?? bearer(h.get('token'))
+  // the fast path (src/http/graphql-fast-path.ts) has Node's request only
+  const raw = input.req?.headers
+  if (raw) return bearer(raw.authorization) ?? bearer(raw.token)
   return null
 }
 

@@ -39,6 +39,8 @@ export interface ContextInput {
   socket?: true
   restToken?: string | null
   requestId?: string
+  /** the body of a /graphql request the fast path read before handing it to Yoga (src/http/graphql-fast-path.ts) */
+  bodyText?: string
   /** a graphql-ws operation's socket: subscription results are written to it as frames directly */
   frames?: FrameSink
 }

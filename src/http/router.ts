@@ -8,6 +8,7 @@ import { AppError } from '../errors.js'
 import { clientIp } from './client-ip.js'
 import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
+import { graphqlFastPath } from './graphql-fast-path.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -27,6 +28,7 @@ export interface RouterDeps {
  */
 export function createRouter({ services, readiness, httpRoutes, rest, yoga }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
+  const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
@@ -62,7 +64,8 @@ export function createRouter({ services, readiness, httpRoutes, rest, yoga }: Ro
         })
         return
       }
-      await yoga.handle(req, res, { req, requestId })
+      if (path === yoga.graphqlEndpoint) await graphql(req, res, requestId)
+      else await yoga.handle(req, res, { req, requestId })
     } catch (err) {
       if (err instanceof AppError && err.code === 'RATE_LIMIT_EXCEEDED') {
         tooMany(res, rest, path, err)

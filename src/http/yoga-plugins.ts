@@ -67,9 +67,11 @@ export function bodyLimit(limit: number, multipartLimit = limit): YogaPlugin {
       const multipart = isMultipart(request)
       const req = (serverContext as { req?: IncomingMessage } | undefined)?.req
       if (!multipart && req) {
-        // Node's request read straight into one string, which Yoga's parser takes without a web stream in between
+        // Node's request read straight into one string, which Yoga's parser takes without a web stream in between;
+        // the fast path (graphql-fast-path.ts) hands over a body it has read already
+        const read = (serverContext as { bodyText?: string }).bodyText
         setRequestParser((r) =>
-          readText(req, limit, message(limit)).then((body) =>
+          (read === undefined ? readText(req, limit) : Promise.resolve(read)).then((body) =>
             requestParser(new fetchAPI.Request(r.url, { method: r.method, headers: r.headers, body })),
           ),
         )
@@ -83,7 +85,8 @@ export function bodyLimit(limit: number, multipartLimit = limit): YogaPlugin {
 }
 
 /** The request's body as text; fails (413 PAYLOAD_TOO_LARGE) once more than `limit` bytes have come in. */
-function readText(req: IncomingMessage, limit: number, message: string): Promise<string> {
+export function readText(req: IncomingMessage, limit: number): Promise<string> {
+  const message = `Request body is larger than ${limit} bytes`
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let read = 0
@@ -161,12 +164,25 @@ export function requestLog(log: Logger): YogaPlugin {
     onResponse({ request, response, serverContext }) {
       const s = started.get(request)
       if (!s) return
-      log.info('graphql request', {
+      logGraphQLRequest(log, {
         requestId: (serverContext as { requestId?: string } | null | undefined)?.requestId,
         operation: s.op ?? null,
         status: response.status,
-        ms: Math.round((performance.now() - s.t) * 10) / 10,
+        started: s.t,
       })
     },
   }
+}
+
+/** The one log line of a GraphQL request, whichever path answered it (Yoga, or src/http/graphql-fast-path.ts). */
+export function logGraphQLRequest(
+  log: Logger,
+  r: { requestId?: string; operation: string | null; status: number; started: number },
+) {
+  log.info('graphql request', {
+    requestId: r.requestId,
+    operation: r.operation,
+    status: r.status,
+    ms: Math.round((performance.now() - r.started) * 10) / 10,
+  })
 }
