@@ -63,12 +63,20 @@ export function graphqlFastPath(yoga: AppYoga, log: Logger, limit: number) {
       await yoga.handle(req, res, { req, requestId, bodyText: body })
       return
     }
+    let contextValue
+    try {
+      contextValue = await graphql.contextFactory()
+    } catch {
+      // nothing has run yet (the database may be down): Yoga answers with its masked error, as for any request
+      await yoga.handle(req, res, { req, requestId, bodyText: body })
+      return
+    }
     const result = await graphql.execute({
       schema: graphql.schema,
       document,
       operationName: params.operationName,
       variableValues: params.variables,
-      contextValue: await graphql.contextFactory(),
+      contextValue,
     })
     const status = await write(yoga, res, result, mediaType)
     const name = params.operationName ?? operation.name?.value ?? null
