@@ -53,56 +53,45 @@ export function tracked(ctx: Context, reads: Reads): Context {
     if (!reads.has(path)) reads.set(path, readAt(ctx, path))
   }
   const viewer = ctx.viewer
-  const roles =
-    viewer &&
-    new Proxy(viewer.roles, {
-      get(target, prop, receiver) {
-        if (typeof prop === 'string') note(`viewer.roles.${prop}`)
-        return Reflect.get(target, prop, receiver) as unknown
-      },
-      has(target, prop) {
-        note('viewer.roles')
-        return Reflect.has(target, prop)
-      },
-      ownKeys(target) {
-        note('viewer.roles')
-        return Reflect.ownKeys(target)
-      },
-    })
+  const roles = viewer && recording(viewer.roles, 'viewer.roles', note, (prop) => note(`viewer.roles.${prop}`))
   const viewerView =
     viewer &&
-    new Proxy(viewer, {
-      get(target, prop, receiver) {
-        if (prop === 'roles') return roles
-        if (typeof prop === 'string') note(`viewer.${prop}`)
-        return Reflect.get(target, prop, receiver) as unknown
-      },
-      has(target, prop) {
-        note('viewer.*')
-        return Reflect.has(target, prop)
-      },
-      ownKeys(target) {
-        note('viewer.*')
-        return Reflect.ownKeys(target)
-      },
+    recording(viewer, 'viewer.*', note, (prop) => {
+      if (prop === 'roles') return roles
+      note(`viewer.${prop}`)
     })
-  return new Proxy(ctx, {
-    get(target, prop, receiver) {
-      if (typeof prop === 'symbol' || SHARED.has(prop)) return Reflect.get(target, prop, receiver) as unknown
-      if (prop === 'viewer') {
-        note('viewer')
-        return viewerView
-      }
-      note(`ctx.${prop}`)
-      return Reflect.get(target, prop, receiver) as unknown
+  return recording(ctx, 'ctx.*', note, (prop) => {
+    if (SHARED.has(prop)) return
+    if (prop === 'viewer') {
+      note('viewer')
+      return viewerView
+    }
+    note(`ctx.${prop}`)
+  })
+}
+
+/**
+ * A view of `target` whose string-keyed reads go through `read` (which records them, and may answer instead of the
+ * target by returning a value); enumerating it or asking `in` records `whole`.
+ */
+function recording<T extends object>(
+  target: T,
+  whole: string,
+  note: (path: string) => void,
+  read: (prop: string) => unknown,
+): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      const answer = typeof prop === 'string' ? read(prop) : undefined
+      return answer ?? (Reflect.get(t, prop, receiver) as unknown)
     },
-    has(target, prop) {
-      note('ctx.*')
-      return Reflect.has(target, prop)
+    has(t, prop) {
+      note(whole)
+      return Reflect.has(t, prop)
     },
-    ownKeys(target) {
-      note('ctx.*')
-      return Reflect.ownKeys(target)
+    ownKeys(t) {
+      note(whole)
+      return Reflect.ownKeys(t)
     },
   })
 }
