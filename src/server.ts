@@ -1,4 +1,5 @@
 import http from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { Config } from './config.js'
 import { createLogger, type Logger } from './log.js'
 import type { Database } from './db/index.js'
@@ -19,6 +20,7 @@ import { SharedResults } from './app/shared-subscriptions.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
+import { createLegacySockets, isLegacySocketRequest, type LegacySockets } from './sockets/server.js'
 
 export interface App {
   config: Config
@@ -34,6 +36,8 @@ export interface App {
   database: Database
   /** graphql-ws (tests look at its live sockets) */
   ws: WsServer
+  /** socket.io for legacy clients; null when no enabled plugin answers a socket event */
+  sockets: LegacySockets | null
   /** starts listening; resolves with the base URL */
   listen(port?: number, host?: string): Promise<string>
   close(): Promise<void>
@@ -89,9 +93,24 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     limits: services.limits,
     redis: Boolean(config.redisUrl),
   })
-  const server = http.createServer(createRouter({ services, readiness, httpRoutes, rest, yoga }))
+  const socketEvents = plugins.flatMap((p) => p.socketEvents)
+  const sockets = socketEvents.length
+    ? createLegacySockets({
+        yoga,
+        services,
+        events: socketEvents,
+        streams: plugins.flatMap((p) => p.socketStreams),
+        errors,
+      })
+    : null
+  const server = http.createServer(createRouter({ services, readiness, httpRoutes, rest, yoga, sockets }))
   // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies (src/http/ws.ts)
-  const ws = createWsServer({ server, yoga, services, buildContext })
+  const ws = createWsServer({ yoga, services, buildContext })
+  // One upgrade listener: engine.io's requests (EIO= in the query) to the legacy sockets, the rest to graphql-ws.
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (sockets && isLegacySocketRequest(req)) sockets.handleUpgrade(req, socket, head)
+    else ws.handleUpgrade(req, socket, head)
+  })
   await ws
     .ready()
     .catch((e: unknown) =>
@@ -108,7 +127,8 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     api: (name) => apis.find(name),
     database,
     ws,
+    sockets,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, sse, plugins, services, database }),
+    close: closer({ server, ws, sockets, sse, plugins, services, database }),
   }
 }

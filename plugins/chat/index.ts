@@ -1,6 +1,7 @@
 import { definePlugin } from '../../src/plugin-system/contract.js'
 import { chatSchema } from './schema.js'
 import { chatRoutes } from './rest.js'
+import { chatSocketEvents } from './sockets.js'
 import { CHAT_TOPICS } from './topics.js'
 import { BUILT_IN_KINDS } from './channels.js'
 import { createPresence } from './presence.js'
@@ -16,6 +17,7 @@ export default definePlugin({
   topics: [...CHAT_TOPICS],
   schema: chatSchema,
   rest: chatRoutes,
+  socketEvents: chatSocketEvents,
   userSettings: { [CHAT_SETTINGS_SECTION]: CHAT_SETTINGS },
   ignores: [CHAT_IGNORES],
   start(services) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Database } from '../db/index.js'
 import type { WsServer } from '../http/ws.js'
 import type { SseSessions } from '../http/sse-sessions.js'
+import type { LegacySockets } from '../sockets/server.js'
 import type { ConfiguredPlugin, Plugin } from '../plugin-system/contract.js'
 import { ApiRegistry } from '../plugin-system/apis.js'
 import type { Services } from '../services.js'
@@ -28,6 +29,7 @@ export function listen(server: http.Server, port: number, host: string): Promise
 export interface Closeable {
   server: http.Server
   ws: Pick<WsServer, 'close'>
+  sockets: Pick<LegacySockets, 'close'> | null
   sse: Pick<SseSessions, 'close'>
   /** stopped in reverse start order */
   plugins: readonly Plugin[]
@@ -39,13 +41,14 @@ export interface Closeable {
  * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
  * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
  */
-export function closer({ server, ws, sse, plugins, services, database }: Closeable): () => Promise<void> {
+export function closer({ server, ws, sockets, sse, plugins, services, database }: Closeable): () => Promise<void> {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= (async () => {
       const httpClosed = new Promise<void>((r) => server.close(() => r()))
       server.closeIdleConnections()
       await ws.close()
+      await sockets?.close()
       // SSE responses are HTTP requests in flight: their streams end here so the server can close
       await sse.close()
       const force = setTimeout(() => server.closeAllConnections(), 5_000)

@@ -16,6 +16,7 @@ import { STREAM_KIND, type ContentKind } from './social/kinds.js'
 import { addFileSchema } from '../uploads/files-schema.js'
 import { fileRoutes } from '../uploads/files-rest.js'
 import { filesRoute } from '../uploads/files-route.js'
+import { notifierSocketStreams, sessionSocketEvents } from './sockets/session-events.js'
 
 /** Entries by name, refusing a name two plugins claim. */
 function byName<T>(what: string, entries: [string, T, string][]): Map<string, T> {
@@ -61,6 +62,8 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addFileSchema(builder)
     },
     rest: [...userRoutes(settings), ...accountRoutes(settings, justchatUser), ...socialRoutes, ...fileRoutes],
+    socketEvents: sessionSocketEvents,
+    socketStreams: notifierSocketStreams,
     http: [filesRoute],
     // users from before the look-alike keys existed get theirs (a no-op query once done)
     start: async (services) => {

@@ -9,6 +9,7 @@ import { clientIp } from './client-ip.js'
 import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
+import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -19,6 +20,8 @@ export interface RouterDeps {
   httpRoutes: readonly PluginHttpRoute[]
   rest: RestEngine
   yoga: AppYoga
+  /** engine.io's long-polling requests (EIO= in the query), when legacy sockets are on */
+  sockets: LegacySockets | null
 }
 
 /**
@@ -26,7 +29,14 @@ export interface RouterDeps {
  * the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's form; anything unexpected a 500
  * with the request id that finds the logged stack.
  */
-export function createRouter({ services, readiness, httpRoutes, rest, yoga }: RouterDeps): http.RequestListener {
+export function createRouter({
+  services,
+  readiness,
+  httpRoutes,
+  rest,
+  yoga,
+  sockets,
+}: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
   const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -45,6 +55,11 @@ export function createRouter({ services, readiness, httpRoutes, rest, yoga }: Ro
       // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
       if (path === '/metrics') {
         await metrics.handle(req, res)
+        return
+      }
+      // A legacy socket's polling requests are its transport: the socket charges its connection and each event instead.
+      if (sockets && isLegacySocketRequest(req)) {
+        sockets.handleRequest(req, res)
         return
       }
       // Plugin files (uploaded images …) before the API rate limit: a client loads dozens at once, each is cheap.

@@ -61,13 +61,14 @@ interface Extra {
 export interface WsServer {
   /** the WebSocket server (its `clients` are the live sockets) */
   wss: WebSocketServer
+  /** takes an upgrade request (another path is answered 400) */
+  handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void
   /** resolves once this instance hears session revocations (with Redis: its SUBSCRIBE acknowledged) */
   ready(): Promise<void>
   close(): Promise<void>
 }
 
 export interface WsOptions {
-  server: http.Server
   yoga: AppYoga
   services: Services
   /** the context factory every request uses: here it tells whose a socket is */
@@ -89,7 +90,7 @@ const isAsyncGenerator = (v: unknown): v is AsyncGenerator => typeof (v as Async
  * Sending does not wait for the network: a slow reader's backlog is counted in bytes where it is (`bufferedAmount`)
  * and cut at the limit, instead of piling up unseen as queued events behind an awaited write.
  */
-export function createWsServer({ server, yoga, services, buildContext }: WsOptions): WsServer {
+export function createWsServer({ yoga, services, buildContext }: WsOptions): WsServer {
   const { config, limits, log, pubsub, prisma } = services
   const wss = new WebSocketServer({
     noServer: true,
@@ -97,12 +98,11 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
     maxPayload: config.bodyLimitBytes,
     handleProtocols,
   })
-  // noServer: attached to `server` by hand, so that HTTP server errors (EADDRINUSE …) are not forwarded to the
-  // WebSocket server, where they would close every live socket.
+  // noServer: the app's server hands upgrades over (src/server.ts), so that HTTP server errors (EADDRINUSE …) are not
+  // forwarded to the WebSocket server, where they would close every live socket.
   // (handleUpgrade answers 400 to another path)
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
-  )
+  const handleUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
 
   const conns = new Set<Connection>()
   /** Live authenticated sockets by user id: where a session event finds the sockets it ends. */
@@ -333,6 +333,7 @@ export function createWsServer({ server, yoga, services, buildContext }: WsOptio
 
   return {
     wss,
+    handleUpgrade,
     async ready() {
       await pubsub.ready()
     },

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Builder } from '../schema/builder.js'
 import type { Db } from '../db/client.js'
 import type { RestRoute, UserObjectPart } from '../rest/route.js'
+import type { SocketEvent, SocketStream } from '../sockets/events.js'
 import type { TopicName } from '../pubsub/topics.js'
 import type { Services } from '../services.js'
 import type { Env } from '../config.js'
@@ -50,6 +51,10 @@ export interface PluginDefinition<N extends string, R extends string, O extends 
   /** adds types, fields, subscriptions to the one builder */
   schema?: (builder: Builder) => void
   rest?: readonly RestRoute[]
+  /** client events of the legacy socket.io protocols it answers (src/sockets/events.ts) */
+  socketEvents?: readonly SocketEvent[]
+  /** server event streams a signed-in legacy socket gets from it */
+  socketStreams?: readonly SocketStream[]
   /** fields it adds to JustChat's user object (its own User fields) */
   justchatUser?: UserObjectPart
   /** plain HTTP handlers by path prefix (serving uploaded files) */
@@ -79,6 +84,8 @@ export interface Plugin {
   readonly optional: readonly string[]
   readonly schema?: (builder: Builder) => void
   readonly rest: readonly RestRoute[]
+  readonly socketEvents: readonly SocketEvent[]
+  readonly socketStreams: readonly SocketStream[]
   readonly justchatUser?: UserObjectPart
   readonly http: readonly PluginHttpRoute[]
   readonly topics: readonly TopicName[]
@@ -118,6 +125,8 @@ export function definePlugin<
     optional,
     schema: def.schema,
     rest: def.rest ?? [],
+    socketEvents: def.socketEvents ?? [],
+    socketStreams: def.socketStreams ?? [],
     justchatUser: def.justchatUser,
     http: def.http ?? [],
     topics: def.topics ?? [],

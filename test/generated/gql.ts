@@ -125,6 +125,9 @@ type Documents = {
     "mutation AskSupport($c: Int!) { askSupport(categoryId: $c, question: \"fuzz question\") { databaseId } }": typeof types.AskSupportDocument,
     "mutation FileComplaint($m: Int!) { fileComplaint(messageId: $m, text: \"fuzz\") { __typename } }": typeof types.FileComplaintDocument,
     "query ViewerHarness { viewer { id } }": typeof types.ViewerHarnessDocument,
+    "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }": typeof types.RemoveOwnDocument,
+    "mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }": typeof types.FollowStreamDocument,
+    "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }": typeof types.UnfollowStreamDocument,
     "mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }": typeof types.AccuseUserDocument,
     "query Bans($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }": typeof types.BansDocument,
     "fragment AuditEntry on ModerationAuditEntry {\n  databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time\n}": typeof types.AuditEntryFragmentDoc,
@@ -456,6 +459,9 @@ const documents: Documents = {
     "mutation AskSupport($c: Int!) { askSupport(categoryId: $c, question: \"fuzz question\") { databaseId } }": types.AskSupportDocument,
     "mutation FileComplaint($m: Int!) { fileComplaint(messageId: $m, text: \"fuzz\") { __typename } }": types.FileComplaintDocument,
     "query ViewerHarness { viewer { id } }": types.ViewerHarnessDocument,
+    "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }": types.RemoveOwnDocument,
+    "mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }": types.FollowStreamDocument,
+    "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }": types.UnfollowStreamDocument,
     "mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }": types.AccuseUserDocument,
     "query Bans($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }": types.BansDocument,
     "fragment AuditEntry on ModerationAuditEntry {\n  databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time\n}": types.AuditEntryFragmentDoc,
@@ -1134,6 +1140,18 @@ export function graphql(source: "mutation FileComplaint($m: Int!) { fileComplain
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ViewerHarness { viewer { id } }"): (typeof documents)["query ViewerHarness { viewer { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }"): (typeof documents)["mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }"): (typeof documents)["mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }"): (typeof documents)["mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
