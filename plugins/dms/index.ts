@@ -8,6 +8,7 @@ import { privateKind } from './kind.js'
 import { dmGuard } from './rules.js'
 import { DM_SETTINGS, DM_SETTINGS_SECTION } from './settings.js'
 import { dmRoutes } from './rest/index.js'
+import { dmSocketStreams } from './sockets.js'
 
 /**
  * Direct messages: conversations of two users (peka2's private/<a>/<b> channels, JustChat's personal messages) whose
@@ -22,6 +23,7 @@ export default definePlugin({
   config: readDmsConfig,
   schema: dmsSchema,
   rest: dmRoutes,
+  socketStreams: dmSocketStreams,
   userSettings: { [DM_SETTINGS_SECTION]: DM_SETTINGS },
   start(services, plugin) {
     const chat = plugin.api('chat')

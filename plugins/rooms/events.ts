@@ -22,6 +22,9 @@ export function announce(
 
 /** Changes the user they are about hears of on their own topic. */
 const PERSONAL: ReadonlySet<RoomChange> = new Set([
+  // where they are: viewerRoom
+  'ENTERED',
+  'LEFT',
   'USER_SET',
   'USER_REMOVED',
   'INVITE_ACCEPTED',

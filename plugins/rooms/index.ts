@@ -12,6 +12,7 @@ import { ROOM_FOLLOW } from './follows.js'
 import { seedRooms } from './seed.js'
 import { roomSanctionHook } from './sanction-hook.js'
 import { initRoomEmojis } from './emojis.js'
+import { roomSocketStreams } from './sockets.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -27,6 +28,7 @@ export default definePlugin({
   config: readRoomsConfig,
   schema: roomsSchema,
   rest: roomRoutes,
+  socketStreams: roomSocketStreams,
   justchatUser: justchatUserRooms,
   http: [previewFiles.route],
   follows: [ROOM_FOLLOW],

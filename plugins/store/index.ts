@@ -12,6 +12,7 @@ import { startSweeper } from './sweeper.js'
 import { seedStore } from './seed.js'
 import { spend } from './spend.js'
 import type { StoreApi } from './public.js'
+import { storeSocketStreams } from './sockets.js'
 
 /**
  * The store: pekoins and points on a double-entry ledger, bonuses that take effect in chat, smiles and moderation
@@ -25,6 +26,7 @@ export default definePlugin({
   config: readStoreConfig,
   schema: storeSchema,
   rest: [...peka2StoreRoutes, ...justchatStoreRoutes],
+  socketStreams: storeSocketStreams,
   start(services, plugin) {
     const effects = createEffectsCache(services.prisma)
     // Another instance changed someone's bonuses: drop this instance's copy (this one's own changes drop it at once).

@@ -18,6 +18,7 @@ import { moderatorIds, occupantCount, occupantIds, roomSanctions, visitorIds } f
 import type { RoomTypes } from './room-type.js'
 import type { Prisma } from '../../../src/generated/prisma/client.js'
 import { addInviteSubscription } from './invite-events.js'
+import { addViewerRoomSubscription } from './viewer-room.js'
 
 const A = { authenticated: true } as const
 /** pages of the access list, as other lists (roomMembers gives it whole) */
@@ -279,5 +280,6 @@ export function addMembersFields(builder: Builder, T: RoomTypes) {
   }))
 
   addInviteSubscription(builder, T)
+  addViewerRoomSubscription(builder, T)
   return { Member, Invite, Link }
 }
