@@ -5,12 +5,15 @@ import type { AppPubSub } from './pubsub/index.js'
 import type { Roles } from './auth/roles.js'
 import type { Services } from './services.js'
 import type { FrameSink } from './app/shared-subscriptions.js'
+import type { OAuthViewer } from './core/oauth/scopes.js'
 
 export interface Viewer {
   id: number
   name: string
   sessionId: number
   roles: Roles
+  /** an OAuth access token's application and scopes in force (src/core/oauth); its roles are cut to those scopes */
+  oauth?: OAuthViewer
 }
 
 /**

@@ -26,9 +26,26 @@ const simple = (name: string, opts: Partial<ChannelKind> & { title: string }): C
   ...opts,
 })
 
+/** A streamer's stream channel, by the user id after the kind (`stream/<id>`) */
+const streamerKind = (name: string, opts: Pick<ChannelKind, 'public' | 'canWrite'>): ChannelKind => ({
+  name,
+  parse: (rest) => (rest.length === 1 && isId(rest[0]) ? rest : null),
+  exists: (ctx, [id]) => userExists(ctx, Number(id)),
+  canRead: () => true,
+  // The streamer moderates their own stream's chat, as do site moderators.
+  isModerator: (ctx, [id]) => mod(ctx.viewer) || ctx.viewer?.id === Number(id),
+  describe: async (ctx, [id]) => {
+    const u = await ctx.prisma.user.findUnique({ where: { id: Number(id) }, select: { name: true } })
+    return { name: u?.name ?? `${name}/${id}`, ownerId: Number(id) }
+  },
+  readablePatterns: () => [`${name}/%`],
+  ...opts,
+})
+
 /**
  * peka2's channel kinds (chat.md, "Каналы чата"); others (private conversations, support, rooms …) are registered by
- * their plugins.
+ * their plugins. `twitch.tv/<id>` and `goodgame.ru/<id>` carry the streamer's chat on those services, relayed by the
+ * site: read-only here, and quiet until something relays into them.
  */
 export const BUILT_IN_KINDS: ChannelKind[] = [
   simple('main', { title: 'Main', public: true }),
@@ -41,21 +58,9 @@ export const BUILT_IN_KINDS: ChannelKind[] = [
   // The read-only stream of every public channel: nothing is written to it directly.
   simple('all', { title: 'All', canWrite: () => false, readablePatterns: () => [] }),
   simple('system', { title: 'System', canWrite: () => false }),
-  {
-    name: 'stream',
-    parse: (rest) => (rest.length === 1 && isId(rest[0]) ? rest : null),
-    public: true,
-    exists: (ctx, [id]) => userExists(ctx, Number(id)),
-    canRead: () => true,
-    canWrite: (ctx) => !!ctx.viewer,
-    // The streamer moderates their own stream's chat, as do site moderators.
-    isModerator: (ctx, [id]) => mod(ctx.viewer) || ctx.viewer?.id === Number(id),
-    describe: async (ctx, [id]) => {
-      const u = await ctx.prisma.user.findUnique({ where: { id: Number(id) }, select: { name: true } })
-      return { name: u?.name ?? `stream/${id}`, ownerId: Number(id) }
-    },
-    readablePatterns: () => ['stream/%'],
-  },
+  streamerKind('stream', { public: true, canWrite: (ctx) => !!ctx.viewer }),
+  streamerKind('twitch.tv', { public: false, canWrite: () => false }),
+  streamerKind('goodgame.ru', { public: false, canWrite: () => false }),
 ]
 
 /**

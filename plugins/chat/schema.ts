@@ -114,15 +114,25 @@ export function chatSchema(builder: Builder) {
     chatChannels: t.field({
       type: [Channel],
       description:
-        'Several channels by id (peka2 /api/channel/data); any unknown id, or one the viewer may not read, is the same CHANNEL_NOT_FOUND error',
-      args: { ids: t.arg.stringList({ required: true }) },
+        'Several channels by id (peka2 /api/channel/data); any unknown id, or one the viewer may not read, is the same ' +
+        'CHANNEL_NOT_FOUND error — or, with `skipMissing`, left out of the answer',
+      args: {
+        ids: t.arg.stringList({ required: true }),
+        skipMissing: t.arg.boolean({ defaultValue: false, required: true }),
+      },
       resolve: async (_p, a, ctx) => {
         if (!a.ids.length || a.ids.length > 100)
           throw new AppError('INVALID_INPUT', 'ids: give 1–100 channel ids', { field: 'ids' })
         // chatChannel's read check, answered as "does not exist": nothing here tells a guest which tickets or private channels exist.
         // One by one, so the error always names the first bad id.
         const out: { id: string }[] = []
-        for (const id of a.ids) out.push({ id: (await visibleChannel(ctx, id, 'ids')).id })
+        for (const id of a.ids) {
+          const ch = await visibleChannel(ctx, id, 'ids').catch((e: unknown) => {
+            if (a.skipMissing && e instanceof AppError && e.code === 'CHANNEL_NOT_FOUND') return null
+            throw e
+          })
+          if (ch) out.push({ id: ch.id })
+        }
         return out
       },
     }),

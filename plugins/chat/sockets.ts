@@ -1,5 +1,6 @@
 import { AppError, invalid } from '../../src/errors.js'
 import { defineSocketEvents, type SocketPayload } from '../../src/sockets/events.js'
+import { tokenIn } from '../../src/sockets/tokens.js'
 
 /**
  * peka2's chat socket (peka2-full/chat.md): join and leave channels, history, publish, who is in a channel; the
@@ -72,6 +73,26 @@ const DROP_CODES: Record<string, 'TOO_MANY_MESSAGES' | 'INSUFFICIENT_PERMISSIONS
 }
 
 export const chatSocketEvents = defineSocketEvents([
+  // chat.md: `/chat/login` with the JWT subscribes the socket to its user's events (`/notifier/message` …),
+  // `/chat/logout` ends that; a null token stays a guest.
+  {
+    dialect: 'peka2',
+    event: '/chat/login',
+    access: 'P',
+    async handle(session, payload) {
+      await session.signIn(tokenIn(payload, 'token'))
+      return {}
+    },
+  },
+  {
+    dialect: 'peka2',
+    event: '/chat/logout',
+    access: 'A',
+    async handle(session) {
+      await session.signIn(null)
+      return {}
+    },
+  },
   {
     dialect: 'peka2',
     event: '/chat/join',

@@ -43,6 +43,12 @@ export function createModerationApi(services: Services): ModerationApi {
       return rows.map((r) => r.userId)
     },
     rejoin,
+    supportCategories: () =>
+      services.prisma.supportCategory.findMany({
+        orderBy: { id: 'asc' },
+        take: LIST_MAX,
+        select: { id: true, slug: true, name: true },
+      }),
   }
 }
 

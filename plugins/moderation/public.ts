@@ -38,6 +38,13 @@ export interface SanctionChange {
  */
 export type SanctionHook = (change: SanctionChange, inTx: InTransaction) => Promise<void>
 
+/** A category of support questions (peka2 /api/category with content `support`; /api/support/ask takes its id). */
+export interface SupportCategoryView {
+  id: number
+  slug: string
+  name: string
+}
+
 export interface ModerationApi {
   /** adds a source of raised citizen weights (the largest answer wins); returns what removes it again */
   addCitizenWeightProvider(provider: CitizenWeightProvider): () => void
@@ -49,6 +56,8 @@ export interface ModerationApi {
   appointedModerators(channel: string, db?: DbLike): Promise<number[]>
   /** the viewer re-entered a channel: a kick of theirs there ends (justchat-api.md, Kick); true when one did */
   rejoin(ctx: Context, channel: string): Promise<boolean>
+  /** the categories support questions are asked in, by id (public data), at most 1,000 */
+  supportCategories(): Promise<SupportCategoryView[]>
 }
 
 declare module '../../src/plugin-system/apis.js' {

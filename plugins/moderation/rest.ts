@@ -1,11 +1,10 @@
 import { defineRoutes } from '../../src/rest/route.js'
+import { jcId, jcIdOrNull, readId } from '../../src/rest/justchat.js'
 import { unix } from './common.js'
 
 /** peka2 sends unix seconds; GraphQL takes ISO dates. Anything else (a time out of Date's range too) goes through as is, for GraphQL to refuse. */
 const iso = (v: unknown) =>
   typeof v === 'number' && Math.abs(v) <= 8.64e12 ? new Date(v * 1000).toISOString() : (v ?? null)
-/** JustChat ids are strings. */
-const intId = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)
 const orNull = (v: unknown) => v ?? null
 /** peka2 lists have no paging: the newest 100 (GraphQL pages further). A variable, since the cost limit multiplies a literal `first` into every field below it. */
 const LIST_MAX = 100
@@ -77,7 +76,11 @@ interface Complaint {
     time: string
   }
 }
-const str = (n: number | null) => (n == null ? null : String(n))
+/** JustChat's room id of a chat channel: the room of room/<id>[/<channel>], null for channels outside rooms. */
+const roomOf = (channel: string) => {
+  const [kind, id] = channel.split('/')
+  return kind === 'room' ? jcId(Number(id)) : null
+}
 
 export const moderationRoutes = defineRoutes([
   {
@@ -192,19 +195,19 @@ export const moderationRoutes = defineRoutes([
     operation: `mutation($message: Int!, $text: String) {
       fileComplaint(messageId: $message, text: $text) { createdAt channel author { databaseId } message { databaseId channel fromId toId text type time } }
     }`,
-    variables: (b) => ({ message: intId(b.message), text: orNull(b.text) }),
+    variables: (b) => ({ message: readId(b.message, 'message'), text: orNull(b.text) }),
     result: (d: { fileComplaint: Complaint }) => {
       const c = d.fileComplaint
       const m = c.message
       return {
         complaint: {
-          author: String(c.author.databaseId),
-          room: c.channel,
+          author: jcId(c.author.databaseId),
+          room: roomOf(c.channel),
           message: {
-            _id: String(m.databaseId),
-            room: m.channel,
-            author: str(m.fromId),
-            user: str(m.toId),
+            _id: jcId(m.databaseId),
+            room: roomOf(m.channel),
+            author: jcIdOrNull(m.fromId),
+            user: jcIdOrNull(m.toId),
             text: m.text,
             type: m.type,
             create_at: m.time,

@@ -6,6 +6,7 @@ import type { Context, ContextInput } from '../context.js'
 import { stackOf, type Logger } from '../log.js'
 import { armorPlugins, bodyLimit, noIntrospection, requestLog } from '../http/yoga-plugins.js'
 import { inputBounds } from '../schema/input-bounds.js'
+import { oauthScopes } from '../core/oauth/guard.js'
 import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import { validationCache } from './validation-cache.js'
@@ -41,8 +42,8 @@ export interface GraphQLOptions {
 }
 
 /**
- * Yoga with error masking and the envelop plugins (body limit, input bounds, armor, introspection, request log,
- * validation cache, shared subscription execution).
+ * Yoga with error masking and the envelop plugins (body limit, input bounds, OAuth scopes, armor, introspection,
+ * request log, validation cache, shared subscription execution).
  */
 export function createGraphQL({ schema, config, log, buildContext, sse, shared }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
@@ -63,6 +64,7 @@ export function createGraphQL({ schema, config, log, buildContext, sse, shared }
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),
+      oauthScopes(),
       ...armorPlugins(config),
       ...(config.production ? [noIntrospection()] : []),
       requestLog(log),

@@ -2,6 +2,7 @@ import type { Db, DbLike } from '../db/client.js'
 import type { Viewer } from '../context.js'
 import { hashToken, newToken } from './tokens.js'
 import { rolesFromRows } from './roles.js'
+import { rolesInScope, scopesInForce } from '../core/oauth/scopes.js'
 import type { AppPubSub } from '../pubsub/index.js'
 import { SESSION_EVENTS_KEY } from '../pubsub/topics.js'
 
@@ -32,7 +33,8 @@ export async function createSession(
 }
 
 /**
- * Token → viewer, checked on every request (one indexed query) so that logout and blocking take effect at once.
+ * Token → viewer, checked on every request (one indexed query) so that logout and blocking take effect at once. An
+ * OAuth access token is a session with a grant: its viewer carries the scopes in force and roles cut to them.
  */
 export async function resolveViewer(db: Db, secret: string, token: string): Promise<Viewer | null> {
   const session = await db.session.findUnique({
@@ -41,16 +43,17 @@ export async function resolveViewer(db: Db, secret: string, token: string): Prom
       id: true,
       expiresAt: true,
       revokedAt: true,
+      scopes: true,
+      grant: { select: { appId: true, app: { select: { approved: true } } } },
       user: { select: { id: true, name: true, blocked: true, roles: true } },
     },
   })
   if (!session || session.revokedAt || session.expiresAt.getTime() <= Date.now() || session.user.blocked) return null
-  return {
-    id: session.user.id,
-    name: session.user.name,
-    sessionId: session.id,
-    roles: rolesFromRows(session.user.roles),
-  }
+  const roles = rolesFromRows(session.user.roles)
+  const viewer: Viewer = { id: session.user.id, name: session.user.name, sessionId: session.id, roles }
+  if (!session.grant) return viewer
+  const scopes = scopesInForce(session.scopes, session.grant.app.approved)
+  return { ...viewer, roles: rolesInScope(roles, scopes), oauth: { appId: session.grant.appId, scopes } }
 }
 
 /** What revoking needs: the database, and the pub/sub that tells every instance to close the session's live sockets. */

@@ -15,14 +15,24 @@ const MAX_ATTEMPTS = 5
 export const numericCode = () => String(randomInt(100_000, 1_000_000))
 export const linkCode = () => randomBytes(24).toString('base64url')
 
+/** The expiry of a code that lasts until the next one replaces it (JustChat's SMS key). */
+const UNTIL_REPLACED = new Date('9999-12-31T00:00:00.000Z')
+
 /**
- * Issues a single-use code, replacing earlier unused codes of the same purpose and target; in the caller's transaction
- * (with the account a sign-up creates, or alone).
+ * Issues a code, replacing earlier unused codes of the same purpose and target; in the caller's transaction (with the
+ * account a sign-up creates, or alone). `ttlMinutes` null: no time limit, it lasts until replaced.
  */
 export async function issueCode(
   tx: Prisma.TransactionClient,
   secret: string,
-  opts: { purpose: CodePurpose; target: string; code: string; userId?: number; payload?: string; ttlMinutes: number },
+  opts: {
+    purpose: CodePurpose
+    target: string
+    code: string
+    userId?: number
+    payload?: string
+    ttlMinutes: number | null
+  },
 ) {
   await tx.oneTimeCode.updateMany({
     where: { purpose: opts.purpose, target: opts.target, usedAt: null },
@@ -35,7 +45,7 @@ export async function issueCode(
       codeHash: hashToken(secret, opts.code),
       userId: opts.userId,
       payload: opts.payload,
-      expiresAt: new Date(Date.now() + opts.ttlMinutes * 60_000),
+      expiresAt: opts.ttlMinutes === null ? UNTIL_REPLACED : new Date(Date.now() + opts.ttlMinutes * 60_000),
     },
   })
 }
@@ -61,6 +71,18 @@ export async function checkCode(db: Db, secret: string, purpose: CodePurpose, ta
     await db.oneTimeCode.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } })
     throw new AppError('INVALID_CODE')
   }
+  return row
+}
+
+/**
+ * Checks a key that stays valid until replaced (JustChat's SMS password: it signs in again and again until the next
+ * sign-up sends another). Not spent and not counted here: the caller throttles the tries as password logins are. Only
+ * the target's latest key counts; an expired, replaced or wrong one is the same INVALID_CODE.
+ */
+export async function checkKey(db: Db, secret: string, purpose: CodePurpose, target: string, code: string) {
+  const row = await db.oneTimeCode.findFirst({ where: { purpose, target, usedAt: null }, orderBy: { id: 'desc' } })
+  if (!row || row.expiresAt.getTime() <= Date.now() || row.codeHash !== hashToken(secret, code))
+    throw new AppError('INVALID_CODE')
   return row
 }
 

@@ -16,6 +16,12 @@ import { STREAM_KIND, type ContentKind } from './social/kinds.js'
 import { addFileSchema } from '../uploads/files-schema.js'
 import { fileRoutes } from '../uploads/files-rest.js'
 import { filesRoute } from '../uploads/files-route.js'
+import { addOAuthSchema } from './oauth/schema.js'
+import { oauthRoutes } from './oauth/rest.js'
+import { OAUTH_ERRORS } from './oauth/errors.js'
+import { addThirdPartySchema } from './oauth/thirdparty/schema.js'
+import { thirdPartyRoutes } from './oauth/thirdparty/rest.js'
+import { readThirdPartyConfig, thirdPartyState } from './oauth/thirdparty/config.js'
 import { notifierSocketStreams, sessionSocketEvents } from './sockets/session-events.js'
 
 /** Entries by name, refusing a name two plugins claim. */
@@ -60,13 +66,25 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addSocialSchema(builder, follows, ignores)
       addNotificationSchema(builder)
       addFileSchema(builder)
+      addOAuthSchema(builder)
+      addThirdPartySchema(builder, AuthPayload)
     },
-    rest: [...userRoutes(settings), ...accountRoutes(settings, justchatUser), ...socialRoutes, ...fileRoutes],
+    errors: OAUTH_ERRORS,
+    config: readThirdPartyConfig,
+    rest: [
+      ...userRoutes(settings),
+      ...accountRoutes(settings, justchatUser),
+      ...socialRoutes,
+      ...fileRoutes,
+      ...oauthRoutes(settings),
+      ...thirdPartyRoutes(settings),
+    ],
     socketEvents: sessionSocketEvents,
     socketStreams: notifierSocketStreams,
     http: [filesRoute],
     // users from before the look-alike keys existed get theirs (a no-op query once done)
-    start: async (services) => {
+    start: async (services, plugin) => {
+      thirdPartyState.init(services, plugin.config)
       await backfillNameSkeletons(services.prisma, services.log)
     },
   })

@@ -17,11 +17,18 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   return Buffer.concat(chunks)
 }
 
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+/**
+ * How a JSON body's Content-Type is taken: `json` — absent or a JSON type, anything else refused (415); `any` — not
+ * looked at, the body is JSON or malformed (peka2: its clients post JSON as text/plain, form-urlencoded or untyped).
+ */
+export type JsonTypes = 'json' | 'any'
+
+async function readJson(req: IncomingMessage, limit: number, types: JsonTypes): Promise<unknown> {
   const raw = await readBody(req, limit)
   if (raw.length === 0) return undefined
   const type = req.headers['content-type'] ?? ''
-  if (type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) throw new AppError('UNSUPPORTED_MEDIA_TYPE')
+  if (types === 'json' && type && !/^application\/(json|[\w.+-]+\+json)\b/i.test(type))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE')
   let parsed: unknown
   try {
     parsed = JSON.parse(raw.toString('utf8'))
@@ -47,16 +54,24 @@ export function checkJsonInput(value: unknown) {
 }
 
 /** JSON object body; an empty body is `{}` (peka2 clients post nothing to argument-less routes). */
-export async function readJsonObject(req: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
-  const parsed = (await readJson(req, limit)) ?? {}
+export async function readJsonObject(
+  req: IncomingMessage,
+  limit: number,
+  types: JsonTypes = 'json',
+): Promise<Record<string, unknown>> {
+  const parsed = (await readJson(req, limit, types)) ?? {}
   if (typeof parsed !== 'object' || Array.isArray(parsed))
     throw new AppError('BAD_REQUEST', 'Request body must be a JSON object')
   return parsed as Record<string, unknown>
 }
 
 /** JSON array body (peka2 list routes: `[1, 2, 3]`); an empty body is `[]`. */
-export async function readJsonArray(req: IncomingMessage, limit: number): Promise<unknown[]> {
-  const parsed = (await readJson(req, limit)) ?? []
+export async function readJsonArray(
+  req: IncomingMessage,
+  limit: number,
+  types: JsonTypes = 'json',
+): Promise<unknown[]> {
+  const parsed = (await readJson(req, limit, types)) ?? []
   if (!Array.isArray(parsed)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON array')
   const list: unknown[] = parsed
   return list

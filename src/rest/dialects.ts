@@ -17,15 +17,12 @@ export interface DialectRules {
 const rootOf = (path: string) => path.split('/')[1] ?? ''
 
 export const DIALECTS: Record<Dialect, DialectRules> = {
-  // peka2-api-index.md: every path under /api is the dialect's; errors are HTTP 500 {message}; unknown paths 404,
-  // throttling 429 (Retry-After header).
+  // peka2-api-index.md: every path under /api is the dialect's; every error is HTTP 500 {message} — an unknown path
+  // too, as peka2 clients only tell success (200) from error (500) — but throttling, 429 (Retry-After header).
   peka2: {
     owns: (p) => p === '/api' || p.startsWith('/api/'),
     token: (h) => bearer(h.token) ?? bearer(h.authorization),
-    error: (code, message) => ({
-      status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'RATE_LIMIT_EXCEEDED' ? 429 : 500,
-      body: { message },
-    }),
+    error: (code, message) => ({ status: code === 'RATE_LIMIT_EXCEEDED' ? 429 : 500, body: { message } }),
   },
   // justchat-api.md: HTTP status codes with {error}; the session key travels in the body. Its paths have no common
   // prefix: the dialect owns the path families (/init/… and those of plugins) its enabled routes live in.

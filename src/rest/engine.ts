@@ -5,13 +5,16 @@ import type { Access, Dialect, JsonBody, RestBody, RestRoute } from './route.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { DIALECTS, dialectResolver } from './dialects.js'
 import { AppError, type ErrorRegistry } from '../errors.js'
-import { readJsonArray, readJsonObject, readMultipart } from '../http/body.js'
+import { readJsonArray, readJsonObject, readMultipart, type JsonTypes } from '../http/body.js'
 import { stackOf, type Logger } from '../log.js'
 import type { Limiter } from '../http/rate-limit.js'
 import { clientIp } from '../http/client-ip.js'
 import { sendJson } from '../http/respond.js'
 import { checkVariables } from './variables.js'
 import type { ContextInput, Viewer } from '../context.js'
+import { bindingsOf, bodyNamer, renameField, type Bindings } from './field-names.js'
+import { pageSizeOf, pagesOf } from './pages.js'
+import { sessionCookieOf } from './session-cookie.js'
 
 /** Requests one /api/bulk call may carry. */
 export const BULK_MAX = 20
@@ -19,6 +22,16 @@ export const BULK_MAX = 20
 interface Compiled {
   route: RestRoute
   document: DocumentNode
+  bindings: Bindings
+  /** the page size of `route.pageBy`, read from the schema on first use */
+  pageSize?: number
+}
+
+/** A route's answer: status, body and the Set-Cookie it carries (peka2 login and logout). */
+interface Answer {
+  status: number
+  body: unknown
+  cookie: string | null
 }
 
 export interface RestEngine {
@@ -51,7 +64,8 @@ export function createRestEngine(opts: {
   for (const route of opts.routes) {
     if (table.has(route.path)) throw new Error(`two REST routes for ${route.path}`)
     // Parsed once at start-up: a broken operation fails the boot, not the first request.
-    table.set(route.path, { route, document: parse(route.operation) })
+    const document = parse(route.operation)
+    table.set(route.path, { route, document, bindings: bindingsOf(document) })
   }
 
   /**
@@ -64,7 +78,7 @@ export function createRestEngine(opts: {
     req: IncomingMessage,
     token: string | null,
     requestId: string,
-  ) {
+  ): Promise<Answer> {
     const { route, document } = compiled
     const headers = new Headers()
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v)
@@ -78,13 +92,27 @@ export function createRestEngine(opts: {
     checkAccess(route, contextValue.viewer)
     // After the access check: a guest learns that they must sign in, not what is wrong with their input.
     const variables = mapVariables(route, body, requestId)
-    const name = bodyField(route, body, variables)
+    const name = bodyNamer(route, compiled.bindings, body, variables)
     try {
       checkVariables(schema, document, variables, name)
-      const result = await execute({ schema, document, contextValue, variableValues: variables })
-      if (result.errors?.length) throw result.errors[0]
-      const data: unknown = result.data
-      return { status: route.status ? route.status(data, body) : 200, body: route.result(data, body) }
+      const pages = route.pageBy
+        ? pagesOf(variables, route.pageBy, (compiled.pageSize ??= pageSizeOf(schema, document, route.pageBy)))
+        : [variables]
+      // each further page is one more request against the caller's per-IP budget, as in /api/bulk
+      if (pages.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), pages.length - 1)
+      const answers: unknown[] = []
+      let data: unknown
+      for (const variableValues of pages) {
+        const result = await execute({ schema, document, contextValue, variableValues })
+        if (result.errors?.length) throw result.errors[0]
+        data = result.data
+        answers.push(route.result(data, body))
+      }
+      return {
+        status: route.status ? route.status(data, body) : 200,
+        body: pages.length === 1 ? answers[0] : answers.flatMap(pageList(route)),
+        cookie: sessionCookieOf(route.sessionCookie, data, body, contextValue.config.sessionTtlDays),
+      }
     } catch (err) {
       // errors name GraphQL arguments and variables; a REST client is told the body field it sent
       const app = toAppError(err)
@@ -116,7 +144,7 @@ export function createRestEngine(opts: {
    * failing request gives its {message} and false without failing the others. At most BULK_MAX, no nesting, no uploads.
    */
   async function bulk(req: IncomingMessage, res: ServerResponse, requestId: string) {
-    const { command } = await readJsonObject(req, opts.bodyLimit)
+    const { command } = await readJsonObject(req, opts.bodyLimit, 'any')
     if (!Array.isArray(command) || command.length === 0 || command.length > BULK_MAX) {
       throw new AppError('INVALID_INPUT', `command: must be an array of 1–${BULK_MAX} [url, params] pairs`, {
         field: 'command',
@@ -126,18 +154,21 @@ export function createRestEngine(opts: {
     if (command.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), command.length - 1)
     const token = DIALECTS.peka2.token(req.headers, {})
     const out: unknown[] = []
+    // a login inside the batch signs the caller in as it would alone: the last cookie set goes out with the answer
+    let cookie: string | null = null
     const requests: unknown[] = command
     for (const [i, entry] of requests.entries()) {
       const pair: unknown[] = Array.isArray(entry) ? entry : []
       const [url, params] = pair
-      const body: JsonBody = isJsonObject(params) ? params : {}
       const compiled = typeof url === 'string' ? table.get(url) : undefined
       try {
-        if (compiled?.route.dialect !== 'peka2' || compiled.route.body || compiled.route.bulk === false)
+        if (compiled?.route.dialect !== 'peka2' || compiled.route.body === 'multipart' || compiled.route.bulk === false)
           throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, {
             field: `command[${i}]`,
           })
-        out.push([url, params ?? {}, (await run(compiled, body, req, token, requestId)).body, true])
+        const answer = await run(compiled, bulkBody(compiled.route, params), req, token, requestId)
+        cookie = answer.cookie ?? cookie
+        out.push([url, params ?? {}, answer.body, true])
       } catch (err) {
         const app = toAppError(err)
         if (!app)
@@ -155,7 +186,7 @@ export function createRestEngine(opts: {
         ])
       }
     }
-    sendJson(res, 200, out)
+    sendJson(res, 200, out, cookie ? { 'set-cookie': cookie } : {})
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
@@ -197,7 +228,7 @@ export function createRestEngine(opts: {
       const limit = compiled.route.largeUploads ? (opts.uploadBodyLimit ?? opts.bodyLimit) : opts.bodyLimit
       const body = await readRouteBody(compiled.route, req, limit)
       const out = await run(compiled, body, req, dialect.token(req.headers, body), requestId)
-      sendJson(res, out.status, out.body)
+      sendJson(res, out.status, out.body, out.cookie ? { 'set-cookie': out.cookie } : {})
     } catch (err) {
       const app = toAppError(err)
       if (app) {
@@ -242,12 +273,30 @@ function checkAccess(route: RestRoute, viewer: Viewer | null) {
 
 function readRouteBody(route: RestRoute, req: IncomingMessage, limit: number): Promise<RestBody> {
   if (route.body === 'multipart') return readMultipart(req, limit)
+  // peka2's clients post JSON whatever Content-Type they give it (peka2-api-index.md shows none)
+  const types: JsonTypes = route.dialect === 'peka2' ? 'any' : 'json'
   // the array itself: peka2 documents bare lists (`[1, 2]`) as some request bodies
-  if (route.body === 'json-array') return readJsonArray(req, limit)
-  return readJsonObject(req, limit)
+  if (route.body === 'json-array') return readJsonArray(req, limit, types)
+  return readJsonObject(req, limit, types)
 }
 
 const isJsonObject = (v: unknown): v is JsonBody => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** A bulk entry's params as its route reads a body: a bare list for list routes, an object (or `{}`) for the rest. */
+function bulkBody(route: RestRoute, params: unknown): RestBody {
+  if (route.body !== 'json-array') return isJsonObject(params) ? params : {}
+  if (params === undefined || params === null) return []
+  if (!Array.isArray(params)) throw new AppError('BAD_REQUEST', 'Request body must be a JSON array')
+  const list: unknown[] = params
+  return list
+}
+
+/** A paged route's answers are lists, joined in order. */
+const pageList = (route: RestRoute) => (answer: unknown) => {
+  if (!Array.isArray(answer)) throw new Error(`REST route ${route.path} pages its answer, which is not a list`)
+  const list: unknown[] = answer
+  return list
+}
 
 /** A service error arrives wrapped in a GraphQLError whose originalError is the AppError. */
 function toAppError(err: unknown): AppError | null {
@@ -262,38 +311,4 @@ function toAppError(err: unknown): AppError | null {
     return new AppError('INVALID_INPUT', `${field}: is not valid`, { field })
   }
   return null
-}
-
-/**
- * The body field a variable or argument name came from: the route's own `fields` entry, else the same name when the
- * body has it, else the one body field holding that very value (`{ ids: b.channels }` → channels), else the name. A
- * bare-list body (peka2 `[{…}, {…}]`) has no name: the one variable that lists its items is named by position alone
- * (`[0].level`).
- */
-function bodyField(route: RestRoute, body: RestBody, variables: Record<string, unknown>) {
-  return (name: string): string => {
-    const declared = route.fields?.[name]
-    if (declared !== undefined) return declared
-    if (Array.isArray(body)) {
-      const lists = Object.keys(variables).filter(
-        (k) => Array.isArray(variables[k]) && (variables[k] as unknown[]).length === body.length,
-      )
-      return lists.length === 1 && lists[0] === name ? '' : name
-    }
-    if (Object.hasOwn(body, name)) return name
-    const value = variables[name]
-    if (value === undefined || value === null) return name
-    const same = Object.keys(body).filter((k) => body[k] === value)
-    return same.length === 1 ? same[0] : name
-  }
-}
-
-/** An input error whose field (`phones[3]`, `input.nickname`) starts with a GraphQL name, renamed to the body field. */
-function renameField(err: AppError, field: string, name: (graphqlName: string) => string): AppError {
-  const head = /^[^.[]+/.exec(field)?.[0]
-  if (!head) return err
-  const renamed = (name(head) + field.slice(head.length)).replace(/^\./, '') || 'body'
-  if (renamed === field) return err
-  const message = err.message.startsWith(`${field}:`) ? renamed + err.message.slice(field.length) : err.message
-  return new AppError(err.code, message, { ...err.extensions, field: renamed })
 }

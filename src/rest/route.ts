@@ -36,6 +36,17 @@ interface RouteBase {
    * not pass the body's value through as is (`{ phones: 'phons' }`): input errors then name the field the client sent.
    */
   fields?: Record<string, string>
+  /**
+   * A list variable the dialect documents without a size (peka2 `/api/user/list` ids): a body with more items than its
+   * GraphQL argument takes is run in pages of that many, one execution each, and the answers (lists) are joined.
+   * Queries only: pages of a mutation would not be one change.
+   */
+  pageBy?: string
+  /**
+   * peka2's http-only session cookie (common.md, login): `set` names the token a successful answer signs in with,
+   * `clear` removes it (logout).
+   */
+  sessionCookie?: SessionCookie
   // Method syntax on purpose: a route states the shape of its operation's data (`(d: { user: U }) => …`), which the
   // engine hands over as the GraphQL result without checking it.
   /** operation data → the documented response body */
@@ -43,6 +54,14 @@ interface RouteBase {
   /** success status (JustChat answers 201 for some creations) */
   status?(data: unknown, body: RestBody): number
 }
+
+export type SessionCookie =
+  | {
+      // Method syntax, as `result` below: the route states the shape of its operation's data
+      /** the session token the answer carries (login), or the one the body gave (login by token) */
+      set(data: unknown, body: RestBody): string
+    }
+  | 'clear'
 
 /** request body → operation variables (shape only; validation lives in the service) */
 type Mapper<B> = (body: B) => Record<string, unknown>

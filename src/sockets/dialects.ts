@@ -8,7 +8,7 @@ export interface SocketDialectRules {
 }
 
 export const SOCKET_DIALECTS: Record<SocketDialect, SocketDialectRules> = {
-  // peka2-full/chat.md "Формат ответа": every client event is answered through its callback; an error's result carries
+  // peka2's socket protocol, "Формат ответа": every client event is answered through its callback; an error's result carries
   // the message.
   peka2: {
     ok: (result) => ({ status: 'ok', result: result ?? {} }),

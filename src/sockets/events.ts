@@ -43,7 +43,7 @@ export interface SocketSession {
 }
 
 /**
- * A client event of a legacy socket protocol (peka2's `/chat/join` …). The handler is thin: it maps the payload to a
+ * A client event of a legacy socket protocol (peka2's `/<namespace>/join` …). The handler is thin: it maps the payload to a
  * GraphQL operation and the data to the documented answer, which the dialect wraps in its acknowledgement form.
  */
 export interface SocketEvent {

@@ -186,7 +186,7 @@ export class LegacySession {
     } catch (err) {
       this.deps.log.warn('legacy socket subscription failed', { key, error: String(err), stack: stackOf(err) })
     }
-    // a stream that ended by itself (a room deleted …) is no longer followed
+    // a stream that ended by itself (what it followed was deleted …) is no longer followed
     if (this.follows.get(key)?.stream === stream) this.follows.delete(key)
   }
 

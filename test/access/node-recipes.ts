@@ -426,4 +426,36 @@ export const RECIPES: Record<string, Recipe> = {
       return byId(d?.storeSubscriptions, inst.id)
     },
   },
+  // streams: LiveStream — a user's stream is public; an inactive one is its owner's and stream admins' only
+  LiveStream: {
+    async make(fx, select) {
+      const admin = await staffUser(fx.t, 'streamAdmin')
+      const open = await registerUser(fx.t)
+      const hidden = await registerUser(fx.t)
+      const save = async (input: Row, by: TestUser) =>
+        (
+          await fx.must(
+            `mutation($i: LiveStreamInput!) { saveLiveStream(input: $i) { ${select} } }`,
+            { i: input },
+            by.token,
+          )
+        ).saveLiveStream as Row
+      const made = await save({ title: 'node lookup' }, open)
+      await save({ userId: hidden.id, title: 'node lookup, inactive', active: false }, admin)
+      return [
+        { label: 'a stream', id: open.id, owner: open, visibleTo: 'everyone', made },
+        { label: 'an inactive stream', id: hidden.id, owner: hidden, visibleTo: ['owner', 'streamAdmin'] },
+      ]
+    },
+    async owning(fx, inst, _c, token, select) {
+      const d = await dataOr(
+        fx.t,
+        `query($s: [Int!]!) { liveStreamsByIds(ids: $s) { ${select} } }`,
+        { s: [inst.id] },
+        token,
+      )
+      return byId(d?.liveStreamsByIds, inst.id)
+    },
+  },
+  // streams: end
 }

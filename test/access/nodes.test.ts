@@ -26,6 +26,7 @@ const STAFF: RoleName[] = [
   'blocker',
   'storeAdmin',
   'storeSupport',
+  'streamAdmin',
 ]
 const callers = await makeCallers(t, STAFF)
 const f = await makeFixtures(t, callers)

@@ -529,6 +529,7 @@ export const GRAPHQL: Record<string, Rule> = {
   },
   'Mutation.leaveRoom': signedIn,
   'Subscription.myRoomInvites': signedIn,
+  'Subscription.viewerRoom': signedIn,
   // dms: friends — the viewer's own friends and requests; the generated userId names nobody (USER_NOT_FOUND …)
   'Query.friends': signedIn,
   'Mutation.sendFriendRequest': signedIn,
@@ -632,6 +633,34 @@ export const GRAPHQL: Record<string, Rule> = {
     },
   },
   // polls: end
+  // streams: everything is public but changing streams (their owner, stream admins) and categories (stream admins)
+  'Query.liveStream': everyone,
+  'Query.liveStreams': { admits: 'everyone', args: () => ({ category: { slug: 'top' }, filter: 'ALL' }) },
+  'Query.liveStreamsByIds': { admits: 'everyone', args: (f) => ({ ids: [f.owner.id] }) },
+  'Query.contentCategory': { admits: 'everyone', args: () => ({ content: 'STREAM', slug: 'top' }) },
+  'Query.playerLive': { admits: 'everyone', args: () => ({ channels: ['matrix'] }) },
+  'Mutation.saveLiveStream': { admits: 'signed-in', args: () => ({ input: { title: 'access matrix' } }) },
+  'Mutation.setStreamPlayerStatus': only('streamAdmin'),
+  'Mutation.saveContentCategory': only('streamAdmin'),
+  'Mutation.removeContentCategory': only('streamAdmin'),
+  // streams: end
+  // oauth (core): codes are public steps of the flow; the user's own application and grants need a session
+  'Query.myOAuthApp': signedIn,
+  'Query.oauthCode': everyone,
+  'Query.oauthGrants': signedIn,
+  'Query.thirdPartyProviders': everyone,
+  'Query.thirdPartyAuthorizeUrl': everyone,
+  'Mutation.saveOAuthApp': signedIn,
+  'Mutation.resetOAuthClientSecret': signedIn,
+  'Mutation.removeOAuthApp': signedIn,
+  'Mutation.approveOAuthApp': only('roleAdmin'),
+  'Mutation.requestOAuthCode': everyone,
+  'Mutation.grantOAuthCode': signedIn,
+  'Mutation.exchangeOAuthCode': everyone,
+  'Mutation.revokeOAuthGrant': signedIn,
+  'Mutation.signInWithThirdParty': everyone,
+  'Mutation.registerWithThirdParty': everyone,
+  // oauth: end
 }
 
 /**
@@ -656,6 +685,7 @@ export const OBJECT_FIELDS: Record<string, FieldRule> = {
   'User.roles': { admits: ['owner', 'roleAdmin'], of: ownerNode },
   'User.settings': { admits: ['owner', 'roleAdmin'], of: ownerNode },
   'User.loginHistory': { admits: ['owner'], of: ownerNode },
+  'User.recentSignIns': { admits: ['owner'], of: ownerNode },
   // phones are private, shown as null rather than refused (JustChat's getUser answers for anyone)
   'User.phone': { admits: ['owner'], refusal: 'null', guest: 'null', of: ownerNode },
   // rooms: video — where a user went is theirs (and site staff's); a closed room's video only for those with access
@@ -921,6 +951,24 @@ export const REST: Record<string, RestRule> = {
     body: async (f) => ({ channel: (await runningChannelPoll(f)).channel, position: 1 }),
   }),
   // polls: end
+  // streams: peka2 (common.md, player.md) — all P; `my` of /api/content is refused to guests by its resolver
+  '/api/category': route('P', { body: () => ({ content: 'stream', slug: 'top' }) }),
+  '/api/stream': route('P'),
+  '/api/content': route('P', { body: () => ({ content: 'stream', type: 'all', category: { slug: 'top' } }) }),
+  '/api/content/top': route('P', { body: () => ({ content: 'stream', category: { slug: 'top' }, amount: 5 }) }),
+  '/api/player/live': route('P', { body: () => ({ channels: 'matrix' }) }),
+  // streams: end
+  // oauth (core): oauth.md, thirdparty.md (C: served publicly)
+  '/api/oauth/app': route('A'),
+  '/api/oauth/app/set': route('A'),
+  '/api/oauth/request': route('P'),
+  '/api/oauth/check': route('P'),
+  '/api/oauth/grant': route('A'),
+  '/api/oauth/exchange': route('P'),
+  '/api/oauth/list': route('A'),
+  '/api/oauth/reject': route('A'),
+  '/api/oauth/thirdparty/register': route('C'),
+  // oauth: end
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

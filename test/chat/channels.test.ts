@@ -57,7 +57,8 @@ describe('channel ids', () => {
       `private/${alice.id}/99999999`,
       `private/${alice.id}/${bob.id}/1`,
       `private/${alice.id}/9999999999`,
-      'twitch.tv/1',
+      'twitch.tv/abc',
+      'goodgame.ru/99999999',
       'x'.repeat(200),
     ]
     for (const id of bad) {
@@ -231,13 +232,20 @@ describe('REST /api/channel/data', () => {
     ])
   })
 
-  it('errors (HTTP 500 {message}) on an empty list, a missing list or any bad id', async () => {
-    for (const body of [{ channels: [] }, {}, { channels: ['main', 'stream/abc'] }, { channels: ['main', 'nope'] }]) {
+  it('errors (HTTP 500 {message}) on an empty or missing list; an id it cannot resolve is left out', async () => {
+    for (const body of [{ channels: [] }, {}]) {
       const r = await rest(t.url, '/api/channel/data', body)
       expect(r.status, JSON.stringify(body)).toBe(500)
       expect(Object.keys(r.body)).toEqual(['message'])
       expect(r.body.message).toEqual(expect.any(String))
     }
-    expect((await rest(t.url, '/api/channel/data', { channels: ['stream/abc'] })).body.message).toMatch(/stream\/abc/)
+    for (const bad of ['stream/abc', 'nope']) {
+      const r = await rest(t.url, '/api/channel/data', { channels: ['main', bad] })
+      expect(r).toMatchObject({ status: 200, body: [{ id: 'main', name: 'Main', user: null }] })
+    }
+    expect(await rest(t.url, '/api/channel/data', { channels: ['stream/abc'] })).toMatchObject({
+      status: 200,
+      body: [],
+    })
   })
 })

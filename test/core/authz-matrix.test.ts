@@ -1,10 +1,11 @@
-import { randomInt } from 'node:crypto'
+import { createHash, randomBytes, randomInt } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCorePlugin } from '../../src/core/index.js'
 import type { Access, RestRoute } from '../../src/rest/route.js'
 import type { RoleName } from '../../src/auth/roles.js'
 import { ERRORS } from '../../src/errors.js'
 import { createSession } from '../../src/auth/sessions.js'
+import { hashToken } from '../../src/auth/tokens.js'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest, until } from '../helpers/clients.js'
 import { grantRoles, registerUser, startInbox, userWithRoles, type Inbox, type TestUser } from '../helpers/users.js'
@@ -101,6 +102,53 @@ const BODIES: Record<string, () => Record<string, unknown> | Promise<Record<stri
   '/api/ignore/remove': () => ({ content: 'chat', item: target.id }),
   '/api/ignore/check': () => ({ content: 'chat', item: target.id }),
   '/api/ignore/list': () => ({ content: 'chat' }),
+  // OAuth (oauth.md): codes of target's application, requested with PKCE and granted by target where a step needs it
+  '/api/oauth/app': () => ({}),
+  '/api/oauth/app/set': () => ({ name: 'Matrix app', description: 'access matrix' }),
+  '/api/oauth/request': async () => ({ key: await targetAppKey() }),
+  '/api/oauth/check': async () => ({ code: (await oauthCode(false)).code }),
+  '/api/oauth/grant': async () => ({ code: (await oauthCode(false)).code }),
+  '/api/oauth/exchange': async () => {
+    const c = await oauthCode(true)
+    return { code: c.code, code_verifier: c.verifier }
+  },
+  '/api/oauth/list': () => ({}),
+  '/api/oauth/reject': async () => {
+    await targetAppKey()
+    const app = await t.app.services.prisma.oAuthApp.findUniqueOrThrow({ where: { ownerId: target.id } })
+    return { id: app.id }
+  },
+  // thirdparty.md: a registration token as a provider sign-in leaves one (test setup: stored directly)
+  '/api/oauth/thirdparty/register': async () => {
+    const token = `matrix-${randomInt(0, 1e9)}`
+    await t.app.services.prisma.thirdPartyRegistration.create({
+      data: {
+        tokenHash: hashToken(t.app.config.sessionSecret, token),
+        provider: 'matrix',
+        externalId: token,
+        suggestedName: 'matrix',
+        expiresAt: new Date(Date.now() + 600_000),
+      },
+    })
+    return { name: `tp_${randomInt(0, 1e9)}`, token }
+  },
+}
+
+let appKey: Promise<string> | undefined
+/** target's OAuth application (made once), by its key */
+const targetAppKey = () =>
+  (appKey ??= (async () => {
+    await rest(t.url, '/api/oauth/app/set', { name: 'Target app', description: 'matrix' }, { token: target.token })
+    return (await rest(t.url, '/api/oauth/app', {}, { token: target.token })).body.key as string
+  })())
+
+/** A fresh code of target's application with a PKCE challenge; granted by target when asked. */
+async function oauthCode(granted: boolean) {
+  const verifier = randomBytes(48).toString('base64url')
+  const challenge = createHash('sha256').update(verifier).digest('base64url')
+  const r = await rest(t.url, '/api/oauth/request', { key: await targetAppKey(), code_challenge: challenge })
+  if (granted) await rest(t.url, '/api/oauth/grant', { code: r.body.code }, { token: target.token })
+  return { code: r.body.code as string, verifier }
 }
 
 /** Calls a route as its dialect's clients do: peka2 with the Token header, JustChat with session_key in the body. */

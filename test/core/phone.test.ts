@@ -17,6 +17,8 @@ afterAll(async () => {
 /** A fresh Russian mobile number, as JustChat clients send it: "+79…" (11 digits). */
 const newPhone = () => `+79${String(randomInt(0, 1_000_000_000)).padStart(9, '0')}`
 const digits = (phone: string) => phone.replace(/^\+/, '')
+/** a JustChat id (24 hex digits) → the database id */
+const dbId = (id: string) => parseInt(id, 16)
 
 /**
  * The SMS sent to `phone` since `since` messages were in the inbox (the gateway call completes before the REST answer,
@@ -116,7 +118,8 @@ describe('/init/auth', () => {
       data: {
         session_key: expect.any(String),
         user: expect.objectContaining({
-          _id: expect.stringMatching(/^\d+$/),
+          _id: expect.stringMatching(/^[0-9a-f]{24}$/),
+          __v: '0',
           phone: digits(phone),
           create_at: expect.any(String),
         }),
@@ -126,8 +129,10 @@ describe('/init/auth', () => {
     const created = Date.parse(r.body.data.user.create_at)
     expect(r.body.data.user.create_at).toBe(new Date(created).toISOString())
     expect(Math.abs(created - before)).toBeLessThan(60_000)
-    // the code is single-use
-    expectJcError(await rest(t.url, '/init/auth', { phone, key: code }), 401)
+    // the key is the account's password until the next /init/reg: it signs in again
+    const again = await rest(t.url, '/init/auth', { phone, key: code })
+    expect(again.status).toBe(200)
+    expect(again.body.data.session_key).not.toBe(r.body.data.session_key)
   })
 
   it('accepts the code as a number, as the spec shows it (key: 1234)', async () => {
@@ -151,15 +156,17 @@ describe('/init/auth', () => {
     expect((await rest(t.url, '/init/auth', { phone, key: code })).status).toBe(200)
   })
 
-  it('after 5 wrong attempts even the right code fails', async () => {
+  it('wrong keys are throttled as wrong passwords: past LOGIN_ATTEMPTS_PER_15MIN even the right key waits (429)', async () => {
     const phone = newPhone()
     const { code } = await reg(phone)
-    const wrong = code === '000001' ? '000002' : '000001'
-    for (let i = 0; i < 5; i++) expectJcError(await rest(t.url, '/init/auth', { phone, key: wrong }), 401)
-    expectJcError(await rest(t.url, '/init/auth', { phone, key: code }), 401)
-    // a new registration gives a fresh code with fresh attempts
-    const again = await reg(phone)
-    expect((await rest(t.url, '/init/auth', { phone, key: again.code })).status).toBe(200)
+    const wrong = code === '100001' ? '100002' : '100001'
+    // a right key gives the tries back
+    for (let i = 0; i < 9; i++) expectJcError(await rest(t.url, '/init/auth', { phone, key: wrong }), 401)
+    expect((await rest(t.url, '/init/auth', { phone, key: code })).status).toBe(200)
+    for (let i = 0; i < 10; i++) expectJcError(await rest(t.url, '/init/auth', { phone, key: wrong }), 401)
+    const refused = await rest(t.url, '/init/auth', { phone, key: code })
+    expectJcError(refused, 429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
   })
 
   it('an expired code fails', async () => {
@@ -193,13 +200,14 @@ describe('/init/edit', () => {
       gender: 0,
       create_at: me.user.create_at,
     })
-    expect(u.dob).toMatch(/^1990-0?2-0?8/)
+    // a Date in JustChat's model: an ISO string, as every date
+    expect(u.dob).toBe('1990-02-08T00:00:00.000Z')
     expect(u).not.toHaveProperty('unknownField')
     // persisted: a later edit of one field keeps the others
     const again = await rest(t.url, '/init/edit', { session_key: me.session, user: { gender: 1 } })
     expect(again.status).toBe(200)
     expect(again.body.data.user).toMatchObject({ nickname: 'shuvalov-anton', location: 'Perm', gender: 1 })
-    const row = await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: Number(me.user._id) } })
+    const row = await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: dbId(me.user._id) } })
     expect(row.dob?.toISOString().slice(0, 10)).toBe('1990-02-08')
   })
 
@@ -215,7 +223,7 @@ describe('/init/edit', () => {
       { nickname: 'changed', gender: 5 },
     ]
     for (const user of bad) expectJcError(await rest(t.url, '/init/edit', { session_key: me.session, user }), 400)
-    const row = await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: Number(me.user._id) } })
+    const row = await t.app.services.prisma.user.findUniqueOrThrow({ where: { id: dbId(me.user._id) } })
     expect(row).toMatchObject({ nickname: 'kept', gender: null, dob: null })
   })
 
@@ -236,8 +244,8 @@ describe('/init/getUser', () => {
         user: expect.objectContaining({ _id: other.user._id, nickname: 'root', create_at: other.user.create_at }),
       },
     })
-    // a numeric id is accepted too
-    const n = await rest(t.url, '/init/getUser', { session_key: me.session, user_id: Number(other.user._id) })
+    // the integer id of earlier answers is accepted too
+    const n = await rest(t.url, '/init/getUser', { session_key: me.session, user_id: dbId(other.user._id) })
     expect(n.body.data.user._id).toBe(other.user._id)
   })
 

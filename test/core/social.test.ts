@@ -63,7 +63,8 @@ describe('peka2 /api/subscribe/*', () => {
 
     expect(await ok('/api/subscribe/check', { content: 'stream', id: streamer.id }, fan)).toEqual({ result: true })
     expect(await ok('/api/subscribe/check', { content: 'stream', id: streamer.id }, other)).toEqual({ result: false })
-    expect(await ok('/api/subscribe/amount', { content: 'stream' }, fan)).toEqual({ amount: 2 })
+    // the online ones only: none of these streams is live (test/conformance/peka2-fixes.test.ts counts live ones)
+    expect(await ok('/api/subscribe/amount', { content: 'stream' }, fan)).toEqual({ amount: 0 })
     expect(await ok('/api/subscribe/amount', { content: 'stream' }, other)).toEqual({ amount: 0 })
 
     const list = await ok('/api/subscribe/list', { content: 'stream' }, fan)
@@ -81,7 +82,7 @@ describe('peka2 /api/subscribe/*', () => {
 
     expect(await ok('/api/subscribe/remove', { content: 'stream', id: streamer.id }, fan)).toEqual([])
     expect(await ok('/api/subscribe/check', { content: 'stream', id: streamer.id }, fan)).toEqual({ result: false })
-    expect(await ok('/api/subscribe/amount', { content: 'stream' }, fan)).toEqual({ amount: 1 })
+    expect(await ok('/api/subscribe/amount', { content: 'stream' }, fan)).toEqual({ amount: 0 })
     expect(await ok('/api/subscribe/list', { content: 'stream' }, fan)).toEqual([streamObj(other, 1)])
     expect(await ok('/api/subscribe/subscribers', { content: 'stream' }, streamer)).toEqual([userObj(lurker)])
     // removing what is not followed is harmless
@@ -105,7 +106,7 @@ describe('peka2 /api/subscribe/*', () => {
       await fails(path, { content: 'stream' }, undefined, /auth/i)
     }
     // nothing was written by the failures
-    expect(await ok('/api/subscribe/amount', { content: 'stream' }, fan)).toEqual({ amount: 0 })
+    expect(await t.app.services.prisma.follow.count({ where: { followerId: fan.id } })).toBe(0)
     expect(await t.app.services.prisma.follow.count({ where: { itemId: MISSING } })).toBe(0)
   })
 })

@@ -5,6 +5,7 @@ import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { rest } from '../helpers/clients.js'
 import { registerUser, type TestUser } from '../helpers/users.js'
 import { allowFrom, send, sent, unreadTotal } from './dm-support.js'
+import { dbId, oid } from '../helpers/justchat.js'
 
 let t: TestApp
 beforeAll(async () => {
@@ -21,36 +22,37 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/
 
 /** JustChat's MessageSchema of a direct message from `author` to `user`. */
 const dm = (id: number, author: TestUser, user: TestUser, text: string) => ({
-  _id: String(id),
+  _id: oid(id),
   room: null,
-  author: String(author.id),
-  user: String(user.id),
+  author: oid(author.id),
+  user: oid(user.id),
   text,
   type: 'message',
   ref_message: null,
   create_at: expect.stringMatching(ISO),
 })
 
-const ids = (list: { _id: string }[]) => list.map((m) => Number(m._id))
+const ids = (list: { _id: string }[]) => list.map((m) => dbId(m._id))
 const users = (n: number) => Promise.all(Array.from({ length: n }, () => registerUser(t)))
 
 describe('/user/sendMessage', () => {
-  it('sends (200, { data: { message } }) with string ids; the recipient sees it', async () => {
+  it('sends (200, { data: { message } }) with ObjectId strings; the recipient sees it', async () => {
     const [a, b] = await users(2)
     const r = await jc('/user/sendMessage', a, { message: { user: String(b.id), text: 'Dude!' } })
     expect(r.status).toBe(200)
     expect(Object.keys(r.body.data.message).sort()).toEqual(MESSAGE_KEYS)
-    expect(r.body).toEqual({ data: { message: dm(Number(r.body.data.message._id), a, b, 'Dude!') } })
-    // a numeric id is taken too
-    const again = await jc('/user/sendMessage', a, { message: { user: b.id, text: 'again' } })
-    expect(again.body.data.message).toMatchObject({ author: String(a.id), user: String(b.id), text: 'again' })
+    expect(r.body).toEqual({ data: { message: dm(dbId(r.body.data.message._id), a, b, 'Dude!') } })
+    // the ObjectId form, and a numeric id, are taken too
+    const again = await jc('/user/sendMessage', a, { message: { user: oid(b.id), text: 'again' } })
+    expect(again.body.data.message).toMatchObject({ author: oid(a.id), user: oid(b.id), text: 'again' })
+    expect((await jc('/user/sendMessage', a, { message: { user: b.id, text: 'and again' } })).status).toBe(200)
     // a reply (GraphQL replyTo) names the message it answers
     const first = r.body.data.message._id as string
-    const reply = await send(t, b, a.id, 'sup', { replyTo: Number(first) })
+    const reply = await send(t, b, a.id, 'sup', { replyTo: dbId(first) })
     expect(reply.data?.sendDirectMessage.isSent).toBe(true)
     const ofB = await jc('/user/dialog', b, { user: String(a.id) })
-    expect(ofB.body.data.dialog.map((m: { text: string }) => m.text)).toEqual(['Dude!', 'again', 'sup'])
-    expect(ofB.body.data.dialog[2]).toMatchObject({ author: String(b.id), user: String(a.id), ref_message: first })
+    expect(ofB.body.data.dialog.map((m: { text: string }) => m.text)).toEqual(['Dude!', 'again', 'and again', 'sup'])
+    expect(ofB.body.data.dialog[3]).toMatchObject({ author: oid(b.id), user: oid(a.id), ref_message: first })
   })
 
   it('400 for an empty or missing `user` or `text`, naming the field', async () => {
@@ -184,16 +186,16 @@ describe('/user/dialogs and /user/dialog', () => {
       data: {
         dialogs: [
           // replying reads what came before
-          { user: String(c.id), last_message: dm(mine, me, c, 'me to c'), unread: 0 },
-          { user: String(b.id), last_message: dm(b2, b, me, 'b2'), unread: 2 },
+          { user: oid(c.id), last_message: dm(mine, me, c, 'me to c'), unread: 0 },
+          { user: oid(b.id), last_message: dm(b2, b, me, 'b2'), unread: 2 },
         ],
       },
     })
     await jc('/user/messages/mark-as-read', me, { message: String(b2) })
-    expect((await jc('/user/dialogs', me)).body.data.dialogs[1]).toMatchObject({ user: String(b.id), unread: 0 })
+    expect((await jc('/user/dialogs', me)).body.data.dialogs[1]).toMatchObject({ user: oid(b.id), unread: 0 })
     // the other side's view: their dialog with me, my message last
     expect((await jc('/user/dialogs', c)).body.data.dialogs).toEqual([
-      { user: String(me.id), last_message: dm(mine, me, c, 'me to c'), unread: 1 },
+      { user: oid(me.id), last_message: dm(mine, me, c, 'me to c'), unread: 1 },
     ])
   })
 
@@ -218,10 +220,10 @@ describe('/user/remove-dialog', () => {
     expect((await jc('/user/dialog', me, { user: String(b.id) })).body.data.dialog).toEqual([])
     expect((await jc('/user/messages', me, { countOnly: true })).body.data.count).toBe(0)
     expect(ids((await jc('/user/dialog', b, { user: String(me.id) })).body.data.dialog)).toEqual([m1, m2])
-    expect((await jc('/user/dialogs', b)).body.data.dialogs).toMatchObject([{ user: String(me.id) }])
+    expect((await jc('/user/dialogs', b)).body.data.dialogs).toMatchObject([{ user: oid(me.id) }])
     const m3 = await sent(t, b, me.id, 'still there?')
     expect(ids((await jc('/user/dialog', me, { user: String(b.id) })).body.data.dialog)).toEqual([m3])
-    expect((await jc('/user/dialogs', me)).body.data.dialogs).toMatchObject([{ user: String(b.id), unread: 1 }])
+    expect((await jc('/user/dialogs', me)).body.data.dialogs).toMatchObject([{ user: oid(b.id), unread: 1 }])
   })
 
   it('400 without `user`; {} when there was no dialog', async () => {
@@ -241,13 +243,18 @@ describe('/user/messages/mark-as-read and /user/messages/remove', () => {
     const r = await jc('/user/messages/mark-as-read', me, { message: String(m) })
     expect(r.status).toBe(200)
     expect(r.body).toEqual({ data: { message: dm(m, b, me, 'read me') } })
-    expect((await jc('/user/dialogs', me)).body.data.dialogs).toMatchObject([{ user: String(b.id), unread: 0 }])
+    expect((await jc('/user/dialogs', me)).body.data.dialogs).toMatchObject([{ user: oid(b.id), unread: 0 }])
     expect((await jc('/user/messages/mark-as-read', me, {})).status).toBe(400)
     const theirs = await sent(t, b, c.id, 'between b and c')
-    for (const message of [String(theirs), '2000000000', 'not-an-id']) {
+    for (const message of [String(theirs), oid(theirs), '2000000000']) {
       const other = await jc('/user/messages/mark-as-read', me, { message })
       expect(other).toMatchObject({ status: 404, body: { error: expect.any(String) } })
     }
+    // not an id at all: an input error naming the field
+    expect(await jc('/user/messages/mark-as-read', me, { message: 'not-an-id' })).toMatchObject({
+      status: 400,
+      body: { error: expect.stringMatching(/^message: /) },
+    })
   })
 
   it('remove: gone for the viewer only; 404 for a message of someone else’s conversation; 400 without `message`', async () => {

@@ -10,7 +10,7 @@ import { NOTIFICATION_RECIPES } from './recipes/notifications.js'
 import { SMILE_QUEUE_RECIPES, SMILES_CHANGED_RECIPES } from './recipes/smiles.js'
 import { GIFT_RECIPES, PURCHASE_RECIPES, SUBSCRIPTION_RECIPES, WALLET_RECIPES } from './recipes/store.js'
 // rooms: members
-import { MY_ROOM_INVITES_RECIPES } from './recipes/rooms-members.js'
+import { MY_ROOM_INVITES_RECIPES, VIEWER_ROOM_RECIPES } from './recipes/rooms-members.js'
 // rooms: rooms
 import { ROOM_CHANGED_RECIPES } from './recipes/rooms.js'
 // dms: friends
@@ -38,6 +38,7 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   giftReceived: GIFT_RECIPES,
   // rooms: members
   myRoomInvites: MY_ROOM_INVITES_RECIPES,
+  viewerRoom: VIEWER_ROOM_RECIPES,
   // rooms: rooms (each part of the plugin adds its changes' recipes there)
   roomChanged: ROOM_CHANGED_RECIPES,
   // dms: friends

@@ -125,9 +125,12 @@ type Documents = {
     "mutation AskSupport($c: Int!) { askSupport(categoryId: $c, question: \"fuzz question\") { databaseId } }": typeof types.AskSupportDocument,
     "mutation FileComplaint($m: Int!) { fileComplaint(messageId: $m, text: \"fuzz\") { __typename } }": typeof types.FileComplaintDocument,
     "query ViewerHarness { viewer { id } }": typeof types.ViewerHarnessDocument,
+    "mutation JcSocketGift($i: StoreGiftInput!) { saveStoreGift(input: $i) { databaseId } }": typeof types.JcSocketGiftDocument,
+    "mutation JcSocketFund($u: Int!) {\n        adjustStoreBalance(userId: $u, currency: PEKOINS, amount: 10, reason: \"test funds\") { pekoins } }": typeof types.JcSocketFundDocument,
     "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }": typeof types.RemoveOwnDocument,
     "mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }": typeof types.FollowStreamDocument,
     "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }": typeof types.UnfollowStreamDocument,
+    "mutation LogoutHere { logout }": typeof types.LogoutHereDocument,
     "mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }": typeof types.AccuseUserDocument,
     "query Bans($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }": typeof types.BansDocument,
     "fragment AuditEntry on ModerationAuditEntry {\n  databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time\n}": typeof types.AuditEntryFragmentDoc,
@@ -198,6 +201,18 @@ type Documents = {
     "subscription ModerationChatEvents($c: String!) { chatEvents(channel: $c) {\n  __typename\n  ... on ChatMessageAdded { message { databaseId channel text type replyToId from { databaseId name color } to { databaseId name color } } }\n  ... on ChatMessageEdited { message { databaseId text from { databaseId name } to { databaseId name } } }\n  ... on ChatMessageRemoved { messageId reason data }\n} }": typeof types.ModerationChatEventsDocument,
     "query ModerationChatHistory($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text type replyToId from { databaseId name } to { databaseId name } } }": typeof types.ModerationChatHistoryDocument,
     "mutation EditChatMessageWriteGuards($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }": typeof types.EditChatMessageWriteGuardsDocument,
+    "\n  mutation OAuthSaveApp($input: OAuthAppInput!) {\n    saveOAuthApp(input: $input) { clientSecret app { databaseId clientId approved redirectUri } }\n  }\n": typeof types.OAuthSaveAppDocument,
+    "mutation OAuthResetSecret { resetOAuthClientSecret { clientSecret } }": typeof types.OAuthResetSecretDocument,
+    "\n  mutation OAuthApprove($clientId: String!, $approved: Boolean!) {\n    approveOAuthApp(clientId: $clientId, approved: $approved) { approved }\n  }\n": typeof types.OAuthApproveDocument,
+    "\n  mutation OAuthGrant($code: String!) { grantOAuthCode(code: $code) { redirectUri scopes } }\n": typeof types.OAuthGrantDocument,
+    "\n  mutation OAuthRequest($clientId: String!, $scopes: [OAuthScope!], $challenge: String, $state: String) {\n    requestOAuthCode(clientId: $clientId, scopes: $scopes, codeChallenge: $challenge, state: $state) { code }\n  }\n": typeof types.OAuthRequestDocument,
+    "\n  mutation OAuthExchange($code: String!, $verifier: String, $secret: String) {\n    exchangeOAuthCode(code: $code, codeVerifier: $verifier, clientSecret: $secret) {\n      accessToken tokenType scopes viewer { databaseId }\n    }\n  }\n": typeof types.OAuthExchangeDocument,
+    "query OAuthViewer { viewer { databaseId name } }": typeof types.OAuthViewerDocument,
+    "subscription OAuthNotifications { notifications { type } }": typeof types.OAuthNotificationsDocument,
+    "\n  mutation OAuthUpdateSettings { updateSettings(settings: { stream: { autostart: false } }) { stream { autostart } } }\n": typeof types.OAuthUpdateSettingsDocument,
+    "\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n": typeof types.ThirdPartyAuthorizeDocument,
+    "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": typeof types.ThirdPartySignInDocument,
+    "subscription ThirdPartyNotifications { notifications { type data } }": typeof types.ThirdPartyNotificationsDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": typeof types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": typeof types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": typeof types.AddChannelModeratorFuzzFindingsDocument,
@@ -345,6 +360,12 @@ type Documents = {
     "\n  mutation StoreAdjust($u: Int!, $c: StoreCurrency!, $a: Int!, $k: String) {\n    adjustStoreBalance(userId: $u, currency: $c, amount: $a, reason: \"test funds\", idempotencyKey: $k) { pekoins points }\n  }\n": typeof types.StoreAdjustDocument,
     "query StoreWallet($u: Int) { wallet(userId: $u) { pekoins points } }": typeof types.StoreWalletDocument,
     "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n": typeof types.StoreBuyDocument,
+    "\n  mutation StreamsSaveCategory($input: ContentCategoryInput!) { saveContentCategory(input: $input) { databaseId slug } }\n": typeof types.StreamsSaveCategoryDocument,
+    "\n  mutation StreamsSaveStream($input: LiveStreamInput!) {\n    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }\n  }\n": typeof types.StreamsSaveStreamDocument,
+    "\n  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {\n    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: \"live\")\n  }\n": typeof types.StreamsPlayerStatusDocument,
+    "\n  query StreamsRoot { contentCategory(content: STREAM, slug: \"top\") { databaseId } }\n": typeof types.StreamsRootDocument,
+    "\n  query StreamsList($slug: String!, $first: Int, $after: String) {\n    liveStreams(category: { slug: $slug }, first: $first, after: $after) {\n      edges { cursor node { databaseId rating } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.StreamsListDocument,
+    "\n  query StreamsNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on LiveStream { databaseId active } } }\n": typeof types.StreamsNodesDocument,
     "mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }": typeof types.UploadFileDocument,
 };
 const documents: Documents = {
@@ -459,9 +480,12 @@ const documents: Documents = {
     "mutation AskSupport($c: Int!) { askSupport(categoryId: $c, question: \"fuzz question\") { databaseId } }": types.AskSupportDocument,
     "mutation FileComplaint($m: Int!) { fileComplaint(messageId: $m, text: \"fuzz\") { __typename } }": types.FileComplaintDocument,
     "query ViewerHarness { viewer { id } }": types.ViewerHarnessDocument,
+    "mutation JcSocketGift($i: StoreGiftInput!) { saveStoreGift(input: $i) { databaseId } }": types.JcSocketGiftDocument,
+    "mutation JcSocketFund($u: Int!) {\n        adjustStoreBalance(userId: $u, currency: PEKOINS, amount: 10, reason: \"test funds\") { pekoins } }": types.JcSocketFundDocument,
     "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }": types.RemoveOwnDocument,
     "mutation FollowStream($id: Int!) { follow(content: STREAM, id: $id) }": types.FollowStreamDocument,
     "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }": types.UnfollowStreamDocument,
+    "mutation LogoutHere { logout }": types.LogoutHereDocument,
     "mutation AccuseUser($u: Int!, $r: Int!, $d: JSON) { accuseUser(userId: $u, reasonId: $r, data: $d) }": types.AccuseUserDocument,
     "query Bans($u: Int!) { bans(userId: $u) { edges { node { databaseId reason { code } } } } }": types.BansDocument,
     "fragment AuditEntry on ModerationAuditEntry {\n  databaseId action actorId actorName targetUserId targetName reasonId channel banId complaintId ticketId messageId data time\n}": types.AuditEntryFragmentDoc,
@@ -532,6 +556,18 @@ const documents: Documents = {
     "subscription ModerationChatEvents($c: String!) { chatEvents(channel: $c) {\n  __typename\n  ... on ChatMessageAdded { message { databaseId channel text type replyToId from { databaseId name color } to { databaseId name color } } }\n  ... on ChatMessageEdited { message { databaseId text from { databaseId name } to { databaseId name } } }\n  ... on ChatMessageRemoved { messageId reason data }\n} }": types.ModerationChatEventsDocument,
     "query ModerationChatHistory($c: String!) { chatHistory(channel: $c, limit: 100) { databaseId text type replyToId from { databaseId name } to { databaseId name } } }": types.ModerationChatHistoryDocument,
     "mutation EditChatMessageWriteGuards($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }": types.EditChatMessageWriteGuardsDocument,
+    "\n  mutation OAuthSaveApp($input: OAuthAppInput!) {\n    saveOAuthApp(input: $input) { clientSecret app { databaseId clientId approved redirectUri } }\n  }\n": types.OAuthSaveAppDocument,
+    "mutation OAuthResetSecret { resetOAuthClientSecret { clientSecret } }": types.OAuthResetSecretDocument,
+    "\n  mutation OAuthApprove($clientId: String!, $approved: Boolean!) {\n    approveOAuthApp(clientId: $clientId, approved: $approved) { approved }\n  }\n": types.OAuthApproveDocument,
+    "\n  mutation OAuthGrant($code: String!) { grantOAuthCode(code: $code) { redirectUri scopes } }\n": types.OAuthGrantDocument,
+    "\n  mutation OAuthRequest($clientId: String!, $scopes: [OAuthScope!], $challenge: String, $state: String) {\n    requestOAuthCode(clientId: $clientId, scopes: $scopes, codeChallenge: $challenge, state: $state) { code }\n  }\n": types.OAuthRequestDocument,
+    "\n  mutation OAuthExchange($code: String!, $verifier: String, $secret: String) {\n    exchangeOAuthCode(code: $code, codeVerifier: $verifier, clientSecret: $secret) {\n      accessToken tokenType scopes viewer { databaseId }\n    }\n  }\n": types.OAuthExchangeDocument,
+    "query OAuthViewer { viewer { databaseId name } }": types.OAuthViewerDocument,
+    "subscription OAuthNotifications { notifications { type } }": types.OAuthNotificationsDocument,
+    "\n  mutation OAuthUpdateSettings { updateSettings(settings: { stream: { autostart: false } }) { stream { autostart } } }\n": types.OAuthUpdateSettingsDocument,
+    "\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n": types.ThirdPartyAuthorizeDocument,
+    "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": types.ThirdPartySignInDocument,
+    "subscription ThirdPartyNotifications { notifications { type data } }": types.ThirdPartyNotificationsDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": types.AddChannelModeratorFuzzFindingsDocument,
@@ -679,6 +715,12 @@ const documents: Documents = {
     "\n  mutation StoreAdjust($u: Int!, $c: StoreCurrency!, $a: Int!, $k: String) {\n    adjustStoreBalance(userId: $u, currency: $c, amount: $a, reason: \"test funds\", idempotencyKey: $k) { pekoins points }\n  }\n": types.StoreAdjustDocument,
     "query StoreWallet($u: Int) { wallet(userId: $u) { pekoins points } }": types.StoreWalletDocument,
     "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n": types.StoreBuyDocument,
+    "\n  mutation StreamsSaveCategory($input: ContentCategoryInput!) { saveContentCategory(input: $input) { databaseId slug } }\n": types.StreamsSaveCategoryDocument,
+    "\n  mutation StreamsSaveStream($input: LiveStreamInput!) {\n    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }\n  }\n": types.StreamsSaveStreamDocument,
+    "\n  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {\n    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: \"live\")\n  }\n": types.StreamsPlayerStatusDocument,
+    "\n  query StreamsRoot { contentCategory(content: STREAM, slug: \"top\") { databaseId } }\n": types.StreamsRootDocument,
+    "\n  query StreamsList($slug: String!, $first: Int, $after: String) {\n    liveStreams(category: { slug: $slug }, first: $first, after: $after) {\n      edges { cursor node { databaseId rating } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.StreamsListDocument,
+    "\n  query StreamsNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on LiveStream { databaseId active } } }\n": types.StreamsNodesDocument,
     "mutation UploadFile($file: File!) { uploadFile(file: $file) { id name mimeType size width height url } }": types.UploadFileDocument,
 };
 
@@ -1143,6 +1185,14 @@ export function graphql(source: "query ViewerHarness { viewer { id } }"): (typeo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "mutation JcSocketGift($i: StoreGiftInput!) { saveStoreGift(input: $i) { databaseId } }"): (typeof documents)["mutation JcSocketGift($i: StoreGiftInput!) { saveStoreGift(input: $i) { databaseId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation JcSocketFund($u: Int!) {\n        adjustStoreBalance(userId: $u, currency: PEKOINS, amount: 10, reason: \"test funds\") { pekoins } }"): (typeof documents)["mutation JcSocketFund($u: Int!) {\n        adjustStoreBalance(userId: $u, currency: PEKOINS, amount: 10, reason: \"test funds\") { pekoins } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }"): (typeof documents)["mutation RemoveOwn($id: Int!) { removeChatMessage(id: $id) }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1152,6 +1202,10 @@ export function graphql(source: "mutation FollowStream($id: Int!) { follow(conte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }"): (typeof documents)["mutation UnfollowStream($id: Int!) { unfollow(content: STREAM, id: $id) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation LogoutHere { logout }"): (typeof documents)["mutation LogoutHere { logout }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1432,6 +1486,54 @@ export function graphql(source: "query ModerationChatHistory($c: String!) { chat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation EditChatMessageWriteGuards($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }"): (typeof documents)["mutation EditChatMessageWriteGuards($id: Int!, $text: String!) { editChatMessage(id: $id, text: $text) { text } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthSaveApp($input: OAuthAppInput!) {\n    saveOAuthApp(input: $input) { clientSecret app { databaseId clientId approved redirectUri } }\n  }\n"): (typeof documents)["\n  mutation OAuthSaveApp($input: OAuthAppInput!) {\n    saveOAuthApp(input: $input) { clientSecret app { databaseId clientId approved redirectUri } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OAuthResetSecret { resetOAuthClientSecret { clientSecret } }"): (typeof documents)["mutation OAuthResetSecret { resetOAuthClientSecret { clientSecret } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthApprove($clientId: String!, $approved: Boolean!) {\n    approveOAuthApp(clientId: $clientId, approved: $approved) { approved }\n  }\n"): (typeof documents)["\n  mutation OAuthApprove($clientId: String!, $approved: Boolean!) {\n    approveOAuthApp(clientId: $clientId, approved: $approved) { approved }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthGrant($code: String!) { grantOAuthCode(code: $code) { redirectUri scopes } }\n"): (typeof documents)["\n  mutation OAuthGrant($code: String!) { grantOAuthCode(code: $code) { redirectUri scopes } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthRequest($clientId: String!, $scopes: [OAuthScope!], $challenge: String, $state: String) {\n    requestOAuthCode(clientId: $clientId, scopes: $scopes, codeChallenge: $challenge, state: $state) { code }\n  }\n"): (typeof documents)["\n  mutation OAuthRequest($clientId: String!, $scopes: [OAuthScope!], $challenge: String, $state: String) {\n    requestOAuthCode(clientId: $clientId, scopes: $scopes, codeChallenge: $challenge, state: $state) { code }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthExchange($code: String!, $verifier: String, $secret: String) {\n    exchangeOAuthCode(code: $code, codeVerifier: $verifier, clientSecret: $secret) {\n      accessToken tokenType scopes viewer { databaseId }\n    }\n  }\n"): (typeof documents)["\n  mutation OAuthExchange($code: String!, $verifier: String, $secret: String) {\n    exchangeOAuthCode(code: $code, codeVerifier: $verifier, clientSecret: $secret) {\n      accessToken tokenType scopes viewer { databaseId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OAuthViewer { viewer { databaseId name } }"): (typeof documents)["query OAuthViewer { viewer { databaseId name } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription OAuthNotifications { notifications { type } }"): (typeof documents)["subscription OAuthNotifications { notifications { type } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OAuthUpdateSettings { updateSettings(settings: { stream: { autostart: false } }) { stream { autostart } } }\n"): (typeof documents)["\n  mutation OAuthUpdateSettings { updateSettings(settings: { stream: { autostart: false } }) { stream { autostart } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n"): (typeof documents)["\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n"): (typeof documents)["\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ThirdPartyNotifications { notifications { type data } }"): (typeof documents)["subscription ThirdPartyNotifications { notifications { type data } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -2020,6 +2122,30 @@ export function graphql(source: "query StoreWallet($u: Int) { wallet(userId: $u)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n"): (typeof documents)["\n  mutation StoreBuy($b: Int!, $c: StoreCurrency!, $k: String) {\n    buyBonus(bonusId: $b, currency: $c, idempotencyKey: $k) {\n      purchase { databaseId expiresAt active inEffect }\n      purchases { databaseId }\n      wallet { pekoins points }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StreamsSaveCategory($input: ContentCategoryInput!) { saveContentCategory(input: $input) { databaseId slug } }\n"): (typeof documents)["\n  mutation StreamsSaveCategory($input: ContentCategoryInput!) { saveContentCategory(input: $input) { databaseId slug } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StreamsSaveStream($input: LiveStreamInput!) {\n    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }\n  }\n"): (typeof documents)["\n  mutation StreamsSaveStream($input: LiveStreamInput!) {\n    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {\n    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: \"live\")\n  }\n"): (typeof documents)["\n  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {\n    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: \"live\")\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamsRoot { contentCategory(content: STREAM, slug: \"top\") { databaseId } }\n"): (typeof documents)["\n  query StreamsRoot { contentCategory(content: STREAM, slug: \"top\") { databaseId } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamsList($slug: String!, $first: Int, $after: String) {\n    liveStreams(category: { slug: $slug }, first: $first, after: $after) {\n      edges { cursor node { databaseId rating } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query StreamsList($slug: String!, $first: Int, $after: String) {\n    liveStreams(category: { slug: $slug }, first: $first, after: $after) {\n      edges { cursor node { databaseId rating } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamsNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on LiveStream { databaseId active } } }\n"): (typeof documents)["\n  query StreamsNodes($ids: [ID!]!) { nodes(ids: $ids) { ... on LiveStream { databaseId active } } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -297,8 +297,9 @@ describe('enabled vs disabled plugins in a running app', () => {
       /fixtureThing/,
     )
 
+    // an unknown path of peka2's: its one error form
     const r = await rest(off.url, '/api/fixture/thing', { label: 'rest' })
-    expect(r.status).toBe(404)
+    expect(r.status).toBe(500)
     expect(r.body).toEqual({ message: expect.stringContaining('/api/fixture/thing') })
     // JustChat owns the path families of its enabled routes only: a disabled plugin's /room/… is nobody's
     const j = await rest(off.url, '/room/fixture-thing', { label: 'jc' })

@@ -3,9 +3,10 @@ import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gqlRaw, rest, subscribeRaw, wsClient, disposeAll } from '../helpers/clients.js'
 import { registerUser, userWithRoles } from '../helpers/users.js'
 import { cast, must, SEND, type Cast } from './members-support.js'
+import { oid, OBJECT_ID } from '../helpers/justchat.js'
 
 /**
- * JustChat's room routes (justchat-api.md): session_key in the body, string ids, documented statuses with {error}, the
+ * JustChat's room routes (justchat-api.md): session_key in the body, ObjectId strings (integers read too), documented statuses with {error}, the
  * RoomSchema shape without its password; room chat over chat's channel room/<id>; sanctions over moderation's.
  */
 
@@ -41,10 +42,10 @@ describe('/room/create, /room/enter, /room/get, /room/remove', () => {
     const room = created.body.data.room
     expect(Object.keys(room).sort()).toEqual(ROOM_KEYS)
     expect(room).toMatchObject({
-      _id: expect.stringMatching(/^\d+$/),
+      _id: expect.stringMatching(OBJECT_ID),
       name: 'jc room',
       is_private: true,
-      admin: String(owner.id),
+      admin: oid(owner.id),
       users: [],
       moderators: [],
       banned: [],
@@ -60,7 +61,7 @@ describe('/room/create, /room/enter, /room/get, /room/remove', () => {
     expect(garbage.status).toBe(404)
     const ok = await jc('/room/enter', { session_key: u.token, room: { id: room._id, password: 'baz-secret' } })
     expect(ok.status).toBe(200)
-    expect(ok.body.data.room).toMatchObject({ users: [String(u.id)], visiters: [String(u.id)] })
+    expect(ok.body.data.room).toMatchObject({ users: [oid(u.id)], visiters: [oid(u.id)] })
     expect(JSON.stringify(ok.body)).not.toMatch(/baz-secret|password/)
     const noSession = await jc('/room/enter', { room: { id: room._id } })
     expect(noSession.status).toBe(440)
@@ -120,7 +121,7 @@ describe('/room/sendMessage and /room/chat in a closed room', () => {
     expect(sent.status).toBe(200)
     expect(sent.body).toEqual({
       data: {
-        message: { room: String(c.room), text: 'SUP', author: String(c.member.id), create_at: expect.any(String) },
+        message: { room: oid(c.room), text: 'SUP', author: oid(c.member.id), create_at: expect.any(String) },
       },
     })
     const stranger = await jc('/room/sendMessage', {
@@ -135,7 +136,7 @@ describe('/room/sendMessage and /room/chat in a closed room', () => {
     expect(nowhere.status).toBe(404)
     const read = await jc('/room/chat', { session_key: c.admin.token, room: String(c.room) })
     expect(read.status).toBe(200)
-    expect(read.body.data.chat.at(-1)).toMatchObject({ text: 'SUP', author: String(c.member.id), room: String(c.room) })
+    expect(read.body.data.chat.at(-1)).toMatchObject({ text: 'SUP', author: oid(c.member.id), room: oid(c.room) })
     const notRead = await jc('/room/chat', { session_key: c.user.token, room: String(c.room) })
     expect(notRead.status).toBeGreaterThanOrEqual(403)
     expect(JSON.stringify(notRead.body)).not.toContain('SUP')
@@ -190,7 +191,7 @@ describe('/room/kick, /room/silence, /room/ban, /room/add-moderator, /room/remov
   it('the owner sanctions; the user is put out, silenced, banned; a stranger may not (403)', async () => {
     const c = await cast(t, { mode: 'PUBLIC' })
     const target = await registerUser(t)
-    const room_id = String(c.room)
+    const room_id = oid(c.room)
     await jc('/room/enter', { session_key: target.token, room: { id: room_id } })
     const kick = await jc('/room/kick', { session_key: c.owner.token, room_id, user_id: String(target.id) })
     expect(kick).toMatchObject({ status: 200, body: {} })
@@ -212,8 +213,8 @@ describe('/room/kick, /room/silence, /room/ban, /room/add-moderator, /room/remov
     expect(ban.status).toBe(200)
     const shown = await jc('/room/get', { session_key: c.owner.token, room_id })
     expect(shown.body.data.rooms[0]).toMatchObject({
-      banned: [String(target.id)],
-      silently: { [String(target.id)]: finished },
+      banned: [oid(target.id)],
+      silently: { [oid(target.id)]: finished },
       users: [],
     })
     const stranger = await jc('/room/kick', { session_key: c.user.token, room_id, user_id: String(c.member.id) })
@@ -233,7 +234,7 @@ describe('/room/kick, /room/silence, /room/ban, /room/add-moderator, /room/remov
     const add = await jc('/room/add-moderator', { session_key: c.owner.token, room_id, user_id: String(c.member.id) })
     expect(add).toMatchObject({ status: 201, body: {} })
     const shown = await jc('/room/get', { session_key: c.owner.token, room_id })
-    expect(shown.body.data.rooms[0].moderators).toEqual([String(c.member.id)])
+    expect(shown.body.data.rooms[0].moderators).toEqual([oid(c.member.id)])
     const byStranger = await jc('/room/add-moderator', {
       session_key: c.user.token,
       room_id,

@@ -4,6 +4,7 @@ import { gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { graphql } from '../generated/index.js'
 import { ALL_PLUGINS } from '../../plugins/index.js'
+import { oid } from '../helpers/justchat.js'
 
 /**
  * A user's rooms (JustChat's user `room`, `rooms`, `visitedRooms`): GraphQL User.activeRoom / ownedRooms / visitedRooms
@@ -96,10 +97,10 @@ describe("JustChat's user object", () => {
     const r = await rest(t.url, '/init/getUser', { session_key: x.token, user_id: String(x.id) })
     expect(r.status).toBe(200)
     expect(r.body.data.user).toMatchObject({
-      _id: String(x.id),
-      room: String(rooms.closed),
-      rooms: [String(rooms.open), String(rooms.hidden)],
-      visitedRooms: [String(rooms.closed), String(rooms.elsewhere)],
+      _id: oid(x.id),
+      room: oid(rooms.closed),
+      rooms: [oid(rooms.open), oid(rooms.hidden)],
+      visitedRooms: [oid(rooms.closed), oid(rooms.elsewhere)],
     })
   })
 
@@ -107,9 +108,9 @@ describe("JustChat's user object", () => {
     const r = await rest(t.url, '/init/getUser', { session_key: stranger.token, user_id: String(x.id) })
     expect(r.status).toBe(200)
     expect(r.body.data.user).toMatchObject({
-      _id: String(x.id),
+      _id: oid(x.id),
       room: null,
-      rooms: [String(rooms.open)],
+      rooms: [oid(rooms.open)],
       visitedRooms: [],
     })
   })
@@ -117,7 +118,7 @@ describe("JustChat's user object", () => {
   it('/init/edit answers the same object', async () => {
     const r = await rest(t.url, '/init/edit', { session_key: x.token, user: { location: 'Perm' } })
     expect(r.status).toBe(200)
-    expect(r.body.data.user).toMatchObject({ location: 'Perm', room: String(rooms.closed) })
+    expect(r.body.data.user).toMatchObject({ location: 'Perm', room: oid(rooms.closed) })
   })
 
   it('without the rooms plugin the object has none of these fields', async () => {
@@ -127,7 +128,7 @@ describe("JustChat's user object", () => {
       const r = await rest(bare.url, '/init/getUser', { session_key: u.token, user_id: String(u.id) })
       expect(r.status).toBe(200)
       expect(Object.keys(r.body.data.user).sort()).toEqual(
-        ['_id', 'create_at', 'dob', 'gender', 'location', 'nickname', 'phone', 'photo'].sort(),
+        ['_id', '__v', 'create_at', 'dob', 'gender', 'location', 'nickname', 'phone', 'photo'].sort(),
       )
     } finally {
       await bare.close()

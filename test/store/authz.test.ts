@@ -7,6 +7,7 @@ import { graphql } from '../generated/index.js'
 import { ERRORS } from '../../src/errors.js'
 import storePlugin from '../../plugins/store/index.js'
 import { createBonus, fund, ok, startStoreApp, type StoreApp } from './support.js'
+import { oid } from '../helpers/justchat.js'
 
 /**
  * The authorization matrix: every store route (peka2's 18, JustChat's 4) × guest, plain user, owner, store support,
@@ -221,7 +222,7 @@ function expectShape(path: string, out: unknown) {
     },
     '/gifts': () => {
       expect(out).toEqual({
-        data: { gifts: expect.arrayContaining([expect.objectContaining({ _id: String(giftId) })]) },
+        data: { gifts: expect.arrayContaining([expect.objectContaining({ _id: oid(giftId) })]) },
       })
     },
   }

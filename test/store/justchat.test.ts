@@ -7,6 +7,7 @@ import { graphql } from '../generated/index.js'
 import { live, NOTIFICATIONS } from '../moderation/support.js'
 import { STORE_ERRORS } from '../../plugins/store/errors.js'
 import { codeOf, expectLedgerSound, fund, newKey, ok, startStoreApp, walletOf, type StoreApp } from './support.js'
+import { oid } from '../helpers/justchat.js'
 
 /** JustChat's money routes — top-up, gifts, free coins — and the signed GraphQL top-up for back-ends. */
 
@@ -27,9 +28,9 @@ describe('/user/updateBalance (legacy MD5 signature)', () => {
     const u = await registerUser(t)
     const r = await jc('/user/updateBalance', { session_key: u.token, balance: 200, secret: md5(200) })
     expect(r.status).toBe(200)
-    expect(r.body.data.user).toMatchObject({ _id: String(u.id), balance: 200 })
+    expect(r.body.data.user).toMatchObject({ _id: oid(u.id), __v: '0', balance: 200 })
     expect(Object.keys(r.body.data.user).sort()).toEqual(
-      ['_id', 'balance', 'create_at', 'dob', 'gender', 'location', 'nickname', 'phone', 'photo'].sort(),
+      ['_id', '__v', 'balance', 'create_at', 'dob', 'gender', 'location', 'nickname', 'phone', 'photo'].sort(),
     )
     // numbers as strings, as JustChat clients send them
     expect(
@@ -142,13 +143,13 @@ describe('gifts', () => {
     const list = await jc('/gifts', { session_key: from.token })
     expect(list.status).toBe(200)
     expect(list.body.data.gifts).toContainEqual({
-      _id: String(gift.databaseId),
+      _id: oid(gift.databaseId),
       name: 'Teddy',
       image: '/uploads/teddy.png',
       price: 30,
       create_at: expect.any(String),
     })
-    expect(list.body.data.gifts.map((g: { _id: string }) => g._id)).not.toContain(String(withdrawn.databaseId))
+    expect(list.body.data.gifts.map((g: { _id: string }) => g._id)).not.toContain(oid(withdrawn.databaseId))
     expect((await jc('/gifts', {})).status).toBe(440)
 
     await fund(t, from.id, { pekoins: 40 })
@@ -157,9 +158,7 @@ describe('gifts', () => {
     const events = await live(t, to.token, GIFT_EVENTS)
     const notes = await live(t, to.token, NOTIFICATIONS)
     try {
-      expect(await send(String(gift.databaseId), String(to.id))).toEqual(
-        expect.objectContaining({ status: 200, body: {} }),
-      )
+      expect(await send(oid(gift.databaseId), oid(to.id))).toEqual(expect.objectContaining({ status: 200, body: {} }))
       expect((await events.next()).giftReceived).toEqual({
         name: 'Teddy',
         text: 'For you <3',

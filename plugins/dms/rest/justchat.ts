@@ -1,8 +1,9 @@
 import { defineRoutes, type JsonBody } from '../../../src/rest/route.js'
+import { jcId } from '../../../src/rest/justchat.js'
 import {
   MESSAGE,
   empty,
-  jcId,
+  idIn,
   jcMessage,
   numeric,
   objectIn,
@@ -12,7 +13,7 @@ import {
 } from './shapes.js'
 
 /**
- * JustChat's personal messages (justchat-api.md "Личные сообщения"): `session_key` in the body, ids as strings, the
+ * JustChat's personal messages (justchat-api.md "Личные сообщения"): `session_key` in the body, ids as ObjectIds, the
  * documented statuses with {error}. Every rule is the GraphQL API's (schema/fields.ts); these only map shapes.
  */
 
@@ -31,8 +32,8 @@ const messagesQuery = (b: JsonBody) => {
   return {
     limit: count ? 1 : numeric(b.limit),
     offset: count ? 0 : numeric(b.offset),
-    author: jcId(b.author),
-    user: jcId(b.user),
+    author: idIn(b.author, 'author'),
+    user: idIn(b.user, 'user'),
     count,
   }
 }
@@ -47,7 +48,7 @@ export const justchatDmRoutes = defineRoutes([
       `{ isSent dropReason dropMessage retryAfter message { ${MESSAGE} } } }`,
     variables: (b) => {
       const m = objectIn(b.message)
-      return { to: jcId(m.user), text: m.text }
+      return { to: idIn(m.user, 'message.user'), text: m.text }
     },
     fields: { to: 'message.user', text: 'message.text' },
     result: (d: { sendDirectMessage: PublishOut }) => ({
@@ -77,7 +78,7 @@ export const justchatDmRoutes = defineRoutes([
     result: (d: { directDialogs: { edges: { node: DialogOut }[] } }) => ({
       data: {
         dialogs: d.directDialogs.edges.map(({ node }) => ({
-          user: String(node.peerId),
+          user: jcId(node.peerId),
           last_message: node.lastMessage ? jcMessage(node.lastMessage) : null,
           unread: node.unreadCount,
         })),
@@ -89,7 +90,7 @@ export const justchatDmRoutes = defineRoutes([
     path: '/user/dialog',
     access: 'A',
     operation: `query($user: Int!, $skip: Int, $limit: Int) { directConversation(user: $user, skip: $skip, limit: $limit) { ${MESSAGE} } }`,
-    variables: (b) => ({ user: jcId(b.user), skip: numeric(b.skip), limit: numeric(b.limit) }),
+    variables: (b) => ({ user: idIn(b.user, 'user'), skip: numeric(b.skip), limit: numeric(b.limit) }),
     result: (d: { directConversation: MessageOut[] }) => ({ data: { dialog: d.directConversation.map(jcMessage) } }),
   },
   {
@@ -97,7 +98,7 @@ export const justchatDmRoutes = defineRoutes([
     path: '/user/remove-dialog',
     access: 'A',
     operation: 'mutation($user: Int!) { removeDirectDialog(user: $user) }',
-    variables: (b) => ({ user: jcId(b.user) }),
+    variables: (b) => ({ user: idIn(b.user, 'user') }),
     result: empty,
   },
   {
@@ -105,7 +106,7 @@ export const justchatDmRoutes = defineRoutes([
     path: '/user/messages/mark-as-read',
     access: 'A',
     operation: `mutation($message: Int!) { markDirectMessagesRead(message: $message) { message { ${MESSAGE} } } }`,
-    variables: (b) => ({ message: jcId(b.message) }),
+    variables: (b) => ({ message: idIn(b.message, 'message') }),
     result: (d: { markDirectMessagesRead: { message: MessageOut | null } }) => ({
       data: { message: d.markDirectMessagesRead.message ? jcMessage(d.markDirectMessagesRead.message) : null },
     }),
@@ -115,7 +116,7 @@ export const justchatDmRoutes = defineRoutes([
     path: '/user/messages/remove',
     access: 'A',
     operation: 'mutation($message: Int!) { removeDirectMessageForMe(message: $message) }',
-    variables: (b) => ({ message: jcId(b.message) }),
+    variables: (b) => ({ message: idIn(b.message, 'message') }),
     result: empty,
   },
 ])

@@ -1,5 +1,6 @@
 import { AppError, type ErrorCode } from '../../../src/errors.js'
 import type { JsonBody } from '../../../src/rest/route.js'
+import { jcId, jcIdOrNull, readOptionalId } from '../../../src/rest/justchat.js'
 
 /** GraphQL selections the direct messages' REST routes read, and how bodies and answers are mapped. */
 
@@ -30,18 +31,18 @@ function recipientOf(channel: string, authorId: number): number | null {
   return String(authorId) === parts[1] ? Number(parts[2]) : Number(parts[1])
 }
 
-/** JustChat's MessageSchema of a direct message: no room; `user` is the recipient. Ids are strings. */
+/** JustChat's MessageSchema of a direct message: no room; `user` is the recipient. Ids are ObjectId strings. */
 export const jcMessage = (m: MessageOut) => {
   const author = m.from?.databaseId ?? null
   const user = author === null ? null : recipientOf(m.channel, author)
   return {
-    _id: String(m.databaseId),
+    _id: jcId(m.databaseId),
     room: null,
-    author: author === null ? null : String(author),
-    user: user === null ? null : String(user),
+    author: jcIdOrNull(author),
+    user: jcIdOrNull(user),
     text: m.text,
     type: m.type,
-    ref_message: m.replyToId === null ? null : String(m.replyToId),
+    ref_message: jcIdOrNull(m.replyToId),
     create_at: m.time,
   }
 }
@@ -57,15 +58,11 @@ export function sentMessage(r: PublishOut): MessageOut {
   throw new AppError(code, r.dropMessage ?? undefined, r.retryAfter ? { retryAfter: r.retryAfter } : {})
 }
 
-/** JustChat ids are strings: digits → the number, anything else → an id nothing has (not found). Absent stays absent. */
-export const jcId = (v: unknown) =>
-  v === undefined || v === null || v === ''
-    ? undefined
-    : typeof v === 'number'
-      ? v
-      : typeof v === 'string' && /^\d{1,10}$/.test(v)
-        ? Number(v)
-        : -1
+/**
+ * An id of the body at `field` (src/rest/justchat.ts): absent stays absent (the operation says whether it is
+ * required, naming the field), unreadable is an input error naming it.
+ */
+export const idIn = (v: unknown, field: string) => readOptionalId(v, field) ?? undefined
 
 /** JustChat clients may send numbers as strings; anything else goes on as is and is refused by its type. */
 export const numeric = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)

@@ -1,4 +1,5 @@
 import type { UserObjectPart } from '../../../src/rest/route.js'
+import { jcId } from '../../../src/rest/justchat.js'
 
 interface Ref {
   databaseId: number
@@ -10,15 +11,15 @@ interface UserRooms {
 }
 
 /**
- * JustChat's user `room` (the active room), `rooms` (created) and `visitedRooms`, as string ids: the User fields of
+ * JustChat's user `room` (the active room), `rooms` (created) and `visitedRooms`, as ObjectId strings: the User fields of
  * schema/user-rooms.ts, so the same rules decide who sees them. Hidden visited rooms are an empty list, the form a
  * JustChat client expects.
  */
 export const justchatUserRooms: UserObjectPart = {
   selection: 'activeRoom { databaseId } ownedRooms { databaseId } visitedRooms { databaseId }',
   render: (u: UserRooms) => ({
-    room: u.activeRoom ? String(u.activeRoom.databaseId) : null,
-    rooms: u.ownedRooms.map((r) => String(r.databaseId)),
-    visitedRooms: (u.visitedRooms ?? []).map((r) => String(r.databaseId)),
+    room: u.activeRoom ? jcId(u.activeRoom.databaseId) : null,
+    rooms: u.ownedRooms.map((r) => jcId(r.databaseId)),
+    visitedRooms: (u.visitedRooms ?? []).map((r) => jcId(r.databaseId)),
   }),
 }

@@ -1,9 +1,10 @@
 import { AppError, invalid, type ErrorCode } from '../../../src/errors.js'
 import { defineRoutes, type JsonBody } from '../../../src/rest/route.js'
+import { jcId, jcIdOrNull, readId, readOptionalId } from '../../../src/rest/justchat.js'
 
 /**
  * JustChat's room routes (justchat-api.md: Создание комнаты … История сообщений, Kick / silence / ban, Назначение /
- * Уделение модератора). `session_key` in the body; ids travel as strings. Room chat is chat's channel room/<id>,
+ * Уделение модератора). `session_key` in the body; ids travel as 24-hex ObjectIds (src/rest/justchat.ts). Room chat is chat's channel room/<id>,
  * sanctions and appointed moderators are moderation's (those routes exist while moderation is on). A room's password is
  * never returned.
  */
@@ -27,33 +28,30 @@ interface RoomOut {
   sanctions: { userId: number; kind: 'BAN' | 'SILENCE'; until: string | null }[]
 }
 
-const ids = (list: Ref[]) => list.map((u) => String(u.databaseId))
+const ids = (list: Ref[]) => list.map((u) => jcId(u.databaseId))
 
 /** JustChat's RoomSchema: silently maps a user id to when their silence ends (ms). */
 export const jcRoom = (r: RoomOut) => ({
-  _id: String(r.databaseId),
+  _id: jcId(r.databaseId),
   name: r.name,
   is_private: r.hasPassword,
-  admin: String(r.ownerId),
+  admin: jcId(r.ownerId),
   users: ids(r.occupants),
   moderators: ids(r.moderators),
-  banned: r.sanctions.filter((s) => s.kind === 'BAN').map((s) => String(s.userId)),
+  banned: r.sanctions.filter((s) => s.kind === 'BAN').map((s) => jcId(s.userId)),
   visiters: ids(r.visitors),
   silently: Object.fromEntries(
     r.sanctions.flatMap((s) =>
-      s.kind === 'SILENCE' && s.until ? [[String(s.userId), new Date(s.until).getTime()] as const] : [],
+      s.kind === 'SILENCE' && s.until ? [[jcId(s.userId), new Date(s.until).getTime()] as const] : [],
     ),
   ),
   max_users: r.maxUsers,
   created_at: r.createdAt,
 })
 
-/** JustChat ids are strings: digits → the number, anything else → an id nothing has (not found, by name). */
-const jcId = (v: unknown) =>
-  typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : -1
 const objectIn = (v: unknown): JsonBody => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonBody) : {})
-const channelOf = (roomId: unknown) => `room/${jcId(roomId)}`
-const optionalId = (v: unknown) => (v === undefined || v === null || v === '' ? null : jcId(v))
+/** the chat channel of the room whose id is at `field` of the body */
+const channelOf = (roomId: unknown, field: string) => `room/${readId(roomId, field)}`
 const empty = () => ({})
 
 interface MessageOut {
@@ -67,15 +65,15 @@ interface MessageOut {
   replyToId: number | null
 }
 const MESSAGE = 'databaseId channel text type time from { databaseId } to { databaseId } replyToId'
-/** JustChat's MessageSchema */
+/** JustChat's MessageSchema; `room`: the room of room/<id>[/<channel>] */
 const jcMessage = (m: MessageOut) => ({
-  _id: String(m.databaseId),
-  room: m.channel.split('/')[1] ?? '',
-  author: m.from ? String(m.from.databaseId) : null,
-  user: m.to ? String(m.to.databaseId) : null,
+  _id: jcId(m.databaseId),
+  room: jcId(Number(m.channel.split('/')[1])),
+  author: jcIdOrNull(m.from?.databaseId),
+  user: jcIdOrNull(m.to?.databaseId),
   text: m.text,
   type: m.type,
-  ref_message: m.replyToId === null ? null : String(m.replyToId),
+  ref_message: jcIdOrNull(m.replyToId),
   create_at: m.time,
 })
 
@@ -130,9 +128,9 @@ const positive = (v: unknown, dflt: number, field: string, max: number) => {
 }
 
 const sanction = (b: JsonBody) => ({
-  channel: channelOf(b.room_id),
-  userId: jcId(b.user_id),
-  refMessage: optionalId(b.ref_message),
+  channel: channelOf(b.room_id, 'room_id'),
+  userId: readId(b.user_id, 'user_id'),
+  refMessage: readOptionalId(b.ref_message, 'ref_message'),
 })
 const SANCTION_FIELDS = { channel: 'room_id', userId: 'user_id', refMessage: 'ref_message' }
 
@@ -163,7 +161,7 @@ export const justchatRoomRoutes = defineRoutes([
     operation: `mutation($roomId: Int!, $password: String) { enterRoom(roomId: $roomId, password: $password) { ${JC_ROOM} } }`,
     variables: (b) => {
       const r = objectIn(b.room)
-      return { roomId: jcId(r.id), password: typeof r.password === 'string' ? r.password : null }
+      return { roomId: readId(r.id, 'room.id'), password: typeof r.password === 'string' ? r.password : null }
     },
     fields: { roomId: 'room.id', password: 'room.password' },
     result: (d: { enterRoom: RoomOut }) => ({ data: { room: jcRoom(d.enterRoom) } }),
@@ -183,7 +181,7 @@ export const justchatRoomRoutes = defineRoutes([
       const page = positive(b.page, 1, 'page', 100_000)
       const one = b.room_id !== undefined && b.room_id !== null && b.room_id !== ''
       return {
-        id: one ? jcId(b.room_id) : null,
+        id: one ? readId(b.room_id, 'room_id') : null,
         one,
         name: typeof b.name === 'string' && b.name !== '' ? b.name : null,
         filled: typeof filter.filled === 'boolean' ? filter.filled : null,
@@ -206,7 +204,7 @@ export const justchatRoomRoutes = defineRoutes([
     path: '/room/remove',
     access: 'A',
     operation: 'mutation($roomId: Int!) { deleteRoom(roomId: $roomId) }',
-    variables: (b) => ({ roomId: jcId(objectIn(b.room).id) }),
+    variables: (b) => ({ roomId: readId(objectIn(b.room).id, 'room.id') }),
     fields: { roomId: 'room.id' },
     result: empty,
   },
@@ -217,7 +215,7 @@ export const justchatRoomRoutes = defineRoutes([
     operation: `mutation($i: SendChatMessageInput!) { sendChatMessage(input: $i) { isSent dropReason dropMessage message { ${MESSAGE} } } }`,
     variables: (b) => {
       const m = objectIn(b.message)
-      return { i: { channel: channelOf(m.room_id), text: m.text } }
+      return { i: { channel: channelOf(m.room_id, 'message.room_id'), text: m.text } }
     },
     fields: { i: 'message', channel: 'message.room_id', text: 'message.text' },
     result: (d: {
@@ -242,7 +240,7 @@ export const justchatRoomRoutes = defineRoutes([
     path: '/room/chat',
     access: 'A',
     operation: `query($channel: String!, $skip: Int!, $limit: Int!) { chatHistory(channel: $channel, skip: $skip, limit: $limit) { ${MESSAGE} } }`,
-    variables: (b) => ({ channel: channelOf(b.room), ...historyWindow(b) }),
+    variables: (b) => ({ channel: channelOf(b.room, 'room'), ...historyWindow(b) }),
     fields: { channel: 'room' },
     result: (d: { chatHistory: MessageOut[] }) => ({ data: { chat: [...d.chatHistory].reverse().map(jcMessage) } }),
   },
@@ -294,7 +292,7 @@ export const justchatRoomRoutes = defineRoutes([
     access: 'A',
     withPlugins: ['moderation'],
     operation: 'mutation($channel: String!, $userId: Int!) { addChannelModerator(channel: $channel, userId: $userId) }',
-    variables: (b) => ({ channel: channelOf(b.room_id), userId: jcId(b.user_id) }),
+    variables: (b) => ({ channel: channelOf(b.room_id, 'room_id'), userId: readId(b.user_id, 'user_id') }),
     fields: { channel: 'room_id', userId: 'user_id' },
     status: () => 201,
     result: empty,
@@ -306,7 +304,7 @@ export const justchatRoomRoutes = defineRoutes([
     withPlugins: ['moderation'],
     operation:
       'mutation($channel: String!, $userId: Int!) { removeChannelModerator(channel: $channel, userId: $userId) }',
-    variables: (b) => ({ channel: channelOf(b.room_id), userId: jcId(b.user_id) }),
+    variables: (b) => ({ channel: channelOf(b.room_id, 'room_id'), userId: readId(b.user_id, 'user_id') }),
     fields: { channel: 'room_id', userId: 'user_id' },
     result: empty,
   },

@@ -1,5 +1,6 @@
 import { defineRoutes } from '../../../src/rest/route.js'
-import { empty, jcId } from './shapes.js'
+import { JC_USER_SELECTION, jcId, jcUser, readId, type JcUserOut } from '../../../src/rest/justchat.js'
+import { empty } from './shapes.js'
 
 /**
  * JustChat's money routes (justchat-api.md): balance top-up, gifts, free coins. `session_key` in the body; errors with
@@ -7,30 +8,8 @@ import { empty, jcId } from './shapes.js'
  * cannot pay, 400 for free coins claimed within 24 hours, 440 without a session.
  */
 
-const JC_USER = 'databaseId phone nickname location photo dob gender createdAt'
-interface JcUser {
-  databaseId: number
-  phone: string | null
-  nickname: string | null
-  location: string | null
-  photo: string | null
-  dob: string | null
-  gender: number | null
-  createdAt: string
-}
-
 /** JustChat's UserSchema with its `balance` (pekoins). */
-const jcUser = (u: JcUser, balance: number) => ({
-  _id: String(u.databaseId),
-  phone: u.phone ? u.phone.replace(/^\+/, '') : null,
-  nickname: u.nickname,
-  location: u.location,
-  photo: u.photo,
-  dob: u.dob ? u.dob.slice(0, 10) : null,
-  gender: u.gender,
-  balance,
-  create_at: u.createdAt,
-})
+const jcUserWithBalance = (u: JcUserOut, balance: number) => ({ ...jcUser(u), balance })
 
 /** JustChat clients may send numbers as strings. */
 const numeric = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)
@@ -48,10 +27,10 @@ export const justchatStoreRoutes = defineRoutes([
     dialect: 'justchat',
     path: '/user/updateBalance',
     access: 'A',
-    operation: `mutation($balance: Int!, $secret: String!) { legacyTopUp(balance: $balance, secret: $secret) { wallet { pekoins user { ${JC_USER} } } } }`,
+    operation: `mutation($balance: Int!, $secret: String!) { legacyTopUp(balance: $balance, secret: $secret) { wallet { pekoins user { ${JC_USER_SELECTION} } } } }`,
     variables: (b) => ({ balance: numeric(b.balance), secret: b.secret }),
-    result: (d: { legacyTopUp: { wallet: { pekoins: number; user: JcUser } } }) => ({
-      data: { user: jcUser(d.legacyTopUp.wallet.user, d.legacyTopUp.wallet.pekoins) },
+    result: (d: { legacyTopUp: { wallet: { pekoins: number; user: JcUserOut } } }) => ({
+      data: { user: jcUserWithBalance(d.legacyTopUp.wallet.user, d.legacyTopUp.wallet.pekoins) },
     }),
   },
   {
@@ -62,7 +41,7 @@ export const justchatStoreRoutes = defineRoutes([
     result: (d: { storeGifts: GiftOut[] }) => ({
       data: {
         gifts: d.storeGifts.map((g) => ({
-          _id: String(g.databaseId),
+          _id: jcId(g.databaseId),
           name: g.name,
           image: g.image,
           price: g.price,
@@ -77,7 +56,7 @@ export const justchatStoreRoutes = defineRoutes([
     access: 'A',
     operation:
       'mutation($gift: Int!, $user: Int!, $text: String) { sendGift(giftId: $gift, userId: $user, text: $text) { databaseId } }',
-    variables: (b) => ({ gift: jcId(b.gift), user: jcId(b.user), text: b.text ?? null }),
+    variables: (b) => ({ gift: readId(b.gift, 'gift'), user: readId(b.user, 'user'), text: b.text ?? null }),
     result: empty,
   },
   {

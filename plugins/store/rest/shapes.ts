@@ -69,8 +69,4 @@ export function expiresIn(v: unknown, field = 'expires'): string | null | undefi
 export const reasonIn = (b: Record<string, unknown>, path: string) =>
   typeof b.reason === 'string' && b.reason.trim() ? b.reason : `peka2 ${path}`
 
-/** JustChat ids travel as strings: digits → the number, anything else → an id no row has (an input error). */
-export const jcId = (v: unknown) =>
-  typeof v === 'number' ? v : typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : -1
-
 export const empty = () => ({})

@@ -4,18 +4,17 @@ import type { Prisma } from '../../generated/prisma/client.js'
 import type { Limiter } from '../../http/rate-limit.js'
 import { invalid } from '../../errors.js'
 import { checkPhone, nameSkeletons } from '../users/validation.js'
-import { issueCode, checkCode, spendCode, numericCode, userOf } from '../codes.js'
-import { enterSession, openSession } from '../users/service.js'
+import { issueCode, checkKey, numericCode, userOf } from '../codes.js'
+import { enterSession, loginAttempt, openSession } from '../users/service.js'
 import { profilePatch, type ProfileInput } from '../users/profile.js'
 import { perApp } from '../../plugin-system/app-state.js'
 import { signedIn } from '../../auth/signed-in.js'
 import { TX_OPTIONS } from '../../db/client.js'
 
-const CODE_TTL_MINUTES = 10
-
 /**
- * JustChat sign-up: a phone number gets an account (created once) and a fresh one-time code by SMS;
- * registering again regenerates the code. Returns whether the account was created now.
+ * JustChat sign-up: a phone number gets an account (created once) and a key by SMS — "the password to sign in with"
+ * (justchat-api.md), valid until the next sign-up of the phone regenerates it. Returns whether the account was created
+ * now.
  */
 export async function registerPhone(
   ctx: Context,
@@ -35,7 +34,7 @@ export async function registerPhone(
       target: phone,
       code,
       userId: account.id,
-      ttlMinutes: CODE_TTL_MINUTES,
+      ttlMinutes: null,
     })
     return account
   }, TX_OPTIONS)
@@ -70,16 +69,19 @@ async function accountOf(
   return { id: winner.id, created: false }
 }
 
-/** JustChat /init/auth: phone + code → a session. */
+/**
+ * JustChat /init/auth: phone + SMS key → a session. The key signs in as often as it is used; wrong tries count
+ * against the login budgets of passwords (per account, per address: LOGIN_ATTEMPTS_PER_15MIN), a right one gives
+ * them back.
+ */
 export async function authPhone(ctx: Context, phoneRaw: string, key: string) {
   const phone = checkPhone(phoneRaw)
-  const row = await checkCode(ctx.prisma, ctx.config.sessionSecret, 'signup', phone, key)
+  const account = await ctx.prisma.user.findUnique({ where: { phone }, select: { id: true } })
+  const succeeded = await loginAttempt(ctx, account ? `id:${account.id}` : `phone:${phone}`)
+  const row = await checkKey(ctx.prisma, ctx.config.sessionSecret, 'signup', phone, key)
+  await succeeded()
   const userId = userOf(row)
-  // the code is spent only with the session it opens: a failed sign-in leaves it for the retry
-  const token = await ctx.prisma.$transaction(async (tx) => {
-    await spendCode(tx, row)
-    return openSession(ctx, tx, userId)
-  }, TX_OPTIONS)
+  const token = await ctx.prisma.$transaction((tx) => openSession(ctx, tx, userId), TX_OPTIONS)
   return enterSession(ctx, userId, token)
 }
 

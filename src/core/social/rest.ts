@@ -62,11 +62,11 @@ export const socialRoutes = defineRoutes([
     result: (d: { isFollowing: boolean }) => ({ result: d.isFollowing }),
   },
   {
-    // "active (online) subscriptions": without live status every followed stream counts (README).
+    // "the active (online) items among the subscriptions"
     dialect: 'peka2',
     path: '/api/subscribe/amount',
     access: 'A',
-    operation: `query($content: FollowContent!) { followedCount(content: $content) }`,
+    operation: `query($content: FollowContent!) { followedCount(content: $content, online: true) }`,
     variables: (b) => ({ content: en(b.content) }),
     result: (d: { followedCount: number }) => ({ amount: d.followedCount }),
   },

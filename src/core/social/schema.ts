@@ -81,9 +81,14 @@ export function addSocialSchema(builder: Builder, follows: ContentKinds, ignores
     }),
     followedCount: t.int({
       authScopes: auth,
-      description: 'How many items of a kind the viewer follows',
-      args: { content: t.arg({ type: FollowContent, required: true }) },
-      resolve: async (_p, a, ctx) => (await social.followedIds(ctx, follows, a.content)).length,
+      description:
+        'How many items of a kind the viewer follows; `online`: only those live now (peka2 /api/subscribe/amount) — ' +
+        'a kind whose plugin reports no live state (streams without the streams plugin) has none',
+      args: {
+        content: t.arg({ type: FollowContent, required: true }),
+        online: t.arg.boolean({ defaultValue: false, required: true }),
+      },
+      resolve: (_p, a, ctx) => social.followedCount(ctx, follows, a.content, a.online),
     }),
     followers: t.prismaField({
       type: ['User'],

@@ -4,6 +4,7 @@ import { AppError, invalid } from '../../errors.js'
 import { notify } from '../notifications/notify.js'
 import { STREAM_KIND, type ContentKind } from './kinds.js'
 import { signedIn } from '../../auth/signed-in.js'
+import { liveItemsOf } from './live.js'
 
 /** The kinds an app accepts, by value (core's and the enabled plugins'). */
 export type ContentKinds = ReadonlyMap<string, ContentKind>
@@ -58,6 +59,14 @@ export async function followedIds(ctx: Context, kinds: ContentKinds, value: stri
     orderBy: { createdAt: 'desc' },
   })
   return rows.map((r) => r.itemId)
+}
+
+/** How many items of a kind the viewer follows; `online`: only those live now (none, for a kind without live state). */
+export async function followedCount(ctx: Context, kinds: ContentKinds, value: string, online: boolean) {
+  const ids = await followedIds(ctx, kinds, value)
+  if (!online) return ids.length
+  const live = liveItemsOf(ctx.services, kindOf(kinds, value).value)
+  return live && ids.length ? (await live(ctx, ids)).length : 0
 }
 
 /** The one kind given: routes that answer in that kind's own shape (/api/stream objects …). */

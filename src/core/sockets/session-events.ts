@@ -1,38 +1,12 @@
-import { defineSocketEvents, defineSocketStreams, type SocketPayload } from '../../sockets/events.js'
+import { defineSocketEvents, defineSocketStreams } from '../../sockets/events.js'
+import { tokenIn } from '../../sockets/tokens.js'
 import { AppError } from '../../errors.js'
 
-/** A token as a legacy client sends it: a string, or null / nothing to go on as a guest. */
-function tokenIn(payload: SocketPayload, field: string): string | null {
-  const v = payload[field]
-  if (v === undefined || v === null || v === '') return null
-  if (typeof v !== 'string') throw new AppError('INVALID_INPUT', `${field}: must be a string`, { field })
-  return v
-}
-
 /**
- * Signing a legacy socket in and out. peka2 (chat.md): `/chat/login` with the JWT subscribes the socket to its user's
- * events, `/chat/logout` ends that; a null token stays a guest. JustChat: `init` with the session key binds the
- * socket to the session and is answered by the server event `ready`.
+ * Signing a JustChat socket in: `init` with the session key binds the socket to the session and is answered by the
+ * server event `ready` (justchat-api.md). peka2's sign-in events belong to its socket's namespace, with its plugin.
  */
 export const sessionSocketEvents = defineSocketEvents([
-  {
-    dialect: 'peka2',
-    event: '/chat/login',
-    access: 'P',
-    async handle(session, payload) {
-      await session.signIn(tokenIn(payload, 'token'))
-      return {}
-    },
-  },
-  {
-    dialect: 'peka2',
-    event: '/chat/logout',
-    access: 'A',
-    async handle(session) {
-      await session.signIn(null)
-      return {}
-    },
-  },
   {
     dialect: 'justchat',
     event: 'init',

@@ -1,5 +1,6 @@
 import { defineRoutes, type UserObjectPart } from '../../rest/route.js'
 import { currentSelection, currentUser, type Current } from './rest.js'
+import { JC_USER_SELECTION, jcUser, readId, type JcUserOut } from '../../rest/justchat.js'
 
 interface U {
   databaseId: number
@@ -8,6 +9,13 @@ interface U {
 }
 const user = (u: U) => ({ id: u.databaseId, name: u.name, slug: u.slug })
 const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
+interface SignInOut {
+  ip: string
+  userAgent: string
+  at: string
+  firstAccess: string
+  lastAccess: string
+}
 /**
  * JustChat clients send phones and codes as strings or numbers (`key: 1234`): either goes on as its text, anything
  * else as a text the validation then refuses.
@@ -15,29 +23,11 @@ const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000)
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever JSON value the client sent, as text
 const asText = (v: unknown) => (v == null ? null : String(v))
 
-/** JustChat's user object: string `_id`, phone without '+', ISO `create_at`. */
-const JC_USER_CORE = 'databaseId phone nickname location photo dob gender createdAt'
-interface JcUser {
-  databaseId: number
-  phone: string | null
-  nickname: string | null
-  location: string | null
-  photo: string | null
-  dob: string | null
-  gender: number | null
-  createdAt: string
-}
-const jcUserOf = (parts: readonly UserObjectPart[]) => (u: JcUser) => ({
+/** JustChat's user object: the core's fields (src/rest/justchat.ts) and the enabled plugins' own. */
+const jcUserOf = (parts: readonly UserObjectPart[]) => (u: JcUserOut) => ({
   // the enabled plugins' fields (JustChat's user model has more than the core keeps); the core's own cannot be replaced
   ...Object.fromEntries(parts.flatMap((p) => Object.entries(p.render(u)))),
-  _id: String(u.databaseId),
-  phone: u.phone ? u.phone.replace(/^\+/, '') : null,
-  nickname: u.nickname,
-  location: u.location,
-  photo: u.photo,
-  dob: u.dob ? u.dob.slice(0, 10) : null,
-  gender: u.gender,
-  create_at: u.createdAt,
+  ...jcUser(u),
 })
 const PROFILE_FIELDS = ['nickname', 'location', 'photo', 'dob', 'gender'] as const
 /** "fields not in the model are dropped by the validator" (justchat-api.md) */
@@ -51,8 +41,8 @@ const profileOf = (o: unknown) =>
  * JustChat's user object.
  */
 export function accountRoutes(settings: string, parts: readonly UserObjectPart[] = []) {
-  const JC_USER = [JC_USER_CORE, ...parts.map((p) => p.selection)].join(' ')
-  const jcUser = jcUserOf(parts)
+  const JC_USER = [JC_USER_SELECTION, ...parts.map((p) => p.selection)].join(' ')
+  const jcUserWith = jcUserOf(parts)
   return defineRoutes([
     {
       dialect: 'peka2',
@@ -88,6 +78,8 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
         resetPassword(code: $code) { token viewer { ${currentSelection(settings)} } }
       }`,
       variables: (b) => ({ code: b.code }),
+      // answers as /api/user/login does, cookie included
+      sessionCookie: { set: (d: { resetPassword: { token: string } }) => d.resetPassword.token },
       result: (d: { resetPassword: { token: string; viewer: Current } }) => ({
         token: d.resetPassword.token,
         current: currentUser(d.resetPassword.viewer),
@@ -97,13 +89,11 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
       dialect: 'peka2',
       path: '/api/security/user',
       access: 'A',
-      operation: `query { viewer { loginHistory { ip userAgent firstAccess lastAccess } } }`,
-      result: (d: {
-        viewer: { loginHistory: { ip: string; userAgent: string; firstAccess: string; lastAccess: string }[] } | null
-      }) =>
-        (d.viewer?.loginHistory ?? []).map((l) => ({
+      operation: `query { viewer { recentSignIns { ip userAgent at firstAccess lastAccess } } }`,
+      result: (d: { viewer: { recentSignIns: SignInOut[] } | null }) =>
+        (d.viewer?.recentSignIns ?? []).map((l) => ({
           ip: l.ip,
-          accessTime: unix(l.lastAccess),
+          accessTime: unix(l.at),
           firstAccessTime: unix(l.firstAccess),
           lastAccessTime: unix(l.lastAccess),
           userAgent: l.userAgent,
@@ -128,8 +118,9 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
         loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } }
       }`,
       variables: (b) => ({ phone: asText(b.phone), code: asText(b.key) }),
-      result: (d: { loginWithPhone: { token: string; viewer: JcUser } }) => ({
-        data: { session_key: d.loginWithPhone.token, user: jcUser(d.loginWithPhone.viewer) },
+      fields: { code: 'key' },
+      result: (d: { loginWithPhone: { token: string; viewer: JcUserOut } }) => ({
+        data: { session_key: d.loginWithPhone.token, user: jcUserWith(d.loginWithPhone.viewer) },
       }),
     },
     {
@@ -147,15 +138,16 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
       access: 'A',
       operation: `mutation($input: ProfileInput!) { updateProfile(input: $input) { ${JC_USER} } }`,
       variables: (b) => ({ input: profileOf(b.user) }),
-      result: (d: { updateProfile: JcUser }) => ({ data: { user: jcUser(d.updateProfile) } }),
+      fields: { input: 'user' },
+      result: (d: { updateProfile: JcUserOut }) => ({ data: { user: jcUserWith(d.updateProfile) } }),
     },
     {
       dialect: 'justchat',
       path: '/init/getUser',
       access: 'A',
       operation: `query($id: Int!) { user(databaseId: $id) { ${JC_USER} } }`,
-      variables: (b) => ({ id: /^\d+$/.test(asText(b.user_id) ?? '') ? Number(b.user_id) : -1 }),
-      result: (d: { user: JcUser }) => ({ data: { user: jcUser(d.user) } }),
+      variables: (b) => ({ id: readId(b.user_id, 'user_id') }),
+      result: (d: { user: JcUserOut }) => ({ data: { user: jcUserWith(d.user) } }),
     },
     {
       dialect: 'justchat',

@@ -4,7 +4,7 @@ import type { addUserSchema } from './schema.js'
 import { updateProfile } from './profile.js'
 import { requestPasswordReset, resetPassword } from './password-reset.js'
 import { setBlocked } from './block.js'
-import { loginHistory } from './login-history.js'
+import { loginHistory, recentSignIns, type SignIn } from './login-history.js'
 import { registerPhone, authPhone, invitePhones, INVITE_MAX_PHONES, INVITES_PER_HOUR } from '../phone/service.js'
 import { signedIn } from '../../auth/signed-in.js'
 
@@ -36,6 +36,24 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
       description: 'The last 10 places this account signed in from (owner only)',
       authScopes: (u: { id: number }, _a: unknown, ctx: Context) => ctx.viewer?.id === u.id,
       resolve: (u, _a, ctx) => loginHistory(ctx.prisma, u.id),
+    }),
+  )
+  const SignInRef = builder.objectRef<SignIn>('SignIn').implement({
+    description: 'A sign-in: where from and when, with the first and last sign-in from the same address',
+    fields: (t) => ({
+      ip: t.exposeString('ip'),
+      userAgent: t.exposeString('userAgent'),
+      at: t.expose('at', { type: 'DateTime' }),
+      firstAccess: t.expose('firstAccess', { type: 'DateTime', description: 'the first sign-in from this address' }),
+      lastAccess: t.expose('lastAccess', { type: 'DateTime', description: 'the last sign-in from this address' }),
+    }),
+  })
+  builder.prismaObjectField('User', 'recentSignIns', (t) =>
+    t.field({
+      type: [SignInRef],
+      description: 'The last 10 sign-ins of this account, newest first (owner only)',
+      authScopes: (u: { id: number }, _a: unknown, ctx: Context) => ctx.viewer?.id === u.id,
+      resolve: (u, _a, ctx) => recentSignIns(ctx.prisma, u.id),
     }),
   )
   const PhoneRegistration = builder.objectRef<{ created: boolean }>('PhoneRegistration').implement({
@@ -75,12 +93,14 @@ export function addAccountSchema(builder: Builder, AuthPayload: AuthPayloadRef) 
     }),
     registerPhone: t.field({
       type: PhoneRegistration,
-      description: 'JustChat sign-up: creates the account once and sends a one-time code by SMS',
+      description:
+        'JustChat sign-up: creates the account once and sends a key by SMS, which signs in until the next sign-up',
       args: { phone: t.arg.string({ required: true }), profile: t.arg({ type: ProfileInput }) },
       resolve: (_p, a, ctx) => registerPhone(ctx, a.phone, a.profile ?? {}),
     }),
     loginWithPhone: t.field({
       type: AuthPayload,
+      description: 'JustChat sign-in with the SMS key (wrong keys count as wrong passwords do)',
       args: { phone: t.arg.string({ required: true }), code: t.arg.string({ required: true }) },
       resolve: (_p, a, ctx) => authPhone(ctx, a.phone, a.code),
     }),

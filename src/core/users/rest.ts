@@ -1,4 +1,4 @@
-import { defineRoutes } from '../../rest/route.js'
+import { defineRoutes, type JsonBody } from '../../rest/route.js'
 import { ROLES_SELECTION } from '../roles/schema-types.js'
 
 const USER = 'databaseId name slug'
@@ -36,6 +36,8 @@ export const userRoutes = (settings: string) => {
       access: 'P',
       operation: `query($ids: [Int!]!) { users(databaseIds: $ids) { ${USER} } }`,
       variables: (b) => ({ ids: b.ids }),
+      // the document gives the list no size
+      pageBy: 'ids',
       result: (d: { users: U[] }) => d.users.map(user),
     },
     {
@@ -67,6 +69,8 @@ export const userRoutes = (settings: string) => {
         login(input: { login: $name, password: $password, captcha: $captcha }) { token viewer { ${CURRENT} } }
       }`,
       variables: (b) => ({ name: b.name, password: b.password, captcha: b.recaptchaResponse ?? null }),
+      fields: { login: 'name', captcha: 'recaptchaResponse' },
+      sessionCookie: { set: (d: { login: { token: string } }) => d.login.token },
       result: (d: { login: { token: string; viewer: Current } }) => ({
         token: d.login.token,
         current: current(d.login.viewer),
@@ -78,6 +82,8 @@ export const userRoutes = (settings: string) => {
       access: 'P',
       operation: `query($token: String!) { viewerByToken(token: $token) { ${CURRENT} } }`,
       variables: (b) => ({ token: b.token }),
+      // the token it was given, now checked
+      sessionCookie: { set: (_d, b: JsonBody) => (typeof b.token === 'string' ? b.token : '') },
       result: (d: { viewerByToken: Current }) => current(d.viewerByToken),
     },
     {
@@ -85,6 +91,7 @@ export const userRoutes = (settings: string) => {
       path: '/api/user/logout',
       access: 'A',
       operation: `mutation { logout }`,
+      sessionCookie: 'clear',
       result: () => [],
     },
     {

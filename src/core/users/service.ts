@@ -87,9 +87,27 @@ export async function login(ctx: Context, input: { login: string; password: stri
   if (!(await ctx.services.captcha.verify(input.captcha, ctx.ip)))
     throw new AppError('CAPTCHA_REQUIRED', 'captcha: the captcha check failed', { field: 'captcha' })
   if (!key) throw new AppError('INVALID_CREDENTIALS', 'login: must not be empty', { field: 'login' })
-  const { loginPerIp, loginPerAccount, loginPerAccountIp, loginSlowLane } = ctx.services.limits
   const user = await ctx.prisma.user.findFirst({ where: key.includes('@') ? { email: key } : { nameLower: key } })
-  const account = user ? `id:${user.id}` : `login:${key}`
+  const succeeded = await loginAttempt(ctx, user ? `id:${user.id}` : `login:${key}`)
+  const { ok, rehash } = await verifyPassword(user?.passwordHash, input.password)
+  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
+  await succeeded()
+  if (user.blocked) throw new AppError('USER_BLOCKED')
+  const newHash = rehash ? await hashPassword(input.password) : null
+  const token = await ctx.prisma.$transaction(async (tx) => {
+    if (newHash !== null) await tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } })
+    return openSession(ctx, tx, user.id)
+  }, TX_OPTIONS)
+  return enterSession(ctx, user.id, token)
+}
+
+/**
+ * Counts one sign-in attempt at `account` (`id:<user id>`, or the text tried when no account has it) before its secret
+ * is checked (the budgets of `login` above, which JustChat's SMS keys share); returns what gives the counts back when
+ * the secret was right.
+ */
+export async function loginAttempt(ctx: Context, account: string): Promise<() => Promise<void>> {
+  const { loginPerIp, loginPerAccount, loginPerAccountIp, loginSlowLane } = ctx.services.limits
   const pair = `${account}|${ctx.ip}`
   const [ip, tried] = await Promise.all([loginPerIp.hit(ctx.ip), loginPerAccountIp.hit(pair)])
   if (ip.over) {
@@ -98,16 +116,9 @@ export async function login(ctx: Context, input: { login: string; password: stri
     await loginSlowLane.enter(ctx.ip)
   }
   await loginPerAccount.consume(account)
-  const { ok, rehash } = await verifyPassword(user?.passwordHash, input.password)
-  if (!user || !ok) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password')
-  await Promise.all([loginPerIp.giveBack(ctx.ip), loginPerAccountIp.reset(pair), loginPerAccount.reset(account)])
-  if (user.blocked) throw new AppError('USER_BLOCKED')
-  const newHash = rehash ? await hashPassword(input.password) : null
-  const token = await ctx.prisma.$transaction(async (tx) => {
-    if (newHash !== null) await tx.user.update({ where: { id: user.id }, data: { passwordHash: newHash } })
-    return openSession(ctx, tx, user.id)
-  }, TX_OPTIONS)
-  return enterSession(ctx, user.id, token)
+  return async () => {
+    await Promise.all([loginPerIp.giveBack(ctx.ip), loginPerAccountIp.reset(pair), loginPerAccount.reset(account)])
+  }
 }
 
 export async function logout(ctx: Context) {
@@ -120,7 +131,8 @@ export async function logout(ctx: Context) {
 /** peka2 /api/user/login/bytoken: the viewer a token stands for. */
 export async function viewerOfToken(ctx: Context, token: string) {
   const viewer = await resolveViewer(ctx.prisma, ctx.config.sessionSecret, token)
-  if (!viewer) throw new AppError('INVALID_TOKEN')
+  // common.md: "works only with a token from the site's own login; an OAuth token gives an error"
+  if (!viewer || viewer.oauth) throw new AppError('INVALID_TOKEN')
   // Logging in by token: the rest of this request runs as that user.
   ctx.viewer = viewer
   ctx.token = token

@@ -1,9 +1,12 @@
+import { expect } from 'vitest'
 // notifications: each type a plugin or the core sends, made through the API, and the whole notification its recipient
 // (and, for moderation's, every moderator as a copy naming the user) must receive.
 import type { TestApp } from '../../helpers/app.js'
 import { registerUser, userWithRoles, type TestUser } from '../../helpers/users.js'
 import { ADD_SMILE, freshCode, gqlUpload, smilePng } from '../../smiles/support.js'
 import { isoSince, ok, open, type Received, type Stream } from '../support.js'
+import { rest } from '../../helpers/clients.js'
+import type { Stub } from '../../helpers/thirdparty-provider.js'
 import { sendAs } from './chat.js'
 import { STORE_NOTIFICATION_RECIPES } from './store.js'
 // rooms: members
@@ -13,6 +16,37 @@ import { POLL_NOTIFICATION_RECIPES } from './polls.js'
 // polls: end
 
 type Recipe = (t: TestApp) => Promise<Received>
+
+/** The stub provider the app was configured with (thirdpartyLogin), set by the test that starts both. */
+let provider: Stub | null = null
+export const useProvider = (stub: Stub) => {
+  provider = stub
+}
+
+const REDIRECT = 'https://site.example/thirdparty/done'
+/** Signs in at the provider as `who` and hands the code to the app: a session, or a registration token. */
+async function providerSignIn(t: TestApp, who: { id: string; login: string }) {
+  if (!provider) throw new Error('no third-party provider: the test must call useProvider')
+  const url = await ok(
+    t,
+    undefined,
+    'query($r: String!) { thirdPartyAuthorizeUrl(provider: "stub", redirectUri: $r) }',
+    {
+      r: REDIRECT,
+    },
+  )
+  const state = new URL(url.thirdPartyAuthorizeUrl as string).searchParams.get('state')
+  const code = `code-${Math.random()}`
+  provider.codes.set(code, who)
+  const d = await ok(
+    t,
+    undefined,
+    `mutation($c: String!, $s: String!, $r: String!) { signInWithThirdParty(provider: "stub", code: $c, state: $s,
+      redirectUri: $r) { session { token } registration { token } } }`,
+    { c: code, s: state, r: REDIRECT },
+  )
+  return d.signInWithThirdParty as { session: { token: string } | null; registration: { token: string } | null }
+}
 
 const notice = (type: string, data: unknown, since: number) => ({ type, data, time: isoSince(since) })
 const inbox = (t: TestApp, u: TestUser) => open(t, u, 'notifications')
@@ -50,6 +84,22 @@ async function smilesDecision(t: TestApp, decision: 'approve' | 'reject'): Promi
 }
 
 export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
+  async thirdpartyLogin(t) {
+    const who = { id: `ext-${Math.random()}`, login: `Tp_${Date.now() % 1_000_000}` }
+    const first = await providerSignIn(t, who)
+    const reg = await rest(t.url, '/api/oauth/thirdparty/register', {
+      name: who.login,
+      token: first.registration?.token,
+    })
+    const user = { id: reg.body.current.id as number, token: reg.body.token as string }
+    const s = await open(t, { ...user, name: who.login, email: '', password: '' }, 'notifications')
+    const since = Date.now()
+    await providerSignIn(t, who)
+    return expectOnly(
+      s,
+      notice('thirdpartyLogin', expect.objectContaining({ id: user.id, name: who.login, guest: false }), since),
+    )
+  },
   async subscriber(t) {
     const streamer = await registerUser(t)
     const fan = await registerUser(t)

@@ -203,3 +203,20 @@ export const ROOM_CHANGED_MEMBER_RECIPES: Partial<Record<string, Recipe>> = {
       (c) => [event('INVITE_BLACKLISTED', c, { inviteId: c.inviteId })],
     ),
 }
+
+/** viewerRoom: where the viewer is — none at first, then the room they enter, then none once they leave. */
+export const VIEWER_ROOM_RECIPES: Partial<Record<string, Recipe>> = {
+  async ViewerRoom(t) {
+    const owner = await registerUser(t)
+    const d = await ok(t, owner, 'mutation($i: CreateRoomInput!) { createRoom(input: $i) { databaseId } }', {
+      i: { name: `where ${owner.id}` },
+    })
+    const roomId = d.createRoom.databaseId as number
+    const s = await open(t, owner, 'viewerRoom')
+    const first = await s.expectNext({ roomId: null, room: null })
+    await ok(t, owner, 'mutation($r: Int!) { enterRoom(roomId: $r) { databaseId } }', { r: roomId })
+    const entered = await s.expectNext({ roomId, room: expect.objectContaining({ databaseId: roomId }) })
+    await ok(t, owner, 'mutation { leaveRoom }')
+    return [...first, ...entered, ...(await only(s, { roomId: null, room: null }))]
+  },
+}

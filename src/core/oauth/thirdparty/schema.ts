@@ -1,0 +1,64 @@
+import type { Builder } from '../../../schema/builder.js'
+import type { addUserSchema } from '../../users/schema.js'
+import { authorizeUrl, providerNames, registerWith, signInWith, type SignInResult } from './service.js'
+
+type AuthPayloadRef = ReturnType<typeof addUserSchema>['AuthPayload']
+
+/** Sign-in and sign-up through the configured OAuth providers (thirdparty.md). */
+export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRef) {
+  const Registration = builder.objectRef<{ name: string; token: string }>('ThirdPartyRegistration').implement({
+    description: 'A provider account with no user yet (thirdpartyRegister): pick a name, then registerWithThirdParty',
+    fields: (t) => ({
+      name: t.exposeString('name', { description: "a name suggested from the provider's" }),
+      token: t.exposeString('token', { description: 'the registration token: 30 minutes, once' }),
+    }),
+  })
+  const SignIn = builder.objectRef<SignInResult>('ThirdPartySignIn').implement({
+    description: 'Signed in (a linked account: `session`), or a registration to finish (a new one)',
+    fields: (t) => ({
+      session: t.field({
+        type: AuthPayload,
+        nullable: true,
+        resolve: (r) => (r.kind === 'signedIn' ? { token: r.token, userId: r.userId } : null),
+      }),
+      registration: t.field({
+        type: Registration,
+        nullable: true,
+        resolve: (r) => (r.kind === 'register' ? { name: r.name, token: r.token } : null),
+      }),
+    }),
+  })
+  builder.queryFields((t) => ({
+    thirdPartyProviders: t.stringList({
+      description: 'The providers this site signs in with (THIRDPARTY_PROVIDERS)',
+      resolve: (_p, _a, ctx) => providerNames(ctx),
+    }),
+    thirdPartyAuthorizeUrl: t.string({
+      description: 'Where to send a person to sign in at a provider; it comes back to redirectUri with code and state',
+      args: { provider: t.arg.string({ required: true }), redirectUri: t.arg.string({ required: true }) },
+      resolve: (_p, a, ctx) => authorizeUrl(ctx, a.provider, a.redirectUri),
+    }),
+  }))
+  builder.mutationFields((t) => ({
+    signInWithThirdParty: t.field({
+      type: SignIn,
+      description: 'Completes a provider sign-in with the code and state it sent back to redirectUri',
+      args: {
+        provider: t.arg.string({ required: true }),
+        code: t.arg.string({ required: true }),
+        state: t.arg.string({ required: true }),
+        redirectUri: t.arg.string({ required: true }),
+      },
+      resolve: (_p, a, ctx) => signInWith(ctx, a),
+    }),
+    registerWithThirdParty: t.field({
+      type: AuthPayload,
+      description: 'Finishes a sign-up through a provider (peka2 /api/oauth/thirdparty/register) and signs in',
+      args: {
+        name: t.arg.string({ required: true, description: '3–32 letters, digits, _ or -' }),
+        token: t.arg.string({ required: true, description: 'the registration token' }),
+      },
+      resolve: (_p, a, ctx) => registerWith(ctx, a),
+    }),
+  }))
+}

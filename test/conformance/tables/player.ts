@@ -1,0 +1,12 @@
+import { get, type Entry } from '../harness.js'
+import { nonEmpty } from '../shape.js'
+
+/** peka2-full/player.md: the live status of player channels, by GET with the channel ids comma-separated. */
+export const player: Entry[] = [
+  {
+    key: 'GET /api/player/live',
+    run: get('/api/player/live', null, (w) => ({ channels: `${w.vars.playerChannel},conformance-offline` })),
+    response: nonEmpty({ id: 'string', live: 'boolean', title: 'string', viewers: 'number', thumbnail: 'string' }),
+    knownGaps: 'served by POST only: a GET is refused (spec: GET with the fields in the query string)',
+  },
+]
