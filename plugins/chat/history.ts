@@ -55,7 +55,10 @@ export async function historyPage(
   return present(ctx, ch, rows)
 }
 
-/** JustChat-style skip/limit (and peka2's `amount`), newest first. */
+/**
+ * JustChat-style skip/limit (and peka2's `amount`), newest first. A negative skip, -n, is JustChat's window of the n
+ * latest messages, of which at most `limit` are kept — the oldest of them: with fewer than n messages, the first ones.
+ */
 export async function historyList(
   ctx: Context,
   channelId: string,
@@ -63,19 +66,36 @@ export async function historyList(
   limit: number,
   query?: ConditionQuery | null,
 ) {
-  if (!Number.isInteger(skip) || skip < 0 || skip > 100_000)
-    throw invalid('skip', 'must be an integer from 0 to 100000')
+  if (!Number.isInteger(skip) || Math.abs(skip) > 100_000)
+    throw invalid('skip', 'must be an integer from -100000 to 100000')
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
     throw invalid('limit', `must be an integer from 1 to ${MAX_PAGE}`)
   const ch = await readableChannel(ctx, channelId)
-  const rows = await ctx.prisma.chatMessage.findMany({
-    where: { AND: [await baseWhere(ctx, ch), conditionsToWhere(query)] },
+  const where: Prisma.ChatMessageWhereInput = { AND: [await baseWhere(ctx, ch), conditionsToWhere(query)] }
+  if (skip >= 0) {
+    const rows = await ctx.prisma.chatMessage.findMany({
+      where,
+      orderBy: { id: 'desc' },
+      skip,
+      take: limit,
+      select: MESSAGE_SELECT,
+    })
+    return present(ctx, ch, rows)
+  }
+  // the oldest message of the window: the n-th latest, or the very first when there are fewer
+  const edge = await ctx.prisma.chatMessage.findFirst({
+    where,
     orderBy: { id: 'desc' },
-    skip,
+    skip: -skip - 1,
+    select: { id: true },
+  })
+  const rows = await ctx.prisma.chatMessage.findMany({
+    where: edge ? { AND: [where, { id: { gte: edge.id } }] } : where,
+    orderBy: { id: 'asc' },
     take: limit,
     select: MESSAGE_SELECT,
   })
-  return present(ctx, ch, rows)
+  return present(ctx, ch, rows.reverse())
 }
 
 export async function pinned(ctx: Context, channelId: string) {

@@ -138,7 +138,8 @@ export function chatSchema(builder: Builder) {
     }),
     chatHistory: t.field({
       type: [ChatMessage],
-      description: 'History with skip/limit (JustChat) and peka2 conditions, newest first',
+      description:
+        'History with skip/limit (JustChat: skip -n is the oldest `limit` of the n latest) and peka2 conditions, newest first',
       args: {
         channel: t.arg.string({ required: true }),
         skip: t.arg.int({ defaultValue: 0 }),

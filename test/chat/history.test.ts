@@ -105,10 +105,16 @@ describe('chatHistory (skip/limit)', () => {
       'm1',
       'm0',
     ])
+    // skip -n: the oldest `limit` of the n latest, newest first; more than there are starts from the first
+    const window = async (skip: number, limit: number) =>
+      (await gql(t.url, LIST, { c: channel, skip, limit })).data!.chatHistory.map((m: any) => m.text)
+    expect(await window(-3, 2)).toEqual(['m10', 'm9'])
+    expect(await window(-2, 5)).toEqual(['m11', 'm10'])
+    expect(await window(-500, 3)).toEqual(['m2', 'm1', 'm0'])
     for (const [v, field] of [
       [{ limit: 0 }, 'limit'],
       [{ limit: 101 }, 'limit'],
-      [{ skip: -1 }, 'skip'],
+      [{ skip: -100_001 }, 'skip'],
     ] as const) {
       const bad = await gql(t.url, LIST, { c: channel, ...v })
       expect(codeOf(bad), JSON.stringify(v)).toBe('INVALID_INPUT')

@@ -155,6 +155,8 @@ describe('/room/sendMessage and /room/chat in a closed room', () => {
     expect(await texts(-4, 2)).toEqual(['m3', 'm4'])
     expect(await texts(0, 2)).toEqual(['m5', 'm6'])
     expect(await texts(2, 2)).toEqual(['m3', 'm4'])
+    // more than there are: the window starts from the first message (justchat-api.md "выберутся с нулевого")
+    expect(await texts(-200, 4)).toEqual(['m1', 'm2', 'm3', 'm4'])
     const bad = await jc('/room/chat', { session_key: owner.token, room: id, limit: 1000 })
     expect(bad).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^limit: /) } })
   })

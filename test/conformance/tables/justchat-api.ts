@@ -265,8 +265,6 @@ export const justchatApi: Entry[] = [
     key: 'POST /room/chat',
     run: jc('/room/chat', 'mike', (w) => ({ room: room(w), skip: -200, limit: 100 })),
     response: { data: { chat: nonEmpty(ROOM_MESSAGE) } },
-    knownGaps:
-      'skip -n with n above the number of messages answers none (spec: "выберутся с нулевого", from the first)',
   },
   {
     // ComplaintSchema's `message` is [MessageSchema]; the example shows one message object: either
