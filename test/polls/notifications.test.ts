@@ -93,8 +93,8 @@ describe('poll/update', () => {
     const since = Date.now()
     const p = await start(streamer, channel)
     const at = { channel, by: streamer }
-    await toVoter.expectNext(update(p, { ...at, userVote: null, votes: [0, 0] }, since))
-    await toIdle.expectNext(update(p, { ...at, userVote: null, votes: [0, 0] }, since))
+    await toVoter.expectNext(update(p, { ...at, userVote: -1, votes: [0, 0] }, since))
+    await toIdle.expectNext(update(p, { ...at, userVote: -1, votes: [0, 0] }, since))
 
     // a burst of six votes: far fewer updates than votes, the last one exact
     await vote(voter, channel, 9)
@@ -107,9 +107,9 @@ describe('poll/update', () => {
     expect(seenByIdle.length).toBe(seenByVoter.length)
     // the voter's own vote is in each (it was counted before the first update was read); idle has none
     expect(seenByVoter.map((n) => n.data.userVote)).toEqual(seenByVoter.map(() => 9))
-    expect(seenByIdle.map((n) => n.data.userVote)).toEqual(seenByIdle.map(() => null))
+    expect(seenByIdle.map((n) => n.data.userVote)).toEqual(seenByIdle.map(() => -1))
     expect(seenByVoter.at(-1)).toEqual(update(p, { ...at, userVote: 9, votes: final }, since))
-    expect(seenByIdle.at(-1)).toEqual(update(p, { ...at, userVote: null, votes: final }, since))
+    expect(seenByIdle.at(-1)).toEqual(update(p, { ...at, userVote: -1, votes: final }, since))
 
     // idle stops watching: the end reaches the voter only
     await watching[1].close()
@@ -139,7 +139,7 @@ describe('poll/update', () => {
     const since = Date.now()
     const p = await start(streamer, channel, 10)
     const at = { channel, by: streamer }
-    await s.expectNext(update(p, { ...at, userVote: null, votes: [0, 0] }, since))
+    await s.expectNext(update(p, { ...at, userVote: -1, votes: [0, 0] }, since))
     await vote(viewer, channel, 5)
     await s.expectNext(update(p, { ...at, userVote: 5, votes: [1, 0] }, since))
     // no one ends it: its time does (10 s after its start; the wait allows for a loaded machine)

@@ -79,7 +79,7 @@ describe('/api/poll/start, /api/poll/vote, /api/poll/info', () => {
     expect(start).toBeGreaterThanOrEqual(before)
     expect(start).toBeLessThanOrEqual(after)
     const open = { channel, start, end: start + 600, userId: streamer.id }
-    expect(started.body).toEqual(info({ ...open, userVote: null, votes: [0, 0] }))
+    expect(started.body).toEqual(info({ ...open, userVote: -1, votes: [0, 0] }))
 
     const [a, b, c] = await Promise.all([1, 2, 3].map(() => registerUser(t)))
     for (const [u, position] of [
@@ -93,9 +93,9 @@ describe('/api/poll/start, /api/poll/vote, /api/poll/info', () => {
     const seen = async (who: TestUser | undefined) => (await call('/api/poll/info', { channel }, who)).body
     expect(await seen(a)).toEqual(info({ ...open, userVote: 5, votes: [1, 2] }))
     expect(await seen(b)).toEqual(info({ ...open, userVote: 9, votes: [1, 2] }))
-    expect(await seen(streamer)).toEqual(info({ ...open, userVote: null, votes: [1, 2] }))
+    expect(await seen(streamer)).toEqual(info({ ...open, userVote: -1, votes: [1, 2] }))
     const guest = await call('/api/poll/info', { channel })
-    expect(guest).toMatchObject({ status: 200, body: info({ ...open, userVote: null, votes: [1, 2] }) })
+    expect(guest).toMatchObject({ status: 200, body: info({ ...open, userVote: -1, votes: [1, 2] }) })
 
     // a vote is final: a second one, for either position, is refused and counts nothing
     for (const position of [5, 9]) {
@@ -147,7 +147,7 @@ describe('/api/poll/start, /api/poll/vote, /api/poll/info', () => {
     // end: when it stopped taking votes; duration: as started
     const ended = info({ channel, start, end: endedAt, userId: streamer.id, userVote: 5, votes: [1, 0] })
     expect(await call('/api/poll/info', { channel }, voter)).toMatchObject({ status: 200, body: ended })
-    expect((await call('/api/poll/info', { channel })).body).toEqual({ ...ended, userVote: null })
+    expect((await call('/api/poll/info', { channel })).body).toEqual({ ...ended, userVote: -1 })
 
     const late = await registerUser(t)
     const refused = await call('/api/poll/vote', { channel, position: 5 }, late)
@@ -162,7 +162,7 @@ describe('/api/poll/start, /api/poll/vote, /api/poll/info', () => {
       start: nextStart,
       end: nextStart + 60,
       userId: streamer.id,
-      userVote: null,
+      userVote: -1,
       votes: [0, 0],
       description: 'And now?',
       duration: 60,
@@ -180,7 +180,7 @@ describe('/api/poll/start, /api/poll/vote, /api/poll/info', () => {
     await t.app.services.prisma.poll.updateMany({ where: { channel }, data: { endsAt } })
     const end = Math.floor(endsAt.getTime() / 1000)
     expect((await call('/api/poll/info', { channel })).body).toEqual(
-      info({ channel, start, end, duration: end - start, userId: streamer.id, userVote: null, votes: [0, 0] }),
+      info({ channel, start, end, duration: end - start, userId: streamer.id, userVote: -1, votes: [0, 0] }),
     )
     const u = await registerUser(t)
     expect((await call('/api/poll/vote', { channel, position: 5 }, u)).body).toEqual({
@@ -272,7 +272,7 @@ describe('/api/bulk', () => {
     )
     expect(vote.body[0][3]).toBe(false)
     expect((await call('/api/poll/info', { channel }, voter)).body).toMatchObject({
-      userVote: null,
+      userVote: -1,
       variants: [{ votes: 0 }, { votes: 0 }],
     })
   })

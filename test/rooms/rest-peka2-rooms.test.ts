@@ -25,8 +25,8 @@ describe('/api/room (P)', () => {
         mode: 'private',
         hidden: false,
         rating: 0,
-        image: null,
-        thumbnail: null,
+        image: '',
+        thumbnail: '',
         slug: expect.any(String),
         available: who !== 'guest' && who !== 'user',
       })

@@ -27,7 +27,7 @@ const category = (c: NonNullable<RoomOut['category']>) => ({
   contentAmount: null,
 })
 
-/** The documented room object; `image` and `thumbnail` are the preview's full URL (null while it has none). */
+/** The documented room object; `image` and `thumbnail` are the preview's full URL ("" while it has none: room.md types them strings). */
 export const peka2Room = (r: RoomOut) => ({
   id: r.databaseId,
   name: r.name,
@@ -36,8 +36,8 @@ export const peka2Room = (r: RoomOut) => ({
   mode: r.mode === 'PRIVATE' ? 'private' : 'public',
   hidden: r.hidden,
   rating: r.rating,
-  image: r.imageUrl,
-  thumbnail: r.imageUrl,
+  image: r.imageUrl ?? '',
+  thumbnail: r.imageUrl ?? '',
   slug: r.slug,
   available: r.available,
 })

@@ -56,7 +56,6 @@ export const room: Entry[] = [
       }
     }),
     response: ROOM,
-    knownGaps: 'image and thumbnail are null until a preview is uploaded (spec: string)',
     keep: (b, w) => {
       w.vars.roomId = b.id
     },
