@@ -13,6 +13,7 @@ import { seedStore } from './seed.js'
 import { spend } from './spend.js'
 import type { StoreApi } from './public.js'
 import { storeSocketStreams } from './sockets.js'
+import { justchatUserStore } from './rest/justchat-user.js'
 
 /**
  * The store: pekoins and points on a double-entry ledger, bonuses that take effect in chat, smiles and moderation
@@ -26,6 +27,7 @@ export default definePlugin({
   config: readStoreConfig,
   schema: storeSchema,
   rest: [...peka2StoreRoutes, ...justchatStoreRoutes],
+  justchatUser: justchatUserStore,
   socketStreams: storeSocketStreams,
   start(services, plugin) {
     const effects = createEffectsCache(services.prisma)

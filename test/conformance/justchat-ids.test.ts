@@ -61,7 +61,7 @@ beforeAll(async () => {
 })
 
 describe('the user object and the SMS key', () => {
-  it('/init/auth answers the documented user: ObjectId, __v, its room fields, ISO dates', async () => {
+  it('/init/auth answers the documented user: ObjectId, __v, its room and store fields, ISO dates', async () => {
     const r = await jc('/init/auth', { phone: a.phone, key: a.key })
     expect(r.status).toBe(200)
     expect(r.body.data.user).toEqual({
@@ -76,6 +76,8 @@ describe('the user object and the SMS key', () => {
       room: null,
       rooms: [],
       visitedRooms: [],
+      gifts: [],
+      balance: 0,
       create_at: expect.any(String),
     })
     expect(a.id).toMatch(OBJECT_ID)

@@ -1,6 +1,7 @@
 import type { Builder } from '../../../src/schema/builder.js'
 import { addStoreTypes } from './types.js'
 import { addStoreQueries } from './queries.js'
+import { addStoreUserFields } from './user-fields.js'
 import { addStoreMutations } from './mutations.js'
 import { addStoreSubscriptions } from './subscriptions.js'
 
@@ -8,6 +9,7 @@ import { addStoreSubscriptions } from './subscriptions.js'
 export function storeSchema(builder: Builder) {
   const T = addStoreTypes(builder)
   addStoreQueries(builder, T)
+  addStoreUserFields(builder)
   addStoreMutations(builder, T)
   addStoreSubscriptions(builder, T)
 }
