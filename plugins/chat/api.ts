@@ -58,6 +58,7 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
       state.kinds.set(kind.name, kind)
     },
     addNickColorProvider: (provider) => add(chatExtensions(services).nickColors, provider),
+    addAuthorStoreProvider: (provider) => add(chatExtensions(services).authorStores, provider),
     addTextCheck: (check) => add(chatExtensions(services).textChecks, check),
     addPublishGuard: (guard) => add(state.guards, guard),
     addModeratorCheck: (check) => add(state.moderatorChecks, check),

@@ -2,15 +2,24 @@ import type { Context } from '../../src/context.js'
 import type { Services } from '../../src/services.js'
 import { AppError } from '../../src/errors.js'
 import { perApp } from '../../src/plugin-system/app-state.js'
-import type { NickColorProvider, TextCheck } from './public.js'
+import type { AuthorStore, AuthorStoreProvider, NickColorProvider, TextCheck } from './public.js'
 
 /** What other plugins added to how chat shows authors and checks texts (public.ts documents each). */
 interface ChatExtensions {
   nickColors: NickColorProvider[]
   textChecks: TextCheck[]
+  authorStores: AuthorStoreProvider[]
 }
 
-export const chatExtensions = perApp<ChatExtensions>(() => ({ nickColors: [], textChecks: [] }))
+export const chatExtensions = perApp<ChatExtensions>(() => ({ nickColors: [], textChecks: [], authorStores: [] }))
+
+const NO_STORE: AuthorStore = { bonuses: [], icon: 0, subscriptions: [] }
+
+/** An author's store object: the first provider's; nothing bought for the nameless or without a provider. */
+export async function authorStoreOf(services: Services, userId: number): Promise<AuthorStore> {
+  const provider = chatExtensions(services).authorStores.at(0)
+  return userId > 0 && provider ? provider(userId) : NO_STORE
+}
 
 /** An author's nick colour: the first provider's answer; none for the nameless (service messages, hidden askers). */
 export async function nickColorOf(services: Services, userId: number): Promise<string | null> {

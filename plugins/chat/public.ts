@@ -157,6 +157,17 @@ export interface InTransaction {
  */
 export type NickColorProvider = (userId: number) => Promise<string | null>
 
+/**
+ * peka2's `store` object of a message author (chat.md "Новое сообщение"): the bonuses in effect, the icon, the streamers
+ * they are subscribed to — from the plugin that sells them.
+ */
+export interface AuthorStore {
+  bonuses: number[]
+  icon: number
+  subscriptions: number[]
+}
+export type AuthorStoreProvider = (userId: number) => Promise<AuthorStore>
+
 /** Why a text may not be published: an error code of the checking plugin's registry and a message naming the rule. */
 export interface TextRefusal {
   code: ErrorCode
@@ -169,6 +180,8 @@ export type TextCheck = (ctx: Context, channel: string, userId: number, text: st
 export interface ChatApi {
   /** adds a source of nick colours (the first that answers for a user wins); returns what removes it again */
   addNickColorProvider(provider: NickColorProvider): () => void
+  /** gives authors' `store` objects (the first provider answers); returns what removes it again */
+  addAuthorStoreProvider(provider: AuthorStoreProvider): () => void
   /** adds a check every published or edited text passes (a refusal is an error on `text`); returns its remover */
   addTextCheck(check: TextCheck): () => void
   /** adds a kind of channel; a name already taken is refused */

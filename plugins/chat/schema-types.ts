@@ -4,11 +4,20 @@ import type { ChatMessageView, ChatUserView, DropReason } from './public.js'
 import type { ChatEvent } from './topics.js'
 import { MESSAGE_SELECT, toView } from './render.js'
 import { channelOf, presentMessage } from './channels.js'
-import { nickColorOf } from './extensions.js'
+import { authorStoreOf, nickColorOf } from './extensions.js'
+import type { AuthorStore } from './public.js'
 import { isHiddenFor } from './hidden.js'
 
 /** Output types of the chat schema; other plugins extend ChatUser/ChatMessage by name (badges, icons …). */
 export function addChatTypes(builder: Builder) {
+  const Store = builder.objectRef<AuthorStore>('ChatAuthorStore').implement({
+    description: "peka2's store object of an author: bonuses in effect (ids), icon, streamers subscribed to",
+    fields: (t) => ({
+      bonuses: t.exposeIntList('bonuses'),
+      icon: t.exposeInt('icon', { description: 'the active icon; 0 for none' }),
+      subscriptions: t.exposeIntList('subscriptions', { description: 'streamers (user databaseId)' }),
+    }),
+  })
   const ChatUser = builder.objectRef<ChatUserView>('ChatUser').implement({
     description: 'A message author as chat shows it; other plugins add badges here',
     fields: (t) => ({
@@ -19,6 +28,11 @@ export function addChatTypes(builder: Builder) {
         nullable: true,
         description: "The author's nick colour ('#rrggbb') given by another plugin (a bought colour); null for none",
         resolve: (u, _a, ctx) => nickColorOf(ctx.services, u.id),
+      }),
+      store: t.field({
+        type: Store,
+        description: 'What the author bought, from the plugin that sells it; empty without one',
+        resolve: (u, _a, ctx) => authorStoreOf(ctx.services, u.id),
       }),
     }),
   })

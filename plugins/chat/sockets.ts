@@ -13,23 +13,24 @@ interface PekaUser {
   name: string
   color: number
 }
+interface Author extends PekaUser {
+  store: { bonuses: number[]; icon: number; subscriptions: number[] }
+}
 interface PekaMessage {
   databaseId: number
   channel: string
-  from: PekaUser | null
+  from: Author | null
   to: PekaUser | null
   text: string
   time: string
   type: string
 }
-const MESSAGE = 'databaseId channel from { databaseId name color } to { databaseId name color } text time type'
+const MESSAGE =
+  'databaseId channel from { databaseId name color store { bonuses icon subscriptions } } to { databaseId name color } text time type'
 
 const user = (u: PekaUser | null) => (u ? { id: u.databaseId, name: u.name, color: u.color } : null)
 
-/**
- * chat.md "Новое сообщение". `store` (bonuses, icon, subscriptions of the author) is the store's: until it adds its
- * part here, every author shows none.
- */
+/** chat.md "Новое сообщение"; `store`: what the author bought (ChatUser.store, empty without the store plugin). */
 export const pekaMessage = (m: PekaMessage) => ({
   id: m.databaseId,
   channel: m.channel,
@@ -38,7 +39,7 @@ export const pekaMessage = (m: PekaMessage) => ({
   text: m.text,
   time: Math.floor(Date.parse(m.time) / 1000),
   type: m.type,
-  store: { bonuses: [], icon: 0, subscriptions: [] },
+  store: m.from?.store ?? { bonuses: [], icon: 0, subscriptions: [] },
 })
 
 /** `channel` as peka2 sends it; `join` without one joins the main channel (chat.md "Присоединится к каналу"). */
@@ -130,12 +131,12 @@ export const chatSocketEvents = defineSocketEvents([
       const query = payload.query ?? null
       if (query !== null && (typeof query !== 'object' || Array.isArray(query)))
         throw invalid('query', 'must be an object of conditions and groups')
-      const d = await session.run<{ chatChannel: { messages: { edges: { node: PekaMessage }[] } } }>(
-        `query($channel: String!, $first: Int!, $query: ChatHistoryQuery) { chatChannel(id: $channel) {
-          messages(first: $first, query: $query) { edges { node { ${MESSAGE} } } } } }`,
-        { channel: channelIn(payload), first: amountIn(payload), query },
+      const d = await session.run<{ chatHistory: PekaMessage[] }>(
+        `query($channel: String!, $limit: Int!, $query: ChatHistoryQuery) {
+          chatHistory(channel: $channel, limit: $limit, query: $query) { ${MESSAGE} } }`,
+        { channel: channelIn(payload), limit: amountIn(payload), query },
       )
-      return d.chatChannel.messages.edges.map((e) => pekaMessage(e.node))
+      return d.chatHistory.map(pekaMessage)
     },
   },
   {

@@ -6,6 +6,7 @@ import { parseBonusConfig, type BonusConfig } from './bonus-config.js'
 /** A bonus a user holds, as far as other plugins care: its type, config and end (ms; null: none). */
 export interface Effect {
   purchaseId: number
+  bonusId: number
   type: StoreBonusType
   config: BonusConfig
   expiresAt: number | null
@@ -44,7 +45,13 @@ export function createEffectsCache(prisma: Db): EffectsCache {
           removedAt: null,
           OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
         },
-        select: { id: true, userId: true, expiresAt: true, bonus: { select: { type: true, config: true } } },
+        select: {
+          id: true,
+          userId: true,
+          bonusId: true,
+          expiresAt: true,
+          bonus: { select: { type: true, config: true } },
+        },
         orderBy: { id: 'desc' },
       })
       return ids.map((id) =>
@@ -52,6 +59,7 @@ export function createEffectsCache(prisma: Db): EffectsCache {
           .filter((r) => r.userId === id)
           .map((r) => ({
             purchaseId: r.id,
+            bonusId: r.bonusId,
             type: r.bonus.type,
             config: parseBonusConfig(r.bonus.type, r.bonus.config),
             expiresAt: r.expiresAt?.getTime() ?? null,

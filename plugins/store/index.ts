@@ -14,6 +14,7 @@ import { spend } from './spend.js'
 import type { StoreApi } from './public.js'
 import { storeSocketStreams } from './sockets.js'
 import { justchatUserStore } from './rest/justchat-user.js'
+import { subscribedStreamers } from './subscriptions.js'
 
 /**
  * The store: pekoins and points on a double-entry ledger, bonuses that take effect in chat, smiles and moderation
@@ -46,11 +47,15 @@ export default definePlugin({
         await listening
       },
     })
-    connectEffects(effects, {
-      chat: plugin.optionalApi('chat'),
-      smiles: plugin.optionalApi('smiles'),
-      moderation: plugin.optionalApi('moderation'),
-    })
+    connectEffects(
+      effects,
+      {
+        chat: plugin.optionalApi('chat'),
+        smiles: plugin.optionalApi('smiles'),
+        moderation: plugin.optionalApi('moderation'),
+      },
+      (userId) => subscribedStreamers(services.prisma, userId),
+    )
     const api: StoreApi = { spend }
     return api
   },

@@ -288,3 +288,15 @@ export async function setSubscriptionPrice(ctx: Context, input: { streamerId: nu
   })
   return price
 }
+
+/** Streamers a user is subscribed to now with the icon shown (peka2's chat `store.subscriptions`), at most 100. */
+export async function subscribedStreamers(db: DbLike, userId: number): Promise<number[]> {
+  const rows = await db.storeSubscription.findMany({
+    where: { userId, active: true, removedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    select: { streamerId: true },
+    distinct: ['streamerId'],
+    orderBy: { streamerId: 'asc' },
+    take: 100,
+  })
+  return rows.map((r) => r.streamerId)
+}

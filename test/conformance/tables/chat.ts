@@ -133,7 +133,6 @@ export const chat: Entry[] = [
       ...CHAT_MESSAGE,
       store: { bonuses: nonEmpty('number'), icon: 'number', subscriptions: nonEmpty('number') },
     },
-    knownGaps: "store.bonuses and store.subscriptions are always empty: the author's active ones are not listed",
   },
   {
     key: 'WS /chat/history',

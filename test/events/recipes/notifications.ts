@@ -235,8 +235,8 @@ export const NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
       mode: 'private',
       hidden: true,
       rating: 0,
-      image: null,
-      thumbnail: null,
+      image: '',
+      thumbnail: '',
       slug: d.createRoom.slug,
       available: true,
     }

@@ -164,7 +164,7 @@ export const POLL_NOTIFICATION_RECIPES: Partial<Record<string, Recipe>> = {
         userVote,
         variants: VARIANTS.map((v, i) => ({ position: v.position, name: v.text, votes: votes[i] })),
       })
-    const got = await s.expectNext({ type: 'poll/update', data: data(null, [0, 0]), time: isoSince(since) })
+    const got = await s.expectNext({ type: 'poll/update', data: data(-1, [0, 0]), time: isoSince(since) })
     await voteAt(t, viewer, channel, 9)
     await s.expectNext({ type: 'poll/update', data: data(9, [0, 1]), time: isoSince(since) })
     await s.expectQuiet(100)
