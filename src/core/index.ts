@@ -2,6 +2,7 @@ import { definePlugin, type Plugin } from '../plugin-system/contract.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { addUserSchema } from './users/schema.js'
 import { userRoutes } from './users/rest.js'
+import { messengerUserRoutes } from './users/messenger-rest.js'
 import { accountRoutes } from './users/account-rest.js'
 import { socialRoutes } from './social/rest.js'
 import { addNotificationSchema } from './notifications/schema.js'
@@ -78,6 +79,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       ...fileRoutes,
       ...oauthRoutes(settings),
       ...thirdPartyRoutes(settings),
+      ...messengerUserRoutes,
     ],
     socketEvents: sessionSocketEvents,
     socketStreams: notifierSocketStreams,
