@@ -30,6 +30,9 @@ export interface DialectRules {
 /** messenger-api.md "Коды ошибок" names some of the registry's codes its own way. */
 const MESSENGER_CODES: Record<string, string> = {
   ROOM_NOT_FOUND: 'GUILD_NOT_FOUND',
+  ROOM_CHANNEL_NOT_FOUND: 'CHANNEL_NOT_FOUND',
+  ROOM_NOT_ADMIN: 'INSUFFICIENT_PERMISSIONS',
+  ROOM_NO_ACCESS: 'NOT_CHANNEL_MEMBER',
   NOT_FOUND_ROUTE: 'NOT_FOUND',
 }
 
