@@ -122,9 +122,14 @@ export function createRestEngine(opts: {
     if (route.lookup && compiled.lookup && !Array.isArray(body)) {
       // a value only another operation gives (a channel's room): run first, its fields join the body
       const variableValues = route.lookup.variables(body)
-      checkVariables(schema, compiled.lookup, variableValues, (v) => v)
+      const fields = route.lookup.fields ?? {}
+      const named = (v: string) => fields[v] ?? v
+      checkVariables(schema, compiled.lookup, variableValues, named)
       const found = await execute({ schema, document: compiled.lookup, contextValue, variableValues })
-      if (found.errors?.length) throw found.errors[0]
+      if (found.errors?.length) {
+        const app = toAppError(found.errors[0])
+        throw app?.field ? renameField(app, app.field, named) : found.errors[0]
+      }
       body = { ...body, ...route.lookup.result(found.data, body) }
     }
     // After the access check: a guest learns that they must sign in, not what is wrong with their input.

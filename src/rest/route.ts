@@ -71,6 +71,8 @@ export interface Lookup {
   /** a GraphQL document with one operation */
   operation: string
   variables(body: JsonBody): Record<string, unknown>
+  /** its variable → the body field it is read from, where they differ (errors name the field the client sent) */
+  fields?: Record<string, string>
   // Method syntax, as `result` below
   /** its data → fields added to the body */
   result(data: unknown, body: JsonBody): JsonBody

@@ -57,6 +57,7 @@ export const message = (m: Message) => ({
 const channelLookup = {
   operation: 'query($channelId: Int!) { roomChannel(channelId: $channelId) { chatChannel name } }',
   variables: (b: JsonBody) => ({ channelId: int(b.id) }),
+  fields: { channelId: 'id' },
   result: (d: { roomChannel: { chatChannel: string; name: string } }) => ({
     chatChannel: d.roomChannel.chatChannel,
     channelName: d.roomChannel.name,
