@@ -55,3 +55,45 @@ describe('messenger friends', () => {
     expect((await new Browser(t.url).get('/api/friends/status')).status).toBe(401)
   })
 })
+
+describe('messenger polls', () => {
+  it('creates a poll on a message, votes, reads it back', async () => {
+    const guild = (await alice.post('/api/guilds', { name: 'Polls' })).body.id
+    const channel = (await alice.post(`/api/guilds/${guild}/channels`, { name: 'votes' })).body.id
+    const message = (await alice.post(`/api/channels/${channel}/messages`, { content: 'Vote!' })).body.id
+    const made = await alice.post(`/api/messages/${message}/poll`, {
+      question: 'What is your favorite color?',
+      options: ['Red', 'Blue', 'Green'],
+      allow_multiple: false,
+      expires_hours: 24,
+    })
+    expect(made.status).toBe(201)
+    expect(made.body).toMatchObject({
+      id: expect.any(String),
+      question: 'What is your favorite color?',
+      allow_multiple: false,
+      options: [
+        { id: expect.any(String), text: 'Red', votes: 0 },
+        { id: expect.any(String), text: 'Blue', votes: 0 },
+        { id: expect.any(String), text: 'Green', votes: 0 },
+      ],
+    })
+    expect(new Date(made.body.expires_at).getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000)
+    const red = made.body.options[0].id
+
+    const voted = await bob.post(`/api/polls/${made.body.id}/vote`, { option_id: red })
+    expect(voted.status).toBe(200)
+    expect(voted.body.options[0]).toEqual({ id: red, text: 'Red', votes: 1 })
+    const read = await bob.get(`/api/messages/${message}/poll`)
+    expect(read.status).toBe(200)
+    expect(read.body).toMatchObject({ id: made.body.id, user_votes: [red] })
+    expect((await alice.get(`/api/messages/${message}/poll`)).body.user_votes).toEqual([])
+
+    const few = await alice.post(`/api/messages/${message}/poll`, { question: 'Only one?', options: ['A'] })
+    expect(few.status).toBe(400)
+    const none = await alice.get('/api/messages/999999/poll')
+    expect(none.status).toBe(404)
+    expect(['POLL_NOT_FOUND', 'MESSAGE_NOT_FOUND']).toContain(none.body.code)
+    expect((await bob.post('/api/polls/999999/vote', { option_id: '1' })).body.code).toBe('POLL_NOT_FOUND')
+  })
+})
