@@ -119,13 +119,13 @@ export function createRestEngine(opts: {
     if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
     const contextValue = await contextFactory()
     checkAccess(route, contextValue.viewer)
-    if (route.lookup && compiled.lookup && !Array.isArray(body)) {
+    const lookupVariables = route.lookup && !Array.isArray(body) ? route.lookup.variables(body) : null
+    if (route.lookup && compiled.lookup && lookupVariables && !Array.isArray(body)) {
       // a value only another operation gives (a channel's room): run first, its fields join the body
-      const variableValues = route.lookup.variables(body)
       const fields = route.lookup.fields ?? {}
       const named = (v: string) => fields[v] ?? v
-      checkVariables(schema, compiled.lookup, variableValues, named)
-      const found = await execute({ schema, document: compiled.lookup, contextValue, variableValues })
+      checkVariables(schema, compiled.lookup, lookupVariables, named)
+      const found = await execute({ schema, document: compiled.lookup, contextValue, variableValues: lookupVariables })
       if (found.errors?.length) {
         const app = toAppError(found.errors[0])
         throw app?.field ? renameField(app, app.field, named) : found.errors[0]

@@ -70,7 +70,8 @@ interface RouteBase {
 export interface Lookup {
   /** a GraphQL document with one operation */
   operation: string
-  variables(body: JsonBody): Record<string, unknown>
+  /** null: this request needs no lookup (an optional field absent) */
+  variables(body: JsonBody): Record<string, unknown> | null
   /** its variable → the body field it is read from, where they differ (errors name the field the client sent) */
   fields?: Record<string, string>
   // Method syntax, as `result` below

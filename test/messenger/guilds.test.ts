@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
+import { png } from '../conformance/harness.js'
 import { Browser } from './browser.js'
 
 let t: TestApp
@@ -121,6 +122,72 @@ describe('messenger guilds, channels and messages', () => {
     expect(removed.status).toBe(200)
     expect(removed.body).toEqual({ message: 'Message deleted successfully' })
     expect((await bob.get(`/api/channels/${channel}/messages`)).body.pagination.total).toBe(3)
+  })
+
+  it('uploads files and serves them', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(png(16, 16))], { type: 'image/png' }), 'image.png')
+    const up = await alice.post('/api/upload', form)
+    expect(up.status).toBe(201)
+    expect(up.body).toMatchObject({ filename: 'image.png', size: expect.any(Number), mimetype: 'image/png' })
+    const got = await fetch(`${t.url}/${up.body.path}`)
+    expect(got.status).toBe(200)
+    expect((await got.arrayBuffer()).byteLength).toBe(up.body.size)
+    const none = await alice.post('/api/upload', new FormData())
+    expect(none.status).toBe(400)
+    expect(none.body.details).toEqual({ field: 'file' })
+  })
+
+  it('adds, lists and removes emojis and stickers', async () => {
+    const form = (name: string, extra: Record<string, string> = {}) => {
+      const f = new FormData()
+      f.append('name', name)
+      for (const [k, v] of Object.entries(extra)) f.append(k, v)
+      f.append('file', new Blob([new Uint8Array(png(64, 64))], { type: 'image/png' }), 'e.png')
+      return f
+    }
+    const made = await alice.post(`/api/guilds/${guild}/emojis`, form('custom_emoji'))
+    expect(made.status).toBe(201)
+    expect(made.body).toEqual({
+      id: expect.any(String),
+      name: 'custom_emoji',
+      file_path: expect.any(String),
+      animated: false,
+    })
+    const list = await bob.get(`/api/guilds/${guild}/emojis`)
+    expect(list.body).toEqual([{ ...made.body, created_at: expect.any(String) }])
+    expect((await bob.post(`/api/guilds/${guild}/emojis`, form('bobs'))).status).toBe(403)
+    expect((await alice.delete(`/api/emojis/${made.body.id}`)).body).toEqual({ success: true })
+    expect((await alice.get(`/api/guilds/${guild}/emojis`)).body).toEqual([])
+
+    const sticker = await alice.post(
+      `/api/guilds/${guild}/stickers`,
+      form('custom_sticker', { description: 'A custom sticker' }),
+    )
+    expect(sticker.status).toBe(201)
+    expect(sticker.body).toMatchObject({ name: 'custom_sticker', description: 'A custom sticker' })
+    expect((await bob.get(`/api/guilds/${guild}/stickers`)).body).toEqual([
+      { ...sticker.body, created_at: expect.any(String) },
+    ])
+  })
+
+  it('searches messages', async () => {
+    await alice.post(`/api/channels/${channel}/messages`, { content: 'searchable needle here' })
+    const hits = await bob.get(`/api/search/messages?q=needle&channel_id=${channel}&limit=20`)
+    expect(hits.status).toBe(200)
+    expect(hits.body).toEqual([
+      {
+        id: expect.any(Number),
+        content: 'searchable needle here',
+        username: expect.stringMatching(/^alice_/),
+        channel_name: 'new-name',
+        timestamp: expect.any(String),
+      },
+    ])
+    const everywhere = await bob.get('/api/search/messages?q=needle')
+    expect(everywhere.status).toBe(200)
+    expect(Array.isArray(everywhere.body)).toBe(true)
+    expect((await bob.get('/api/search/messages')).body.details).toEqual({ field: 'q' })
   })
 
   it('deletes a guild (owner only)', async () => {

@@ -1,4 +1,5 @@
 import { AppError } from '../../../src/errors.js'
+import type { MultipartBody } from '../../../src/http/body.js'
 import { defineRoutes, type JsonBody } from '../../../src/rest/route.js'
 import { int } from '../../../src/rest/params.js'
 
@@ -62,6 +63,38 @@ const channelLookup = {
     chatChannel: d.roomChannel.chatChannel,
     channelName: d.roomChannel.name,
   }),
+}
+
+/** A room's emoji or sticker (file_path: the PNG's URL; PNG only, never animated). */
+const EMOJI = 'databaseId name url description createdAt'
+interface Emoji {
+  databaseId: number
+  name: string
+  url: string
+  description: string | null
+  createdAt: string
+}
+const emoji = (e: Emoji) => ({ id: String(e.databaseId), name: e.name, file_path: e.url, animated: false })
+const sticker = (e: Emoji) => ({
+  id: String(e.databaseId),
+  name: e.name,
+  file_path: e.url,
+  description: e.description ?? '',
+})
+/** the one `file` part of an emoji or sticker form (the service refuses none or several) */
+const file = (b: MultipartBody) => (b.files.length === 1 ? b.files[0] : null)
+const roomOrThrow = <T>(room: T | null) => {
+  // room(databaseId) answers null for a room that does not exist
+  if (!room) throw new AppError('ROOM_NOT_FOUND', undefined, { field: 'id' })
+  return room
+}
+
+/** search: the channel of `channel_id`, when given */
+const searchLookup = {
+  ...channelLookup,
+  variables: (b: JsonBody) =>
+    b.channel_id === undefined || b.channel_id === '' ? null : { channelId: int(b.channel_id) },
+  fields: { channelId: 'channel_id' },
 }
 
 const DEFAULT_LIMIT = 50
@@ -271,5 +304,82 @@ export const messengerRoomRoutes = defineRoutes([
     operation: 'mutation($id: Int!) { unpinChatMessage(id: $id) { databaseId } }',
     variables: (b) => ({ id: int(b.id) }),
     result: () => ({ message: 'Message unpinned successfully' }),
+  },
+  {
+    dialect: 'messenger',
+    method: 'GET',
+    path: '/api/search/messages',
+    access: 'A',
+    lookup: searchLookup,
+    operation: `query($text: String!, $channel: String, $first: Int) {
+      searchChatMessages(text: $text, channel: $channel, first: $first) { message { ${MESSAGE} channel } }
+    }`,
+    variables: (b) => ({ text: b.q, channel: b.chatChannel ?? null, first: b.limit === undefined ? 20 : int(b.limit) }),
+    fields: { text: 'q', channel: 'channel_id', first: 'limit' },
+    result: (d: { searchChatMessages: { message: Message & { channel: string } }[] }, b) =>
+      d.searchChatMessages.map(({ message: m }) => {
+        const { id, content, username, timestamp } = message(m)
+        // without channel_id the hits span every readable channel: named by their chat channel id
+        const name = (b as JsonBody).channelName
+        return { id, content, username, channel_name: typeof name === 'string' ? name : m.channel, timestamp }
+      }),
+  },
+  {
+    dialect: 'messenger',
+    method: 'GET',
+    path: '/api/guilds/:id/emojis',
+    access: 'A',
+    operation: `query($roomId: Int!) { room(databaseId: $roomId) { emojis { ${EMOJI} } } }`,
+    variables: (b) => ({ roomId: int(b.id) }),
+    fields: { roomId: 'id' },
+    result: (d: { room: { emojis: Emoji[] } | null }) =>
+      roomOrThrow(d.room).emojis.map((e) => ({ ...emoji(e), created_at: e.createdAt })),
+  },
+  {
+    dialect: 'messenger',
+    path: '/api/guilds/:id/emojis',
+    access: 'A',
+    body: 'multipart',
+    operation: `mutation($roomId: Int!, $name: String!, $file: File!) {
+      addRoomEmoji(roomId: $roomId, name: $name, file: $file) { ${EMOJI} }
+    }`,
+    variables: (b) => ({ roomId: int(b.id), name: b.name, file: file(b) }),
+    fields: { roomId: 'id' },
+    status: () => 201,
+    result: (d: { addRoomEmoji: Emoji }) => emoji(d.addRoomEmoji),
+  },
+  {
+    dialect: 'messenger',
+    method: 'DELETE',
+    path: '/api/emojis/:id',
+    access: 'A',
+    operation: 'mutation($emojiId: Int!) { removeRoomEmoji(emojiId: $emojiId) }',
+    variables: (b) => ({ emojiId: int(b.id) }),
+    fields: { emojiId: 'id' },
+    result: (d: { removeRoomEmoji: boolean }) => ({ success: d.removeRoomEmoji }),
+  },
+  {
+    dialect: 'messenger',
+    method: 'GET',
+    path: '/api/guilds/:id/stickers',
+    access: 'A',
+    operation: `query($roomId: Int!) { room(databaseId: $roomId) { stickers { ${EMOJI} } } }`,
+    variables: (b) => ({ roomId: int(b.id) }),
+    fields: { roomId: 'id' },
+    result: (d: { room: { stickers: Emoji[] } | null }) =>
+      roomOrThrow(d.room).stickers.map((e) => ({ ...sticker(e), created_at: e.createdAt })),
+  },
+  {
+    dialect: 'messenger',
+    path: '/api/guilds/:id/stickers',
+    access: 'A',
+    body: 'multipart',
+    operation: `mutation($roomId: Int!, $name: String!, $file: File!, $description: String) {
+      addRoomSticker(roomId: $roomId, name: $name, file: $file, description: $description) { ${EMOJI} }
+    }`,
+    variables: (b) => ({ roomId: int(b.id), name: b.name, file: file(b), description: b.description }),
+    fields: { roomId: 'id' },
+    status: () => 201,
+    result: (d: { addRoomSticker: Emoji }) => sticker(d.addRoomSticker),
   },
 ])
