@@ -7,6 +7,7 @@ import { accountRoutes } from './users/account-rest.js'
 import { socialRoutes } from './social/rest.js'
 import { addNotificationSchema } from './notifications/schema.js'
 import { addAccountSchema } from './users/account-schema.js'
+import { addDirectorySchema } from './users/directory-schema.js'
 import { addRoleSchema } from './roles/schema.js'
 import { addSocialSchema } from './social/schema.js'
 import { backfillNameSkeletons } from './users/skeletons.js'
@@ -63,6 +64,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
     schema(builder) {
       const { AuthPayload } = addUserSchema(builder, sections)
       addAccountSchema(builder, AuthPayload)
+      addDirectorySchema(builder)
       addRoleSchema(builder)
       addSocialSchema(builder, follows, ignores)
       addNotificationSchema(builder)

@@ -97,3 +97,20 @@ describe('messenger polls', () => {
     expect((await bob.post('/api/polls/999999/vote', { option_id: '1' })).body.code).toBe('POLL_NOT_FOUND')
   })
 })
+
+describe('messenger users', () => {
+  it('lists and searches users, revealing name, avatar and status only', async () => {
+    const list = await alice.get(`/api/users?limit=100`)
+    expect(list.status).toBe(200)
+    const bobs = list.body.find((u: { username: string }) => u.username === B)
+    expect(bobs).toEqual({ id: expect.any(Number), username: B, avatar: null, status: 'online' })
+    const found = await alice.get(`/api/search/users?q=${encodeURIComponent(`ob_${tag}`)}`)
+    expect(found.status).toBe(200)
+    expect(found.body).toEqual({ results: [{ username: B, avatar: null }], count: 1 })
+    const short = await alice.get('/api/search/users?q=a')
+    expect(short.status).toBe(400)
+    expect(short.body.details).toEqual({ field: 'q' })
+    expect((await alice.get('/api/users?limit=101')).body.details).toEqual({ field: 'limit' })
+    expect((await new Browser(t.url).get('/api/users')).status).toBe(401)
+  })
+})

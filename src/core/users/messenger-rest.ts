@@ -1,4 +1,5 @@
 import { defineRoutes } from '../../rest/route.js'
+import { int } from '../../rest/params.js'
 
 /**
  * messenger-api.md "Аутентификация": register (201, does not sign in), login (the session cookie and CSRF token, see
@@ -11,6 +12,24 @@ interface Account {
   createdAt: string
 }
 const ACCOUNT = 'databaseId name email createdAt'
+
+const LISTED = 'databaseId name photo status'
+interface Listed {
+  databaseId: number
+  name: string
+  photo: string | null
+  status: string
+}
+const DEFAULT_LIMIT = 50
+/** ?page=&limit= → the directory's first/offset (a value that is no integer is refused by the variable check) */
+function pageOf(b: Record<string, unknown>) {
+  const first = int(b.limit ?? String(DEFAULT_LIMIT))
+  const page = int(b.page ?? '1')
+  return {
+    first,
+    offset: typeof page === 'number' && typeof first === 'number' ? (page - 1) * first : page,
+  }
+}
 
 export const messengerUserRoutes = defineRoutes([
   {
@@ -51,5 +70,32 @@ export const messengerUserRoutes = defineRoutes([
     operation: 'mutation { logout }',
     sessionCookie: 'clear',
     result: () => ({ message: 'Successfully logged out' }),
+  },
+  {
+    // "Пользователи": the first page of the directory (?page=&limit= for more, at most 100 a page)
+    dialect: 'messenger',
+    method: 'GET',
+    path: '/api/users',
+    access: 'A',
+    operation: `query($first: Int!, $offset: Int!) { userDirectory(first: $first, offset: $offset) { ${LISTED} } }`,
+    variables: (b) => pageOf(b),
+    fields: { first: 'limit', offset: 'page' },
+    result: (d: { userDirectory: Listed[] }) =>
+      d.userDirectory.map((u) => ({ id: u.databaseId, username: u.name, avatar: u.photo, status: u.status })),
+  },
+  {
+    dialect: 'messenger',
+    method: 'GET',
+    path: '/api/search/users',
+    access: 'A',
+    operation: `query($search: String!, $first: Int!, $offset: Int!) {
+      userDirectory(search: $search, first: $first, offset: $offset) { ${LISTED} }
+    }`,
+    variables: (b) => ({ search: b.q, ...pageOf(b) }),
+    fields: { search: 'q', first: 'limit', offset: 'page' },
+    result: (d: { userDirectory: Listed[] }) => ({
+      results: d.userDirectory.map((u) => ({ username: u.name, avatar: u.photo })),
+      count: d.userDirectory.length,
+    }),
   },
 ])
