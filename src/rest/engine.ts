@@ -121,7 +121,7 @@ export function createRestEngine(opts: {
     checkAccess(route, contextValue.viewer)
     const lookupVariables = route.lookup && !Array.isArray(body) ? route.lookup.variables(body) : null
     if (route.lookup && compiled.lookup && lookupVariables && !Array.isArray(body)) {
-      // a value only another operation gives (a channel's room): run first, its fields join the body
+      // a value only another operation gives (a user's id by name): run first, its fields join the body
       const fields = route.lookup.fields ?? {}
       const named = (v: string) => fields[v] ?? v
       checkVariables(schema, compiled.lookup, lookupVariables, named)

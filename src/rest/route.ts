@@ -25,7 +25,7 @@ interface RouteBase {
   /** default POST */
   method?: Method
   /**
-   * An operation run before the main one (same context) for a value only it gives (a channel's room); what it
+   * An operation run before the main one (same context) for a value only it gives (a user's id by name); what it
    * returns is merged into the body the main operation's `variables` and `result` see.
    */
   lookup?: Lookup
