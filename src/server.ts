@@ -86,7 +86,6 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     trustProxy: config.trustProxy,
     log,
     errors,
-    sessionSecret: config.sessionSecret,
   })
   const readiness = createReadiness({
     database,
