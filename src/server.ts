@@ -86,6 +86,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     trustProxy: config.trustProxy,
     log,
     errors,
+    sessionSecret: config.sessionSecret,
   })
   const readiness = createReadiness({
     database,

@@ -98,6 +98,12 @@ export async function historyList(
   return present(ctx, ch, rows.reverse())
 }
 
+/** How many messages historyList pages through (messenger's pagination total). */
+export async function historyCount(ctx: Context, channelId: string) {
+  const ch = await readableChannel(ctx, channelId)
+  return ctx.prisma.chatMessage.count({ where: await baseWhere(ctx, ch) })
+}
+
 export async function pinned(ctx: Context, channelId: string) {
   const ch = await readableChannel(ctx, channelId)
   const rows = await ctx.prisma.chatMessage.findMany({

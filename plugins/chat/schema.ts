@@ -54,6 +54,10 @@ export function chatSchema(builder: Builder) {
           return ownerId ? ctx.prisma.user.findUnique({ ...query, where: { id: ownerId } }) : null
         },
       }),
+      messageCount: t.int({
+        description: 'How many messages the viewer may read in the channel (what history pages through)',
+        resolve: (c, _a, ctx) => history.historyCount(ctx, c.id),
+      }),
       slowModeSeconds: t.int({
         resolve: async (c, _a, ctx) =>
           (await ctx.prisma.chatChannelSettings.findUnique({ where: { channel: c.id } }))?.slowModeSeconds ?? 0,

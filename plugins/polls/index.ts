@@ -4,6 +4,7 @@ import { readPollsConfig } from './config.js'
 import { POLL_TOPICS } from './topics.js'
 import { pollsSchema } from './schema/index.js'
 import { peka2PollRoutes } from './rest/peka2.js'
+import { messengerPollRoutes } from './rest/messenger.js'
 import { pollsState } from './state.js'
 import { PollShapes } from './shapes.js'
 import { PollLive } from './live.js'
@@ -22,7 +23,7 @@ export default definePlugin({
   errors: POLL_ERRORS,
   config: readPollsConfig,
   schema: pollsSchema,
-  rest: peka2PollRoutes,
+  rest: [...peka2PollRoutes, ...messengerPollRoutes],
   async start(services, plugin) {
     const chat = plugin.api('chat')
     const live = new PollLive(services, plugin.config, chat)

@@ -74,14 +74,7 @@ export async function createChannel(ctx: Context, roomId: number, input: NewChan
 
 /** A room admin renames a channel, makes it read-only (only room admins write) or moves it. */
 export async function updateChannel(ctx: Context, channelId: number, input: ChannelChange): Promise<RoomChannelRow> {
-  const found =
-    channelId < 1
-      ? null
-      : await ctx.prisma.roomChannel.findUnique({ where: { id: channelId }, include: { room: true } })
-  if (!found) throw new AppError('ROOM_CHANNEL_NOT_FOUND', undefined, { field: 'channelId' })
-  // someone who cannot see the room learns nothing of its channels
-  if (!(await hasAccess(ctx, found.room)))
-    throw new AppError('ROOM_CHANNEL_NOT_FOUND', undefined, { field: 'channelId' })
+  const found = await readableRoomChannel(ctx, channelId)
   await requireRoomAdmin(ctx, found.room)
   const data: Prisma.RoomChannelUpdateInput = {}
   if (input.name != null) data.name = roomName(input.name)
@@ -96,6 +89,19 @@ export async function updateChannel(ctx: Context, channelId: number, input: Chan
   }
   announce(ctx, 'CHANNEL_UPDATED', found.roomId, { channelId: channel.id })
   return channel
+}
+
+/** A channel of a room the viewer may read, with its room; ROOM_CHANNEL_NOT_FOUND otherwise. */
+export async function readableRoomChannel(ctx: Context, channelId: number) {
+  const found =
+    channelId < 1
+      ? null
+      : await ctx.prisma.roomChannel.findUnique({ where: { id: channelId }, include: { room: true } })
+  if (!found) throw new AppError('ROOM_CHANNEL_NOT_FOUND', undefined, { field: 'channelId' })
+  // someone who cannot see the room learns nothing of its channels
+  if (!(await hasAccess(ctx, found.room)))
+    throw new AppError('ROOM_CHANNEL_NOT_FOUND', undefined, { field: 'channelId' })
+  return found
 }
 
 /** The room's text channels by position, for those who may read the room; [] for the others. */

@@ -2,10 +2,12 @@ import { definePlugin, type Plugin } from '../plugin-system/contract.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { addUserSchema } from './users/schema.js'
 import { userRoutes } from './users/rest.js'
+import { messengerUserRoutes } from './users/messenger-rest.js'
 import { accountRoutes } from './users/account-rest.js'
 import { socialRoutes } from './social/rest.js'
 import { addNotificationSchema } from './notifications/schema.js'
 import { addAccountSchema } from './users/account-schema.js'
+import { addDirectorySchema } from './users/directory-schema.js'
 import { addRoleSchema } from './roles/schema.js'
 import { addSocialSchema } from './social/schema.js'
 import { backfillNameSkeletons } from './users/skeletons.js'
@@ -62,6 +64,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
     schema(builder) {
       const { AuthPayload } = addUserSchema(builder, sections)
       addAccountSchema(builder, AuthPayload)
+      addDirectorySchema(builder)
       addRoleSchema(builder)
       addSocialSchema(builder, follows, ignores)
       addNotificationSchema(builder)
@@ -78,6 +81,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       ...fileRoutes,
       ...oauthRoutes(settings),
       ...thirdPartyRoutes(settings),
+      ...messengerUserRoutes,
     ],
     socketEvents: sessionSocketEvents,
     socketStreams: notifierSocketStreams,

@@ -1,7 +1,12 @@
 import type { ServerResponse } from 'node:http'
 
 /** A JSON response with a length; every hand-written response (REST shim, health, 429s) goes through here. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+) {
   const text = JSON.stringify(body)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
 import type { AppYoga, EnvelopedGraphQL } from '../app/graphql.js'
-import type { Access, Dialect, JsonBody, RestBody, RestRoute } from './route.js'
+import type { Access, Dialect, JsonBody, Method, RestBody, RestRoute } from './route.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { DIALECTS, dialectResolver } from './dialects.js'
 import { AppError, type ErrorRegistry } from '../errors.js'
@@ -15,6 +15,7 @@ import type { ContextInput, Viewer } from '../context.js'
 import { bindingsOf, bodyNamer, renameField, type Bindings } from './field-names.js'
 import { pageSizeOf, pagesOf } from './pages.js'
 import { sessionCookieOf } from './session-cookie.js'
+import { isPattern, matchPath } from './path-pattern.js'
 
 /** Requests one /api/bulk call may carry. */
 export const BULK_MAX = 20
@@ -25,13 +26,17 @@ interface Compiled {
   bindings: Bindings
   /** the page size of `route.pageBy`, read from the schema on first use */
   pageSize?: number
+  lookup?: DocumentNode
 }
 
-/** A route's answer: status, body and the Set-Cookie it carries (peka2 login and logout). */
+/** The routes of one path (pattern), by method. */
+type PathRoutes = Map<Method, Compiled>
+
+/** A route's answer: status, body and the headers it carries (Set-Cookie of a login or logout). */
 interface Answer {
   status: number
   body: unknown
-  cookie: string | null
+  headers: Record<string, string | string[]>
 }
 
 export interface RestEngine {
@@ -43,6 +48,9 @@ export interface RestEngine {
   /** an error in that dialect's documented form */
   errorResponse(dialect: Dialect, code: string, message: string): { status: number; body: unknown }
 }
+
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE'] satisfies Method[]
+const isMethod = (m: string | undefined): m is Method => m !== undefined && METHODS.includes(m)
 
 export function createRestEngine(opts: {
   routes: RestRoute[]
@@ -56,16 +64,37 @@ export function createRestEngine(opts: {
   log: Logger
   /** the app's error codes (core + enabled plugins): statuses of the dialects that map codes */
   errors: ErrorRegistry
+  /** the app's session secret: the messenger's CSRF tokens */
+  sessionSecret: string
 }): RestEngine {
   const dialectOf = dialectResolver(opts.routes)
-  const errorResponse = (dialect: Dialect, code: string, message: string) =>
-    DIALECTS[dialect].error(code, message, opts.errors.status)
-  const table = new Map<string, Compiled>()
+  const errorResponse = (dialect: Dialect, code: string, message: string, field?: string) =>
+    DIALECTS[dialect].error(code, message, opts.errors.status, field)
+  /** exact paths; `patterns`: paths with `:name` segments, tried in order */
+  const table = new Map<string, PathRoutes>()
+  const patterns: { path: string; routes: PathRoutes }[] = []
   for (const route of opts.routes) {
-    if (table.has(route.path)) throw new Error(`two REST routes for ${route.path}`)
+    let routes = table.get(route.path)
+    if (!routes) {
+      table.set(route.path, (routes = new Map<Method, Compiled>()))
+      if (isPattern(route.path)) patterns.push({ path: route.path, routes })
+    }
+    const method = route.method ?? 'POST'
+    if (routes.has(method)) throw new Error(`two REST routes for ${method} ${route.path}`)
     // Parsed once at start-up: a broken operation fails the boot, not the first request.
     const document = parse(route.operation)
-    table.set(route.path, { route, document, bindings: bindingsOf(document) })
+    const lookup = route.lookup ? parse(route.lookup.operation) : undefined
+    routes.set(method, { route, document, bindings: bindingsOf(document), lookup })
+  }
+  /** the routes of a request path and its path parameters */
+  function find(path: string): { routes: PathRoutes; params: Record<string, string> } | null {
+    const exact = table.get(path)
+    if (exact && !isPattern(path)) return { routes: exact, params: {} }
+    for (const p of patterns) {
+      const params = matchPath(p.path, path)
+      if (params) return { routes: p.routes, params }
+    }
+    return null
   }
 
   /**
@@ -90,6 +119,19 @@ export function createRestEngine(opts: {
     if (errors.length) throw new Error(`REST route ${route.path} has an invalid operation: ${errors[0].message}`)
     const contextValue = await contextFactory()
     checkAccess(route, contextValue.viewer)
+    const lookupVariables = route.lookup && !Array.isArray(body) ? route.lookup.variables(body) : null
+    if (route.lookup && compiled.lookup && lookupVariables && !Array.isArray(body)) {
+      // a value only another operation gives (a user's id by name): run first, its fields join the body
+      const fields = route.lookup.fields ?? {}
+      const named = (v: string) => fields[v] ?? v
+      checkVariables(schema, compiled.lookup, lookupVariables, named)
+      const found = await execute({ schema, document: compiled.lookup, contextValue, variableValues: lookupVariables })
+      if (found.errors?.length) {
+        const app = toAppError(found.errors[0])
+        throw app?.field ? renameField(app, app.field, named) : found.errors[0]
+      }
+      body = { ...body, ...route.lookup.result(found.data, body) }
+    }
     // After the access check: a guest learns that they must sign in, not what is wrong with their input.
     const variables = mapVariables(route, body, requestId)
     const name = bodyNamer(route, compiled.bindings, body, variables)
@@ -111,13 +153,32 @@ export function createRestEngine(opts: {
       return {
         status: route.status ? route.status(data, body) : 200,
         body: pages.length === 1 ? answers[0] : answers.flatMap(pageList(route)),
-        cookie: sessionCookieOf(route.sessionCookie, data, body, contextValue.config.sessionTtlDays),
+        headers: sessionHeadersOf(route, data, body, contextValue.config.sessionTtlDays),
       }
     } catch (err) {
       // errors name GraphQL arguments and variables; a REST client is told the body field it sent
       const app = toAppError(err)
       throw app?.field ? renameField(app, app.field, name) : err
     }
+  }
+
+  /** The headers of a login or logout answer, in the route's dialect. */
+  function sessionHeadersOf(
+    route: RestRoute,
+    data: unknown,
+    body: RestBody,
+    ttlDays: number,
+  ): Record<string, string | string[]> {
+    const dialect = DIALECTS[route.dialect]
+    if (!route.sessionCookie) return {}
+    if (dialect.sessionHeaders)
+      return dialect.sessionHeaders(
+        route.sessionCookie === 'clear' ? null : route.sessionCookie.set(data, body),
+        ttlDays,
+        opts.sessionSecret,
+      )
+    const cookie = sessionCookieOf(route.sessionCookie, data, body, ttlDays)
+    return cookie ? { 'set-cookie': cookie } : {}
   }
 
   /**
@@ -152,22 +213,22 @@ export function createRestEngine(opts: {
     }
     // Each request in the batch counts against the caller's per-IP budget, as if sent alone.
     if (command.length > 1) await opts.perIp?.consume(clientIp(req, !!opts.trustProxy), command.length - 1)
-    const token = DIALECTS.peka2.token(req.headers, {})
+    const token = DIALECTS.peka2.token(req.headers, {}, opts.sessionSecret)
     const out: unknown[] = []
     // a login inside the batch signs the caller in as it would alone: the last cookie set goes out with the answer
-    let cookie: string | null = null
+    let headers: Record<string, string | string[]> = {}
     const requests: unknown[] = command
     for (const [i, entry] of requests.entries()) {
       const pair: unknown[] = Array.isArray(entry) ? entry : []
       const [url, params] = pair
-      const compiled = typeof url === 'string' ? table.get(url) : undefined
+      const compiled = typeof url === 'string' && !isPattern(url) ? table.get(url)?.get('POST') : undefined
       try {
         if (compiled?.route.dialect !== 'peka2' || compiled.route.body === 'multipart' || compiled.route.bulk === false)
           throw new AppError('INVALID_INPUT', `command[${i}]: ${String(url)} cannot be run in a bulk request`, {
             field: `command[${i}]`,
           })
         const answer = await run(compiled, bulkBody(compiled.route, params), req, token, requestId)
-        cookie = answer.cookie ?? cookie
+        if (answer.headers['set-cookie']) headers = answer.headers
         out.push([url, params ?? {}, answer.body, true])
       } catch (err) {
         const app = toAppError(err)
@@ -186,7 +247,7 @@ export function createRestEngine(opts: {
         ])
       }
     }
-    sendJson(res, 200, out, cookie ? { 'set-cookie': cookie } : {})
+    sendJson(res, 200, out, headers)
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<boolean> {
@@ -194,8 +255,8 @@ export function createRestEngine(opts: {
     const dialectName = dialectOf(url.pathname)
     if (!dialectName) return false
     const dialect = DIALECTS[dialectName]
-    const fail = (code: string, message: string, headers?: Record<string, string>) => {
-      const { status, body } = errorResponse(dialectName, code, message)
+    const fail = (code: string, message: string, headers?: Record<string, string>, field?: string) => {
+      const { status, body } = errorResponse(dialectName, code, message, field)
       sendJson(res, status, body, headers)
     }
     if (url.pathname === '/api/bulk' && req.method === 'POST') {
@@ -212,23 +273,29 @@ export function createRestEngine(opts: {
       }
       return true
     }
-    const compiled = table.get(url.pathname)
-    if (compiled?.route.dialect !== dialectName) {
+    const found = find(url.pathname)
+    const first = found?.routes.values().next().value
+    if (!found || first?.route.dialect !== dialectName) {
       // drain what the client sent so the socket stays usable
       req.resume()
       fail('NOT_FOUND_ROUTE', `Unknown endpoint ${url.pathname}`)
       return true
     }
-    if (req.method !== 'POST') {
+    const compiled = isMethod(req.method) ? found.routes.get(req.method) : undefined
+    if (!compiled) {
       req.resume()
-      fail('BAD_REQUEST', `${url.pathname} accepts POST only`)
+      const allowed = [...found.routes.keys()].join(', ')
+      if (dialectName === 'messenger')
+        fail('METHOD_NOT_ALLOWED', `${url.pathname} accepts ${allowed} only`, { allow: allowed })
+      else fail('BAD_REQUEST', `${url.pathname} accepts POST only`)
       return true
     }
     try {
       const limit = compiled.route.largeUploads ? (opts.uploadBodyLimit ?? opts.bodyLimit) : opts.bodyLimit
-      const body = await readRouteBody(compiled.route, req, limit)
-      const out = await run(compiled, body, req, dialect.token(req.headers, body), requestId)
-      sendJson(res, out.status, out.body, out.cookie ? { 'set-cookie': out.cookie } : {})
+      const read = await readRouteBody(compiled.route, req, limit)
+      const body = dialectName === 'messenger' ? merged(read, url.searchParams, found.params) : read
+      const out = await run(compiled, body, req, dialect.token(req.headers, body, opts.sessionSecret), requestId)
+      sendJson(res, out.status, out.body, out.headers)
     } catch (err) {
       const app = toAppError(err)
       if (app) {
@@ -240,7 +307,7 @@ export function createRestEngine(opts: {
           code: app.code,
           field: app.field ?? null,
         })
-        fail(app.code, app.message, retry ? { 'retry-after': String(retry) } : undefined)
+        fail(app.code, app.message, retry ? { 'retry-after': String(retry) } : undefined, app.field)
       } else {
         opts.log.error('unexpected error in REST route', {
           requestId,
@@ -271,7 +338,20 @@ function checkAccess(route: RestRoute, viewer: Viewer | null) {
   if (!letters.some(admits)) throw new AppError('INSUFFICIENT_PERMISSIONS')
 }
 
-function readRouteBody(route: RestRoute, req: IncomingMessage, limit: number): Promise<RestBody> {
+/** A messenger route's one object: `{ ...query, ...body, ...params }`, so the path names the resource whatever the body says. */
+function merged(body: RestBody, query: URLSearchParams, params: Record<string, string>): RestBody {
+  if (Array.isArray(body)) return body
+  const fromQuery = Object.fromEntries(query)
+  if ('files' in body && Array.isArray(body.files)) return { ...fromQuery, ...body, ...params, files: body.files }
+  return { ...fromQuery, ...body, ...params }
+}
+
+async function readRouteBody(route: RestRoute, req: IncomingMessage, limit: number): Promise<RestBody> {
+  // GET and DELETE carry no body
+  if (route.method === 'GET' || route.method === 'DELETE') {
+    req.resume()
+    return {}
+  }
   if (route.body === 'multipart') return readMultipart(req, limit)
   // peka2's clients post JSON whatever Content-Type they give it (peka2-api-index.md shows none)
   const types: JsonTypes = route.dialect === 'peka2' ? 'any' : 'json'

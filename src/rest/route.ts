@@ -7,7 +7,8 @@ import type { MultipartBody } from '../http/body.js'
  */
 export type { Access }
 
-export type Dialect = 'peka2' | 'justchat'
+export type Dialect = 'peka2' | 'justchat' | 'messenger'
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /** A JSON object body: the field names are whatever the client sent. */
 export type JsonBody = Record<string, unknown>
@@ -16,7 +17,18 @@ export type RestBody = JsonBody | unknown[] | MultipartBody
 
 interface RouteBase {
   dialect: Dialect
+  /**
+   * `:name` segments are path parameters (`/api/guilds/:id`). The messenger's routes get one merged object as their
+   * body: `{ ...query, ...body, ...params }` (path and query values as strings).
+   */
   path: string
+  /** default POST */
+  method?: Method
+  /**
+   * An operation run before the main one (same context) for a value only it gives (a user's id by name); what it
+   * returns is merged into the body the main operation's `variables` and `result` see.
+   */
+  lookup?: Lookup
   access: Access
   /** further letters that also admit the caller: peka2 writes `MS/Sm` for "either role" */
   orAccess?: Access[]
@@ -53,6 +65,18 @@ interface RouteBase {
   result(data: unknown, body: RestBody): unknown
   /** success status (JustChat answers 201 for some creations) */
   status?(data: unknown, body: RestBody): number
+}
+
+export interface Lookup {
+  /** a GraphQL document with one operation */
+  operation: string
+  /** null: this request needs no lookup (an optional field absent) */
+  variables(body: JsonBody): Record<string, unknown> | null
+  /** its variable → the body field it is read from, where they differ (errors name the field the client sent) */
+  fields?: Record<string, string>
+  // Method syntax, as `result` below
+  /** its data → fields added to the body */
+  result(data: unknown, body: JsonBody): JsonBody
 }
 
 export type SessionCookie =

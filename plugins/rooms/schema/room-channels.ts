@@ -1,5 +1,12 @@
 import type { Builder } from '../../../src/schema/builder.js'
-import { channelsOf, createChannel, updateChannel, MAX_CHANNELS, type RoomChannelRow } from '../channels.js'
+import {
+  channelsOf,
+  createChannel,
+  readableRoomChannel,
+  updateChannel,
+  MAX_CHANNELS,
+  type RoomChannelRow,
+} from '../channels.js'
 import { roomChannel } from '../kind.js'
 import type { RoomTypes } from './room-type.js'
 
@@ -30,6 +37,15 @@ export function addRoomChannelFields(builder: Builder, { Room }: RoomTypes) {
       type: [RoomChannel],
       description: "The room's text channels by position; empty for those who may not read the room",
       resolve: (r, _a, ctx) => channelsOf(ctx, r),
+    }),
+  }))
+
+  builder.queryFields((t) => ({
+    roomChannel: t.field({
+      type: RoomChannel,
+      description: 'A text channel of a room the viewer may read (ROOM_CHANNEL_NOT_FOUND otherwise)',
+      args: { channelId: t.arg.int({ required: true }) },
+      resolve: (_p, a, ctx) => readableRoomChannel(ctx, a.channelId),
     }),
   }))
 
