@@ -162,10 +162,12 @@ async function observe(selection: string[]): Promise<Observed> {
         const res = await rest(t.url, r.path, {})
         // a JustChat family another enabled plugin also uses (/user/…) is owned: compare with an unknown path in it
         const sibling = `/${r.path.split('/')[1]}/no-such-route`
-        const u = r.dialect === 'justchat' ? await rest(t.url, sibling, {}) : unknown[r.dialect as keyof typeof unknown]
+        // the messenger owns only the paths of its enabled routes: the others are peka2's, as any /api path
+        const dialect = r.dialect === 'messenger' ? 'peka2' : r.dialect
+        const u = dialect === 'justchat' ? await rest(t.url, sibling, {}) : unknown[dialect as keyof typeof unknown]
         routes.push({
           plugin: p.name,
-          dialect: r.dialect,
+          dialect,
           path: r.path,
           status: res.status,
           body: res.body,
