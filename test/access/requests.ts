@@ -127,13 +127,32 @@ export async function firstEvent(
 /** A REST call as its dialect's clients send it, with the code the app logged for a refusal. */
 export async function restCall(
   t: AccessApp,
-  route: { path: string; dialect: string; body?: string },
+  route: { path: string; dialect: string; body?: string; method?: string },
   body: unknown,
   token: string | undefined,
 ): Promise<{ status: number; body: unknown; code: string | undefined }> {
   const requestId = randomUUID()
   const headers: Record<string, string> = { 'x-request-id': requestId }
   if (token && route.dialect === 'peka2') headers.token = `Bearer ${token}`
+  if (token && route.dialect === 'messenger') headers.authorization = `Bearer ${token}`
+  const method = route.method ?? 'POST'
+  // the messenger's `:name` path parameters come from the body's fields of that name; GET and DELETE carry the rest
+  // in the query string
+  let path = route.path
+  if (route.dialect === 'messenger' && body && typeof body === 'object' && !Array.isArray(body)) {
+    const rest = { ...(body as Vars) }
+    path = path.replace(/:(\w+)/g, (_m, name: string) => {
+      const v = rest[name] ?? '0'
+      delete rest[name]
+      return encodeURIComponent(String(v))
+    })
+    body = rest
+    if (method === 'GET' || method === 'DELETE') {
+      const q = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)])).toString()
+      const res = await fetch(`${t.url}${path}${q ? `?${q}` : ''}`, { method, headers })
+      return answerOf(t, res, requestId)
+    }
+  }
   let payload: string | FormData
   if (route.body === 'multipart') {
     const form = new FormData()
@@ -147,7 +166,10 @@ export async function restCall(
       token && route.dialect === 'justchat' && !Array.isArray(body) ? { ...(body as Vars), session_key: token } : body
     payload = JSON.stringify(withKey)
   }
-  const res = await fetch(`${t.url}${route.path}`, { method: 'POST', headers, body: payload })
+  return answerOf(t, await fetch(`${t.url}${path}`, { method, headers, body: payload }), requestId)
+}
+
+async function answerOf(t: AccessApp, res: Response, requestId: string) {
   const text = await res.text()
   let parsed: unknown = text
   try {

@@ -6,7 +6,7 @@ import { minimalValue } from './calls.js'
 import { makeFixtures } from './fixtures.js'
 import { inBatches, restCall } from './requests.js'
 import { ACCESS_CODES, callersOf, judge, type Actual, type Caller, type Vars } from './rules.js'
-import { NAMED_ROLES, REST, type RestRule } from './scope-table.js'
+import { NAMED_ROLES, REST, restKey, type RestRule } from './scope-table.js'
 
 /**
  * Every REST route the running app serves (peka2 and JustChat), called by every caller: the route must declare the
@@ -19,7 +19,7 @@ afterAll(() => t.close())
 const schema = schemaOf(t)
 const callers = await makeCallers(t, NAMED_ROLES)
 const f = await makeFixtures(t, callers)
-const routes = [...t.app.rest.routes].sort((a, b) => a.path.localeCompare(b.path))
+const routes = [...t.app.rest.routes].sort((a, b) => restKey(a).localeCompare(restKey(b)))
 
 const lettersOf = (r: RestRoute) => [r.access, ...(r.orAccess ?? [])].join('/')
 
@@ -37,10 +37,14 @@ function generatedBody(route: RestRoute): unknown {
   return body
 }
 
-/** The dialects' documented forms of the two access refusals (peka2: 500 {message}; JustChat: 440 / 403 {error}). */
+/**
+ * The dialects' documented forms of the two access refusals (peka2: 500 {message}; JustChat: 440 / 403 {error};
+ * messenger: 401 / 403 {error, code, details}).
+ */
 const ACCESS_STATUS: Record<string, Record<string, number>> = {
   peka2: { UNAUTHENTICATED: 500, INSUFFICIENT_PERMISSIONS: 500 },
   justchat: { UNAUTHENTICATED: 440, INSUFFICIENT_PERMISSIONS: 403 },
+  messenger: { UNAUTHENTICATED: 401, INSUFFICIENT_PERMISSIONS: 403 },
 }
 
 async function callRoute(route: RestRoute, rule: RestRule, caller: Caller): Promise<Actual> {
@@ -68,7 +72,7 @@ let cellCount = 0
 
 describe('the scope table', () => {
   it('has a rule for every REST route the app serves, and none for a route that is gone', () => {
-    const paths = routes.map((r) => r.path)
+    const paths = routes.map(restKey)
     expect(paths.length).toBeGreaterThan(20)
     expect(
       paths.filter((p) => !Object.hasOwn(REST, p)),
@@ -82,14 +86,15 @@ describe('the scope table', () => {
 })
 
 describe('REST routes', () => {
-  it.each(routes.map((r) => [`${r.dialect} ${r.path}`, r] as const))('%s', async (_name, route) => {
-    const rule = REST[route.path] as RestRule | undefined
-    expect(rule, `${route.path} has no rule in test/access/scope-table.ts`).toBeDefined()
-    expect(lettersOf(route), `${route.path}: the access letters it declares`).toBe(rule!.letters)
+  it.each(routes.map((r) => [`${r.dialect} ${restKey(r)}`, r] as const))('%s', async (_name, route) => {
+    const key = restKey(route)
+    const rule = REST[key] as RestRule | undefined
+    expect(rule, `${key} has no rule in test/access/scope-table.ts`).toBeDefined()
+    expect(lettersOf(route), `${key}: the access letters it declares`).toBe(rule!.letters)
     const cells = callersOf(rule!, callers.all).map((caller) => async () => {
       const actual = await callRoute(route, rule!, caller)
-      if (process.env.ACCESS_VERBOSE) console.info(`${route.path} as ${caller}: ${actual.outcome} (${actual.detail})`)
-      return judge(rule!, caller, actual, route.path)
+      if (process.env.ACCESS_VERBOSE) console.info(`${key} as ${caller}: ${actual.outcome} (${actual.detail})`)
+      return judge(rule!, caller, actual, key)
     })
     cellCount += cells.length
     const wrong = (await inBatches(cells, 16)).filter((x): x is string => x !== null)

@@ -228,6 +228,7 @@ export const GRAPHQL: Record<string, Rule> = {
   'Query.viewerByToken': everyone,
   'Query.user': { admits: 'everyone', args: (f) => ({ databaseId: f.owner.id }) },
   'Query.users': { admits: 'everyone', args: (f) => ({ databaseIds: [f.owner.id] }) },
+  'Query.userDirectory': signedIn,
   'Query.usersWithRole': { admits: ['roleAdmin'], args: () => ({ role: 'moderator' }) },
   'Query.defaultRoles': everyone,
   'Query.defaultSettings': everyone,
@@ -458,6 +459,12 @@ export const GRAPHQL: Record<string, Rule> = {
   'Query.room': { admits: 'everyone', args: async (f) => ({ databaseId: await f.room() }) },
   'Query.rooms': everyone,
   'Query.myRooms': signedIn,
+  // a channel of a room the caller may not read does not exist to them
+  'Query.roomChannel': {
+    admits: ['owner', 'moderator'],
+    refusal: 'ROOM_CHANNEL_NOT_FOUND',
+    args: async (f) => ({ channelId: await roomTextChannel(f) }),
+  },
   'Query.roomCategories': everyone,
   'Mutation.createRoom': signedIn,
   'Mutation.updateRoom': roomAdmin(() => ({ input: { name: 'access matrix' } })),
@@ -752,6 +759,10 @@ const roomAdminRoute = (more: Record<string, unknown>): Partial<RestRule> => ({
   body: async (f) => ({ roomId: await f.room(), ...more }),
 })
 
+/** A route's key in REST: its path, and for the messenger's routes (several methods on one path) `METHOD path`. */
+export const restKey = (r: { dialect: string; path: string; method?: string }) =>
+  r.dialect === 'messenger' ? `${r.method ?? 'POST'} ${r.path}` : r.path
+
 export const REST: Record<string, RestRule> = {
   // ------------------------------------------------------------------ core
   '/api/user': route('P', { body: (f) => ({ id: f.owner.id }) }),
@@ -969,6 +980,43 @@ export const REST: Record<string, RestRule> = {
   '/api/oauth/reject': route('A'),
   '/api/oauth/thirdparty/register': route('C'),
   // oauth: end
+  // messenger (messenger-api.md): sign-up and login are open, the rest needs a session; ids the matrix generates name
+  // nothing (GUILD_NOT_FOUND …), so a signed-in caller passes access and a guest is refused first
+  'POST /api/register': route('P'),
+  'POST /api/login': route('P'),
+  'POST /api/logout': route('A', { freshSession: true }),
+  'GET /api/users': route('A'),
+  'GET /api/search/users': route('A', { body: () => ({ q: 'matrix' }) }),
+  'POST /api/upload': route('A'),
+  'POST /api/guilds': route('A', { body: () => ({ name: `matrix ${randomHex()}` }) }),
+  'GET /api/guilds': route('A'),
+  'DELETE /api/guilds/:id': route('A'),
+  'POST /api/guilds/:id/invites': route('A'),
+  'POST /api/invites/:code/join': route('A'),
+  'POST /api/guilds/:id/channels': route('A'),
+  'GET /api/guilds/:id/channels': route('A'),
+  'PUT /api/channels/:id': route('A'),
+  'GET /api/channels/:id/messages': route('A'),
+  'POST /api/channels/:id/messages': route('A'),
+  'PUT /api/messages/:id': route('A'),
+  'DELETE /api/messages/:id': route('A'),
+  'POST /api/messages/:id/pin': route('A'),
+  'POST /api/messages/:id/unpin': route('A'),
+  'GET /api/search/messages': route('A', { body: () => ({ q: 'matrix' }) }),
+  'GET /api/guilds/:id/emojis': route('A'),
+  'POST /api/guilds/:id/emojis': route('A'),
+  'DELETE /api/emojis/:id': route('A'),
+  'GET /api/guilds/:id/stickers': route('A'),
+  'POST /api/guilds/:id/stickers': route('A'),
+  'POST /api/friends/request': route('A'),
+  'POST /api/friends/accept': route('A'),
+  'POST /api/friends/decline': route('A'),
+  'POST /api/friends/remove': route('A'),
+  'GET /api/friends/status': route('A'),
+  'POST /api/messages/:id/poll': route('A'),
+  'POST /api/polls/:id/vote': route('A'),
+  'GET /api/messages/:id/poll': route('A'),
+  // messenger: end
 }
 
 /** The roles the rules name: each gets a caller of its own, the rest one caller holding them all. */

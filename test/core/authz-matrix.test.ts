@@ -92,6 +92,15 @@ const BODIES: Record<string, () => Record<string, unknown> | Promise<Record<stri
   '/init/edit': () => ({ user: { nickname: 'matrix' } }),
   '/init/getUser': () => ({ user_id: String(target.id) }),
   '/init/exit': () => ({}),
+  // messenger (messenger-api.md): a fresh name per registration
+  '/api/register': () => {
+    const name = `m${randomInt(0, 1e9)}`
+    return { username: name, password: 'correct horse battery 1', email: `${name}@example.com` }
+  },
+  '/api/login': () => ({ username: target.name, password: target.password }),
+  '/api/logout': () => ({}),
+  '/api/users': () => ({ limit: '5' }),
+  '/api/search/users': () => ({ q: target.name.slice(0, 4) }),
   '/api/subscribe/add': () => ({ content: 'stream', id: target.id }),
   '/api/subscribe/remove': () => ({ content: 'stream', id: target.id }),
   '/api/subscribe/check': () => ({ content: 'stream', id: target.id }),
@@ -151,11 +160,21 @@ async function oauthCode(granted: boolean) {
   return { code: r.body.code as string, verifier }
 }
 
-/** Calls a route as its dialect's clients do: peka2 with the Token header, JustChat with session_key in the body. */
+/**
+ * Calls a route as its dialect's clients do: peka2 with the Token header, JustChat with session_key in the body, the
+ * messenger with a Bearer token (a GET's fields in the query string).
+ */
 async function call(route: RestRoute, token?: string) {
   const body = await BODIES[route.path]()
   if (route.dialect === 'justchat') return rest(t.url, route.path, token ? { ...body, session_key: token } : body)
-  return rest(t.url, route.path, body, { token })
+  if (route.dialect === 'messenger' && route.method === 'GET') {
+    const query = new URLSearchParams(body as Record<string, string>).toString()
+    const res = await fetch(`${t.url}${route.path}?${query}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
+    return { status: res.status, body: (await res.json()) as unknown }
+  }
+  return rest(t.url, route.path, body, { token, peka2Token: route.dialect !== 'messenger' })
 }
 
 const AUTH_MESSAGES: string[] = [ERRORS.UNAUTHENTICATED.message, ERRORS.INSUFFICIENT_PERMISSIONS.message]
@@ -164,6 +183,9 @@ function expectAuthError(route: RestRoute, r: { status: number; body: any }) {
   if (route.dialect === 'peka2') {
     expect(r.status).toBe(500)
     expect(r.body).toEqual({ message: ERRORS.UNAUTHENTICATED.message })
+  } else if (route.dialect === 'messenger') {
+    expect(r.status).toBe(401)
+    expect(r.body).toEqual({ error: ERRORS.UNAUTHENTICATED.message, code: 'UNAUTHENTICATED', details: {} })
   } else {
     expect(r.status).toBe(440)
     expect(r.body).toEqual({ error: ERRORS.UNAUTHENTICATED.message })
@@ -174,6 +196,9 @@ function expectPermissionError(route: RestRoute, r: { status: number; body: any 
   if (route.dialect === 'peka2') {
     expect(r.status).toBe(500)
     expect(r.body).toEqual({ message: ERRORS.INSUFFICIENT_PERMISSIONS.message })
+  } else if (route.dialect === 'messenger') {
+    expect(r.status).toBe(403)
+    expect(r.body).toMatchObject({ error: ERRORS.INSUFFICIENT_PERMISSIONS.message, code: 'INSUFFICIENT_PERMISSIONS' })
   } else {
     expect(r.status).toBe(403)
     expect(r.body).toEqual({ error: ERRORS.INSUFFICIENT_PERMISSIONS.message })

@@ -188,14 +188,14 @@ describe.runIf(enabled('rest'))(
       'no 5xx beyond the documented peka2 {message}, no internal errors, no leaks',
       { timeout: timeoutFor('rest') },
       async () => {
-        const arbs = new Map(shapes.map((s) => [s.route.path, bodyArb(s)]))
+        const arbs = new Map(shapes.map((s) => [s, bodyArb(s)]))
         await runSuite('rest', async (i, g) => {
           const shape = shapes[i % shapes.length]
           const route: RestRoute = shape.route
           const who = g(() => WHO)
           const variant = g(() => restVariant)
-          let body: unknown = g(() => arbs.get(route.path)!)
-          let method = 'POST'
+          let body: unknown = g(() => arbs.get(shape)!)
+          let method: string = route.method ?? 'POST'
           let contentType: string | undefined = 'application/json'
           let raw: string | undefined
           if (variant === 'shaped+extra') {
@@ -251,7 +251,8 @@ describe.runIf(enabled('rest'))(
           } else if (token) {
             if (dialect === 'peka2')
               headers[g(() => fc.constantFrom('token', 'token', 'authorization'))] = `Bearer ${token}`
-            else if (body && typeof body === 'object' && !Array.isArray(body)) body = { ...body, session_key: token }
+            else if (dialect === 'justchat' && body && typeof body === 'object' && !Array.isArray(body))
+              body = { ...body, session_key: token }
             else headers.authorization = `Bearer ${token}`
           }
           const text = raw ?? json(body)

@@ -585,9 +585,18 @@ const isMessageOnly = (j: unknown): j is { message: string } =>
 function dialectForm(dialect: Dialect, j: unknown) {
   if (!j || typeof j !== 'object' || Array.isArray(j)) return false
   const keys = Object.keys(j)
-  return dialect === 'peka2'
-    ? isMessageOnly(j)
-    : keys.length === 1 && typeof (j as { error?: unknown }).error === 'string'
+  const o = j as { error?: unknown; code?: unknown; details?: unknown }
+  if (dialect === 'peka2') return isMessageOnly(j)
+  // messenger-api.md "Коды ошибок": {error, code, details}
+  if (dialect === 'messenger')
+    return (
+      keys.length === 3 &&
+      typeof o.error === 'string' &&
+      typeof o.code === 'string' &&
+      !!o.details &&
+      typeof o.details === 'object'
+    )
+  return keys.length === 1 && typeof o.error === 'string'
 }
 
 function messageOf(j: unknown): string | undefined {
