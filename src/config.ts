@@ -10,6 +10,11 @@ export interface Config {
   host: string
   databaseUrl: string | undefined
   dataDir: string
+  /**
+   * EMBEDDED_TEMPLATE: a tarball of a database cluster (PGlite's dumpDataDir) a fresh embedded database starts from
+   * instead of running initdb — the test suite hands every in-memory database one with the migrations applied
+   */
+  embeddedTemplate: string | undefined
   redisUrl: string | undefined
   /** namespace for Redis keys and channels, so several deployments (or test runs) can share one Redis */
   redisPrefix: string
@@ -171,6 +176,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     host,
     databaseUrl,
     dataDir,
+    embeddedTemplate: env.EMBEDDED_TEMPLATE ? path.resolve(env.EMBEDDED_TEMPLATE) : undefined,
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.REDIS_PREFIX ?? '',
     redisTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 100, 10, 60_000),

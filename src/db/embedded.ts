@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   maxConnections?: number
   /** Told when the database's thread dies while serving (its socket is gone: queries and readiness fail). */
   onCrash?: (error: Error) => void
+  /** A cluster tarball (dumpDataDir) a fresh database starts from, instead of the process's own template or initdb. */
+  templateFile?: string
 }
 
 export interface Embedded {
@@ -232,7 +234,8 @@ export async function startEmbedded(opts: EmbeddedOptions = {}): Promise<Embedde
   const fresh = !dir || !fs.existsSync(path.join(dir, 'PG_VERSION'))
   let loadDataDir: Blob | undefined
   let makeTemplate: ((t: Blob | undefined) => void) | undefined
-  if (fresh && template) loadDataDir = await template
+  if (fresh && opts.templateFile) loadDataDir = new Blob([await fs.promises.readFile(opts.templateFile)])
+  else if (fresh && template) loadDataDir = await template
   else if (fresh && !dir) template = new Promise((resolve) => (makeTemplate = resolve))
   const settleTemplate = (t: ArrayBuffer | undefined) => {
     if (!makeTemplate) return

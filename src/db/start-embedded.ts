@@ -9,6 +9,7 @@ import { startEmbedded, type Embedded } from './embedded.js'
 export function startEmbeddedFor(config: Config, log: Logger): Promise<Embedded> {
   return startEmbedded({
     dataDir: config.dataDir === ':memory:' ? undefined : config.dataDir,
+    templateFile: config.embeddedTemplate,
     // its socket is gone: every query and /readyz fail from here on
     onCrash: (e) => log.error('embedded database stopped', { error: e.message }),
   })

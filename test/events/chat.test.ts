@@ -38,7 +38,7 @@ describe('chatEvents: every event type, whole payloads on every stream', () => {
     f = await chatFixture(t)
   })
   afterEach(async () => {
-    for (const s of [f.viewer, f.guest, f.all]) await s.drain()
+    await Promise.all([f.viewer, f.guest, f.all].map((s) => s.drain()))
   })
   afterAll(() => closeAll(f))
   coverPairs('chatEvents', CHAT_RECIPES, () => f, 'test/events/recipes/chat.ts')
@@ -50,7 +50,7 @@ describe('chatEvents of an ignored user never reach the viewer who ignores them 
     f = await ignoreFixture(t)
   })
   afterEach(async () => {
-    for (const s of [f.ignoring, f.watching]) await s.drain()
+    await Promise.all([f.ignoring, f.watching].map((s) => s.drain()))
   })
   afterAll(() => closeAll(f))
   for (const p of eventPairs().filter((x) => x.subscription === 'chatEvents')) {
@@ -74,7 +74,7 @@ describe('chatEvents of a support conversation name nobody, in every event type'
     f = await supportFixture(t)
   })
   afterEach(async () => {
-    for (const s of f.streams) await s.drain()
+    await Promise.all(f.streams.map((s) => s.drain()))
   })
   afterAll(() => closeAll(f))
   coverPairs('chatEvents', SUPPORT_RECIPES, () => f, 'test/events/recipes/chat-filters.ts (SUPPORT_RECIPES)')

@@ -16,8 +16,7 @@ beforeAll(async () => {
   f = await smilesFixture(t)
 })
 afterEach(async () => {
-  await f.publicSet.drain()
-  await f.queue.drain()
+  await Promise.all([f.publicSet.drain(), f.queue.drain()])
 })
 afterAll(() => closeAll(f, t))
 

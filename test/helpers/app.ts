@@ -72,6 +72,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: TestA
         // `npm run test:combinations` runs a plugin's folder with only it and its requirements on (a test's own PLUGINS wins)
         ...(process.env.TEST_PLUGINS ? { PLUGINS: process.env.TEST_PLUGINS } : {}),
         ...(db.url ? { DATABASE_URL: db.url } : {}),
+        // a migrated cluster for in-memory databases (test/setup/global-setup.ts); a test's own DATA_DIR starts as npm start does
+        ...(process.env.EMBEDDED_TEMPLATE && !env.DATA_DIR ? { EMBEDDED_TEMPLATE: process.env.EMBEDDED_TEMPLATE } : {}),
         ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
         REDIS_PREFIX: opts.share?.app.config.redisPrefix ?? uniquePrefix(),
         // a loaded CI machine can take longer than the production default to answer; the fault tests set their own
