@@ -208,18 +208,24 @@ export const streamRoutes = defineRoutes([
       content: d.liveStreams.edges.map((e) => item(e.node)),
     }),
   },
-  {
-    // player.md documents GET with `channels` in the query; the shim takes it as the POST body field.
+  // player.md documents GET with `channels` in the query string; peka2's clients POST everything, so both are served
+  playerLive('GET'),
+  playerLive('POST'),
+])
+
+function playerLive(method: 'GET' | 'POST') {
+  return {
     dialect: 'peka2',
+    method,
     path: '/api/player/live',
     access: 'P',
     operation: `query($channels: [String!]!) { playerLive(channels: $channels) { id live title viewers thumbnail } }`,
-    variables: (b) => ({
+    variables: (b: JsonBody) => ({
       channels: typeof b.channels === 'string' ? b.channels.split(',').filter(Boolean) : b.channels,
     }),
     result: (d: { playerLive: unknown[] }) => d.playerLive,
-  },
-])
+  } as const
+}
 
 /** The filter's content types are streams only ("[stream]"): any other value is refused by the enum. */
 const streamContent = (v: unknown) => (v === 'stream' ? 'STREAM' : typeof v === 'string' ? v.toLowerCase() : v)

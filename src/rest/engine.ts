@@ -293,7 +293,11 @@ export function createRestEngine(opts: {
     try {
       const limit = compiled.route.largeUploads ? (opts.uploadBodyLimit ?? opts.bodyLimit) : opts.bodyLimit
       const read = await readRouteBody(compiled.route, req, limit)
-      const body = dialectName === 'messenger' ? merged(read, url.searchParams, found.params) : read
+      // a GET route of any dialect reads its fields from the query string
+      const body =
+        dialectName === 'messenger' || compiled.route.method === 'GET'
+          ? merged(read, url.searchParams, found.params)
+          : read
       const out = await run(compiled, body, req, dialect.token(req.headers, body, opts.sessionSecret), requestId)
       sendJson(res, out.status, out.body, out.headers)
     } catch (err) {
@@ -338,7 +342,10 @@ function checkAccess(route: RestRoute, viewer: Viewer | null) {
   if (!letters.some(admits)) throw new AppError('INSUFFICIENT_PERMISSIONS')
 }
 
-/** A messenger route's one object: `{ ...query, ...body, ...params }`, so the path names the resource whatever the body says. */
+/**
+ * A messenger route's (or a GET route's) one object: `{ ...query, ...body, ...params }`, so the path names the resource
+ * whatever the body says.
+ */
 function merged(body: RestBody, query: URLSearchParams, params: Record<string, string>): RestBody {
   if (Array.isArray(body)) return body
   const fromQuery = Object.fromEntries(query)

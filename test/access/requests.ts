@@ -139,7 +139,7 @@ export async function restCall(
   // the messenger's `:name` path parameters come from the body's fields of that name; GET and DELETE carry the rest
   // in the query string
   let path = route.path
-  if (route.dialect === 'messenger' && body && typeof body === 'object' && !Array.isArray(body)) {
+  if ((route.dialect === 'messenger' || method === 'GET') && body && typeof body === 'object' && !Array.isArray(body)) {
     const rest = { ...(body as Vars) }
     path = path.replace(/:(\w+)/g, (_m, name: string) => {
       const v = rest[name] ?? '0'

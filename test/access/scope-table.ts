@@ -759,9 +759,12 @@ const roomAdminRoute = (more: Record<string, unknown>): Partial<RestRule> => ({
   body: async (f) => ({ roomId: await f.room(), ...more }),
 })
 
-/** A route's key in REST: its path, and for the messenger's routes (several methods on one path) `METHOD path`. */
+/**
+ * A route's key in REST: its path, and `METHOD path` for the messenger's routes and any other method than POST
+ * (several methods on one path).
+ */
 export const restKey = (r: { dialect: string; path: string; method?: string }) =>
-  r.dialect === 'messenger' ? `${r.method ?? 'POST'} ${r.path}` : r.path
+  r.dialect === 'messenger' || (r.method && r.method !== 'POST') ? `${r.method ?? 'POST'} ${r.path}` : r.path
 
 export const REST: Record<string, RestRule> = {
   // ------------------------------------------------------------------ core
@@ -968,6 +971,7 @@ export const REST: Record<string, RestRule> = {
   '/api/content': route('P', { body: () => ({ content: 'stream', type: 'all', category: { slug: 'top' } }) }),
   '/api/content/top': route('P', { body: () => ({ content: 'stream', category: { slug: 'top' }, amount: 5 }) }),
   '/api/player/live': route('P', { body: () => ({ channels: 'matrix' }) }),
+  'GET /api/player/live': route('P', { body: () => ({ channels: 'matrix' }) }),
   // streams: end
   // oauth (core): oauth.md, thirdparty.md (C: served publicly)
   '/api/oauth/app': route('A'),

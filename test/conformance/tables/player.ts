@@ -7,6 +7,5 @@ export const player: Entry[] = [
     key: 'GET /api/player/live',
     run: get('/api/player/live', null, (w) => ({ channels: `${w.vars.playerChannel},conformance-offline` })),
     response: nonEmpty({ id: 'string', live: 'boolean', title: 'string', viewers: 'number', thumbnail: 'string' }),
-    knownGaps: 'served by POST only: a GET is refused (spec: GET with the fields in the query string)',
   },
 ]
