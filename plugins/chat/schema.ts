@@ -239,8 +239,11 @@ export function chatSchema(builder: Builder) {
       type: 'DateTime',
       authScopes: auth,
       description: 'Announces typing; returns when it expires',
-      args: { channel: t.arg.string({ required: true }) },
-      resolve: (_p, a, ctx) => chat.typing(ctx, a.channel),
+      args: {
+        channel: t.arg.string({ required: true }),
+        stopped: t.arg.boolean({ description: 'the viewer stopped typing: the event expires at once' }),
+      },
+      resolve: (_p, a, ctx) => chat.typing(ctx, a.channel, a.stopped ?? false),
     }),
     setChatSlowMode: t.int({
       authScopes: auth,

@@ -359,8 +359,11 @@ export async function react(ctx: Context, id: number, emoji: string, add: boolea
   return summary
 }
 
-/** Typing is ephemeral: published with an expiry, never stored. */
-export async function typing(ctx: Context, channelId: string) {
+/**
+ * Typing is ephemeral: published with an expiry, never stored. `stopped` announces the end (the messenger's
+ * stop_typing): an event that expires at once.
+ */
+export async function typing(ctx: Context, channelId: string, stopped = false) {
   const channel = await resolveChannel(ctx, channelId)
   if (!(await channel.kind.canWrite(ctx, channel.parts)))
     throw new AppError('INSUFFICIENT_PERMISSIONS', `channel: you may not write to ${channel.id}`, { field: 'channel' })
@@ -372,7 +375,7 @@ export async function typing(ctx: Context, channelId: string) {
     where: { id: signedIn(ctx).id },
     select: { id: true, name: true, settings: true },
   })
-  const expiresAt = new Date(Date.now() + TYPING_SECONDS * 1000).toISOString()
+  const expiresAt = new Date(Date.now() + (stopped ? 0 : TYPING_SECONDS * 1000)).toISOString()
   emit(ctx.pubsub, channel, { kind: 'typing', channel: channel.id, user: userView(me), expiresAt })
   return expiresAt
 }

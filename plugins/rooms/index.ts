@@ -13,6 +13,7 @@ import { seedRooms } from './seed.js'
 import { roomSanctionHook } from './sanction-hook.js'
 import { initRoomEmojis } from './emojis.js'
 import { roomSocketStreams } from './sockets.js'
+import { messengerSocketEvents } from './sockets-messenger.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -28,6 +29,7 @@ export default definePlugin({
   config: readRoomsConfig,
   schema: roomsSchema,
   rest: roomRoutes,
+  socketEvents: messengerSocketEvents,
   socketStreams: roomSocketStreams,
   justchatUser: justchatUserRooms,
   http: [previewFiles.route],

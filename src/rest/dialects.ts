@@ -36,6 +36,13 @@ const MESSENGER_CODES: Record<string, string> = {
   NOT_FOUND_ROUTE: 'NOT_FOUND',
 }
 
+/** The messenger's error body ("Коды ошибок"), on REST and on its socket alike. */
+export const messengerErrorBody = (code: string, message: string, field?: string) => ({
+  error: message,
+  code: MESSENGER_CODES[code] ?? code,
+  details: field ? { field } : {},
+})
+
 const rootOf = (path: string) => path.split('/')[1] ?? ''
 
 // The order is the order of ownership: the messenger's paths are checked before peka2 claims the rest of /api.
@@ -46,7 +53,7 @@ export const DIALECTS: Record<Dialect, DialectRules> = {
     token: (h, _body, secret) => messengerToken(h, secret),
     error: (code, message, statusOf, field) => ({
       status: code === 'NOT_FOUND_ROUTE' ? 404 : code === 'METHOD_NOT_ALLOWED' ? 405 : statusOf(code),
-      body: { error: message, code: MESSENGER_CODES[code] ?? code, details: field ? { field } : {} },
+      body: messengerErrorBody(code, message, field),
     }),
     sessionHeaders: messengerSessionHeaders,
   },

@@ -1,10 +1,14 @@
+import { messengerErrorBody } from '../rest/dialects.js'
 import type { SocketDialect } from './events.js'
 
 export interface SocketDialectRules {
   /** the acknowledgement of an event that succeeded */
   ok(result: unknown): unknown
-  /** the acknowledgement of a refused event (or the `error` event when the client asked for none) */
-  fail(code: string, message: string, statusOf: (code: string) => number): unknown
+  /**
+   * the acknowledgement of a refused event (or the `error` event when the client asked for none); `field`: the input
+   * the refusal names, if any
+   */
+  fail(code: string, message: string, statusOf: (code: string) => number, field?: string): unknown
 }
 
 export const SOCKET_DIALECTS: Record<SocketDialect, SocketDialectRules> = {
@@ -19,6 +23,12 @@ export const SOCKET_DIALECTS: Record<SocketDialect, SocketDialectRules> = {
   justchat: {
     ok: (result) => ({ error: null, ...(isObject(result) ? result : {}) }),
     fail: (code, message, statusOf) => ({ error: message, status: code === 'UNAUTHENTICATED' ? 440 : statusOf(code) }),
+  },
+  // messenger-api.md: an event with a callback gets its result there ({ ok: true } when it has none to give); a refusal
+  // is the REST dialect's error body, {error, code, details}.
+  messenger: {
+    ok: (result) => result ?? { ok: true },
+    fail: (code, message, _statusOf, field) => messengerErrorBody(code, message, field),
   },
 }
 

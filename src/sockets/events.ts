@@ -2,7 +2,7 @@ import type { Access } from '../auth/roles.js'
 import type { Viewer } from '../context.js'
 
 /** The legacy socket.io protocols served next to GraphQL: event names of one never collide with the other's. */
-export type SocketDialect = 'peka2' | 'justchat'
+export type SocketDialect = 'peka2' | 'justchat' | 'messenger'
 
 /** A client event's payload as sent: an object, or anything else a legacy client put there (read as an empty object). */
 export type SocketPayload = Record<string, unknown>

@@ -182,6 +182,7 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
         app?.code ?? 'INTERNAL_SERVER_ERROR',
         app?.message ?? 'Internal server error',
         errors.status,
+        app?.field,
       )
       if (ack) ack(body)
       else emit('error', body)

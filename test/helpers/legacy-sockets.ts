@@ -58,6 +58,17 @@ export async function legacyClient(
     'direct-message',
     'read-message',
     'gift-message',
+    // the messenger's (messenger-api.md "WebSocket события")
+    'messages_history',
+    'new_message',
+    'message_edited',
+    'message_deleted',
+    'user_typing',
+    'user_stopped_typing',
+    'reaction_added',
+    'reaction_removed',
+    'message_pinned',
+    'message_unpinned',
   ])
     socket.on(e, (payload: any) => push(e, payload))
   await new Promise<void>((resolve, reject) => {

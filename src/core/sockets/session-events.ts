@@ -3,8 +3,10 @@ import { tokenIn } from '../../sockets/tokens.js'
 import { AppError } from '../../errors.js'
 
 /**
- * Signing a JustChat socket in: `init` with the session key binds the socket to the session and is answered by the
- * server event `ready` (justchat-api.md). peka2's sign-in events belong to its socket's namespace, with its plugin.
+ * Signing a socket in. JustChat: `init` with the session key binds the socket to the session and is answered by the
+ * server event `ready` (justchat-api.md). The messenger: `authenticate` with the session token login gives
+ * (messenger-api.md), answered through the callback. peka2's sign-in events belong to its socket's namespace, with
+ * its plugin.
  */
 export const sessionSocketEvents = defineSocketEvents([
   {
@@ -17,6 +19,17 @@ export const sessionSocketEvents = defineSocketEvents([
       await session.signIn(key)
       session.emit('ready', { error: null })
       return {}
+    },
+  },
+  {
+    dialect: 'messenger',
+    event: 'authenticate',
+    access: 'P',
+    async handle(session, payload) {
+      const token = tokenIn(payload, 'token')
+      if (!token) throw new AppError('UNAUTHENTICATED', undefined, { field: 'token' })
+      const viewer = await session.signIn(token)
+      return { ok: true, user: viewer ? { id: viewer.id, username: viewer.name } : null }
     },
   },
 ])

@@ -5,16 +5,13 @@ import { literal, nonEmpty, nullable, oneOf, type Shape } from '../shape.js'
 /**
  * messenger-api.md: the Discord-like REST API (JSON, a session cookie and X-CSRF-Token from POST /api/login) and its
  * socket.io events (socket.io 4 at its default path, `authenticate` with the user's token, rooms `g:<guild>:c:<channel>`).
- * The REST part is served (src/rest/dialects.ts `messenger`); what is not yet (the socket events) is `pending`,
- * reported "not implemented" while the server does not know it, and must conform once it does. alice owns a guild that bob joins by invite; carol asks bob to be friends.
+ * The REST part is served by src/rest/dialects.ts `messenger`, the socket events by plugins/rooms/sockets-messenger.ts.
+ * alice owns a guild that bob joins by invite; carol asks bob to be friends.
  *
  * Assumptions where the document is silent: the session is the cookies POST /api/login sets, the CSRF token a response
  * header or cookie named like it; the socket's `authenticate` takes the session token of GraphQL's login; joining a
  * room is answered with `messages_history`; an answer the document does not show is only checked for its status.
  */
-
-const PENDING = 'not served yet by the messenger dialect'
-const pending = (e: Omit<Entry, 'pending'>): Entry => ({ ...e, pending: PENDING })
 
 const guild = (w: World) => w.vars.mGuild ?? 0
 const channel = (w: World) => w.vars.mChannel ?? 0
@@ -331,108 +328,108 @@ export const messengerApi: Entry[] = [
     response: { ...POLL, user_votes: nonEmpty('string') },
   },
   // ---- socket events (join_room first: it tells whether the server serves any)
-  pending({
+  {
     key: 'client join_room',
     run: join,
     response: [MESSAGE],
-  }),
-  pending({
+  },
+  {
     key: 'server messages_history',
     run: join,
     response: [MESSAGE],
-  }),
-  pending({
+  },
+  {
     // authenticated: what bob writes carries his name
     key: 'client authenticate',
     run: emitIn('send_message', 'bob', () => ({ content: 'Hello!' }), 'new_message'),
     response: { username: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client send_message',
     run: emitIn('send_message', 'bob', () => ({ content: 'Hello!' }), 'new_message'),
     response: MESSAGE,
-  }),
-  pending({
+  },
+  {
     key: 'server new_message',
     run: heard('new_message', (w) => post(w, 'Hello, world!')),
     response: MESSAGE,
-  }),
-  pending({
+  },
+  {
     key: 'client typing',
     run: emitIn('typing', 'alice', () => ({}), 'user_typing'),
     response: { username: 'string', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server user_typing',
     run: emitIn('typing', 'alice', () => ({}), 'user_typing'),
     response: { username: 'string', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client stop_typing',
     run: emitIn('stop_typing', 'alice', () => ({}), 'user_stopped_typing'),
     response: { username: 'string', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server user_stopped_typing',
     run: emitIn('stop_typing', 'alice', () => ({}), 'user_stopped_typing'),
     response: { username: 'string', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client add_reaction',
     run: emitIn('add_reaction', 'alice', reaction, 'reaction_added'),
     response: { message_id: 'number', emoji: 'string', username: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server reaction_added',
     run: emitIn('add_reaction', 'carol', reaction, 'reaction_added'),
     response: { message_id: 'number', emoji: 'string', username: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client remove_reaction',
     run: emitIn('remove_reaction', 'alice', reaction, 'reaction_removed'),
     response: { message_id: 'number', emoji: 'string', username: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server reaction_removed',
     run: emitIn('remove_reaction', 'carol', reaction, 'reaction_removed'),
     response: { message_id: 'number', emoji: 'string', username: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client pin_message',
     run: emitIn('pin_message', 'alice', pinned, 'message_pinned'),
     response: { message_id: 'number', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'client unpin_message',
     run: emitIn('unpin_message', 'alice', pinned, 'message_unpinned'),
     response: { message_id: 'number', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server message_pinned',
     run: heard('message_pinned', (w) => m('POST', `/api/messages/${message(w)}/pin`, 'alice')(w)),
     response: { message_id: 'number', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server message_unpinned',
     run: heard('message_unpinned', (w) => m('POST', `/api/messages/${message(w)}/unpin`, 'alice')(w)),
     response: { message_id: 'number', room: 'string' },
-  }),
-  pending({
+  },
+  {
     key: 'server message_edited',
     run: heard('message_edited', (w) =>
       m('PUT', `/api/messages/${message(w)}`, 'alice', { content: 'Edited again' })(w),
     ),
     response: { id: 'number', content: 'string', edited_at: 'iso' },
-  }),
-  pending({
+  },
+  {
     key: 'server message_deleted',
     run: heard('message_deleted', async (w) => {
       const made = await post(w, 'to be deleted')
       await m('DELETE', `/api/messages/${(made.body as { id?: number } | undefined)?.id ?? 0}`, 'alice')(w)
     }),
     response: { id: 'number' },
-  }),
-  pending({
+  },
+  {
     // left: what is said in the room no longer reaches bob
     key: 'client leave_room',
     run: async (w) => {
@@ -446,21 +443,21 @@ export const messengerApi: Entry[] = [
       return { implemented: true, body: { acked, heardAfterLeaving: after !== undefined } }
     },
     response: { acked: 'boolean', heardAfterLeaving: literal(false) },
-  }),
+  },
   // ---- last: what removes the things above
-  pending({
+  {
     key: 'DELETE /api/messages/1',
     run: m('DELETE', (w) => `/api/messages/${message(w)}`, 'alice'),
     response: DONE,
-  }),
-  pending({
+  },
+  {
     key: 'DELETE /api/guilds/1',
     run: m('DELETE', (w) => `/api/guilds/${guild(w)}`, 'alice'),
     response: DONE,
-  }),
-  pending({
+  },
+  {
     key: 'POST /api/logout',
     run: m('POST', '/api/logout', 'alice'),
     response: { message: literal('Successfully logged out') },
-  }),
+  },
 ]
