@@ -151,7 +151,8 @@ describe('rooms, messages, complaints, direct messages and gifts by ObjectId', (
       (await jc('/room/get', { session_key: a.session, room_id: room._id })).body.data.rooms[0].moderators,
     ).toEqual([b.id])
 
-    const dm = await jc('/user/sendMessage', { session_key: a.session, message: { user: b.id, text: 'Dude!' } })
+    const sentDm = await jc('/user/sendMessage', { session_key: a.session, message: { user: b.id, text: 'Dude!' } })
+    const dm = { body: { data: { message: sentDm.body.data.message[0] } } }
     expect(dm.body.data.message).toMatchObject({ _id: expect.stringMatching(OBJECT_ID), author: a.id, user: b.id })
     expect((await jc('/user/dialogs', { session_key: b.session })).body.data.dialogs).toMatchObject([
       { user: a.id, unread: 1 },

@@ -36,18 +36,19 @@ const ids = (list: { _id: string }[]) => list.map((m) => dbId(m._id))
 const users = (n: number) => Promise.all(Array.from({ length: n }, () => registerUser(t)))
 
 describe('/user/sendMessage', () => {
-  it('sends (200, { data: { message } }) with ObjectId strings; the recipient sees it', async () => {
+  it('sends (200, { data: { message: [MessageSchema] } }: a list of the one sent) with ObjectId strings; the recipient sees it', async () => {
     const [a, b] = await users(2)
     const r = await jc('/user/sendMessage', a, { message: { user: String(b.id), text: 'Dude!' } })
     expect(r.status).toBe(200)
-    expect(Object.keys(r.body.data.message).sort()).toEqual(MESSAGE_KEYS)
-    expect(r.body).toEqual({ data: { message: dm(dbId(r.body.data.message._id), a, b, 'Dude!') } })
+    expect(r.body.data.message).toHaveLength(1)
+    expect(Object.keys(r.body.data.message[0]).sort()).toEqual(MESSAGE_KEYS)
+    expect(r.body).toEqual({ data: { message: [dm(dbId(r.body.data.message[0]._id), a, b, 'Dude!')] } })
     // the ObjectId form, and a numeric id, are taken too
     const again = await jc('/user/sendMessage', a, { message: { user: oid(b.id), text: 'again' } })
-    expect(again.body.data.message).toMatchObject({ author: oid(a.id), user: oid(b.id), text: 'again' })
+    expect(again.body.data.message[0]).toMatchObject({ author: oid(a.id), user: oid(b.id), text: 'again' })
     expect((await jc('/user/sendMessage', a, { message: { user: b.id, text: 'and again' } })).status).toBe(200)
     // a reply (GraphQL replyTo) names the message it answers
-    const first = r.body.data.message._id as string
+    const first = r.body.data.message[0]._id as string
     const reply = await send(t, b, a.id, 'sup', { replyTo: dbId(first) })
     expect(reply.data?.sendDirectMessage.isSent).toBe(true)
     const ofB = await jc('/user/dialog', b, { user: String(a.id) })
@@ -151,25 +152,29 @@ describe('/user/messages', () => {
     expect((await jc('/user/messages', me, { author: '2000000000' })).status).toBe(404)
   })
 
-  it('countOnly: the unread count, which reading lowers', async () => {
+  it('countOnly: the messages as documented, and `count`, the unread ones, which reading lowers', async () => {
     const [me, b, c, d] = await users(4)
     const count = async () => {
-      const r = await jc('/user/messages', me, { countOnly: true })
+      const r = await jc('/user/messages', me, { countOnly: true, limit: 2 })
       expect(r.status).toBe(200)
-      return r.body as { data: { count: number } }
+      const body = r.body as { data: { count: number; messages: unknown[] } }
+      expect(body.data.messages.length).toBeLessThanOrEqual(2)
+      return body.data.count
     }
-    expect(await count()).toEqual({ data: { count: 0 } })
+    expect(await count()).toBe(0)
     const b1 = await sent(t, b, me.id, 'one')
     const b2 = await sent(t, b, me.id, 'two')
     await sent(t, c, me.id, 'three')
     await sent(t, me, d.id, 'mine are never unread to me')
-    expect(await count()).toEqual({ data: { count: 3 } })
+    expect(await count()).toBe(3)
     expect(await unreadTotal(t, me)).toBe(3)
+    const listed = await jc('/user/messages', me, { countOnly: true, limit: 2 })
+    expect(listed.body.data.messages).toHaveLength(2)
     const read = await jc('/user/messages/mark-as-read', me, { message: String(b1) })
     expect(read.status).toBe(200)
-    expect(await count()).toEqual({ data: { count: 2 } })
+    expect(await count()).toBe(2)
     await jc('/user/messages/mark-as-read', me, { message: b2 })
-    expect(await count()).toEqual({ data: { count: 1 } })
+    expect(await count()).toBe(1)
   })
 })
 

@@ -56,14 +56,17 @@ describe('JustChat socket (socket.io-client 2)', () => {
     })
     expect(await sb.nothingWithin('direct-message', 200)).toBe(true)
 
-    const read = await jc('/user/messages/mark-as-read', { session_key: a.token, message: sent.body.data.message._id })
+    const read = await jc('/user/messages/mark-as-read', {
+      session_key: a.token,
+      message: sent.body.data.message[0]._id,
+    })
     expect(read.status).toBe(200)
     const receipt = await sb.next('read-message')
     expect(receipt).toEqual({
       error: null,
-      data: expect.objectContaining({ _id: sent.body.data.message._id, text: 'Dude!', create_at: ISO }),
+      data: expect.objectContaining({ _id: sent.body.data.message[0]._id, text: 'Dude!', create_at: ISO }),
     })
-    expect(receipt.data.author).toBe(sent.body.data.message.author)
+    expect(receipt.data.author).toBe(sent.body.data.message[0].author)
   })
 
   it('gift-message to the recipient', async () => {

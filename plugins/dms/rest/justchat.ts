@@ -26,17 +26,17 @@ interface DialogOut {
   lastMessage: MessageOut | null
 }
 
-/** /user/messages: the list, or (countOnly) the unread count; the list is read either way so its rules answer alike. */
-const messagesQuery = (b: JsonBody) => {
-  const count = b.countOnly === true
-  return {
-    limit: count ? 1 : numeric(b.limit),
-    offset: count ? 0 : numeric(b.offset),
-    author: idIn(b.author, 'author'),
-    user: idIn(b.user, 'user'),
-    count,
-  }
-}
+/**
+ * /user/messages: the list; with countOnly also `count`, the unread messages — the document titles that example "the
+ * count of unread messages" yet shows the answer as `{ messages: [MessageSchema] }`, so both are there.
+ */
+const messagesQuery = (b: JsonBody) => ({
+  limit: numeric(b.limit),
+  offset: numeric(b.offset),
+  author: idIn(b.author, 'author'),
+  user: idIn(b.user, 'user'),
+  count: b.countOnly === true,
+})
 
 export const justchatDmRoutes = defineRoutes([
   {
@@ -51,8 +51,9 @@ export const justchatDmRoutes = defineRoutes([
       return { to: idIn(m.user, 'message.user'), text: m.text }
     },
     fields: { to: 'message.user', text: 'message.text' },
+    // the document answers `message: [MessageSchema]`: the sent message, as a list of one
     result: (d: { sendDirectMessage: PublishOut }) => ({
-      data: { message: jcMessage(sentMessage(d.sendDirectMessage)) },
+      data: { message: [jcMessage(sentMessage(d.sendDirectMessage))] },
     }),
   },
   {
@@ -64,10 +65,12 @@ export const justchatDmRoutes = defineRoutes([
       `directMessages(limit: $limit, offset: $offset, author: $author, user: $user) { ${MESSAGE} } ` +
       `directUnreadCount @include(if: $count) }`,
     variables: messagesQuery,
-    result: (d: { directMessages: MessageOut[]; directUnreadCount?: number }) =>
-      d.directUnreadCount === undefined
-        ? { data: { messages: d.directMessages.map(jcMessage) } }
-        : { data: { count: d.directUnreadCount } },
+    result: (d: { directMessages: MessageOut[]; directUnreadCount?: number }) => ({
+      data: {
+        messages: d.directMessages.map(jcMessage),
+        ...(d.directUnreadCount === undefined ? {} : { count: d.directUnreadCount }),
+      },
+    }),
   },
   {
     dialect: 'justchat',
