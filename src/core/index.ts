@@ -70,7 +70,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addNotificationSchema(builder)
       addFileSchema(builder)
       addOAuthSchema(builder)
-      addThirdPartySchema(builder, AuthPayload)
+      addThirdPartySchema(builder, AuthPayload, sections)
     },
     errors: OAUTH_ERRORS,
     config: readThirdPartyConfig,

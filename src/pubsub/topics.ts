@@ -25,8 +25,23 @@ export type SessionEvent = { userId: number } & ({ kind: 'revoked'; sessionIds: 
  */
 export const SESSION_EVENTS_KEY = 'all'
 
+/**
+ * A notification to one legacy socket by its id (peka2's `sid`) rather than to a user: a provider sign-in the socket's
+ * page started, which may end with no user to send it to (thirdpartyRegister).
+ */
+export interface SocketNotification extends NotificationEnvelope {
+  sid: string
+  /** the user it is about (0: none): a socket signed in as them hears it in their own stream instead */
+  userId: number
+}
+
+/** The one key of `core.socketNotification`: each instance listens once and delivers to the sockets it holds. */
+export const SOCKET_NOTIFICATIONS_KEY = 'all'
+
 export interface TopicMap {
   'core.notification': NotificationEnvelope
+  /** to one legacy socket by its id (keyed by SOCKET_NOTIFICATIONS_KEY) */
+  'core.socketNotification': SocketNotification
   /** the users a user ignores changed (keyed by that user; sent by the ignore kind's owner): live filters re-read it */
   'core.ignores': { ignored: number[] }
   /** sessions revoked or roles reduced (keyed by SESSION_EVENTS_KEY): live connections of that user close */
@@ -35,4 +50,4 @@ export interface TopicMap {
 
 export type TopicName = keyof TopicMap
 
-export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.ignores', 'core.session']
+export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.socketNotification', 'core.ignores', 'core.session']

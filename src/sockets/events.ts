@@ -66,6 +66,11 @@ export interface SocketStream {
   operation: string
   /** each event's data → what to emit; nothing for an event the dialect does not show */
   emit(session: SocketSession, data: unknown): void
+  /**
+   * A notification sent to this one socket by its id (src/core/notifications/notify.ts, notifySocket): what to emit.
+   * It reaches guests too, so it goes to the streams of every dialect that has this, or of the one signed in with.
+   */
+  direct?(session: SocketSession, notification: { type: string; data: unknown }): void
 }
 
 export const defineSocketEvents = (events: SocketEvent[]): SocketEvent[] => events

@@ -8,7 +8,12 @@ import type { Services } from '../services.js'
 import { AppError, type ErrorRegistry } from '../errors.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { sessionExpiry } from '../auth/sessions.js'
-import { SESSION_EVENTS_KEY, type SessionEvent } from '../pubsub/topics.js'
+import {
+  SESSION_EVENTS_KEY,
+  SOCKET_NOTIFICATIONS_KEY,
+  type SessionEvent,
+  type SocketNotification,
+} from '../pubsub/topics.js'
 import { clientIp } from '../http/client-ip.js'
 import { stackOf } from '../log.js'
 import type { SocketEvent, SocketPayload, SocketStream } from './events.js'
@@ -121,6 +126,25 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
     log.error('legacy socket session listener stopped', { error: String(err), stack: stackOf(err) }),
   )
 
+  // Notifications to one socket by its id: one listener per instance (as for session events), the socket's own
+  // instance delivers.
+  const byId = new Map<string, LegacySession>()
+  function onSocketNotification(n: SocketNotification) {
+    const session = byId.get(n.sid)
+    if (!session || session.closed) return
+    // signed in as the user it is about: that user's stream brings it
+    if (n.userId && session.viewer?.id === n.userId && session.dialect) return
+    for (const s of streams)
+      if (s.direct && (session.dialect ?? s.dialect) === s.dialect)
+        s.direct(session.as(s.dialect), { type: n.type, data: n.data })
+  }
+  const socketNotifications = pubsub.subscribe('core.socketNotification', SOCKET_NOTIFICATIONS_KEY)
+  const delivering = (async () => {
+    for await (const n of socketNotifications) onSocketNotification(n)
+  })().catch((err: unknown) =>
+    log.error('legacy socket notification listener stopped', { error: String(err), stack: stackOf(err) }),
+  )
+
   // A connection is a request: charged to the per-IP budget like an HTTP request or a graphql-ws connection.
   io.use((socket, next) => {
     if (!limits.perIp) {
@@ -142,8 +166,10 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
       (event, payload) => socket.emit(event, payload),
     )
     sessions.add(session)
+    byId.set(socket.id, session)
     socket.on('disconnect', () => {
       sessions.delete(session)
+      byId.delete(socket.id)
       session.close()
     })
     for (const [name, handler] of byEvent) {
@@ -200,7 +226,9 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
       })
       for (const t of expiries.values()) clearTimeout(t)
       await sessionEvents.return?.()
+      await socketNotifications.return?.()
       await watching
+      await delivering
     },
   }
 }

@@ -61,6 +61,11 @@ export class LegacySession {
   private streamsOf: SocketDialect | null = null
   closed = false
 
+  /** the dialect the socket signed in through (its user streams'), or null */
+  get dialect(): SocketDialect | null {
+    return this.streamsOf
+  }
+
   constructor(
     readonly id: string,
     private readonly req: IncomingMessage,

@@ -983,6 +983,8 @@ export const REST: Record<string, RestRule> = {
   '/api/oauth/list': route('A'),
   '/api/oauth/reject': route('A'),
   '/api/oauth/thirdparty/register': route('C'),
+  // the index's GoodGame entry: links the signed-in user's account there (no provider here: a refusal of the input)
+  '/api/oauth/thirdparty/goodgame': route('A', { body: () => ({ redirectUri: 'https://site.example/done' }) }),
   // oauth: end
   // messenger (messenger-api.md): sign-up and login are open, the rest needs a session; ids the matrix generates name
   // nothing (GUILD_NOT_FOUND …), so a signed-in caller passes access and a guest is refused first

@@ -3,6 +3,7 @@ import type { TestApp } from '../helpers/app.js'
 import { gqlRaw, rest } from '../helpers/clients.js'
 import { pngChunk, PNG_SIGNATURE } from '../helpers/png.js'
 import type { Inbox } from '../helpers/users.js'
+import type { Stub } from '../helpers/thirdparty-provider.js'
 import type { Shape } from './shape.js'
 import { openSocket, type ConformanceSocket } from './sockets.js'
 
@@ -52,6 +53,8 @@ export interface World {
   vars: Record<string, any>
   /** one-time codes the server mails (NOTIFY_WEBHOOK_URL) */
   inbox: Inbox
+  /** the OAuth provider on localhost the app signs in with, as "stub" and as "goodgame" (thirdparty.md) */
+  provider: Stub
   /** a GraphQL request as that user (a guest when none) that must succeed: its data */
   gql(query: string, variables?: Record<string, unknown>, as?: ActorName): Promise<any>
   /** the user's peka2 chat socket (socket.io 2, path `/`), signed in with /chat/login; null: a guest's */
@@ -244,11 +247,11 @@ export const peka2Event =
   }
 
 /**
- * A notification (notification.md): the `data` of a `/notifier/message` of that type reaching `as` after `trigger`;
- * `envelope` answers the whole event instead.
+ * A notification (notification.md): the `data` of a `/notifier/message` of that type reaching `as` (null: the guest's
+ * socket) after `trigger`; `envelope` answers the whole event instead.
  */
 export const notice =
-  (type: string, as: ActorName, trigger: (w: World) => Promise<unknown>, envelope = false) =>
+  (type: string, as: ActorName | null, trigger: (w: World) => Promise<unknown>, envelope = false) =>
   async (w: World): Promise<Outcome> => {
     const o = await peka2Event('/notifier/message', as, trigger, (p) => p?.type === type)(w)
     if (!o.implemented) return { implemented: false, note: `no ${type} notification` }

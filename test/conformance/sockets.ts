@@ -3,6 +3,7 @@ import { io as ioV4 } from 'socket.io-client'
 import ioV2 from 'socket.io-client-v2'
 
 interface RawSocket {
+  id: string
   on(event: string, fn: (...args: any[]) => void): unknown
   emit(event: string, ...args: any[]): unknown
   close(): unknown
@@ -13,6 +14,8 @@ interface RawSocket {
  * it: a check may look for an event that arrived before it started waiting.
  */
 export interface ConformanceSocket {
+  /** the connection's id (peka2's `sid`) */
+  readonly id: string
   /** emits with an acknowledgement callback: the answer, or `acked: false` when none came within `ms` */
   ask(event: string, payload: unknown, ms: number): Promise<{ acked: boolean; answer?: unknown }>
   emit(event: string, payload: unknown): void
@@ -58,6 +61,7 @@ export async function openSocket(
     return { payload }
   }
   return {
+    id: socket.id,
     ask: (event, payload, ms) =>
       new Promise((resolve) => {
         const timer = setTimeout(() => resolve({ acked: false }), ms)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { startTestApp } from '../helpers/app.js'
 import { grantRoles, registerUser, startInbox } from '../helpers/users.js'
+import { providerEnv, startProvider } from '../helpers/thirdparty-provider.js'
 import type { RoleName } from '../../src/auth/roles.js'
 import {
   must,
@@ -54,12 +55,15 @@ const ADMIN_ROLES: Partial<Record<RoleName, number>> = {
 /**
  * Starts the one app of the suite and the data its requests need, made as clients make it: users (GraphQL register,
  * roles given in the database as test setup), a stream category and the streamer's stream with a live player, a
- * public room, and the categories the requests name.
+ * public room, and the categories the requests name. Third-party sign-ins go to a stub OAuth provider on localhost,
+ * configured as "stub" and as "goodgame".
  */
 export async function createWorld(events: Record<string, readonly string[]>): Promise<World> {
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'conformance-'))
   const inbox = await startInbox()
+  const provider = await startProvider()
   const t = await startTestApp({
+    ...providerEnv(provider, ['stub', 'goodgame']),
     PLUGINS: 'all',
     UPLOAD_DIR: uploadDir,
     NOTIFY_WEBHOOK_URL: inbox.url,
@@ -83,6 +87,7 @@ export async function createWorld(events: Record<string, readonly string[]>): Pr
     users,
     vars: {},
     inbox,
+    provider,
     gql: (query, variables = {}, as) => must(t, query, variables, as ? users[as].token : undefined),
     peka2Socket: sockets.peka2,
     justchatSocket: sockets.justchat,
@@ -109,6 +114,7 @@ export async function createWorld(events: Record<string, readonly string[]>): Pr
       await sockets.close()
       await inbox.close()
       await t.close()
+      await provider.close()
       fs.rmSync(uploadDir, { recursive: true, force: true })
     },
   }

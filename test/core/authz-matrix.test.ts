@@ -15,13 +15,23 @@ import { grantRoles, registerUser, startInbox, userWithRoles, type Inbox, type T
  * letter requires. A route added to the core without a body in BODIES fails this file.
  */
 
+/** a provider named goodgame (/api/oauth/thirdparty/goodgame only builds its authorization URL: never called) */
+const GOODGAME = {
+  THIRDPARTY_PROVIDERS: 'goodgame',
+  THIRDPARTY_GOODGAME_AUTHORIZE_URL: 'https://goodgame.example/oauth/authorize',
+  THIRDPARTY_GOODGAME_TOKEN_URL: 'https://goodgame.example/oauth/token',
+  THIRDPARTY_GOODGAME_USERINFO_URL: 'https://goodgame.example/oauth/user',
+  THIRDPARTY_GOODGAME_CLIENT_ID: 'matrix',
+  THIRDPARTY_GOODGAME_CLIENT_SECRET: 'matrix-secret',
+}
+
 let t: TestApp
 let inbox: Inbox
 /** someone the calls are about (looked up, followed, ignored, given a role …) */
 let target: TestUser
 beforeAll(async () => {
   inbox = await startInbox()
-  t = await startTestApp({ NOTIFY_WEBHOOK_URL: inbox.url })
+  t = await startTestApp({ NOTIFY_WEBHOOK_URL: inbox.url, ...GOODGAME })
   target = await registerUser(t)
 })
 afterAll(async () => {
@@ -127,6 +137,7 @@ const BODIES: Record<string, () => Record<string, unknown> | Promise<Record<stri
     const app = await t.app.services.prisma.oAuthApp.findUniqueOrThrow({ where: { ownerId: target.id } })
     return { id: app.id }
   },
+  '/api/oauth/thirdparty/goodgame': () => ({ redirectUri: 'https://site.example/done' }),
   // thirdparty.md: a registration token as a provider sign-in leaves one (test setup: stored directly)
   '/api/oauth/thirdparty/register': async () => {
     const token = `matrix-${randomInt(0, 1e9)}`

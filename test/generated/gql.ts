@@ -213,6 +213,7 @@ type Documents = {
     "\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n": typeof types.ThirdPartyAuthorizeDocument,
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": typeof types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": typeof types.ThirdPartyNotificationsDocument,
+    "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": typeof types.ThirdPartyLinkDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": typeof types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": typeof types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": typeof types.AddChannelModeratorFuzzFindingsDocument,
@@ -568,6 +569,7 @@ const documents: Documents = {
     "\n  query ThirdPartyAuthorize($provider: String!, $redirect: String!) {\n    thirdPartyProviders\n    thirdPartyAuthorizeUrl(provider: $provider, redirectUri: $redirect)\n  }\n": types.ThirdPartyAuthorizeDocument,
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": types.ThirdPartyNotificationsDocument,
+    "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": types.ThirdPartyLinkDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": types.AddChannelModeratorFuzzFindingsDocument,
@@ -1534,6 +1536,10 @@ export function graphql(source: "\n  mutation ThirdPartySignIn($provider: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription ThirdPartyNotifications { notifications { type data } }"): (typeof documents)["subscription ThirdPartyNotifications { notifications { type data } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"): (typeof documents)["\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,6 +1,6 @@
 /**
  * A stub OAuth 2.0 provider on localhost (thirdparty.md's providers; no outside network): the app is configured with
- * `providerEnv(stub)` as provider "stub".
+ * `providerEnv(stub)` as provider "stub" (or under other names).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -44,11 +44,19 @@ export async function startProvider(): Promise<Stub> {
   return { url, codes, seen, close: () => new Promise((r) => server.close(() => r())) }
 }
 
-export const providerEnv = (stub: Stub) => ({
-  THIRDPARTY_PROVIDERS: 'stub',
-  THIRDPARTY_STUB_AUTHORIZE_URL: `${stub.url}/authorize`,
-  THIRDPARTY_STUB_TOKEN_URL: `${stub.url}/token`,
-  THIRDPARTY_STUB_USERINFO_URL: `${stub.url}/userinfo`,
-  THIRDPARTY_STUB_CLIENT_ID: 'stub-client',
-  THIRDPARTY_STUB_CLIENT_SECRET: 'stub-secret',
+/** The app's configuration of the stub as each of `names` (default: one provider, "stub"). */
+export const providerEnv = (stub: Stub, names: readonly string[] = ['stub']) => ({
+  THIRDPARTY_PROVIDERS: names.join(','),
+  ...Object.fromEntries(
+    names.flatMap((name) => {
+      const key = `THIRDPARTY_${name.toUpperCase()}_`
+      return [
+        [`${key}AUTHORIZE_URL`, `${stub.url}/authorize`],
+        [`${key}TOKEN_URL`, `${stub.url}/token`],
+        [`${key}USERINFO_URL`, `${stub.url}/userinfo`],
+        [`${key}CLIENT_ID`, 'stub-client'],
+        [`${key}CLIENT_SECRET`, 'stub-secret'],
+      ]
+    }),
+  ),
 })

@@ -8,6 +8,7 @@ import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, disposeAll, gql, rest, subscribe, wsClient } from '../helpers/clients.js'
 import { graphql } from '../generated/index.js'
 import { providerEnv, startProvider, type Stub } from '../helpers/thirdparty-provider.js'
+import { registerUser } from '../helpers/users.js'
 
 const AUTHORIZE = graphql(`
   query ThirdPartyAuthorize($provider: String!, $redirect: String!) {
@@ -24,6 +25,11 @@ const SIGN_IN = graphql(`
   }
 `)
 const NOTIFICATIONS = graphql(`subscription ThirdPartyNotifications { notifications { type data } }`)
+const LINK = graphql(`
+  query ThirdPartyLink($redirect: String!) {
+    thirdPartyAuthorizeUrl(provider: "stub", redirectUri: $redirect, link: true)
+  }
+`)
 
 let provider: Stub
 let t: TestApp
@@ -140,5 +146,38 @@ describe('registration and login through a provider', () => {
     const dup = await rest(t.url, '/api/oauth/thirdparty/register', { name: 'Taken_Name', token: reg2.token })
     expect(dup.status).toBe(500)
     expect(dup.body.message).toMatch(/^name:/)
+  })
+
+  it('link: the signed-in user who started it makes the provider account theirs; /api/oauth/thirdparty/goodgame', async () => {
+    const [owner, other] = [await registerUser(t), await registerUser(t)]
+    const who = { id: `ext-${Math.random()}`, login: 'linked' }
+    expect(codeOf(await gql(t.url, LINK, { redirect: REDIRECT }))).toBe('UNAUTHENTICATED')
+    const start = async (as: string) => {
+      const u = new URL((await gql(t.url, LINK, { redirect: REDIRECT }, as)).data!.thirdPartyAuthorizeUrl)
+      const code = `code-${Math.random()}`
+      provider.codes.set(code, who)
+      return { provider: 'stub', code, state: u.searchParams.get('state')!, redirect: REDIRECT }
+    }
+    // finished only in the session of the user who started it
+    const stolen = await gql(t.url, SIGN_IN, await start(owner.token), other.token)
+    expect(stolen.errors?.[0].extensions?.field).toBe('state')
+    const linked = await gql(t.url, SIGN_IN, await start(owner.token), owner.token)
+    expect(linked.data!.signInWithThirdParty.session!.viewer.databaseId).toBe(owner.id)
+    // the account signs in as its owner now, and no one else may link it
+    const again = await atProvider(who)
+    const signIn = await gql(t.url, SIGN_IN, { provider: 'stub', ...again, redirect: REDIRECT })
+    expect(signIn.data!.signInWithThirdParty.session!.viewer.databaseId).toBe(owner.id)
+    const taken = await gql(t.url, SIGN_IN, await start(other.token), other.token)
+    expect(taken.errors?.[0].extensions?.field).toBe('code')
+
+    // the index's GoodGame entry is this link, with the provider named goodgame (not configured here)
+    const goodgame = await rest(
+      t.url,
+      '/api/oauth/thirdparty/goodgame',
+      { redirectUri: REDIRECT },
+      { token: owner.token },
+    )
+    expect(goodgame.status).toBe(500)
+    expect(goodgame.body.message).toMatch(/^provider: "goodgame" is not a provider/)
   })
 })

@@ -12,3 +12,7 @@ export function addRolesType(builder: Builder) {
 }
 
 export const ROLES_SELECTION = ROLE_NAMES.join(' ')
+
+/** The roles as the Roles type shows them (counted ones as numbers, the others whether held), for an event's data. */
+export const shownRoles = (roles: Roles) =>
+  Object.fromEntries(ROLE_NAMES.map((r) => [r, NUMERIC_ROLES.has(r) ? roles[r] : roles[r] > 0]))

@@ -1,4 +1,4 @@
-import { defineSocketEvents, defineSocketStreams } from '../../sockets/events.js'
+import { defineSocketEvents, defineSocketStreams, type SocketSession } from '../../sockets/events.js'
 import { tokenIn } from '../../sockets/tokens.js'
 import { AppError } from '../../errors.js'
 
@@ -38,9 +38,13 @@ interface NotificationData {
   notifications: { type: string; data: unknown }
 }
 
+const notifierMessage = (session: SocketSession, sid: string, type: string, body: unknown) =>
+  session.emit('/notifier/message', { userId: session.viewer?.id ?? 0, sid, channel: '', type, data: body ?? {} })
+
 /**
  * peka2's `/notifier/message` (notification.md): every notification of the signed-in user (each plugin sends its own
- * types), sent to the user rather than to a socket or channel, hence `sid` and `channel` empty.
+ * types), sent to the user rather than to a socket or channel, hence `sid` and `channel` empty; and those sent to this
+ * one socket (a provider sign-in its page started), with its `sid`.
  */
 export const notifierSocketStreams = defineSocketStreams([
   {
@@ -49,13 +53,8 @@ export const notifierSocketStreams = defineSocketStreams([
     operation: 'subscription { notifications { type data } }',
     emit(session, data) {
       const { type, data: body } = (data as NotificationData).notifications
-      session.emit('/notifier/message', {
-        userId: session.viewer?.id ?? 0,
-        sid: '',
-        channel: '',
-        type,
-        data: body ?? {},
-      })
+      notifierMessage(session, '', type, body)
     },
+    direct: (session, n) => notifierMessage(session, session.id, n.type, n.data),
   },
 ])

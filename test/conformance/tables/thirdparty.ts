@@ -1,42 +1,83 @@
-import { cannot, post, type Entry } from '../harness.js'
+import { randomBytes } from 'node:crypto'
+import { notice, post, type Entry, type World } from '../harness.js'
 import { CURRENT } from './peka2-objects.js'
 
 /**
- * peka2-full/thirdparty.md (and the index's GoodGame entry): sign-up and sign-in through Twitch, GoodGame, VK, Google.
- * Every one of them needs the outside service's authorization, which this suite cannot produce: the registration is
- * sent with a token no service issued (so only whether the server knows the endpoint shows), the notifications are not
- * triggered at all.
+ * peka2-full/thirdparty.md (and the index's GoodGame entry): sign-up and sign-in through an outside OAuth service — here
+ * the stub provider on localhost the world starts (test/helpers/thirdparty-provider.ts). A sign-in is started for the
+ * guest's peka2 socket (its `sid`), which hears the outcome: thirdpartyRegister for a new provider account, then
+ * /api/oauth/thirdparty/register with its token, then thirdpartyLogin when the same account signs in again.
  */
 
-const OUTSIDE = 'untestable here: needs an outside OAuth service (Twitch, GoodGame, VK, Google) to authorize a user'
+const REDIRECT = 'https://site.example/thirdparty/done'
+
+/** the person at the provider: one per world */
+const person = (w: World) =>
+  (w.vars.thirdpartyPerson ??= {
+    id: `ext-${randomBytes(4).toString('hex')}`,
+    login: `tp_${randomBytes(3).toString('hex')}`,
+  }) as {
+    id: string
+    login: string
+  }
+
+/** A sign-in at the stub as the world's person, started for the guest's socket: what signInWithThirdParty answers. */
+async function signIn(w: World) {
+  const sid = (await w.peka2Socket(null)).id
+  const start = await w.gql(
+    'query($r: String!, $s: String) { thirdPartyAuthorizeUrl(provider: "stub", redirectUri: $r, sid: $s) }',
+    { r: REDIRECT, s: sid },
+  )
+  const state = new URL(start.thirdPartyAuthorizeUrl).searchParams.get('state')
+  const code = `code-${randomBytes(6).toString('hex')}`
+  w.provider.codes.set(code, person(w))
+  const done = await w.gql(
+    `mutation($c: String!, $s: String!, $r: String!) {
+      signInWithThirdParty(provider: "stub", code: $c, state: $s, redirectUri: $r) { registration { name token } }
+    }`,
+    { c: code, s: state, r: REDIRECT },
+  )
+  return done.signInWithThirdParty as { registration: { name: string; token: string } | null }
+}
+
+/** A registration of the person (thirdpartyRegister's, or a fresh sign-in's when that entry did not keep one). */
+async function registration(w: World) {
+  w.vars.thirdpartyRegistration ??= (await signIn(w)).registration
+  return w.vars.thirdpartyRegistration as { name: string; token: string }
+}
 
 export const thirdparty: Entry[] = [
   {
-    key: 'POST /api/oauth/thirdparty/register',
-    run: post('/api/oauth/thirdparty/register', null, {
-      name: 'conformance_newcomer',
-      token: 'not-issued-by-a-service',
-    }),
-    response: { token: 'string', current: CURRENT },
-    knownGaps: `${OUTSIDE} (the registration token comes from its thirdpartyRegister notification)`,
+    key: 'notification thirdpartyRegister',
+    run: notice('thirdpartyRegister', null, signIn),
+    response: { name: 'string', token: 'string' },
+    keep: (body: { name: string; token: string }, w) => {
+      w.vars.thirdpartyRegistration = body
+    },
   },
   {
-    // the index lists it; thirdparty.md documents neither its request nor its answer
-    key: 'POST /api/oauth/thirdparty/goodgame',
-    run: post('/api/oauth/thirdparty/goodgame', 'alice', {}),
-    response: 'any',
-    knownGaps: `${OUTSIDE}; and the index documents no request or answer`,
+    key: 'POST /api/oauth/thirdparty/register',
+    run: post('/api/oauth/thirdparty/register', null, registration),
+    response: { token: 'string', current: CURRENT },
+    keep: (_body, w) => {
+      w.vars.thirdpartyRegistered = true
+    },
   },
   {
     key: 'notification thirdpartyLogin',
-    run: cannot('needs a sign-in through an outside OAuth service'),
+    run: notice('thirdpartyLogin', null, async (w) => {
+      if (!w.vars.thirdpartyRegistered) await post('/api/oauth/thirdparty/register', null, registration)(w)
+      return signIn(w)
+    }),
     response: CURRENT,
-    knownGaps: OUTSIDE,
   },
   {
-    key: 'notification thirdpartyRegister',
-    run: cannot('needs a sign-in through an outside OAuth service'),
-    response: { name: 'string', token: 'string' },
-    knownGaps: OUTSIDE,
+    // The index lists it (`A`, "saving GoodGame authorization data") and documents neither request nor answer. Served
+    // as linking the signed-in user's account at the provider named goodgame: `{redirectUri, sid?}` answers
+    // `{url}`, its authorization URL with the state signInWithThirdParty finishes in the same session (README,
+    // "Conformance").
+    key: 'POST /api/oauth/thirdparty/goodgame',
+    run: post('/api/oauth/thirdparty/goodgame', 'alice', { redirectUri: REDIRECT }),
+    response: { url: 'string' },
   },
 ]

@@ -1,11 +1,13 @@
 import type { Builder } from '../../../schema/builder.js'
 import type { addUserSchema } from '../../users/schema.js'
+import type { SettingsSections } from '../../settings/settings.js'
 import { authorizeUrl, providerNames, registerWith, signInWith, type SignInResult } from './service.js'
 
 type AuthPayloadRef = ReturnType<typeof addUserSchema>['AuthPayload']
 
 /** Sign-in and sign-up through the configured OAuth providers (thirdparty.md). */
-export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRef) {
+/** `sections`: the app's settings sections (thirdpartyLogin carries the /api/user/current object). */
+export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRef, sections: SettingsSections) {
   const Registration = builder.objectRef<{ name: string; token: string }>('ThirdPartyRegistration').implement({
     description: 'A provider account with no user yet (thirdpartyRegister): pick a name, then registerWithThirdParty',
     fields: (t) => ({
@@ -35,8 +37,17 @@ export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRe
     }),
     thirdPartyAuthorizeUrl: t.string({
       description: 'Where to send a person to sign in at a provider; it comes back to redirectUri with code and state',
-      args: { provider: t.arg.string({ required: true }), redirectUri: t.arg.string({ required: true }) },
-      resolve: (_p, a, ctx) => authorizeUrl(ctx, a.provider, a.redirectUri),
+      args: {
+        provider: t.arg.string({ required: true }),
+        redirectUri: t.arg.string({ required: true }),
+        sid: t.arg.string({
+          description: "a legacy socket's id (peka2's sid): it hears the outcome (thirdpartyLogin, thirdpartyRegister)",
+        }),
+        link: t.arg.boolean({
+          description: 'link the provider account to the signed-in user (needs signing in; finished in their session)',
+        }),
+      },
+      resolve: (_p, a, ctx) => authorizeUrl(ctx, a.provider, a.redirectUri, { sid: a.sid, link: a.link }),
     }),
   }))
   builder.mutationFields((t) => ({
@@ -49,7 +60,7 @@ export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRe
         state: t.arg.string({ required: true }),
         redirectUri: t.arg.string({ required: true }),
       },
-      resolve: (_p, a, ctx) => signInWith(ctx, a),
+      resolve: (_p, a, ctx) => signInWith(ctx, a, sections),
     }),
     registerWithThirdParty: t.field({
       type: AuthPayload,

@@ -1,15 +1,19 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Context } from '../../../context.js'
 import { AppError, invalid } from '../../../errors.js'
 import { hashToken, newToken } from '../../../auth/tokens.js'
 import { rolesFromRows } from '../../../auth/roles.js'
+import { shownRoles } from '../../roles/schema-types.js'
 import { isUniqueViolation } from '../../../db/errors.js'
 import { TX_OPTIONS } from '../../../db/client.js'
-import { notify } from '../../notifications/notify.js'
+import { notify, notifySocket } from '../../notifications/notify.js'
+import { withDefaults, type SettingsSections } from '../../settings/settings.js'
+import { signedIn } from '../../../auth/signed-in.js'
 import { checkNameFree, enterSession, openSession } from '../../users/service.js'
 import { checkUsername, nameSkeletons, slugOf } from '../../users/validation.js'
 import { thirdPartyState, type ThirdPartyProvider } from './config.js'
 import { identityOf } from './provider.js'
+import { checkState, sealState, type SignInState } from './state.js'
 
 /** How long a sign-in may take at the provider, and a registration token stays good. */
 const STATE_TTL_MS = 10 * 60_000
@@ -17,40 +21,44 @@ const REGISTRATION_TTL_MS = 30 * 60_000
 
 function providerOf(ctx: Context, name: string): ThirdPartyProvider {
   const p = thirdPartyState.of(ctx.services).providers.get(name)
-  if (!p) throw invalid('provider', 'is not a provider this site signs in with')
+  if (!p) throw invalid('provider', `"${name.slice(0, 40)}" is not a provider this site signs in with`)
   return p
 }
 
+/** socket.io's connection ids (base64id, or `<namespace>#<id>`) */
+const SID = /^[\w#/-]{1,64}$/
+
 export const providerNames = (ctx: Context) => [...thirdPartyState.of(ctx.services).providers.keys()]
 
-const sign = (ctx: Context, payload: string) =>
-  createHmac('sha256', ctx.config.sessionSecret).update(`thirdparty-state:${payload}`).digest('base64url')
+export interface AuthorizeOptions {
+  /** the legacy socket of the page that waits for the outcome: it gets thirdpartyLogin or thirdpartyRegister */
+  sid?: string | null
+  /** link the provider account to the signed-in user instead of signing in or registering with it */
+  link?: boolean | null
+}
 
 /**
  * Where to send a person to sign in at a provider. The `state` is signed and expires (RFC 6749 §10.12: the callback's
  * code cannot be swapped for one from a sign-in started elsewhere or long ago); it goes back with the code.
  */
-export function authorizeUrl(ctx: Context, provider: string, redirectUri: string) {
+export function authorizeUrl(ctx: Context, provider: string, redirectUri: string, opts: AuthorizeOptions = {}) {
   const p = providerOf(ctx, provider)
   if (!URL.canParse(redirectUri) || redirectUri.length > 500) throw invalid('redirectUri', 'must be an absolute URL')
-  const payload = Buffer.from(
-    JSON.stringify({ p: p.name, r: redirectUri, e: Date.now() + STATE_TTL_MS, n: randomBytes(8).toString('hex') }),
-  ).toString('base64url')
+  if (opts.sid != null && !SID.test(opts.sid)) throw invalid('sid', "must be a socket's id")
+  const state: SignInState = {
+    p: p.name,
+    r: redirectUri,
+    e: Date.now() + STATE_TTL_MS,
+    n: randomBytes(8).toString('hex'),
+    ...(opts.sid ? { s: opts.sid } : {}),
+    ...(opts.link ? { u: signedIn(ctx).id } : {}),
+  }
   const u = new URL(p.authorizeUrl)
   u.searchParams.set('response_type', 'code')
   u.searchParams.set('client_id', p.clientId)
   u.searchParams.set('redirect_uri', redirectUri)
-  u.searchParams.set('state', `${payload}.${sign(ctx, payload)}`)
+  u.searchParams.set('state', sealState(ctx, state))
   return u.toString()
-}
-
-function checkState(ctx: Context, state: string, provider: string, redirectUri: string) {
-  const [payload = '', mac = ''] = state.split('.')
-  const expected = sign(ctx, payload)
-  const bad = () => invalid('state', 'is not the state of a sign-in this site started, or it expired')
-  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw bad()
-  const s = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { p?: string; r?: string; e?: number }
-  if (s.p !== provider || s.r !== redirectUri || typeof s.e !== 'number' || s.e < Date.now()) throw bad()
 }
 
 /** A provider name cut to what usernames allow: what a registration suggests. */
@@ -59,48 +67,78 @@ const suggestion = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '').slice(0
 export type SignInResult =
   { kind: 'signedIn'; token: string; userId: number } | { kind: 'register'; name: string; token: string }
 
+const USER = { id: true, name: true, slug: true, blocked: true, settings: true, roles: true } as const
+const linkedElsewhere = () => invalid('code', 'this provider account is linked to another user')
+
+/** A linking sign-in (started signed in, `link`): the provider account becomes the user's, unless it is another's. */
+async function linkTo(ctx: Context, userId: number, provider: string, externalId: string) {
+  try {
+    await ctx.prisma.thirdPartyAccount.create({ data: { provider, externalId, userId } })
+  } catch (e) {
+    // linked meanwhile
+    if (isUniqueViolation(e)) throw linkedElsewhere()
+    throw e
+  }
+}
+
 /**
  * The provider's code of a sign-in this site started. A linked account signs in (notification `thirdpartyLogin` to the
- * user's other sessions); a new one gets a registration token to pick a name with (thirdparty.md, `thirdpartyRegister`).
+ * user's other sessions and to the socket that started it); a new one gets a registration token to pick a name with
+ * (thirdparty.md, `thirdpartyRegister` to that socket) — or, started with `link`, becomes the signed-in user's.
+ * `sections`: the app's settings sections, for the /api/user/current object thirdpartyLogin carries.
  */
 export async function signInWith(
   ctx: Context,
   input: { provider: string; code: string; state: string; redirectUri: string },
+  sections: SettingsSections,
 ): Promise<SignInResult> {
   const p = providerOf(ctx, input.provider)
-  checkState(ctx, input.state, p.name, input.redirectUri)
+  const state = checkState(ctx, input.state, p.name, input.redirectUri)
+  // a link is finished only in the session of the user who started it: a state that leaked is of no use to others
+  if (state.u !== undefined && ctx.viewer?.id !== state.u)
+    throw invalid('state', 'links an account to a user this request is not signed in as')
   const who = await identityOf(p, input.code, input.redirectUri)
-  const linked = await ctx.prisma.thirdPartyAccount.findUnique({
-    where: { provider_externalId: { provider: p.name, externalId: who.id } },
-    select: { user: { select: { id: true, name: true, slug: true, blocked: true, roles: true } } },
-  })
+  const where = { provider_externalId: { provider: p.name, externalId: who.id } }
+  let linked = await ctx.prisma.thirdPartyAccount.findUnique({ where, select: { user: { select: USER } } })
+  if (state.u !== undefined) {
+    if (linked && linked.user.id !== state.u) throw linkedElsewhere()
+    if (!linked) {
+      await linkTo(ctx, state.u, p.name, who.id)
+      linked = await ctx.prisma.thirdPartyAccount.findUniqueOrThrow({ where, select: { user: { select: USER } } })
+    }
+  }
   if (linked) {
     const u = linked.user
     if (u.blocked) throw new AppError('USER_BLOCKED')
     const token = await ctx.prisma.$transaction((tx) => openSession(ctx, tx, u.id), TX_OPTIONS)
     await enterSession(ctx, u.id, token)
-    notify(ctx.pubsub, u.id, 'thirdpartyLogin', {
+    const current = {
       guest: false,
       id: u.id,
       name: u.name,
       slug: u.slug,
       block: false,
-      roles: rolesFromRows(u.roles),
-    })
+      settings: withDefaults(sections, u.settings),
+      roles: shownRoles(rolesFromRows(u.roles)),
+    }
+    notify(ctx.pubsub, u.id, 'thirdpartyLogin', current)
+    if (state.s) notifySocket(ctx.pubsub, state.s, u.id, 'thirdpartyLogin', current)
     return { kind: 'signedIn', token, userId: u.id }
   }
   const token = newToken()
+  const name = suggestion(who.name)
   await ctx.prisma.thirdPartyRegistration.deleteMany({ where: { expiresAt: { lt: new Date() } } })
   await ctx.prisma.thirdPartyRegistration.create({
     data: {
       tokenHash: hashToken(ctx.config.sessionSecret, token),
       provider: p.name,
       externalId: who.id,
-      suggestedName: suggestion(who.name),
+      suggestedName: name,
       expiresAt: new Date(Date.now() + REGISTRATION_TTL_MS),
     },
   })
-  return { kind: 'register', name: suggestion(who.name), token }
+  if (state.s) notifySocket(ctx.pubsub, state.s, 0, 'thirdpartyRegister', { name, token })
+  return { kind: 'register', name, token }
 }
 
 /**
