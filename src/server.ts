@@ -51,12 +51,6 @@ export interface AppOptions {
   embedded?: Promise<Embedded>
 }
 
-/** The REST routes of the enabled plugins, but those needing a plugin that is off. */
-function routesOf(plugins: readonly Plugin[]) {
-  const on = new Set(plugins.map((p) => p.name))
-  return plugins.flatMap((p) => p.rest).filter((r) => (r.withPlugins ?? []).every((n) => on.has(n)))
-}
-
 /**
  * The app from its parts: plugins selected and configured (every refusal before anything is opened), services opened,
  * GraphQL, REST, the HTTP router and graphql-ws on one server, then the plugins started.
@@ -70,7 +64,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     await opts.embedded?.then((db) => db.close()).catch(() => undefined)
     throw e
   }
-  const { plugins, configured, errors, schema, topics, httpRoutes } = selection
+  const { plugins, configured, errors, schema, topics, httpRoutes, restRoutes } = selection
   const { services, database } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
@@ -78,7 +72,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   services.metrics.watchSharing(shared.stats)
   const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared })
   const rest = createRestEngine({
-    routes: routesOf(plugins),
+    routes: restRoutes,
     yoga,
     bodyLimit: config.bodyLimitBytes,
     uploadBodyLimit: uploadBodyLimit(config),
@@ -87,6 +81,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     log,
     errors,
     sessionSecret: config.sessionSecret,
+    justchatUser: plugins.flatMap((p) => (p.justchatUser ? [p.justchatUser] : [])),
   })
   const readiness = createReadiness({
     database,

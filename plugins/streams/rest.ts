@@ -1,4 +1,4 @@
-import { defineRoutes, type JsonBody } from '../../src/rest/route.js'
+import { defineRoutes, type JsonBody, type RestBody } from '../../src/rest/route.js'
 
 const USER = 'databaseId name slug'
 interface U {
@@ -118,6 +118,14 @@ const item = (s: Stream) => ({
   selected: s.selected,
 })
 
+/** The streams of a page in the order of the body's ids (the followed, newest first); liveStreamsByIds keeps none. */
+function inOrder(b: RestBody, streams: Stream[]): Stream[] {
+  const ids: unknown[] = Array.isArray(b) || !Array.isArray(b.ids) ? [] : b.ids
+  const at = new Map(ids.map((id, i) => [id, i]))
+  const place = (s: Stream) => at.get(s.databaseId) ?? ids.length
+  return streams.slice().sort((x, y) => place(x) - place(y))
+}
+
 /** peka2's `type`: `all` and `my`; anything else goes on as given and is refused by the enum. */
 const filter = (v: unknown) => (v === 'my' ? 'FOLLOWED' : en(v))
 const ref = (v: unknown) => ({ databaseId: opt(obj(v).id), slug: opt(obj(v).slug) })
@@ -152,6 +160,27 @@ export const streamRoutes = defineRoutes([
     operation: `query($slug: String!) { liveStream(slug: $slug) { ${STREAM} } }`,
     variables: (b) => ({ slug: b.slug }),
     result: (d: { liveStream: Stream }) => stream(d.liveStream),
+  },
+  {
+    // The core answers this list with default players and live status; with streams on, each is /api/stream's object
+    // (a stream its viewer may not see, as /api/stream would refuse it, is left out). The lookup finds the followed
+    // ids (newest first), the operation their streams.
+    dialect: 'peka2',
+    path: '/api/subscribe/list',
+    access: 'A',
+    replaces: true,
+    lookup: {
+      operation: `query($content: FollowContent!) { followedStreams(content: $content) { databaseId } }`,
+      variables: (b) => ({ content: en(b.content) }),
+      result: (d: { followedStreams: { databaseId: number }[] }) => ({
+        ids: d.followedStreams.map((s) => s.databaseId),
+      }),
+    },
+    operation: `query($ids: [Int!]!) { liveStreamsByIds(ids: $ids) { ${STREAM} } }`,
+    // a user may follow more streams than one query takes: pages, joined in order
+    pageBy: 'ids',
+    variables: (b) => ({ ids: b.ids }),
+    result: (d: { liveStreamsByIds: Stream[] }, b) => inOrder(b, d.liveStreamsByIds).map(stream),
   },
   {
     // A/P: `my` needs a session, `all` does not — the resolver tells a guest asking for `my` to sign in.

@@ -3,6 +3,8 @@ import type { Config } from '../config.js'
 import { createCorePlugin } from '../core/index.js'
 import { createErrorRegistry, type ErrorRegistry } from '../errors.js'
 import type { ConfiguredPlugin, Plugin, PluginHttpRoute } from '../plugin-system/contract.js'
+import type { RestRoute } from '../rest/route.js'
+import { restRoutesOf } from './rest-routes.js'
 import { resolvePlugins } from '../plugin-system/registry.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { buildSchema } from '../schema/build.js'
@@ -19,11 +21,13 @@ export interface PluginSelection {
   topics: Set<string>
   /** the plugins' own HTTP paths (files …), checked not to overlap */
   httpRoutes: PluginHttpRoute[]
+  /** the REST routes of the core and the enabled plugins, replacements made (rest-routes.ts) */
+  restRoutes: RestRoute[]
 }
 
 /**
- * PLUGINS → the enabled plugins, their settings, error codes, schema, topics and HTTP paths. Every refusal (a bad
- * selection, a bad plugin setting, two plugins on one HTTP path) happens here, before a database or socket is opened.
+ * PLUGINS → the enabled plugins, their settings, error codes, schema, topics, HTTP paths and REST routes. Every refusal
+ * (a bad selection, a bad plugin setting, two plugins on one HTTP path, a REST route replacing none) happens here, before a database or socket is opened.
  */
 export function selectPlugins(available: readonly Plugin[], config: Config): PluginSelection {
   const enabled = resolvePlugins([...available], config.plugins)
@@ -37,5 +41,6 @@ export function selectPlugins(available: readonly Plugin[], config: Config): Plu
     if (httpRoutes.some((o, j) => j !== i && (o.prefix.startsWith(h.prefix) || h.prefix.startsWith(o.prefix))))
       throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
-  return { plugins, configured, errors, schema, topics, httpRoutes }
+  const restRoutes = restRoutesOf(plugins)
+  return { plugins, configured, errors, schema, topics, httpRoutes, restRoutes }
 }

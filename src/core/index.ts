@@ -57,7 +57,6 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
   const follows = kinds('follow kind', STREAM_KIND, (p) => p.follows)
   const ignores = kinds('ignore kind', STREAM_KIND, (p) => p.ignores)
   const settings = settingsSelection(sections)
-  const justchatUser = enabled.flatMap((p) => (p.justchatUser ? [p.justchatUser] : []))
   return definePlugin({
     name: 'core',
     topics: CORE_TOPICS,
@@ -76,7 +75,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
     config: readThirdPartyConfig,
     rest: [
       ...userRoutes(settings),
-      ...accountRoutes(settings, justchatUser),
+      ...accountRoutes(settings),
       ...socialRoutes,
       ...fileRoutes,
       ...oauthRoutes(settings),

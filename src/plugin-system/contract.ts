@@ -55,7 +55,7 @@ export interface PluginDefinition<N extends string, R extends string, O extends 
   socketEvents?: readonly SocketEvent[]
   /** server event streams a signed-in legacy socket gets from it */
   socketStreams?: readonly SocketStream[]
-  /** fields it adds to JustChat's user object (its own User fields) */
+  /** fields it adds to JustChat's user object (its own User fields), wherever a route selects it (`...JustChatUser`) */
   justchatUser?: UserObjectPart
   /** plain HTTP handlers by path prefix (serving uploaded files) */
   http?: readonly PluginHttpRoute[]

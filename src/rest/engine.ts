@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse, type DocumentNode, type GraphQLError } from 'graphql'
 import type { AppYoga, EnvelopedGraphQL } from '../app/graphql.js'
-import type { Access, Dialect, JsonBody, Method, RestBody, RestRoute } from './route.js'
+import type { Access, Dialect, JsonBody, Method, RestBody, RestRoute, RouteObjects, UserObjectPart } from './route.js'
 import { ACCESS_ROLE } from '../auth/roles.js'
 import { DIALECTS, dialectResolver } from './dialects.js'
 import { AppError, type ErrorRegistry } from '../errors.js'
@@ -16,6 +16,7 @@ import { bindingsOf, bodyNamer, renameField, type Bindings } from './field-names
 import { pageSizeOf, pagesOf } from './pages.js'
 import { sessionCookieOf } from './session-cookie.js'
 import { isPattern, matchPath } from './path-pattern.js'
+import { justchatUserObject } from './justchat.js'
 
 /** Requests one /api/bulk call may carry. */
 export const BULK_MAX = 20
@@ -66,6 +67,8 @@ export function createRestEngine(opts: {
   errors: ErrorRegistry
   /** the app's session secret: the messenger's CSRF tokens */
   sessionSecret: string
+  /** the enabled plugins' parts of JustChat's user object (`...JustChatUser` in an operation selects them all) */
+  justchatUser?: readonly UserObjectPart[]
 }): RestEngine {
   const dialectOf = dialectResolver(opts.routes)
   const errorResponse = (dialect: Dialect, code: string, message: string, field?: string) =>
@@ -73,6 +76,8 @@ export function createRestEngine(opts: {
   /** exact paths; `patterns`: paths with `:name` segments, tried in order */
   const table = new Map<string, PathRoutes>()
   const patterns: { path: string; routes: PathRoutes }[] = []
+  const jcUser = justchatUserObject(opts.justchatUser ?? [])
+  const objects: RouteObjects = { justchatUser: jcUser.render }
   for (const route of opts.routes) {
     let routes = table.get(route.path)
     if (!routes) {
@@ -82,8 +87,8 @@ export function createRestEngine(opts: {
     const method = route.method ?? 'POST'
     if (routes.has(method)) throw new Error(`two REST routes for ${method} ${route.path}`)
     // Parsed once at start-up: a broken operation fails the boot, not the first request.
-    const document = parse(route.operation)
-    const lookup = route.lookup ? parse(route.lookup.operation) : undefined
+    const document = parse(jcUser.complete(route.operation))
+    const lookup = route.lookup ? parse(jcUser.complete(route.lookup.operation)) : undefined
     routes.set(method, { route, document, bindings: bindingsOf(document), lookup })
   }
   /** the routes of a request path and its path parameters */
@@ -148,7 +153,7 @@ export function createRestEngine(opts: {
         const result = await execute({ schema, document, contextValue, variableValues })
         if (result.errors?.length) throw result.errors[0]
         data = result.data
-        answers.push(route.result(data, body))
+        answers.push(route.result(data, body, objects))
       }
       return {
         status: route.status ? route.status(data, body) : 200,

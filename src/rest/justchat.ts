@@ -1,4 +1,5 @@
 import { invalid } from '../errors.js'
+import type { UserObjectPart } from './route.js'
 import { decodeObjectId, encodeObjectId } from './object-ids.js'
 
 /**
@@ -42,6 +43,28 @@ export interface JcUserOut {
   dob: string | null
   gender: number | null
   createdAt: string
+}
+
+/**
+ * What a route writes where it answers JustChat's user (`user { ...JustChatUser }`). The engine puts the whole selection
+ * in its place: written out, not defined as a fragment, whose spread the depth limit would count as a level.
+ */
+const SPREAD = /\.\.\.\s*JustChatUser\b/g
+
+/**
+ * JustChat's user object for one set of enabled plugins: `complete` writes the selection (the core's fields and every
+ * plugin's part) into an operation in place of the spread, `render` makes the object of what it selected.
+ */
+export function justchatUserObject(parts: readonly UserObjectPart[]) {
+  const selection = [JC_USER_SELECTION, ...parts.map((p) => p.selection)].join(' ')
+  return {
+    complete: (operation: string) => operation.replace(SPREAD, selection),
+    render: (u: JcUserOut) => ({
+      // the enabled plugins' fields (JustChat's user model has more than the core keeps); the core's own cannot be replaced
+      ...Object.fromEntries(parts.flatMap((p) => Object.entries(p.render(u)))),
+      ...jcUser(u),
+    }),
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Access } from '../auth/roles.js'
 import type { MultipartBody } from '../http/body.js'
+import type { JcUserOut } from './justchat.js'
 
 /**
  * peka2 access letters (src/auth/roles.ts), also used for the JustChat levels: documentation and the authorization
@@ -39,6 +40,12 @@ interface RouteBase {
    * exists only while all of them are enabled, and is an unknown path otherwise.
    */
   withPlugins?: readonly string[]
+  /**
+   * A plugin's route that takes the place of the core's route of the same method and path while the plugin is on: the
+   * core answers with what it has (defaults for another plugin's fields), the plugin with its own. Refused at start-up
+   * on a core route, on one that matches no core route, and for a core route two plugins replace.
+   */
+  replaces?: true
   /** a multipart body of file uploads, read up to the upload limit (UPLOAD_MAX_BYTES and its form) */
   largeUploads?: true
   /** a GraphQL document with one operation */
@@ -61,8 +68,8 @@ interface RouteBase {
   sessionCookie?: SessionCookie
   // Method syntax on purpose: a route states the shape of its operation's data (`(d: { user: U }) => …`), which the
   // engine hands over as the GraphQL result without checking it.
-  /** operation data → the documented response body */
-  result(data: unknown, body: RestBody): unknown
+  /** operation data → the documented response body; `objects` renders objects the enabled plugins make together */
+  result(data: unknown, body: RestBody, objects: RouteObjects): unknown
   /** success status (JustChat answers 201 for some creations) */
   status?(data: unknown, body: RestBody): number
 }
@@ -132,4 +139,16 @@ export interface UserObjectPart {
   // Method syntax, as `result` above: the part states the shape its selection answers
   /** the user as the operation answered it (the part's selection included) → the fields it adds */
   render(user: unknown): Record<string, unknown>
+}
+
+/**
+ * Objects of a dialect whose fields come from several plugins, rendered for the enabled ones: a route writes the
+ * object's spread in its operation (the engine writes the whole selection there) and hands what it got to the renderer.
+ */
+export interface RouteObjects {
+  /**
+   * JustChat's user object (UserSchema) from a `User` selected as `{ ...JustChatUser }`: the core's fields and every
+   * enabled plugin's `justchatUser` part.
+   */
+  justchatUser(user: JcUserOut): Record<string, unknown>
 }

@@ -27,7 +27,7 @@ async function fails(path: string, body: unknown, u?: TestUser, message?: RegExp
 }
 const userObj = (u: TestUser) => ({ id: u.id, name: u.name, slug: u.name.toLowerCase() })
 
-/** /api/stream's object for a user's stream (no players or live status here: documented defaults). */
+/** /api/stream's object for a user's stream never set up (no players, offline: the documented defaults). */
 const streamObj = (owner: TestUser, subscribers: number) => ({
   id: owner.id,
   owner: userObj(owner),

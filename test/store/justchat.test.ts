@@ -28,10 +28,12 @@ describe('/user/updateBalance (legacy MD5 signature)', () => {
     const u = await registerUser(t)
     const r = await jc('/user/updateBalance', { session_key: u.token, balance: 200, secret: md5(200) })
     expect(r.status).toBe(200)
-    expect(r.body.data.user).toMatchObject({ _id: oid(u.id), __v: '0', balance: 200 })
-    expect(Object.keys(r.body.data.user).sort()).toEqual(
-      ['_id', '__v', 'balance', 'create_at', 'dob', 'gender', 'location', 'nickname', 'phone', 'photo'].sort(),
-    )
+    expect(r.body.data.user).toMatchObject({ _id: oid(u.id), __v: '0', balance: 200, gifts: [] })
+    // UserSchema whole, as /init/getUser answers it: every enabled plugin's fields (rooms' room, rooms, visitedRooms)
+    const whole = await jc('/init/getUser', { session_key: u.token, user_id: oid(u.id) })
+    expect(r.body.data.user).toEqual(whole.body.data.user)
+    const rooms = t.app.plugins.some((p) => p.name === 'rooms')
+    for (const key of ['room', 'rooms', 'visitedRooms']) expect(key in r.body.data.user, key).toBe(rooms)
     // numbers as strings, as JustChat clients send them
     expect(
       (await jc('/user/updateBalance', { session_key: u.token, balance: '50', secret: md5(50) })).body.data.user

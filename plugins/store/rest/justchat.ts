@@ -1,5 +1,5 @@
 import { defineRoutes } from '../../../src/rest/route.js'
-import { JC_USER_SELECTION, jcId, jcUser, readId, type JcUserOut } from '../../../src/rest/justchat.js'
+import { jcId, readId, type JcUserOut } from '../../../src/rest/justchat.js'
 import { empty } from './shapes.js'
 
 /**
@@ -7,9 +7,6 @@ import { empty } from './shapes.js'
  * the documented statuses — 403 for a signature that does not match (or top-ups off), 402 for a gift its sender
  * cannot pay, 400 for free coins claimed within 24 hours, 440 without a session.
  */
-
-/** JustChat's UserSchema with its `balance` (pekoins). */
-const jcUserWithBalance = (u: JcUserOut, balance: number) => ({ ...jcUser(u), balance })
 
 /** JustChat clients may send numbers as strings. */
 const numeric = (v: unknown) => (typeof v === 'string' && /^\d{1,10}$/.test(v) ? Number(v) : v)
@@ -27,10 +24,11 @@ export const justchatStoreRoutes = defineRoutes([
     dialect: 'justchat',
     path: '/user/updateBalance',
     access: 'A',
-    operation: `mutation($balance: Int!, $secret: String!) { legacyTopUp(balance: $balance, secret: $secret) { wallet { pekoins user { ${JC_USER_SELECTION} } } } }`,
+    operation: `mutation($balance: Int!, $secret: String!) { legacyTopUp(balance: $balance, secret: $secret) { wallet { pekoins user { ...JustChatUser } } } }`,
     variables: (b) => ({ balance: numeric(b.balance), secret: b.secret }),
-    result: (d: { legacyTopUp: { wallet: { pekoins: number; user: JcUserOut } } }) => ({
-      data: { user: jcUserWithBalance(d.legacyTopUp.wallet.user, d.legacyTopUp.wallet.pekoins) },
+    // UserSchema whole, as /init/getUser answers it (every enabled plugin's fields), with the balance just topped up
+    result: (d: { legacyTopUp: { wallet: { pekoins: number; user: JcUserOut } } }, _b, o) => ({
+      data: { user: { ...o.justchatUser(d.legacyTopUp.wallet.user), balance: d.legacyTopUp.wallet.pekoins } },
     }),
   },
   {

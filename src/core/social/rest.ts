@@ -16,7 +16,10 @@ interface S {
   subscribers: number
   owner: U
 }
-/** /api/stream's object: we have no players or live status, so those fields hold their documented defaults. */
+/**
+ * /api/stream's object: the core has no players or live status, so those fields hold their documented defaults; a
+ * plugin that keeps them serves /api/subscribe/list in its place (`replaces`).
+ */
 const stream = (s: S) => ({
   id: s.databaseId,
   owner: user(s.owner),

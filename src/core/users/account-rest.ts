@@ -1,6 +1,6 @@
-import { defineRoutes, type UserObjectPart } from '../../rest/route.js'
+import { defineRoutes } from '../../rest/route.js'
 import { currentSelection, currentUser, type Current } from './rest.js'
-import { JC_USER_SELECTION, jcUser, readId, type JcUserOut } from '../../rest/justchat.js'
+import { readId, type JcUserOut } from '../../rest/justchat.js'
 
 interface U {
   databaseId: number
@@ -23,12 +23,6 @@ interface SignInOut {
 // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever JSON value the client sent, as text
 const asText = (v: unknown) => (v == null ? null : String(v))
 
-/** JustChat's user object: the core's fields (src/rest/justchat.ts) and the enabled plugins' own. */
-const jcUserOf = (parts: readonly UserObjectPart[]) => (u: JcUserOut) => ({
-  // the enabled plugins' fields (JustChat's user model has more than the core keeps); the core's own cannot be replaced
-  ...Object.fromEntries(parts.flatMap((p) => Object.entries(p.render(u)))),
-  ...jcUser(u),
-})
 const PROFILE_FIELDS = ['nickname', 'location', 'photo', 'dob', 'gender'] as const
 /** "fields not in the model are dropped by the validator" (justchat-api.md) */
 const profileOf = (o: unknown) =>
@@ -37,12 +31,10 @@ const profileOf = (o: unknown) =>
     : {}
 
 /**
- * `settings`: the selection of every settings field (the enabled sections'); `parts`: the enabled plugins' fields of
- * JustChat's user object.
+ * `settings`: the selection of every settings field (the enabled sections'). JustChat's user object is selected as
+ * `...JustChatUser` and rendered by `objects.justchatUser`: the core's fields and the enabled plugins' own.
  */
-export function accountRoutes(settings: string, parts: readonly UserObjectPart[] = []) {
-  const JC_USER = [JC_USER_SELECTION, ...parts.map((p) => p.selection)].join(' ')
-  const jcUserWith = jcUserOf(parts)
+export function accountRoutes(settings: string) {
   return defineRoutes([
     {
       dialect: 'peka2',
@@ -115,12 +107,12 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
       path: '/init/auth',
       access: 'P',
       operation: `mutation($phone: String!, $code: String!) {
-        loginWithPhone(phone: $phone, code: $code) { token viewer { ${JC_USER} } }
+        loginWithPhone(phone: $phone, code: $code) { token viewer { ...JustChatUser } }
       }`,
       variables: (b) => ({ phone: asText(b.phone), code: asText(b.key) }),
       fields: { code: 'key' },
-      result: (d: { loginWithPhone: { token: string; viewer: JcUserOut } }) => ({
-        data: { session_key: d.loginWithPhone.token, user: jcUserWith(d.loginWithPhone.viewer) },
+      result: (d: { loginWithPhone: { token: string; viewer: JcUserOut } }, _b, o) => ({
+        data: { session_key: d.loginWithPhone.token, user: o.justchatUser(d.loginWithPhone.viewer) },
       }),
     },
     {
@@ -136,18 +128,18 @@ export function accountRoutes(settings: string, parts: readonly UserObjectPart[]
       dialect: 'justchat',
       path: '/init/edit',
       access: 'A',
-      operation: `mutation($input: ProfileInput!) { updateProfile(input: $input) { ${JC_USER} } }`,
+      operation: `mutation($input: ProfileInput!) { updateProfile(input: $input) { ...JustChatUser } }`,
       variables: (b) => ({ input: profileOf(b.user) }),
       fields: { input: 'user' },
-      result: (d: { updateProfile: JcUserOut }) => ({ data: { user: jcUserWith(d.updateProfile) } }),
+      result: (d: { updateProfile: JcUserOut }, _b, o) => ({ data: { user: o.justchatUser(d.updateProfile) } }),
     },
     {
       dialect: 'justchat',
       path: '/init/getUser',
       access: 'A',
-      operation: `query($id: Int!) { user(databaseId: $id) { ${JC_USER} } }`,
+      operation: `query($id: Int!) { user(databaseId: $id) { ...JustChatUser } }`,
       variables: (b) => ({ id: readId(b.user_id, 'user_id') }),
-      result: (d: { user: JcUserOut }) => ({ data: { user: jcUserWith(d.user) } }),
+      result: (d: { user: JcUserOut }, _b, o) => ({ data: { user: o.justchatUser(d.user) } }),
     },
     {
       dialect: 'justchat',

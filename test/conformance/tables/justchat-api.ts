@@ -217,7 +217,6 @@ export const justchatApi: Entry[] = [
       secret: createHash('md5').update(`${LEGACY_TOPUP_SECRET}200`).digest('hex'),
     })),
     response: { data: { user: USER } },
-    knownGaps: 'the user object lacks gifts, room, rooms and visitedRooms (UserSchema has them)',
   },
   {
     key: 'POST /room/create',
