@@ -124,6 +124,9 @@ export async function firstEvent(
   }
 }
 
+/** A value as a path segment or query parameter carries it: strings as they are, anything else as JSON. */
+const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
+
 /** A REST call as its dialect's clients send it, with the code the app logged for a refusal. */
 export async function restCall(
   t: AccessApp,
@@ -140,15 +143,21 @@ export async function restCall(
   // in the query string
   let path = route.path
   if ((route.dialect === 'messenger' || method === 'GET') && body && typeof body === 'object' && !Array.isArray(body)) {
-    const rest = { ...(body as Vars) }
+    const fields = new Map(Object.entries(body as Vars))
     path = path.replace(/:(\w+)/g, (_m, name: string) => {
-      const v = rest[name] ?? '0'
-      delete rest[name]
-      return encodeURIComponent(String(v))
+      const v = fields.get(name) ?? '0'
+      fields.delete(name)
+      return encodeURIComponent(asText(v))
     })
+    const rest = Object.fromEntries(fields)
     body = rest
     if (method === 'GET' || method === 'DELETE') {
-      const q = new URLSearchParams(Object.entries(rest).map(([k, v]) => [k, String(v)])).toString()
+      const q = new URLSearchParams(
+        [...fields].map(([k, v]) => [
+          k,
+          typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean),
+        ]),
+      ).toString()
       const res = await fetch(`${t.url}${path}${q ? `?${q}` : ''}`, { method, headers })
       return answerOf(t, res, requestId)
     }
