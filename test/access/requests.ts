@@ -152,12 +152,7 @@ export async function restCall(
     const rest = Object.fromEntries(fields)
     body = rest
     if (method === 'GET' || method === 'DELETE') {
-      const q = new URLSearchParams(
-        [...fields].map(([k, v]) => [
-          k,
-          typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean),
-        ]),
-      ).toString()
+      const q = new URLSearchParams([...fields].map(([k, v]) => [k, asText(v)])).toString()
       const res = await fetch(`${t.url}${path}${q ? `?${q}` : ''}`, { method, headers })
       return answerOf(t, res, requestId)
     }
