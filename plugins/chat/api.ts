@@ -73,6 +73,7 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
           type: data.type ?? 'system',
           toId: data.toId ?? null,
           replyToId: data.replyToId ?? null,
+          actorId: data.actorId ?? null,
         },
         select: MESSAGE_SELECT,
       })

@@ -146,6 +146,7 @@ export function presentUser(
     channel: '',
     from: u,
     to: null,
+    actor: null,
     text: '',
     type: 'message',
     time: '',

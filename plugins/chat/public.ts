@@ -33,6 +33,12 @@ export interface ChannelKind {
   canWrite(ctx: Context, parts: string[]): Awaitable<boolean>
   /** the kind's own moderators (who may remove others' messages, pin, set slow mode, sanction); ctx.viewer is asked about */
   isModerator(ctx: Context, parts: string[]): Awaitable<boolean>
+  /**
+   * its owner and the moderators the owner appoints are public (JustChat rooms list them as `admin` and `moderators`):
+   * service messages of their moderation name them (ChatMessage.actor); everyone else's — site staff's — stays
+   * anonymous, as it does on every channel without this flag
+   */
+  publicModerators?: boolean
   /** display name and owner for /api/channel/data */
   describe(ctx: Context, parts: string[]): Awaitable<{ name: string; ownerId: number | null }>
   /** SQL LIKE patterns of this kind's channels the viewer may read (full-text search scope) */
@@ -91,6 +97,8 @@ export interface ChatMessageView {
   channel: string
   from: ChatUserView | null
   to: ChatUserView | null
+  /** who acted, on a service message whose actor is public (SystemMessage.actorId); null on every other message */
+  actor: ChatUserView | null
   text: string
   type: string
   time: string
@@ -140,6 +148,11 @@ export interface SystemMessage {
   toId?: number | null
   /** the message a service message is about (JustChat's ref_message) */
   replyToId?: number | null
+  /**
+   * who acted (kicked, appointed …), only when the channel shows it (ChannelKind.publicModerators): it is not the
+   * author, so the message stays the server's (nobody edits, removes or is accused over it as its writer)
+   */
+  actorId?: number | null
 }
 
 /**
@@ -199,7 +212,10 @@ export interface ChatApi {
    * (default: the viewer) is asked about; null is nobody.
    */
   isChannelModerator(ctx: Context, channel: ResolvedChannel, who?: Viewer | null): Promise<boolean>
-  /** posts a service message (no author) and publishes it like any other; `inTx`: within the caller's transaction */
+  /**
+   * posts a service message (no author; its actor when public) and publishes it like any other; `inTx`: within the
+   * caller's transaction
+   */
   postSystem(channel: string, text: string, data?: SystemMessage, inTx?: InTransaction): Promise<ChatMessageView>
   /**
    * removes messages (soft) with a reason and its data, one event per message; already removed ones are skipped.

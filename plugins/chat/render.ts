@@ -15,6 +15,7 @@ export const MESSAGE_SELECT = {
   pinnedAt: true,
   from: { select: { id: true, name: true, settings: true } },
   to: { select: { id: true, name: true, settings: true } },
+  actor: { select: { id: true, name: true, settings: true } },
   reactions: { select: { emoji: true } },
   attachments: true,
 } as const
@@ -31,6 +32,7 @@ export interface MessageRow {
   pinnedAt: Date | null
   from: Author
   to: Author
+  actor: Author
   reactions: { emoji: string }[]
   attachments: Prisma.JsonValue
 }
@@ -53,6 +55,7 @@ export const toView = (m: MessageRow): ChatMessageView => ({
   channel: m.channel,
   from: m.from ? userView(m.from) : null,
   to: m.to ? userView(m.to) : null,
+  actor: m.actor ? userView(m.actor) : null,
   text: m.text,
   type: m.type,
   time: m.createdAt.toISOString(),

@@ -65,6 +65,16 @@ export function addChatTypes(builder: Builder) {
       channel: t.exposeString('channel'),
       from: t.field({ type: ChatUser, nullable: true, resolve: (m) => m.from }),
       to: t.field({ type: ChatUser, nullable: true, resolve: (m) => m.to }),
+      actor: t.field({
+        type: ChatUser,
+        nullable: true,
+        description:
+          'Who acted, on a service message of moderation (kick, silence, ban, new / remove moderator) in a channel ' +
+          "whose moderators are public — a room's owner and the moderators they appointed (JustChat's `author`); " +
+          'null when the moderation is anonymous (site staff, and every channel outside rooms) and on every other ' +
+          "message. `from` stays null: the message is the server's",
+        resolve: (m) => m.actor,
+      }),
       text: t.exposeString('text', { description: 'Message text; bbcode is kept verbatim' }),
       type: t.exposeString('type', { description: 'message | system | donate | fastdonate | announce' }),
       time: t.field({ type: 'DateTime', resolve: (m) => m.time }),

@@ -3,6 +3,7 @@ import { AppError } from '../../src/errors.js'
 import { Effects } from './effects.js'
 import { userOrThrow, signedIn } from './common.js'
 import { ownerOf } from './channel-owner.js'
+import { publicActor } from './public-actor.js'
 import { chatApi } from './state.js'
 
 /**
@@ -19,6 +20,8 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
   const target = await userOrThrow(ctx.prisma, userId)
   if (target.id === owner)
     throw new AppError('INVALID_INPUT', 'userId: the owner moderates their channel already', { field: 'userId' })
+  // The owner acts: named where the channel's moderators are public (publicActor), anonymous elsewhere.
+  const actorId = await publicActor(ctx, ch, owner)
   const fx = new Effects()
   await ctx.prisma.$transaction(async (tx) => {
     const key = { channel_userId: { channel: ch.id, userId: target.id } }
@@ -39,7 +42,7 @@ export async function setChannelModerator(ctx: Context, channelId: string, userI
     await chatApi(ctx).postSystem(
       ch.id,
       text,
-      { type: on ? 'new moderator' : 'remove moderator', toId: target.id },
+      { type: on ? 'new moderator' : 'remove moderator', toId: target.id, actorId },
       fx.inTransaction(tx),
     )
   })

@@ -6,6 +6,7 @@ import type { ResolvedChannel } from '../chat/public.js'
 import { checkText, userOrThrow, viewerOf, signedIn } from './common.js'
 import { chatApi } from './state.js'
 import { runSanctionHooks } from './sanction-hooks.js'
+import { publicActor } from './public-actor.js'
 
 /** JustChat's service actions in one channel: kick (until re-entry), silence (until a time), ban (until lifted or a time). */
 export const SANCTION_KINDS = ['kick', 'silence', 'ban'] as const
@@ -71,12 +72,14 @@ export interface SanctionInput {
   refMessageId?: number | null
 }
 
-const serviceText = (kind: SanctionKind, target: string, actor: string, until: Date | null, text: string) =>
+/** The service message's text; `actor` only when public (publicActor): anonymous moderation is not named here either. */
+const serviceText = (kind: SanctionKind, target: string, actor: string | null, until: Date | null, text: string) =>
   ({
-    kick: `${target} was kicked by ${actor}`,
-    silence: `${target} was silenced by ${actor}`,
-    ban: `${target} was banned from this channel by ${actor}`,
+    kick: `${target} was kicked`,
+    silence: `${target} was silenced`,
+    ban: `${target} was banned from this channel`,
   })[kind] +
+  (actor === null ? '' : ` by ${actor}`) +
   (until ? ` until ${until.toISOString()}` : '') +
   (text ? `: ${text}` : '')
 
@@ -90,6 +93,7 @@ export async function sanction(ctx: Context, input: SanctionInput) {
       throw new AppError('MESSAGE_NOT_FOUND', 'refMessage: no such message in this channel', { field: 'refMessage' })
   }
   const actor = signedIn(ctx)
+  const shown = await publicActor(ctx, ch, actor.id)
   const fx = new Effects()
   const row = await ctx.prisma.$transaction(async (tx) => {
     // A new silence or ban replaces the one in force (the latest decision sets the end); kicks stand alone.
@@ -120,8 +124,8 @@ export async function sanction(ctx: Context, input: SanctionInput) {
     // JustChat's service message, in the same transaction: a sanction is never in force unannounced
     await chatApi(ctx).postSystem(
       ch.id,
-      serviceText(input.kind, target.name, actor.name, until, text),
-      { type: input.kind, toId: target.id, replyToId: row.refMessageId },
+      serviceText(input.kind, target.name, shown === null ? null : actor.name, until, text),
+      { type: input.kind, toId: target.id, replyToId: row.refMessageId, actorId: shown },
       fx.inTransaction(tx),
     )
     await runSanctionHooks(ctx.services, { channel: ch.id, userId: target.id, kind: input.kind, lifted: false }, tx, fx)

@@ -32,6 +32,8 @@ export const roomKind: ChannelKind = {
   name: 'room',
   parse: (rest) => ((rest.length === 1 || rest.length === 2) && rest.every(isId) ? rest : null),
   public: false,
+  // JustChat's room object lists its owner (`admin`) and appointed `moderators`: their moderation is signed
+  publicModerators: true,
   exists: async (ctx, parts) => (await target(ctx, parts)) !== null,
   async canRead(ctx, parts) {
     const t = await target(ctx, parts)

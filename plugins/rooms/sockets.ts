@@ -5,7 +5,8 @@ import { encodeObjectId } from '../../src/rest/object-ids.js'
 /**
  * JustChat's socket (justchat-api.md "Получение сообщений", "Сервисные сообщения"): a signed-in socket hears the chat
  * of the room its user is inside — `message` for what people write, `service-message` for kicks, silences, bans and
- * moderator changes — and follows the user from room to room (viewerRoom).
+ * moderator changes, whose `author` is the room's owner or moderator who acted (null when site staff did) — and
+ * follows the user from room to room (viewerRoom).
  */
 
 interface RoomMessage {
@@ -16,18 +17,21 @@ interface RoomMessage {
   time: string
   from: { databaseId: number } | null
   to: { databaseId: number } | null
+  actor: { databaseId: number } | null
   replyToId: number | null
 }
-const MESSAGE = 'databaseId channel text type time from { databaseId } to { databaseId } replyToId'
+const MESSAGE = 'databaseId channel text type time from { databaseId } to { databaseId } actor { databaseId } replyToId'
 
 const idOrNull = (id: number | null | undefined) => (id === null || id === undefined ? null : encodeObjectId(id))
 const roomOf = (channel: string) => Number(channel.split('/')[1])
+/** JustChat's `author`: the writer, or on a service message who acted when that is public (ChatMessage.actor). */
+const authorOf = (m: RoomMessage) => idOrNull(m.from?.databaseId ?? m.actor?.databaseId)
 
 /** JustChat's MessageSchema of a room message. */
 const messageSchema = (m: RoomMessage) => ({
   _id: encodeObjectId(m.databaseId),
   room: encodeObjectId(roomOf(m.channel)),
-  author: idOrNull(m.from?.databaseId),
+  author: authorOf(m),
   user: idOrNull(m.to?.databaseId),
   text: m.text,
   type: m.type,
@@ -55,7 +59,7 @@ async function referenced(session: SocketSession, id: number | null) {
 async function emitMessage(session: SocketSession, m: RoomMessage) {
   const created_at = m.time
   if (!SERVICE_TYPES.has(m.type)) {
-    session.emit('message', { error: null, text: m.text, author: idOrNull(m.from?.databaseId), created_at })
+    session.emit('message', { error: null, text: m.text, author: authorOf(m), created_at })
     return
   }
   session.emit('service-message', {
@@ -63,7 +67,7 @@ async function emitMessage(session: SocketSession, m: RoomMessage) {
     type: m.type,
     room: encodeObjectId(roomOf(m.channel)),
     user: idOrNull(m.to?.databaseId),
-    author: idOrNull(m.from?.databaseId),
+    author: authorOf(m),
     ...(m.type === 'silence' ? { text: m.text } : {}),
     created_at,
     ref_message: await referenced(session, m.replyToId),

@@ -103,7 +103,7 @@ describe('JustChat socket (socket.io-client 2)', () => {
     })
   })
 
-  it('message and service-message of the room the user is in, following them into another room', async () => {
+  it("message and service-message of the user's room (author: its owner, not site staff), following them", async () => {
     const [owner, guest] = [await registerUser(t), await registerUser(t)]
     const create = async (name: string) => {
       const r = await jc('/room/create', { session_key: owner.token, room: { name } })
@@ -134,15 +134,22 @@ describe('JustChat socket (socket.io-client 2)', () => {
       ref_message: ref._id ?? null,
     })
     expect(kick.status).toBe(200)
-    expect(await so.next('service-message')).toEqual({
+    const kicked = (author: string | null) => ({
       error: null,
       type: 'kick',
       room: hex(Number.parseInt(first, 16) || Number(first)),
       user: hex(guest.id),
-      author: null,
+      author,
       created_at: ISO,
       ref_message: null,
     })
+    // the room's owner is public (the room object's `admin`): their kick names them
+    expect(await so.next('service-message')).toEqual(kicked(hex(owner.id)))
+    // site staff acting in a room they do not moderate stay anonymous
+    const staff = await userWithRoles(t, { moderator: 1 })
+    const byStaff = await jc('/room/kick', { session_key: staff.token, room_id: first, user_id: String(guest.id) })
+    expect(byStaff.status).toBe(200)
+    expect(await so.next('service-message')).toEqual(kicked(null))
 
     // into the second room: the first one's chat no longer reaches the socket
     expect((await jc('/room/enter', { session_key: owner.token, room: { id: second } })).status).toBe(200)

@@ -219,6 +219,16 @@ describe('/room/kick, /room/silence, /room/ban, /room/add-moderator, /room/remov
       silently: { [oid(target.id)]: finished },
       users: [],
     })
+    // the history's service messages name the owner (public, the room's `admin`); an ADMIN member is not listed: anonymous
+    const chat = await jc('/room/chat', { session_key: c.owner.token, room: room_id })
+    const services = (chat.body.data.chat as { type: string; author: string | null; text: string }[]).filter(
+      (m) => m.type !== 'message',
+    )
+    expect(services.map((m) => [m.type, m.author, m.text.includes(c.owner.name)])).toEqual([
+      ['kick', oid(c.owner.id), true],
+      ['silence', oid(c.owner.id), true],
+      ['ban', null, false],
+    ])
     const stranger = await jc('/room/kick', { session_key: c.user.token, room_id, user_id: String(c.member.id) })
     expect(stranger.status).toBe(403)
     const badTime = await jc('/room/silence', {
@@ -237,6 +247,14 @@ describe('/room/kick, /room/silence, /room/ban, /room/add-moderator, /room/remov
     expect(add).toMatchObject({ status: 201, body: {} })
     const shown = await jc('/room/get', { session_key: c.owner.token, room_id })
     expect(shown.body.data.rooms[0].moderators).toEqual([oid(c.member.id)])
+    // an appointed moderator is public too: their kick names them (the owner's appointment names the owner)
+    const kick = await jc('/room/kick', { session_key: c.member.token, room_id, user_id: String(c.user.id) })
+    expect(kick.status).toBe(200)
+    const chat = await jc('/room/chat', { session_key: c.owner.token, room: room_id })
+    expect((chat.body.data.chat as { type: string; author: string }[]).map((m) => [m.type, m.author])).toEqual([
+      ['new moderator', oid(c.owner.id)],
+      ['kick', oid(c.member.id)],
+    ])
     const byStranger = await jc('/room/add-moderator', {
       session_key: c.user.token,
       room_id,

@@ -62,14 +62,16 @@ interface MessageOut {
   time: string
   from: Ref | null
   to: Ref | null
+  actor: Ref | null
   replyToId: number | null
 }
-const MESSAGE = 'databaseId channel text type time from { databaseId } to { databaseId } replyToId'
+const MESSAGE = 'databaseId channel text type time from { databaseId } to { databaseId } actor { databaseId } replyToId'
 /** JustChat's MessageSchema; `room`: the room of room/<id>[/<channel>] */
 const jcMessage = (m: MessageOut) => ({
   _id: jcId(m.databaseId),
   room: jcId(Number(m.channel.split('/')[1])),
-  author: jcIdOrNull(m.from?.databaseId),
+  // a service message's author: who acted, where that is public (ChatMessage.actor)
+  author: jcIdOrNull(m.from?.databaseId ?? m.actor?.databaseId),
   user: jcIdOrNull(m.to?.databaseId),
   text: m.text,
   type: m.type,

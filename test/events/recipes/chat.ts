@@ -27,12 +27,15 @@ export interface MessageShape {
   reactions?: { emoji: string; count: number }[]
   type?: string
   attachments?: unknown[]
+  /** who acted, on a service message whose actor is public (a room's owner or moderator); null otherwise */
+  actor?: ChatUserShape | null
 }
 
 /** The whole ChatMessage as a payload carries it; time and editedAt are the stored row's. */
 export async function messageOf(t: TestApp, m: MessageShape) {
   const row = await t.app.services.prisma.chatMessage.findUniqueOrThrow({ where: { id: m.id } })
   return {
+    actor: m.actor ?? null,
     attachments: m.attachments ?? [],
     channel: m.channel,
     databaseId: m.id,

@@ -77,6 +77,7 @@ const message = (from: number | null, to: number | null): ChatMessageView => ({
   attachments: [],
   from: from === null ? null : { id: from, name: `real-${from}`, color: 7 },
   to: to === null ? null : { id: to, name: `real-${to}`, color: 9 },
+  actor: null,
 })
 
 describe('the support channel kind', () => {
