@@ -8,21 +8,9 @@ import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
 import { graphql } from '../generated/index.js'
+import { PLAYER_STATUS, SAVE_CATEGORY, SAVE_STREAM } from './documents.js'
 import type { LiveStreamInput } from '../generated/graphql.js'
 
-const SAVE_CATEGORY = graphql(`
-  mutation StreamsSaveCategory($input: ContentCategoryInput!) { saveContentCategory(input: $input) { databaseId slug } }
-`)
-const SAVE_STREAM = graphql(`
-  mutation StreamsSaveStream($input: LiveStreamInput!) {
-    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }
-  }
-`)
-const PLAYER_STATUS = graphql(`
-  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {
-    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: "live")
-  }
-`)
 const ROOT = graphql(`
   query StreamsRoot { contentCategory(content: STREAM, slug: "top") { databaseId } }
 `)

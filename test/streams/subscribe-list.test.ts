@@ -8,19 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, rest } from '../helpers/clients.js'
 import { registerUser, userWithRoles, type TestUser } from '../helpers/users.js'
-import { graphql } from '../generated/index.js'
-
-// the documents of rest-peka2-streams.test.ts, word for word (test/generated has their types)
-const SAVE_STREAM = graphql(`
-  mutation StreamsSaveStream($input: LiveStreamInput!) {
-    saveLiveStream(input: $input) { databaseId title online rating players { provider channel url } }
-  }
-`)
-const PLAYER_STATUS = graphql(`
-  mutation StreamsPlayerStatus($provider: StreamProvider!, $channel: String!, $online: Boolean!, $viewers: Int!) {
-    setStreamPlayerStatus(provider: $provider, channel: $channel, online: $online, viewers: $viewers, title: "live")
-  }
-`)
+import { PLAYER_STATUS, SAVE_STREAM } from './documents.js'
 
 let on: TestApp
 let off: TestApp
