@@ -30,6 +30,11 @@ export interface Config {
   pubsubOutageQueue: number
   /** GET /metrics: Bearer token required when set; unset → loopback clients only (METRICS_TOKEN) */
   metricsToken: string | undefined
+  /**
+   * OPERATOR_TOKEN: a Bearer token that acts as an operator (plugin switches, the /ops console's data) for automation;
+   * unset → only signed-in users with roleAdmin are operators
+   */
+  operatorToken: string | undefined
   plugins: 'all' | string[]
   publicUrl: string
   logLevel: LogLevel
@@ -134,12 +139,12 @@ function secret(env: Env, name: string, dataDir: string, persist: boolean, warn:
   }
 }
 
-function metricsToken(env: Env): string | undefined {
-  const raw = env.METRICS_TOKEN
+function headerToken(env: Env, name: string): string | undefined {
+  const raw = env[name]
   if (raw === undefined || raw === '') return undefined
   // compared in a request header: printable ASCII, no spaces; long enough not to be guessed
   if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw))
-    throw new ConfigError('METRICS_TOKEN', 'at least 16 printable characters without spaces', '<hidden>')
+    throw new ConfigError(name, 'at least 16 printable characters without spaces', '<hidden>')
   return raw
 }
 
@@ -181,7 +186,8 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
     redisPrefix: env.REDIS_PREFIX ?? '',
     redisTimeoutMs: int(env, 'REDIS_TIMEOUT_MS', 100, 10, 60_000),
     pubsubOutageQueue: int(env, 'PUBSUB_OUTAGE_QUEUE', 10_000, 0, 1_000_000),
-    metricsToken: metricsToken(env),
+    metricsToken: headerToken(env, 'METRICS_TOKEN'),
+    operatorToken: headerToken(env, 'OPERATOR_TOKEN'),
     plugins,
     publicUrl: publicUrl.replace(/\/$/, ''),
     logLevel,

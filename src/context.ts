@@ -32,6 +32,8 @@ export interface Context {
   userAgent: string
   /** the raw token the request carried, if any (logout revokes it) */
   token: string | null
+  /** may switch plugins and read the operator console's data: roleAdmin, or the OPERATOR_TOKEN (then viewer is null) */
+  operator: boolean
 }
 
 export interface ContextInput {

@@ -17,6 +17,8 @@ export interface AuthScopes extends RoleScopes {
   public: boolean
   authenticated: boolean
   internal: boolean
+  /** plugin switches and the operator console: roleAdmin or the OPERATOR_TOKEN (Context.operator) */
+  operator: boolean
 }
 
 export interface BuilderTypes {
@@ -44,7 +46,7 @@ export function createBuilder() {
       authScopes: (ctx): AuthScopes => {
         const roles = ctx.viewer?.roles
         const scopes = Object.fromEntries(ROLE_NAMES.map((r) => [r, !!roles && roles[r] > 0])) as RoleScopes
-        return { ...scopes, public: true, authenticated: !!ctx.viewer, internal: false }
+        return { ...scopes, public: true, authenticated: !!ctx.viewer, internal: false, operator: ctx.operator }
       },
     },
     errors: { defaultTypes: [] },

@@ -54,6 +54,7 @@ async function ctxOf(u: StrengthUser | null): Promise<Context> {
     ip: '127.0.0.1',
     userAgent: 'strength',
     token: null,
+    operator: false,
   }
 }
 
