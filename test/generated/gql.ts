@@ -214,6 +214,13 @@ type Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": typeof types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": typeof types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": typeof types.ThirdPartyLinkDocument,
+    "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": typeof types.OperatorPluginsDocument,
+    "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": typeof types.OperatorSetPluginDocument,
+    "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": typeof types.OperatorPluginsChangedDocument,
+    "\n  query SwitchSmiles { smiles { id } }\n": typeof types.SwitchSmilesDocument,
+    "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n": typeof types.SwitchSmilesChangedDocument,
+    "\n  subscription SwitchNotes { notifications { type } }\n": typeof types.SwitchNotesDocument,
+    "\n  query SwitchMe { viewer { id } }\n": typeof types.SwitchMeDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": typeof types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": typeof types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": typeof types.AddChannelModeratorFuzzFindingsDocument,
@@ -570,6 +577,13 @@ const documents: Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": types.ThirdPartyLinkDocument,
+    "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": types.OperatorPluginsDocument,
+    "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": types.OperatorSetPluginDocument,
+    "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": types.OperatorPluginsChangedDocument,
+    "\n  query SwitchSmiles { smiles { id } }\n": types.SwitchSmilesDocument,
+    "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n": types.SwitchSmilesChangedDocument,
+    "\n  subscription SwitchNotes { notifications { type } }\n": types.SwitchNotesDocument,
+    "\n  query SwitchMe { viewer { id } }\n": types.SwitchMeDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": types.AddChannelModeratorFuzzFindingsDocument,
@@ -1540,6 +1554,34 @@ export function graphql(source: "subscription ThirdPartyNotifications { notifica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"): (typeof documents)["\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"): (typeof documents)["\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n"): (typeof documents)["\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n"): (typeof documents)["\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwitchSmiles { smiles { id } }\n"): (typeof documents)["\n  query SwitchSmiles { smiles { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n"): (typeof documents)["\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwitchNotes { notifications { type } }\n"): (typeof documents)["\n  subscription SwitchNotes { notifications { type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwitchMe { viewer { id } }\n"): (typeof documents)["\n  query SwitchMe { viewer { id } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
