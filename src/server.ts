@@ -155,7 +155,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     ws,
     sockets,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, sockets, sse, live, plugins: () => live.current().plugins, services, database }),
+    close: closer({ server, ws, sockets, sse, live, services, database }),
   }
 }
 

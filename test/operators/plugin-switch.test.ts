@@ -5,6 +5,7 @@ import type { Client } from 'graphql-ws'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { codeOf, disposeAll, gql, rest, subscribe, wsClient } from '../helpers/clients.js'
 import { registerUser, userWithRoles } from '../helpers/users.js'
+import { legacyClient } from '../helpers/legacy-sockets.js'
 import { graphql } from '../generated/index.js'
 
 const OPERATOR_TOKEN = 'operator-token-for-tests-0123456789'
@@ -146,6 +147,22 @@ describe('switching plugins on one instance', () => {
     expect(
       enabledOf((again.data as { pluginsChanged: { name: string; enabled: boolean }[] }).pluginsChanged, 'smiles'),
     ).toBe(true)
+  })
+
+  it("a legacy socket's events of a plugin switched off go unanswered; on again, answered", async () => {
+    const c = await legacyClient(t.url, 4, { path: '/socket.io/' })
+    try {
+      // the messenger's join_room belongs to rooms: a guest is refused, but answered
+      expect(await c.ask('join_room', { room: 'g:1:c:1' })).toMatchObject({ code: 'UNAUTHENTICATED' })
+      expect((await gql(t.url, SET_PLUGIN, { name: 'rooms', enabled: false }, OPERATOR_TOKEN)).errors).toBeUndefined()
+      await expect(c.ask('join_room', { room: 'g:1:c:1' }, 500)).rejects.toThrow()
+      // the core's events still answer
+      expect(await c.ask('authenticate', { token: 'nope' })).toMatchObject({ code: 'UNAUTHENTICATED' })
+      expect((await gql(t.url, SET_PLUGIN, { name: 'rooms', enabled: true }, OPERATOR_TOKEN)).errors).toBeUndefined()
+      expect(await c.ask('join_room', { room: 'g:1:c:1' })).toMatchObject({ code: 'UNAUTHENTICATED' })
+    } finally {
+      c.close()
+    }
   })
 
   it('npm run plugins -- disable / enable / list, with the operator token; refusals exit 1 with the reason', async () => {
