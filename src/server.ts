@@ -21,6 +21,7 @@ import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
 import { createLegacySockets, isLegacySocketRequest, type LegacySockets } from './sockets/server.js'
+import { createOps, opsState } from './ops/index.js'
 
 export interface App {
   config: Config
@@ -65,12 +66,12 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     throw e
   }
   const { plugins, configured, errors, schema, topics, httpRoutes, restRoutes } = selection
-  const { services, database } = await openServices(config, log, topics, opts.embedded)
+  const { services, database, redisHealth } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
   const shared = new SharedResults()
   services.metrics.watchSharing(shared.stats)
-  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared })
+  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared, metrics: services.metrics })
   const rest = createRestEngine({
     routes: restRoutes,
     yoga,
@@ -107,12 +108,18 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     if (sockets && isLegacySocketRequest(req)) sockets.handleUpgrade(req, socket, head)
     else ws.handleUpgrade(req, socket, head)
   })
+  // the operator console's figures; plugin names through a getter, read at each heartbeat and answer
+  const ops = opsState.init(
+    services,
+    createOps({ services, database, redisHealth, ws, plugins: () => plugins.map((p) => p.name) }),
+  )
   await ws
     .ready()
     .catch((e: unknown) =>
       log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }),
     )
   const apis = await startPlugins(configured, services)
+  ops.start()
   return {
     config,
     services,
@@ -125,6 +132,6 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     ws,
     sockets,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, sockets, sse, plugins, services, database }),
+    close: closer({ server, ws, sockets, sse, plugins, services, database, ops }),
   }
 }

@@ -9,6 +9,7 @@ import { inputBounds } from '../schema/input-bounds.js'
 import { oauthScopes } from '../core/oauth/guard.js'
 import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
+import type { Metrics } from '../http/metrics.js'
 import { validationCache } from './validation-cache.js'
 import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
 
@@ -39,13 +40,15 @@ export interface GraphQLOptions {
   sse: SseSessions
   /** subscription results shared between subscribers (src/app/shared-subscriptions.ts) */
   shared: SharedResults
+  /** the app's metrics: operations measured into its registry */
+  metrics?: Pick<Metrics, 'graphqlPlugins'>
 }
 
 /**
- * Yoga with error masking and the envelop plugins (body limit, input bounds, OAuth scopes, armor, introspection,
- * request log, validation cache, shared subscription execution).
+ * Yoga with error masking and the envelop plugins (metrics, body limit, input bounds, OAuth scopes, armor,
+ * introspection, request log, validation cache, shared subscription execution).
  */
-export function createGraphQL({ schema, config, log, buildContext, sse, shared }: GraphQLOptions): AppYoga {
+export function createGraphQL({ schema, config, log, buildContext, sse, shared, metrics }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -61,6 +64,8 @@ export function createGraphQL({ schema, config, log, buildContext, sse, shared }
     // bodies of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
     maxRequestBodySize: false,
     plugins: [
+      // first: their timers take in what the other plugins do in each phase
+      ...(metrics?.graphqlPlugins() ?? []),
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),

@@ -7,6 +7,7 @@ import type { LegacySockets } from '../sockets/server.js'
 import type { ConfiguredPlugin, Plugin } from '../plugin-system/contract.js'
 import { ApiRegistry } from '../plugin-system/apis.js'
 import type { Services } from '../services.js'
+import type { Ops } from '../ops/index.js'
 
 /** Starts the plugins in dependency order (the core first); each may register the API others ask for. */
 export async function startPlugins(configured: readonly ConfiguredPlugin[], services: Services): Promise<ApiRegistry> {
@@ -35,13 +36,15 @@ export interface Closeable {
   plugins: readonly Plugin[]
   services: Services
   database: Pick<Database, 'close'>
+  /** the operator console's sampling and heartbeat (src/ops/) */
+  ops?: Pick<Ops, 'stop'>
 }
 
 /**
  * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
  * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
  */
-export function closer({ server, ws, sockets, sse, plugins, services, database }: Closeable): () => Promise<void> {
+export function closer({ server, ws, sockets, sse, plugins, services, database, ops }: Closeable): () => Promise<void> {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= (async () => {
@@ -55,6 +58,7 @@ export function closer({ server, ws, sockets, sse, plugins, services, database }
       await httpClosed
       clearTimeout(force)
       for (const p of [...plugins].reverse()) await p.stop?.(services)
+      await ops?.stop()
       await services.pubsub.close()
       await services.limits.close()
       await database.close()

@@ -42,6 +42,8 @@ export function createRouter({
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
+    // counted when it ends, whatever answered it (an SSE stream when it closes)
+    res.once('close', () => metrics.httpResponse(res.headersSent ? res.statusCode : null))
     const path = (req.url ?? '/').split('?')[0]
     try {
       if (path === '/healthz') {
