@@ -7,6 +7,7 @@ import type { LegacySockets } from '../sockets/server.js'
 import type { ConfiguredPlugin } from '../plugin-system/contract.js'
 import type { ApiRegistry } from '../plugin-system/apis.js'
 import type { Services } from '../services.js'
+import type { Ops } from '../ops/index.js'
 
 /** Starts the plugins in dependency order (the core first); each may register the API others ask for. */
 export async function startPlugins(
@@ -37,13 +38,15 @@ export interface Closeable {
   live: { close(): Promise<void> }
   services: Services
   database: Pick<Database, 'close'>
+  /** the operator console's sampling and heartbeat (src/ops/) */
+  ops?: Pick<Ops, 'stop'>
 }
 
 /**
  * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
  * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
  */
-export function closer({ server, ws, sockets, sse, live, services, database }: Closeable): () => Promise<void> {
+export function closer({ server, ws, sockets, sse, live, services, database, ops }: Closeable): () => Promise<void> {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= (async () => {
@@ -57,6 +60,7 @@ export function closer({ server, ws, sockets, sse, live, services, database }: C
       await httpClosed
       clearTimeout(force)
       await live.close()
+      await ops?.stop()
       await services.pubsub.close()
       await services.limits.close()
       await database.close()

@@ -37,6 +37,8 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
+    // counted when it ends, whatever answered it (an SSE stream when it closes)
+    res.once('close', () => metrics.httpResponse(res.headersSent ? res.statusCode : null))
     const path = (req.url ?? '/').split('?')[0]
     const gen = serving()
     const rest = gen.extra

@@ -41,7 +41,7 @@ export interface PluginStart<R extends string, O extends string, C> {
   optionalApi<N extends O & ApiName>(name: N): PluginApis[N] | undefined
   /**
    * runs when it stops (an operator switched it off, the app closes), before its own `stop`, the last added first:
-   * hand it the remover of everything it added to another plugin (`plugin.onStop(chat.addPublishGuard(guard))`), so
+   * hand it the remover of everything it added to another plugin (`plugin.onStop(other.addGuard(guard))`), so
    * that a plugin switched off leaves nothing behind and one switched on again adds it once
    */
   onStop(undo: () => void | Promise<void>): void

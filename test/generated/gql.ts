@@ -214,6 +214,9 @@ type Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": typeof types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": typeof types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": typeof types.ThirdPartyLinkDocument,
+    "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsOverviewDocument,
+    "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsStatsDocument,
+    "\n  query OpsProbe {\n    __typename\n  }\n": typeof types.OpsProbeDocument,
     "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": typeof types.OperatorPluginsDocument,
     "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": typeof types.OperatorSetPluginDocument,
     "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": typeof types.OperatorPluginsChangedDocument,
@@ -238,6 +241,8 @@ type Documents = {
     "mutation AccuseUserInputBounds($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }": typeof types.AccuseUserInputBoundsDocument,
     "query NodeInputBounds($id: ID!) { node(id: $id) { id } }": typeof types.NodeInputBoundsDocument,
     "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }": typeof types.RegisterPhoneDocument,
+    "\n  query MetricsProbe {\n    __typename\n  }\n": typeof types.MetricsProbeDocument,
+    "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n": typeof types.MetricsStatsDocument,
     "query ChatChannelMetrics { chatChannel(id: \"main\") { presence { amount } } }": typeof types.ChatChannelMetricsDocument,
     "mutation SendChatMessageMetrics { sendChatMessage(input: { channel: \"main\", text: \"while Redis is away\" }) { isSent } }": typeof types.SendChatMessageMetricsDocument,
     "query TypePlugins { __type(name: \"FixtureThing\") { name } }": typeof types.TypePluginsDocument,
@@ -577,6 +582,9 @@ const documents: Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": types.ThirdPartyLinkDocument,
+    "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsOverviewDocument,
+    "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsStatsDocument,
+    "\n  query OpsProbe {\n    __typename\n  }\n": types.OpsProbeDocument,
     "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": types.OperatorPluginsDocument,
     "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": types.OperatorSetPluginDocument,
     "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": types.OperatorPluginsChangedDocument,
@@ -601,6 +609,8 @@ const documents: Documents = {
     "mutation AccuseUserInputBounds($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }": types.AccuseUserInputBoundsDocument,
     "query NodeInputBounds($id: ID!) { node(id: $id) { id } }": types.NodeInputBoundsDocument,
     "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }": types.RegisterPhoneDocument,
+    "\n  query MetricsProbe {\n    __typename\n  }\n": types.MetricsProbeDocument,
+    "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n": types.MetricsStatsDocument,
     "query ChatChannelMetrics { chatChannel(id: \"main\") { presence { amount } } }": types.ChatChannelMetricsDocument,
     "mutation SendChatMessageMetrics { sendChatMessage(input: { channel: \"main\", text: \"while Redis is away\" }) { isSent } }": types.SendChatMessageMetricsDocument,
     "query TypePlugins { __type(name: \"FixtureThing\") { name } }": types.TypePluginsDocument,
@@ -1557,6 +1567,18 @@ export function graphql(source: "\n  query ThirdPartyLink($redirect: String!) {\
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"): (typeof documents)["\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"): (typeof documents)["\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsProbe {\n    __typename\n  }\n"): (typeof documents)["\n  query OpsProbe {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"): (typeof documents)["\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1650,6 +1672,14 @@ export function graphql(source: "query NodeInputBounds($id: ID!) { node(id: $id)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }"): (typeof documents)["mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsProbe {\n    __typename\n  }\n"): (typeof documents)["\n  query MetricsProbe {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
