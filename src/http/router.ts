@@ -10,6 +10,7 @@ import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
+import { handleOpenApi } from '../rest/openapi/handler.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -71,6 +72,8 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
         return
       }
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
+      // the REST dialects' OpenAPI documents and docs page, generated from the route table in force
+      if (await handleOpenApi(req, res, () => rest.routes, yoga)) return
       const started = performance.now()
       if (path !== yoga.graphqlEndpoint && (await rest.handle(req, res, requestId))) {
         log.info('rest request', {
