@@ -11,6 +11,8 @@ import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import { validationCache } from './validation-cache.js'
 import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
+import { tracingPlugins } from '../tracing/index.js'
+import { persistedOperationsOf } from '../http/persisted-operations.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -46,6 +48,7 @@ export interface GraphQLOptions {
  * request log, validation cache, shared subscription execution).
  */
 export function createGraphQL({ schema, config, log, buildContext, sse, shared }: GraphQLOptions): AppYoga {
+  const persisted = persistedOperationsOf(config)
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -61,6 +64,10 @@ export function createGraphQL({ schema, config, log, buildContext, sse, shared }
     // bodies of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
     maxRequestBodySize: false,
     plugins: [
+      // OpenTelemetry's execution spans when tracing is on (src/tracing/)
+      ...tracingPlugins(),
+      // PERSISTED_OPERATIONS: a persisted operation's id becomes its document before anything reads the query
+      ...(persisted ? [persisted.plugin] : []),
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),

@@ -9,6 +9,7 @@ import { clientIp } from './client-ip.js'
 import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
+import { persistedOperationsOf } from './persisted-operations.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
 
 export interface RouterDeps {
@@ -38,7 +39,7 @@ export function createRouter({
   sockets,
 }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
-  const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
+  const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes, persistedOperationsOf(config))
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
