@@ -77,7 +77,9 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     await opts.embedded?.then((db) => db.close()).catch(() => undefined)
     throw e
   }
-  const { plugins, configured, schema, topics } = selection
+  const { plugins, configured, schema } = selection
+  // the pub/sub's allowed topics follow the plugins switched on and off: a set of its own, not the composition's
+  const topics = new Set(selection.topics)
   const { services, database, redisHealth } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)

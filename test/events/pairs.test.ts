@@ -20,6 +20,7 @@ import { DIRECT_MESSAGE_EVENTS_RECIPES } from './recipes/dms.js'
 // polls: pollUpdated
 import { POLL_UPDATED_RECIPES } from './recipes/polls.js'
 // polls: end
+import { OPS_STATS_RECIPES, PLUGINS_CHANGED_RECIPES } from './recipes/operators.js'
 
 /**
  * The list the event tests run over is the schema's: every subscription field of the running app (every shipped
@@ -48,6 +49,8 @@ const RECIPES: Partial<Record<string, Partial<Record<string, unknown>>>> = {
   // polls: pollUpdated (by channel and by pollId)
   pollUpdated: POLL_UPDATED_RECIPES,
   // polls: end
+  pluginsChanged: PLUGINS_CHANGED_RECIPES,
+  opsStats: OPS_STATS_RECIPES,
 }
 /** The filtered variants of chatEvents must decide on every event type too. */
 const CHAT_VARIANTS: Record<string, Partial<Record<string, unknown>>> = {

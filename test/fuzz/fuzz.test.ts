@@ -23,8 +23,8 @@ import { describeInput } from './report.js'
  */
 
 const f = new Fuzzer()
-/** after a case like these our own accounts may be logged out, blocked or stripped of roles */
-const DANGER = /logout|\/exit|block|setRole|roles\/set|restore|resetPassword|bulk/i
+/** after a case like these our own accounts may be logged out, blocked or stripped of roles, or a plugin switched off */
+const DANGER = /logout|\/exit|block|setRole|roles\/set|restore|resetPassword|bulk|setPluginEnabled/i
 const WHO = fc.constantFrom<Who>('admin', 'admin', 'admin', 'user', 'user', 'guest')
 
 let schema: GraphQLSchema

@@ -268,6 +268,9 @@ export class Fuzzer {
    */
   async heal() {
     const { prisma } = this.t.app.services
+    // every plugin back as PLUGINS has it (a case may have switched one off)
+    await prisma.pluginSetting.deleteMany()
+    await this.t.app.services.plugins.sync()
     const ids = [this.ids.admin.id, this.ids.user.id]
     await prisma.user.updateMany({ where: { id: { in: ids } }, data: { blocked: false } })
     await prisma.userRole.deleteMany({ where: { userId: this.ids.user.id } })

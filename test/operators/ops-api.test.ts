@@ -93,7 +93,7 @@ describe('opsOverview and opsStats', () => {
       expect(o.redisUp).toBe(t.app.config.redisUrl ? true : null)
       expect(o.instances.map((i) => i.id)).toContain(o.instance)
       const self = o.instances.find((i) => i.id === o.instance)!
-      expect(self.plugins).toEqual(t.app.plugins.map((p) => p.name))
+      expect(self.plugins).toEqual(t.app.live.enabledNames())
       expect(Date.parse(self.lastSeenAt)).toBeGreaterThanOrEqual(Date.parse(self.startedAt))
     }
     const refused = [
@@ -189,7 +189,7 @@ describe.skipIf(!process.env.TEST_REDIS_URL)('instances sharing a Redis', () => 
         'both instances listed',
       )
     const seenB = (await overview(a)).instances.find((i) => i.id === idB)!
-    expect(seenB.plugins).toEqual(b!.app.plugins.map((p) => p.name))
+    expect(seenB.plugins).toEqual(b!.app.live.enabledNames())
     await b!.close()
     b = undefined
     const ids = (await overview(a)).instances.map((i) => i.id)
