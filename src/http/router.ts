@@ -10,6 +10,7 @@ import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
+import { CONSOLE_PREFIX, createConsoleRoute } from '../ops/console-route.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -25,9 +26,9 @@ export interface RouterDeps {
 }
 
 /**
- * Every HTTP request, in this order: probes (/healthz, /readyz), /metrics, plugin files, then the per-IP rate limit,
- * the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's form; anything unexpected a 500
- * with the request id that finds the logged stack.
+ * Every HTTP request, in this order: probes (/healthz, /readyz), /metrics, the operator console's files (/ops), plugin
+ * files, then the per-IP rate limit, the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's
+ * form; anything unexpected a 500 with the request id that finds the logged stack.
  */
 export function createRouter({
   services,
@@ -39,6 +40,7 @@ export function createRouter({
 }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
   const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
+  const opsConsole = createConsoleRoute()
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
@@ -55,6 +57,11 @@ export function createRouter({
       // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
       if (path === '/metrics') {
         await metrics.handle(req, res)
+        return
+      }
+      // the operator console's static page and modules: public files (the data needs the operator scope), cheap
+      if (path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`)) {
+        opsConsole(req, res, path)
         return
       }
       // A legacy socket's polling requests are its transport: the socket charges its connection and each event instead.
