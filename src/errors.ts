@@ -35,6 +35,12 @@ export const ERRORS = {
   USER_ALREADY_EXISTS: { status: 409, message: 'User already exists' },
   CONFLICT: { status: 409, message: 'Conflict' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'Request body is too large' },
+  // plugin switches at run time (src/app/live-plugins.ts)
+  PLUGIN_UNKNOWN: { status: 404, message: 'No such plugin' },
+  PLUGIN_REQUIRED: { status: 409, message: 'Enabled plugins require this plugin' },
+  PLUGIN_REQUIREMENT_OFF: { status: 409, message: 'A plugin this plugin requires is off' },
+  PLUGIN_START_FAILED: { status: 500, message: 'The plugin could not start' },
+  PLUGIN_DISABLED: { status: 410, message: 'The plugin was switched off' },
   // uploads (src/uploads/, for every plugin that takes files)
   FILE_COUNT_INVALID: { status: 400, message: 'Exactly one file is required' },
   FILE_EMPTY: { status: 400, message: 'The file is empty' },

@@ -19,6 +19,11 @@ import { createGraphQL, type AppYoga } from './app/graphql.js'
 import { SharedResults } from './app/shared-subscriptions.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
+import { SchemaSwitch } from './app/schema-switch.js'
+import { LivePlugins } from './app/live-plugins.js'
+import { ApiRegistry } from './plugin-system/apis.js'
+import { createErrorRegistry } from './errors.js'
+import type { SocketEvent, SocketStream } from './sockets/events.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
 import { createLegacySockets, isLegacySocketRequest, type LegacySockets } from './sockets/server.js'
 
@@ -26,25 +31,28 @@ export interface App {
   config: Config
   services: Services
   yoga: AppYoga
-  rest: RestEngine
-  /** the core and the enabled plugins, in start order */
-  plugins: Plugin[]
-  /** the error codes of this app: the core's and the enabled plugins' */
-  errors: ErrorRegistry
+  /** the REST engine of the plugins enabled now */
+  readonly rest: RestEngine
+  /** the core and the plugins enabled now, in start order */
+  readonly plugins: Plugin[]
+  /** the error codes of the core and the plugins enabled now */
+  readonly errors: ErrorRegistry
   /** a started plugin's API (tests, tools); undefined when that plugin is off */
   api<N extends ApiName>(name: N): PluginApis[N] | undefined
+  /** plugins on and off while the app runs (operators' GraphQL fields, `npm run plugins`) */
+  live: LivePlugins<RestEngine>
   database: Database
   /** graphql-ws (tests look at its live sockets) */
   ws: WsServer
-  /** socket.io for legacy clients; null when no enabled plugin answers a socket event */
-  sockets: LegacySockets | null
+  /** socket.io for legacy clients */
+  sockets: LegacySockets
   /** starts listening; resolves with the base URL */
   listen(port?: number, host?: string): Promise<string>
   close(): Promise<void>
 }
 
 export interface AppOptions {
-  /** the plugins PLUGINS selects from: the composition root's list (every shipped plugin), or test fixtures */
+  /** the plugins PLUGINS selects from, and operators may switch on: the composition root's list, or test fixtures */
   available: readonly Plugin[]
   log?: Logger
   /** the embedded database, already starting (`npm start` starts it while the app's modules load); closed on a refusal */
@@ -53,7 +61,8 @@ export interface AppOptions {
 
 /**
  * The app from its parts: plugins selected and configured (every refusal before anything is opened), services opened,
- * GraphQL, REST, the HTTP router and graphql-ws on one server, then the plugins started.
+ * GraphQL, REST, the HTTP router and graphql-ws on one server, then the plugins started and the operators' stored
+ * choices applied (src/app/live-plugins.ts).
  */
 export async function createApp(config: Config, opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger(config.logLevel)
@@ -64,47 +73,60 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     await opts.embedded?.then((db) => db.close()).catch(() => undefined)
     throw e
   }
-  const { plugins, configured, errors, schema, topics, httpRoutes, restRoutes } = selection
+  const { plugins, configured, schema, topics } = selection
   const { services, database } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
   const shared = new SharedResults()
   services.metrics.watchSharing(shared.stats)
-  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared })
-  const rest = createRestEngine({
-    routes: restRoutes,
-    yoga,
-    bodyLimit: config.bodyLimitBytes,
-    uploadBodyLimit: uploadBodyLimit(config),
-    perIp: services.limits.perIp,
-    trustProxy: config.trustProxy,
-    log,
-    errors,
-    sessionSecret: config.sessionSecret,
-    justchatUser: plugins.flatMap((p) => (p.justchatUser ? [p.justchatUser] : [])),
+  const schemas = new SchemaSwitch(schema)
+  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared, schemas })
+  const apis = new ApiRegistry()
+  const live = new LivePlugins<RestEngine>({
+    available: opts.available,
+    services,
+    initial: selection,
+    configured: new Map(plugins.map((p, i) => [p.name, configured[i]])),
+    apis,
+    topics,
+    schemas,
+    build: (composition) =>
+      createRestEngine({
+        routes: composition.restRoutes,
+        yoga,
+        bodyLimit: config.bodyLimitBytes,
+        uploadBodyLimit: uploadBodyLimit(config),
+        perIp: services.limits.perIp,
+        trustProxy: config.trustProxy,
+        log,
+        errors: composition.errors,
+        sessionSecret: config.sessionSecret,
+        justchatUser: composition.plugins.flatMap((p) => (p.justchatUser ? [p.justchatUser] : [])),
+      }),
   })
+  services.plugins = live
   const readiness = createReadiness({
     database,
     pubsub: services.pubsub,
     limits: services.limits,
     redis: Boolean(config.redisUrl),
   })
-  const socketEvents = plugins.flatMap((p) => p.socketEvents)
-  const sockets = socketEvents.length
-    ? createLegacySockets({
-        yoga,
-        services,
-        events: socketEvents,
-        streams: plugins.flatMap((p) => p.socketStreams),
-        errors,
-      })
-    : null
-  const server = http.createServer(createRouter({ services, readiness, httpRoutes, rest, yoga, sockets }))
+  // Every plugin's socket events and streams are registered; those of a plugin that is off are refused.
+  const owners = socketOwners([plugins[0], ...opts.available])
+  const sockets = createLegacySockets({
+    yoga,
+    services,
+    events: [...owners.events.keys()],
+    streams: [...owners.streams.keys()],
+    isOn: (part) => live.isOn(('event' in part ? owners.events.get(part) : owners.streams.get(part)) ?? ''),
+    errors: createErrorRegistry([plugins[0], ...opts.available].map((p) => p.errors)),
+  })
+  const server = http.createServer(createRouter({ services, readiness, serving: () => live.current(), yoga, sockets }))
   // graphql-ws on the same path, through getEnveloped so every envelop plugin and auth rule applies (src/http/ws.ts)
   const ws = createWsServer({ yoga, services, buildContext })
   // One upgrade listener: engine.io's requests (EIO= in the query) to the legacy sockets, the rest to graphql-ws.
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (sockets && isLegacySocketRequest(req)) sockets.handleUpgrade(req, socket, head)
+    if (isLegacySocketRequest(req)) sockets.handleUpgrade(req, socket, head)
     else ws.handleUpgrade(req, socket, head)
   })
   await ws
@@ -112,19 +134,38 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     .catch((e: unknown) =>
       log.warn('pub/sub not ready at start: session revocations reach this instance once it is', { error: String(e) }),
     )
-  const apis = await startPlugins(configured, services)
+  await startPlugins(configured, services, apis)
+  await live.listen()
   return {
     config,
     services,
     yoga,
-    rest,
-    plugins,
-    errors,
+    get rest() {
+      return live.current().extra
+    },
+    get plugins() {
+      return live.current().plugins
+    },
+    get errors() {
+      return live.current().errors
+    },
     api: (name) => apis.find(name),
+    live,
     database,
     ws,
     sockets,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, sockets, sse, plugins, services, database }),
+    close: closer({ server, ws, sockets, sse, live, plugins: () => live.current().plugins, services, database }),
   }
+}
+
+/** Which plugin each socket event and stream belongs to (every plugin's, whether on or off). */
+function socketOwners(plugins: readonly Plugin[]) {
+  const events = new Map<SocketEvent, string>()
+  const streams = new Map<SocketStream, string>()
+  for (const p of plugins) {
+    for (const e of p.socketEvents) events.set(e, p.name)
+    for (const s of p.socketStreams) streams.set(s, p.name)
+  }
+  return { events, streams }
 }

@@ -6,6 +6,7 @@ import type { Metrics } from './http/metrics.js'
 import type { Logger } from './log.js'
 import type { Notifier } from './auth/notifier.js'
 import type { CaptchaVerifier } from './auth/captcha.js'
+import type { PluginSwitch } from './plugin-system/switch.js'
 
 /**
  * Long-lived parts shared by every request; plugins reach them through ctx.services. What a plugin keeps for itself
@@ -21,4 +22,6 @@ export interface Services {
   log: Logger
   notifier: Notifier
   captcha: CaptchaVerifier
+  /** plugins on and off at run time (the app sets it once its plugins are composed) */
+  plugins: PluginSwitch
 }

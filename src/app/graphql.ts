@@ -11,6 +11,7 @@ import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import { validationCache } from './validation-cache.js'
 import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
+import type { SchemaSwitch } from './schema-switch.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -39,13 +40,15 @@ export interface GraphQLOptions {
   sse: SseSessions
   /** subscription results shared between subscribers (src/app/shared-subscriptions.ts) */
   shared: SharedResults
+  /** the schema of new requests, swapped when plugins are switched (src/app/schema-switch.ts) */
+  schemas: SchemaSwitch
 }
 
 /**
  * Yoga with error masking and the envelop plugins (body limit, input bounds, OAuth scopes, armor, introspection,
  * request log, validation cache, shared subscription execution).
  */
-export function createGraphQL({ schema, config, log, buildContext, sse, shared }: GraphQLOptions): AppYoga {
+export function createGraphQL({ schema, config, log, buildContext, sse, shared, schemas }: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -71,6 +74,7 @@ export function createGraphQL({ schema, config, log, buildContext, sse, shared }
       sse.plugin,
       validationCache(),
       sharedSubscriptions(shared),
+      schemas.plugin(),
     ],
   })
 }

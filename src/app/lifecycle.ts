@@ -5,14 +5,16 @@ import type { WsServer } from '../http/ws.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import type { LegacySockets } from '../sockets/server.js'
 import type { ConfiguredPlugin, Plugin } from '../plugin-system/contract.js'
-import { ApiRegistry } from '../plugin-system/apis.js'
+import type { ApiRegistry } from '../plugin-system/apis.js'
 import type { Services } from '../services.js'
 
 /** Starts the plugins in dependency order (the core first); each may register the API others ask for. */
-export async function startPlugins(configured: readonly ConfiguredPlugin[], services: Services): Promise<ApiRegistry> {
-  const apis = new ApiRegistry()
+export async function startPlugins(
+  configured: readonly ConfiguredPlugin[],
+  services: Services,
+  apis: ApiRegistry,
+): Promise<void> {
   for (const p of configured) await p.start(services, apis)
-  return apis
 }
 
 /** Starts listening; resolves with the base URL (a wildcard host becomes the loopback address). */
@@ -31,8 +33,10 @@ export interface Closeable {
   ws: Pick<WsServer, 'close'>
   sockets: Pick<LegacySockets, 'close'> | null
   sse: Pick<SseSessions, 'close'>
-  /** stopped in reverse start order */
-  plugins: readonly Plugin[]
+  /** stops listening for plugin switches and lets a switch under way finish */
+  live: { close(): Promise<void> }
+  /** the plugins enabled at close, stopped in reverse start order */
+  plugins: () => readonly Plugin[]
   services: Services
   database: Pick<Database, 'close'>
 }
@@ -41,7 +45,16 @@ export interface Closeable {
  * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
  * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
  */
-export function closer({ server, ws, sockets, sse, plugins, services, database }: Closeable): () => Promise<void> {
+export function closer({
+  server,
+  ws,
+  sockets,
+  sse,
+  live,
+  plugins,
+  services,
+  database,
+}: Closeable): () => Promise<void> {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= (async () => {
@@ -54,7 +67,8 @@ export function closer({ server, ws, sockets, sse, plugins, services, database }
       const force = setTimeout(() => server.closeAllConnections(), 5_000)
       await httpClosed
       clearTimeout(force)
-      for (const p of [...plugins].reverse()) await p.stop?.(services)
+      await live.close()
+      for (const p of [...plugins()].reverse()) await p.stop?.(services)
       await services.pubsub.close()
       await services.limits.close()
       await database.close()

@@ -9,6 +9,7 @@ import { createRateLimits } from '../http/rate-limit.js'
 import { createNotifier } from '../auth/notifier.js'
 import { createCaptchaVerifier } from '../auth/captcha.js'
 import type { Services } from '../services.js'
+import { unstartedSwitch } from '../plugin-system/switch.js'
 
 /**
  * Opens the long-lived parts every request shares: the database (migrations applied), pub/sub, rate limits, metrics,
@@ -54,6 +55,7 @@ export async function openServices(
     log,
     notifier: createNotifier(config.notifyWebhookUrl, log),
     captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
+    plugins: unstartedSwitch,
   }
   return { services, database }
 }

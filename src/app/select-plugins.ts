@@ -9,30 +9,32 @@ import { resolvePlugins } from '../plugin-system/registry.js'
 import { CORE_TOPICS } from '../pubsub/topics.js'
 import { buildSchema } from '../schema/build.js'
 
-/** Everything the app takes from its plugins, settled before anything is opened. */
-export interface PluginSelection {
+/** What one set of enabled plugins makes: the parts every request of that set uses. */
+export interface Composition {
   /** the core first, then the enabled plugins in dependency order */
   plugins: Plugin[]
-  /** each of `plugins` with its settings read, ready to start */
-  configured: ConfiguredPlugin[]
   errors: ErrorRegistry
   schema: GraphQLSchema
-  /** every pub/sub topic the app may use: the core's and the enabled plugins' */
+  /** the pub/sub topics of the core and these plugins */
   topics: Set<string>
   /** the plugins' own HTTP paths (files …), checked not to overlap */
   httpRoutes: PluginHttpRoute[]
-  /** the REST routes of the core and the enabled plugins, replacements made (rest-routes.ts) */
+  /** the REST routes of the core and these plugins, replacements made (rest-routes.ts) */
   restRoutes: RestRoute[]
 }
 
+/** Everything the app takes from its plugins at start-up, settled before anything is opened. */
+export interface PluginSelection extends Composition {
+  /** each of `plugins` with its settings read, ready to start */
+  configured: ConfiguredPlugin[]
+}
+
 /**
- * PLUGINS → the enabled plugins, their settings, error codes, schema, topics, HTTP paths and REST routes. Every refusal
- * (a bad selection, a bad plugin setting, two plugins on one HTTP path, a REST route replacing none) happens here, before a database or socket is opened.
+ * Enabled plugins (ordered by resolvePlugins) → their schema, error codes, topics, HTTP paths and REST routes. Refuses
+ * two plugins on one HTTP path and a REST route replacing none.
  */
-export function selectPlugins(available: readonly Plugin[], config: Config): PluginSelection {
-  const enabled = resolvePlugins([...available], config.plugins)
+export function composePlugins(enabled: readonly Plugin[]): Composition {
   const plugins = [createCorePlugin(enabled), ...enabled]
-  const configured = plugins.map((p) => p.configure(config.env))
   const errors = createErrorRegistry(plugins.map((p) => p.errors))
   const schema = buildSchema(plugins)
   const topics = new Set<string>([...CORE_TOPICS, ...plugins.flatMap((p) => p.topics)])
@@ -42,5 +44,15 @@ export function selectPlugins(available: readonly Plugin[], config: Config): Plu
       throw new Error(`two plugins serve HTTP paths under ${h.prefix}`)
   }
   const restRoutes = restRoutesOf(plugins)
-  return { plugins, configured, errors, schema, topics, httpRoutes, restRoutes }
+  return { plugins, errors, schema, topics, httpRoutes, restRoutes }
+}
+
+/**
+ * PLUGINS → the enabled plugins, their settings and composition. Every refusal (a bad selection, a bad plugin setting,
+ * two plugins on one HTTP path, a REST route replacing none) happens here, before a database or socket is opened.
+ */
+export function selectPlugins(available: readonly Plugin[], config: Config): PluginSelection {
+  const composition = composePlugins(resolvePlugins([...available], config.plugins))
+  const configured = composition.plugins.map((p) => p.configure(config.env))
+  return { ...composition, configured }
 }

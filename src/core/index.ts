@@ -25,6 +25,7 @@ import { addThirdPartySchema } from './oauth/thirdparty/schema.js'
 import { thirdPartyRoutes } from './oauth/thirdparty/rest.js'
 import { readThirdPartyConfig, thirdPartyState } from './oauth/thirdparty/config.js'
 import { notifierSocketStreams, sessionSocketEvents } from './sockets/session-events.js'
+import { addPluginSwitchSchema } from './operators/plugins-schema.js'
 
 /** Entries by name, refusing a name two plugins claim. */
 function byName<T>(what: string, entries: [string, T, string][]): Map<string, T> {
@@ -70,6 +71,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addFileSchema(builder)
       addOAuthSchema(builder)
       addThirdPartySchema(builder, AuthPayload, sections)
+      addPluginSwitchSchema(builder)
     },
     errors: OAUTH_ERRORS,
     config: readThirdPartyConfig,

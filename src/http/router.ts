@@ -17,12 +17,14 @@ export interface RouterDeps {
   services: Services
   /** GET /readyz */
   readiness: (res: http.ServerResponse) => Promise<void>
-  /** the plugins' own paths (files …), answered before the API rate limit */
-  httpRoutes: readonly PluginHttpRoute[]
-  rest: RestEngine
+  /**
+   * what the plugins enabled now serve: their own paths (files …, answered before the API rate limit) and REST
+   * routes; `active` counts the requests it answers, so that plugins switched off stop once those are done
+   */
+  serving: () => { httpRoutes: readonly PluginHttpRoute[]; extra: RestEngine; active: number }
   yoga: AppYoga
-  /** engine.io's long-polling requests (EIO= in the query), when legacy sockets are on */
-  sockets: LegacySockets | null
+  /** engine.io's long-polling requests (EIO= in the query) */
+  sockets: LegacySockets
 }
 
 /**
@@ -30,14 +32,7 @@ export interface RouterDeps {
  * files, then the per-IP rate limit, the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's
  * form; anything unexpected a 500 with the request id that finds the logged stack.
  */
-export function createRouter({
-  services,
-  readiness,
-  httpRoutes,
-  rest,
-  yoga,
-  sockets,
-}: RouterDeps): http.RequestListener {
+export function createRouter({ services, readiness, serving, yoga, sockets }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
   const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
   const opsConsole = createConsoleRoute()
@@ -45,6 +40,11 @@ export function createRouter({
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
     const path = (req.url ?? '/').split('?')[0]
+    const gen = serving()
+    const rest = gen.extra
+    // an event stream lives as long as its client wants: switching plugins off does not wait for it
+    const counted = !req.headers.accept?.includes('text/event-stream')
+    if (counted) gen.active++
     try {
       if (path === '/healthz') {
         sendJson(res, 200, { status: 'ok' })
@@ -65,12 +65,12 @@ export function createRouter({
         return
       }
       // A legacy socket's polling requests are its transport: the socket charges its connection and each event instead.
-      if (sockets && isLegacySocketRequest(req)) {
+      if (isLegacySocketRequest(req)) {
         sockets.handleRequest(req, res)
         return
       }
       // Plugin files (uploaded images …) before the API rate limit: a client loads dozens at once, each is cheap.
-      const httpRoute = httpRoutes.find((h) => path.startsWith(h.prefix))
+      const httpRoute = gen.httpRoutes.find((h) => path.startsWith(h.prefix))
       if (httpRoute) {
         await httpRoute.handle(req, res, services)
         return
@@ -96,6 +96,8 @@ export function createRouter({
       log.error('unexpected error in HTTP handler', { requestId, error: String(err), stack: stackOf(err) })
       if (!res.headersSent) sendJson(res, 500, { message: `Internal server error (request id ${requestId})` })
       else res.destroy()
+    } finally {
+      if (counted) gen.active--
     }
   }
   // every failure inside is answered (or the socket destroyed) by the handler itself

@@ -18,6 +18,11 @@ export class ApiRegistry {
     this.apis.set(plugin, api)
   }
 
+  /** forgets a plugin's API: it was switched off */
+  remove(plugin: string) {
+    this.apis.delete(plugin)
+  }
+
   /** That plugin's API, or undefined when it is not enabled (or offers none). */
   find<N extends ApiName>(name: N): PluginApis[N] | undefined {
     // What is stored under a name is what that plugin's start returned, which definePlugin types as PluginApis[name].

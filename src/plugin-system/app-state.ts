@@ -5,7 +5,7 @@ import type { Services } from '../services.js'
  * that app's services — never a module-level singleton, since one process may run several apps (tests, instances).
  */
 export interface AppState<T> {
-  /** set once, by the owner's start */
+  /** set by the owner's start (again when an operator switches the owner off and on: the new value replaces the old) */
   init(services: Services, value: T): T
   /** the state of this app; throws when the owner has not started in it (a programming error) */
   of(services: Services): T
@@ -15,7 +15,6 @@ export function appState<T>(owner: string): AppState<T> {
   const byApp = new WeakMap<Services, T>()
   return {
     init(services, value) {
-      if (byApp.has(services)) throw new Error(`${owner}: state initialised twice in one app`)
       byApp.set(services, value)
       return value
     },

@@ -38,6 +38,17 @@ export interface SocketNotification extends NotificationEnvelope {
 /** The one key of `core.socketNotification`: each instance listens once and delivers to the sockets it holds. */
 export const SOCKET_NOTIFICATIONS_KEY = 'all'
 
+/**
+ * An operator switched plugins (keyed by PLUGIN_SWITCH_KEY): every instance reads the stored choices and applies them.
+ * The stored rows are the truth; the event only says "look now".
+ */
+export interface PluginSwitchEvent {
+  /** the instance that made the change */
+  from: string
+}
+
+export const PLUGIN_SWITCH_KEY = 'all'
+
 export interface TopicMap {
   'core.notification': NotificationEnvelope
   /** to one legacy socket by its id (keyed by SOCKET_NOTIFICATIONS_KEY) */
@@ -46,8 +57,15 @@ export interface TopicMap {
   'core.ignores': { ignored: number[] }
   /** sessions revoked or roles reduced (keyed by SESSION_EVENTS_KEY): live connections of that user close */
   'core.session': SessionEvent
+  'core.plugins': PluginSwitchEvent
 }
 
 export type TopicName = keyof TopicMap
 
-export const CORE_TOPICS: TopicName[] = ['core.notification', 'core.socketNotification', 'core.ignores', 'core.session']
+export const CORE_TOPICS: TopicName[] = [
+  'core.notification',
+  'core.socketNotification',
+  'core.ignores',
+  'core.session',
+  'core.plugins',
+]

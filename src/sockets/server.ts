@@ -47,8 +47,11 @@ export function isLegacySocketRequest(req: http.IncomingMessage): boolean {
 export interface LegacySocketOptions {
   yoga: AppYoga
   services: Services
+  /** every plugin's events and streams, whether on or off */
   events: readonly SocketEvent[]
   streams: readonly SocketStream[]
+  /** the event's or stream's plugin is on now: a plugin switched off answers nothing */
+  isOn: (part: SocketEvent | SocketStream) => boolean
   errors: ErrorRegistry
 }
 
@@ -59,7 +62,14 @@ export interface LegacySocketOptions {
  * server events come from GraphQL subscriptions, so they reach sockets on every instance through the app's pub/sub.
  * Every event counts against the per-IP request budget; a session that ends signs its sockets out.
  */
-export function createLegacySockets({ yoga, services, events, streams, errors }: LegacySocketOptions): LegacySockets {
+export function createLegacySockets({
+  yoga,
+  services,
+  events,
+  streams,
+  isOn,
+  errors,
+}: LegacySocketOptions): LegacySockets {
   const { config, limits, log, pubsub, prisma } = services
   const byEvent = new Map<string, SocketEvent>()
   for (const e of events) {
@@ -135,7 +145,7 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
     // signed in as the user it is about: that user's stream brings it
     if (n.userId && session.viewer?.id === n.userId && session.dialect) return
     for (const s of streams)
-      if (s.direct && (session.dialect ?? s.dialect) === s.dialect)
+      if (s.direct && isOn(s) && (session.dialect ?? s.dialect) === s.dialect)
         s.direct(session.as(s.dialect), { type: n.type, data: n.data })
   }
   const socketNotifications = pubsub.subscribe('core.socketNotification', SOCKET_NOTIFICATIONS_KEY)
@@ -162,7 +172,7 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
     const session = new LegacySession(
       socket.id,
       socket.request,
-      { yoga, log, streams, maxFollows: config.wsMaxSubscriptions, onViewer },
+      { yoga, log, streams, isOn, maxFollows: config.wsMaxSubscriptions, onViewer },
       (event, payload) => socket.emit(event, payload),
     )
     sessions.add(session)
@@ -174,6 +184,8 @@ export function createLegacySockets({ yoga, services, events, streams, errors }:
     })
     for (const [name, handler] of byEvent) {
       socket.on(name, (...args: unknown[]) => {
+        // an event of a plugin switched off is one this server does not know: socket.io leaves those unanswered
+        if (!isOn(handler)) return
         const last = args.at(-1)
         const ack = typeof last === 'function' ? (last as (answer: unknown) => void) : null
         void answer(handler, session, ip, payloadOf(args[0]), ack, (event, body) => socket.emit(event, body))

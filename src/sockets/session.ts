@@ -14,6 +14,8 @@ export interface SessionDeps {
   log: Logger
   /** the dialects' user streams, started when a socket signs in through that dialect */
   streams: readonly SocketStream[]
+  /** the stream's plugin is on now */
+  isOn: (stream: SocketStream) => boolean
   maxFollows: number
   /** a session signed in or out: the server's index of sockets by user follows it */
   onViewer(session: LegacySession, previous: Viewer | null): void
@@ -142,7 +144,7 @@ export class LegacySession {
     }
     if (!viewer || !streamsOf) return
     for (const s of this.deps.streams) {
-      if (s.dialect !== streamsOf) continue
+      if (s.dialect !== streamsOf || !this.deps.isOn(s)) continue
       const facade = this.as(streamsOf)
       await this.follow(`stream:${s.name}`, s.operation, {}, (data) => s.emit(facade, data)).catch((err: unknown) =>
         this.deps.log.warn('legacy socket stream refused', { stream: s.name, error: String(err) }),

@@ -272,6 +272,10 @@ export const GRAPHQL: Record<string, Rule> = {
     args: async (f) => ({ content: 'CHAT', item: await f.userId('ignored') }),
   },
   'Subscription.notifications': signedIn,
+  // operators: plugin switches (an admitted call names the core, which is refused as no plugin: nothing is switched)
+  'Query.plugins': only('roleAdmin'),
+  'Mutation.setPluginEnabled': { admits: ['roleAdmin'], args: () => ({ name: 'core', enabled: true }) },
+  'Subscription.pluginsChanged': only('roleAdmin'),
   // uploads (files)
   'Mutation.uploadFile': signedIn,
 
