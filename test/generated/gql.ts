@@ -217,6 +217,8 @@ type Documents = {
     "mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }": typeof types.ConsoleTestLoginDocument,
     "mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }": typeof types.ConsoleTestBlockDocument,
     "query ConsoleTestPing { __typename }": typeof types.ConsoleTestPingDocument,
+    "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": typeof types.ConsoleTestPluginsDocument,
+    "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": typeof types.ConsoleTestPluginsChangedDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": typeof types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": typeof types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": typeof types.AddChannelModeratorFuzzFindingsDocument,
@@ -576,6 +578,8 @@ const documents: Documents = {
     "mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }": types.ConsoleTestLoginDocument,
     "mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }": types.ConsoleTestBlockDocument,
     "query ConsoleTestPing { __typename }": types.ConsoleTestPingDocument,
+    "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": types.ConsoleTestPluginsDocument,
+    "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": types.ConsoleTestPluginsChangedDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": types.AddChannelModeratorFuzzFindingsDocument,
@@ -1558,6 +1562,14 @@ export function graphql(source: "mutation ConsoleTestBlock($userId: Int!) { bloc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query ConsoleTestPing { __typename }"): (typeof documents)["query ConsoleTestPing { __typename }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }"): (typeof documents)["query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }"): (typeof documents)["subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

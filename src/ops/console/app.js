@@ -72,7 +72,6 @@ class Login extends Component {
       html`<button
         type="button"
         role="tab"
-        id=${`tab-${m}`}
         aria-selected=${mode === m ? 'true' : 'false'}
         onClick=${() => this.setState({ mode: m, error: null })}
       >
@@ -84,7 +83,7 @@ class Login extends Component {
       <div role="tablist" aria-label="Sign-in method">
         ${tab('account', 'Account')} ${tab('token', 'Operator token')}
       </div>
-      <form onSubmit=${(e) => this.submit(e)} aria-labelledby=${`tab-${mode}`}>
+      <form onSubmit=${(e) => this.submit(e)}>
         ${
           mode === 'account'
             ? html`<label>
@@ -134,7 +133,7 @@ class App extends Component {
   constructor() {
     super()
     const session = savedSession()
-    this.state = { session, status: 'connecting', notice: null }
+    this.state = { session, status: 'connecting', notice: null, enabled: '' }
     this.live = session ? this.connect(session) : null
   }
 
@@ -161,6 +160,18 @@ class App extends Component {
     this.setState({ session: null, notice })
   }
 
+  /**
+   * A plugin switched on or off changes the schema: the panels of a plugin's API start again (and hide while it is
+   * off, their fields gone).
+   */
+  pluginsNow(list) {
+    const enabled = list
+      .filter((p) => p.enabled)
+      .map((p) => p.name)
+      .join(',')
+    if (enabled !== this.state.enabled) this.setState({ enabled })
+  }
+
   /** For the operator panels: a refused token ends the session here. True when handled. */
   apiError(e) {
     if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') {
@@ -174,7 +185,7 @@ class App extends Component {
     return false
   }
 
-  render(_props, { session, status, notice }) {
+  render(_props, { session, status, notice, enabled }) {
     if (!session) return html`<${Login} notice=${notice} onSignIn=${(s) => this.signIn(s)} />`
     const panel = { token: session.token, live: this.live, onApiError: (e) => this.apiError(e) }
     return html`<div class="shell">
@@ -185,9 +196,9 @@ class App extends Component {
         <button type="button" onClick=${() => this.signOut()}>Sign out</button>
       </header>
       <main class="grid">
-        <${PluginsPanel} ...${panel} />
+        <${PluginsPanel} ...${panel} onPlugins=${(list) => this.pluginsNow(list)} />
         <${OverviewPanels} ...${panel} />
-        <${AuditPanel} ...${panel} />
+        <${AuditPanel} key=${enabled} ...${panel} />
       </main>
     </div>`
   }

@@ -24,7 +24,7 @@ export class PluginsPanel extends Component {
     void this.load()
     this.stop = this.props.live.subscribe(
       CHANGED,
-      (d) => this.setState({ plugins: d.pluginsChanged }),
+      (d) => this.show(d.pluginsChanged),
       (e) => this.failed(e),
     )
   }
@@ -36,10 +36,16 @@ export class PluginsPanel extends Component {
   async load() {
     try {
       const d = await gql(this.props.token, PLUGINS)
-      this.setState({ plugins: d.plugins, error: null })
+      this.show(d.plugins)
+      this.setState({ error: null })
     } catch (e) {
       this.failed(e)
     }
+  }
+
+  show(plugins) {
+    this.setState({ plugins })
+    this.props.onPlugins?.(plugins)
   }
 
   failed(e) {
@@ -51,7 +57,7 @@ export class PluginsPanel extends Component {
     this.setState({ pending: p.name, error: null })
     try {
       const d = await gql(this.props.token, SET, { name: p.name, enabled: !p.enabled })
-      this.setState({ plugins: d.setPluginEnabled })
+      this.show(d.setPluginEnabled)
     } catch (e) {
       this.failed(e)
     } finally {
