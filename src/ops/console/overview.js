@@ -86,7 +86,12 @@ export class OverviewPanels extends Component {
         <${RateTable} rows=${o.operations} label="GraphQL operations" empty="No operations yet." />
       <//>
       <${Card} title="Events published" id="published">
-        <${RateTable} rows=${o.published} label="Events published per topic" empty="No events published yet." />
+        <${RateTable}
+          rows=${o.published}
+          label="Events published per topic"
+          empty="No events published yet."
+          hideQuiet
+        />
       <//>
       <${Card} title="Instances" id="instances" wide status=${`${o.instances.length} seen`}>
         <table aria-label="Instances">

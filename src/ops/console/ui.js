@@ -30,26 +30,35 @@ export const Card = ({ title, id, status, wide, children }) => html`
 
 export const ErrorLine = ({ error }) => (error ? html`<p class="error" role="alert">${error}</p>` : null)
 
-/** A table of name / per second / total rows, busiest first as the server orders them. */
-export const RateTable = ({ rows, label, empty }) =>
-  rows.length === 0
-    ? html`<p class="empty">${empty}</p>`
+/**
+ * A table of name / per second / total rows, busiest first as the server orders them; `hideQuiet` leaves out the
+ * rows that never counted anything (every topic is listed from the start) and says how many.
+ */
+export const RateTable = ({ rows: all, label, empty, hideQuiet }) => {
+  const rows = hideQuiet ? all.filter((r) => r.total > 0) : all
+  const quiet = all.length - rows.length
+  const more = quiet ? html`<p class="empty">+ ${quiet} with none so far</p>` : null
+  return rows.length === 0
+    ? html`<p class="empty">${empty}</p>
+        ${more}`
     : html`<table class="rates" aria-label=${label}>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th class="num">per s</th>
-            <th class="num">total</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map(
-            (r) =>
-              html`<tr key=${r.name} data-rate=${r.name}>
-                <td class="mono">${r.name}</td>
-                <td class="num">${rate(r.perSecond)}</td>
-                <td class="num">${count(r.total)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th class="num">per s</th>
+              <th class="num">total</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (r) =>
+                html`<tr key=${r.name} data-rate=${r.name}>
+                  <td class="mono">${r.name}</td>
+                  <td class="num">${rate(r.perSecond)}</td>
+                  <td class="num">${count(r.total)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+        ${more}`
+}
