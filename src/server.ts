@@ -26,6 +26,7 @@ import { createErrorRegistry } from './errors.js'
 import type { SocketEvent, SocketStream } from './sockets/events.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
 import { createLegacySockets, isLegacySocketRequest, type LegacySockets } from './sockets/server.js'
+import { createOps, opsState } from './ops/index.js'
 
 export interface App {
   config: Config
@@ -74,13 +75,13 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     throw e
   }
   const { plugins, configured, schema, topics } = selection
-  const { services, database } = await openServices(config, log, topics, opts.embedded)
+  const { services, database, redisHealth } = await openServices(config, log, topics, opts.embedded)
   const buildContext = createContextFactory(services)
   const sse = createSseSessions(services)
   const shared = new SharedResults()
   services.metrics.watchSharing(shared.stats)
   const schemas = new SchemaSwitch(schema)
-  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared, schemas })
+  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared, schemas, metrics: services.metrics })
   const apis = new ApiRegistry()
   const live = new LivePlugins<RestEngine>({
     available: opts.available,
@@ -129,6 +130,11 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     if (isLegacySocketRequest(req)) sockets.handleUpgrade(req, socket, head)
     else ws.handleUpgrade(req, socket, head)
   })
+  // the operator console's figures; plugin names through a getter, read at each heartbeat and answer
+  const ops = opsState.init(
+    services,
+    createOps({ services, database, redisHealth, ws, plugins: () => live.enabledNames() }),
+  )
   await ws
     .ready()
     .catch((e: unknown) =>
@@ -136,6 +142,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     )
   await startPlugins(configured, services, apis)
   await live.listen()
+  ops.start()
   return {
     config,
     services,
@@ -155,7 +162,7 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
     ws,
     sockets,
     listen: (port = config.port, host = config.host) => listen(server, port, host),
-    close: closer({ server, ws, sockets, sse, live, plugins: () => live.current().plugins, services, database }),
+    close: closer({ server, ws, sockets, sse, live, services, database, ops }),
   }
 }
 

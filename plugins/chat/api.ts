@@ -56,6 +56,9 @@ export function createChatApi(services: Services, state: ChatState): ChatApi {
     registerChannelKind(kind) {
       if (state.kinds.has(kind.name)) throw new Error(`chat: a channel kind "${kind.name}" is registered already`)
       state.kinds.set(kind.name, kind)
+      return () => {
+        if (state.kinds.get(kind.name) === kind) state.kinds.delete(kind.name)
+      }
     },
     addNickColorProvider: (provider) => add(chatExtensions(services).nickColors, provider),
     addAuthorStoreProvider: (provider) => add(chatExtensions(services).authorStores, provider),

@@ -198,7 +198,7 @@ export interface ChatApi {
   /** adds a check every published or edited text passes (a refusal is an error on `text`); returns its remover */
   addTextCheck(check: TextCheck): () => void
   /** adds a kind of channel; a name already taken is refused */
-  registerChannelKind(kind: ChannelKind): void
+  registerChannelKind(kind: ChannelKind): () => void
   /** adds a guard every write into a channel passes; returns what removes it again */
   addPublishGuard(guard: PublishGuard): () => void
   /** extends who moderates a channel (for chat's own powers and every caller of isChannelModerator); returns its remover */

@@ -28,7 +28,7 @@ export default definePlugin({
   start(services, plugin) {
     const chat = plugin.api('chat')
     dmsState.init(services, { config: plugin.config, chat })
-    chat.registerChannelKind(privateKind(services))
-    chat.addPublishGuard(dmGuard)
+    plugin.onStop(chat.registerChannelKind(privateKind(services)))
+    plugin.onStop(chat.addPublishGuard(dmGuard))
   },
 })

@@ -27,11 +27,11 @@ export default definePlugin({
   start(services, plugin) {
     const chat = plugin.api('chat')
     moderationState.init(services, { chat, config: plugin.config, askers: new Map() })
-    chat.registerChannelKind(createSupportKind(services))
-    chat.addPublishGuard(moderationGuard)
+    plugin.onStop(chat.registerChannelKind(createSupportKind(services)))
+    plugin.onStop(chat.addPublishGuard(moderationGuard))
     // Appointed channel moderators: chat's powers (remove, pin, slow mode) and this plugin's (sanctions, complaints)
     // both ask chat's one isChannelModerator, which asks this check.
-    chat.addModeratorCheck((ctx, channel, userId) => isAppointed(ctx.prisma, channel, userId))
+    plugin.onStop(chat.addModeratorCheck((ctx, channel, userId) => isAppointed(ctx.prisma, channel, userId)))
     // what other plugins may add (citizen weights)
     return createModerationApi(services)
   },

@@ -28,10 +28,13 @@ const roomIdOf = (scope: string) => {
   return m ? Number(m[1]) : null
 }
 
-/** Called by the plugin's start: keeps smiles' API (or its absence) and lets chat know the rooms' scopes. */
-export function initRoomEmojis(services: Services, smiles: SmilesApi | undefined) {
+/**
+ * Called by the plugin's start: keeps smiles' API (or its absence) and lets smiles know the rooms' scopes; returns the
+ * remover of that (undefined without smiles).
+ */
+export function initRoomEmojis(services: Services, smiles: SmilesApi | undefined): (() => void) | undefined {
   emojiState.init(services, { smiles })
-  smiles?.addScopeResolver(scopeOfChannel)
+  return smiles?.addScopeResolver(scopeOfChannel)
 }
 
 /** A name as smile codes are, minus '-' (messenger's names): chat writes it :name:. */

@@ -39,8 +39,9 @@ export default definePlugin({
     const chat = plugin.api('chat')
     const moderation = plugin.optionalApi('moderation')
     roomsState.init(services, { config: plugin.config, chat, moderation })
-    chat.registerChannelKind(roomKind)
-    moderation?.addSanctionHook(roomSanctionHook(services))
-    initRoomEmojis(services, plugin.optionalApi('smiles'))
+    plugin.onStop(chat.registerChannelKind(roomKind))
+    if (moderation) plugin.onStop(moderation.addSanctionHook(roomSanctionHook(services)))
+    const removeScopes = initRoomEmojis(services, plugin.optionalApi('smiles'))
+    if (removeScopes) plugin.onStop(removeScopes)
   },
 })

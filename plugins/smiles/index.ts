@@ -21,7 +21,8 @@ export default definePlugin({
   config: readSmilesConfig,
   start(services, plugin) {
     initSmilesConfig(services, plugin.config)
-    plugin.optionalApi('chat')?.addTextCheck(smilesInChat(services))
+    const chat = plugin.optionalApi('chat')
+    if (chat) plugin.onStop(chat.addTextCheck(smilesInChat(services)))
     return createSmilesApi(services)
   },
   seed: seedSmiles,

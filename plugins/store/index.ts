@@ -47,7 +47,7 @@ export default definePlugin({
         await listening
       },
     })
-    connectEffects(
+    const removers = connectEffects(
       effects,
       {
         chat: plugin.optionalApi('chat'),
@@ -56,6 +56,7 @@ export default definePlugin({
       },
       (userId) => subscribedStreamers(services.prisma, userId),
     )
+    for (const remove of removers) plugin.onStop(remove)
     const api: StoreApi = { spend }
     return api
   },

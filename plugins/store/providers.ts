@@ -25,22 +25,28 @@ export function connectEffects(
   cache: EffectsCache,
   apis: { chat?: ChatApi; smiles?: SmilesApi; moderation?: ModerationApi },
   subscribedTo: (userId: number) => Promise<number[]>,
-) {
+): (() => void)[] {
+  const removers: ((() => void) | undefined)[] = []
   // the newest bought colour wins (the cache lists effects newest first)
-  apis.chat?.addNickColorProvider(async (userId) => colorOf(await cache.of(userId)))
+  removers.push(apis.chat?.addNickColorProvider(async (userId) => colorOf(await cache.of(userId))))
   // peka2's store object of message authors: the bonuses in effect and the streamers subscribed to (no icons sold here)
-  apis.chat?.addAuthorStoreProvider(async (userId) => ({
-    bonuses: [...new Set((await cache.of(userId)).map((e) => e.bonusId))],
-    icon: 0,
-    subscriptions: await subscribedTo(userId),
-  }))
-  apis.smiles?.addAllowance(async (userId) => max(amounts(await cache.of(userId))))
-  apis.smiles?.addUsageRule(async (userId, codes) => {
-    const sold = await cache.soldSmiles()
-    const restricted = codes.filter((c) => sold.has(c))
-    if (!restricted.length) return []
-    const owned = smiles(await cache.of(userId))
-    return restricted.filter((c) => !owned.has(c))
-  })
-  apis.moderation?.addCitizenWeightProvider(async (userId) => max(levels(await cache.of(userId))))
+  removers.push(
+    apis.chat?.addAuthorStoreProvider(async (userId) => ({
+      bonuses: [...new Set((await cache.of(userId)).map((e) => e.bonusId))],
+      icon: 0,
+      subscriptions: await subscribedTo(userId),
+    })),
+  )
+  removers.push(apis.smiles?.addAllowance(async (userId) => max(amounts(await cache.of(userId)))))
+  removers.push(
+    apis.smiles?.addUsageRule(async (userId, codes) => {
+      const sold = await cache.soldSmiles()
+      const restricted = codes.filter((c) => sold.has(c))
+      if (!restricted.length) return []
+      const owned = smiles(await cache.of(userId))
+      return restricted.filter((c) => !owned.has(c))
+    }),
+  )
+  removers.push(apis.moderation?.addCitizenWeightProvider(async (userId) => max(levels(await cache.of(userId)))))
+  return removers.filter((r) => r !== undefined)
 }

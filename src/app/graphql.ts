@@ -9,6 +9,7 @@ import { inputBounds } from '../schema/input-bounds.js'
 import { oauthScopes } from '../core/oauth/guard.js'
 import { largeUploadsOnly, uploadBodyLimit } from '../uploads/body-limit.js'
 import type { SseSessions } from '../http/sse-sessions.js'
+import type { Metrics } from '../http/metrics.js'
 import { validationCache } from './validation-cache.js'
 import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
 import type { SchemaSwitch } from './schema-switch.js'
@@ -42,13 +43,24 @@ export interface GraphQLOptions {
   shared: SharedResults
   /** the schema of new requests, swapped when plugins are switched (src/app/schema-switch.ts) */
   schemas: SchemaSwitch
+  /** the app's metrics: operations measured into its registry */
+  metrics?: Pick<Metrics, 'graphqlPlugins'>
 }
 
 /**
- * Yoga with error masking and the envelop plugins (body limit, input bounds, OAuth scopes, armor, introspection,
- * request log, validation cache, shared subscription execution).
+ * Yoga with error masking and the envelop plugins (metrics, body limit, input bounds, OAuth scopes, armor,
+ * introspection, request log, validation cache, shared subscription execution).
  */
-export function createGraphQL({ schema, config, log, buildContext, sse, shared, schemas }: GraphQLOptions): AppYoga {
+export function createGraphQL({
+  schema,
+  config,
+  log,
+  buildContext,
+  sse,
+  shared,
+  schemas,
+  metrics,
+}: GraphQLOptions): AppYoga {
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -64,6 +76,8 @@ export function createGraphQL({ schema, config, log, buildContext, sse, shared, 
     // bodies of fields that take large files (src/uploads/body-limit.ts) up to the upload limit
     maxRequestBodySize: false,
     plugins: [
+      // first: their timers take in what the other plugins do in each phase
+      ...(metrics?.graphqlPlugins() ?? []),
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),

@@ -4,9 +4,10 @@ import type { Database } from '../db/index.js'
 import type { WsServer } from '../http/ws.js'
 import type { SseSessions } from '../http/sse-sessions.js'
 import type { LegacySockets } from '../sockets/server.js'
-import type { ConfiguredPlugin, Plugin } from '../plugin-system/contract.js'
+import type { ConfiguredPlugin } from '../plugin-system/contract.js'
 import type { ApiRegistry } from '../plugin-system/apis.js'
 import type { Services } from '../services.js'
+import type { Ops } from '../ops/index.js'
 
 /** Starts the plugins in dependency order (the core first); each may register the API others ask for. */
 export async function startPlugins(
@@ -33,28 +34,19 @@ export interface Closeable {
   ws: Pick<WsServer, 'close'>
   sockets: Pick<LegacySockets, 'close'> | null
   sse: Pick<SseSessions, 'close'>
-  /** stops listening for plugin switches and lets a switch under way finish */
+  /** stops listening for plugin switches, lets a switch under way finish, stops the plugins in reverse start order */
   live: { close(): Promise<void> }
-  /** the plugins enabled at close, stopped in reverse start order */
-  plugins: () => readonly Plugin[]
   services: Services
   database: Pick<Database, 'close'>
+  /** the operator console's sampling and heartbeat (src/ops/) */
+  ops?: Pick<Ops, 'stop'>
 }
 
 /**
  * The app's close, idempotent (every call gets the same promise): stop accepting, let in-flight requests finish
  * (forced after 5 s), then stop the plugins and release sockets, pools and the database — in that order.
  */
-export function closer({
-  server,
-  ws,
-  sockets,
-  sse,
-  live,
-  plugins,
-  services,
-  database,
-}: Closeable): () => Promise<void> {
+export function closer({ server, ws, sockets, sse, live, services, database, ops }: Closeable): () => Promise<void> {
   let closing: Promise<void> | undefined
   return () => {
     closing ??= (async () => {
@@ -68,7 +60,7 @@ export function closer({
       await httpClosed
       clearTimeout(force)
       await live.close()
-      for (const p of [...plugins()].reverse()) await p.stop?.(services)
+      await ops?.stop()
       await services.pubsub.close()
       await services.limits.close()
       await database.close()

@@ -85,10 +85,12 @@ export class LivePlugins<Extra> implements PluginSwitch {
     await this.sync()
   }
 
+  /** stops listening, lets a switch under way finish, then stops the enabled plugins (the last started first) */
   async close(): Promise<void> {
     await this.events?.return?.()
     await this.listening
     await this.queue.catch(() => undefined)
+    for (const p of [...this.gen.plugins].reverse()) await this.stopOne(p)
   }
 
   async states(): Promise<PluginStateView[]> {
@@ -225,7 +227,7 @@ export class LivePlugins<Extra> implements PluginSwitch {
 
   private async stopOne(p: Plugin) {
     try {
-      await p.stop?.(this.opts.services)
+      await this.opts.configured.get(p.name)?.stop(this.opts.services)
     } catch (err) {
       this.opts.services.log.error('plugin did not stop cleanly', { plugin: p.name, error: String(err) })
     }

@@ -1,8 +1,9 @@
 import type { Config } from '../config.js'
 import type { Logger } from '../log.js'
 import { openDatabase, type Database } from '../db/index.js'
+import { poolStats } from '../db/client.js'
 import type { Embedded } from '../db/embedded.js'
-import { createRedisHealth } from '../redis-health.js'
+import { createRedisHealth, type RedisHealth } from '../redis-health.js'
 import { createMetrics } from '../http/metrics.js'
 import { createAppPubSub } from '../pubsub/index.js'
 import { createRateLimits } from '../http/rate-limit.js'
@@ -21,11 +22,16 @@ export async function openServices(
   topics: ReadonlySet<string>,
   /** the embedded database, already starting */
   embedded?: Promise<Embedded>,
-): Promise<{ services: Services; database: Database }> {
+): Promise<{ services: Services; database: Database; redisHealth: RedisHealth }> {
   const database = await openDatabase(config, log, embedded)
   // one outage log and one readiness signal for every Redis connection
   const redisHealth = createRedisHealth(log)
-  const metrics = createMetrics({ token: config.metricsToken, redisHealth: config.redisUrl ? redisHealth : undefined })
+  const metrics = createMetrics({
+    token: config.metricsToken,
+    redisHealth: config.redisUrl ? redisHealth : undefined,
+    topics,
+  })
+  metrics.watchPool(() => poolStats(database.prisma))
   const pubsub = createAppPubSub({
     redisUrl: config.redisUrl,
     prefix: config.redisPrefix,
@@ -45,6 +51,7 @@ export async function openServices(
     log,
     health: redisHealth,
     onFallback: () => metrics.fallback('rate_limit'),
+    refusals: (limiter) => metrics.rateLimitRefusals(limiter),
   })
   const services: Services = {
     config,
@@ -57,5 +64,5 @@ export async function openServices(
     captcha: createCaptchaVerifier(config.captchaVerifyUrl, config.captchaSecret),
     plugins: unstartedSwitch,
   }
-  return { services, database }
+  return { services, database, redisHealth }
 }

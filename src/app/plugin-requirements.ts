@@ -18,7 +18,7 @@ function requirementPath(byName: ReadonlyMap<string, Plugin>, from: string, to: 
   return null
 }
 
-/** The enabled plugins that need `name`, directly or through others, each with its chain ("rooms → chat"). */
+/** The enabled plugins that need `name`, directly or through others, each with its chain ("b → a"). */
 export function dependentsOf(byName: ReadonlyMap<string, Plugin>, name: string, enabled: ReadonlySet<string>) {
   const out: { name: string; chain: string[] }[] = []
   for (const other of [...enabled].sort()) {

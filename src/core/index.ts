@@ -26,6 +26,7 @@ import { thirdPartyRoutes } from './oauth/thirdparty/rest.js'
 import { readThirdPartyConfig, thirdPartyState } from './oauth/thirdparty/config.js'
 import { notifierSocketStreams, sessionSocketEvents } from './sockets/session-events.js'
 import { addPluginSwitchSchema } from './operators/plugins-schema.js'
+import { addOpsSchema } from './operators/ops-schema.js'
 
 /** Entries by name, refusing a name two plugins claim. */
 function byName<T>(what: string, entries: [string, T, string][]): Map<string, T> {
@@ -72,6 +73,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
       addOAuthSchema(builder)
       addThirdPartySchema(builder, AuthPayload, sections)
       addPluginSwitchSchema(builder)
+      addOpsSchema(builder)
     },
     errors: OAUTH_ERRORS,
     config: readThirdPartyConfig,

@@ -1,7 +1,9 @@
 // The one way the app talks to PostgreSQL (real or embedded PGlite): PrismaClient over node-postgres.
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlDriverAdapter, SqlQueryable } from '@prisma/driver-adapter-utils'
+import type pg from 'pg'
 import { PrismaClient, type Prisma } from '../generated/prisma/client.js'
+import type { PoolStats } from '../http/metrics.js'
 
 export type Db = PrismaClient
 
@@ -18,16 +20,31 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const
 export type QueryListener = (sql: string) => void
 
 const listenersOf = new WeakMap<PrismaClient, Set<QueryListener>>()
+/** the node-postgres pool under each client, once it has connected */
+const poolOf = new WeakMap<PrismaClient, { pool?: pg.Pool }>()
 
 export function createPrisma(url: string, opts: { max?: number } = {}): PrismaClient {
   // max must stay ≤ the embedded server's maxConnections (20 by default).
   const adapter = new PrismaPg({ connectionString: url, max: opts.max ?? 10 })
   const listeners = new Set<QueryListener>()
   const connect = adapter.connect.bind(adapter)
-  adapter.connect = async () => observe(await connect(), listeners)
+  const driver: { pool?: pg.Pool } = {}
+  adapter.connect = async () => {
+    const connection = await connect()
+    driver.pool = connection.underlyingDriver()
+    return observe(connection, listeners)
+  }
   const client = new PrismaClient({ adapter })
   listenersOf.set(client, listeners)
+  poolOf.set(client, driver)
   return client
+}
+
+/** The connection pool's figures (metrics); null before the client's first query, or for a client made elsewhere. */
+export function poolStats(prisma: PrismaClient): PoolStats | null {
+  const pool = poolOf.get(prisma)?.pool
+  if (!pool) return null
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }
 }
 
 /**

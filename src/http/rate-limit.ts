@@ -54,8 +54,9 @@ export interface RateLimits {
   close(): Promise<void>
 }
 
-function wrap(rl: RateLimiterAbstract, what: string): Limiter {
+function wrap(rl: RateLimiterAbstract, what: string, refused: () => void): Limiter {
   const refuse = (msBeforeNext: number): AppError => {
+    refused()
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000))
     return new AppError('RATE_LIMIT_EXCEEDED', `Too many ${what}: retry in ${retryAfter} s`, { retryAfter })
   }
@@ -89,7 +90,7 @@ function wrap(rl: RateLimiterAbstract, what: string): Limiter {
 /** The slow lane's queue: at most this many callers of one key wait (20 s at one a second); more are refused. */
 const SLOW_LANE_QUEUE = 20
 
-function slowLane(rl: RateLimiterAbstract, what: string): SlowLane {
+function slowLane(rl: RateLimiterAbstract, what: string, refused: () => void): SlowLane {
   // rate-limiter-flexible's queue: FIFO per key, taking its turns from the (memory or Redis) limiter, so instances
   // sharing Redis share the one-a-second pace.
   const queue = new RateLimiterQueue(rl, { maxQueueSize: SLOW_LANE_QUEUE })
@@ -99,6 +100,7 @@ function slowLane(rl: RateLimiterAbstract, what: string): SlowLane {
         await queue.removeTokens(1, key)
       } catch (e) {
         if (!(e instanceof RateLimiterQueueError)) throw e
+        refused()
         const retryAfter = SLOW_LANE_QUEUE
         throw new AppError('RATE_LIMIT_EXCEEDED', `Too many ${what}: retry in ${retryAfter} s`, { retryAfter })
       }
@@ -117,7 +119,10 @@ export function createRateLimits(opts: {
   health?: RedisHealth
   /** one check answered by an in-memory twin instead of Redis (metrics) */
   onFallback?: () => void
+  /** the counter of a limiter's refusals, by its prefix (metrics) */
+  refusals?: (limiter: string) => () => void
 }): RateLimits {
+  const refusals = (prefix: string) => opts.refusals?.(prefix) ?? (() => undefined)
   const redis = opts.redisUrl ? limitsClient(opts.redisUrl, opts.timeoutMs ?? 100, opts.log, opts.health) : null
   const limiter = (prefix: string, points: number, duration: number): RateLimiterAbstract =>
     redis
@@ -134,13 +139,13 @@ export function createRateLimits(opts: {
         })
       : new RateLimiterMemory({ keyPrefix: prefix, points, duration })
   const make = (prefix: string, points: number, duration: number, what = 'requests') =>
-    wrap(limiter(prefix, points, duration), what)
+    wrap(limiter(prefix, points, duration), what, refusals(prefix))
   return {
     perIp: opts.perMinute > 0 ? make('ip', opts.perMinute, 60) : null,
     loginPerIp: make('login-ip', opts.loginAttempts * 5, 15 * 60, 'failed logins'),
     loginPerAccount: make('login-acct', opts.loginAttempts, 15 * 60, 'failed logins'),
     loginPerAccountIp: make('login-acct-ip', opts.loginAttempts, 15 * 60, 'failed logins'),
-    loginSlowLane: slowLane(limiter('login-slow', 1, 1), 'login attempts'),
+    loginSlowLane: slowLane(limiter('login-slow', 1, 1), 'login attempts', refusals('login-slow')),
     make: (prefix, points, duration) => make(prefix, points, duration),
     degraded() {
       if (!redis) return null

@@ -11,6 +11,7 @@ import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
 import { CONSOLE_PREFIX, createConsoleRoute } from '../ops/console-route.js'
+import { handleOpenApi } from '../rest/openapi/handler.js'
 
 export interface RouterDeps {
   /** config, log, metrics and the per-IP rate limit come from here; plugin routes get it too */
@@ -39,6 +40,8 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
+    // counted when it ends, whatever answered it (an SSE stream when it closes)
+    res.once('close', () => metrics.httpResponse(res.headersSent ? res.statusCode : null))
     const path = (req.url ?? '/').split('?')[0]
     const gen = serving()
     const rest = gen.extra
@@ -76,6 +79,8 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
         return
       }
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
+      // the REST dialects' OpenAPI documents and docs page, generated from the route table in force
+      if (await handleOpenApi(req, res, () => rest.routes, yoga)) return
       const started = performance.now()
       if (path !== yoga.graphqlEndpoint && (await rest.handle(req, res, requestId))) {
         log.info('rest request', {

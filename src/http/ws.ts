@@ -12,6 +12,7 @@ import { SESSION_EVENTS_KEY, type SessionEvent } from '../pubsub/topics.js'
 import { clientIp } from './client-ip.js'
 import { stackOf } from '../log.js'
 import { newRequestId } from '../request-id.js'
+import type { WsStats } from './metrics.js'
 
 /**
  * Close codes besides graphql-ws's own. 4401/4403 are graphql-ws's: its client gives up on 4401 (sign in again) and
@@ -65,6 +66,8 @@ export interface WsServer {
   handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void
   /** resolves once this instance hears session revocations (with Redis: its SUBSCRIBE acknowledged) */
   ready(): Promise<void>
+  /** open sockets and the subscriptions running on them, right now */
+  stats(): WsStats
   close(): Promise<void>
 }
 
@@ -331,9 +334,19 @@ export function createWsServer({ yoga, services, buildContext }: WsOptions): WsS
     })
   })
 
+  // A running subscription is graphql-ws's record of it holding its stream; a query or mutation holds null while it runs.
+  const stats = (): WsStats => {
+    let subscriptions = 0
+    for (const conn of conns)
+      for (const op of Object.values(conn.ctx?.subscriptions ?? {})) if (isAsyncGenerator(op)) subscriptions++
+    return { connections: conns.size, subscriptions }
+  }
+  services.metrics.watchWs(stats)
+
   return {
     wss,
     handleUpgrade,
+    stats,
     async ready() {
       await pubsub.ready()
     },

@@ -39,6 +39,12 @@ export interface PluginStart<R extends string, O extends string, C> {
   api<N extends R & ApiName>(name: N): PluginApis[N]
   /** the API of a plugin it lists as `optional`: undefined when that plugin is off */
   optionalApi<N extends O & ApiName>(name: N): PluginApis[N] | undefined
+  /**
+   * runs when it stops (an operator switched it off, the app closes), before its own `stop`, the last added first:
+   * hand it the remover of everything it added to another plugin (`plugin.onStop(other.addGuard(guard))`), so
+   * that a plugin switched off leaves nothing behind and one switched on again adds it once
+   */
+  onStop(undo: () => void | Promise<void>): void
 }
 
 /** What a plugin author writes (see README, "Writing a plugin"). */
@@ -102,6 +108,8 @@ export interface Plugin {
 export interface ConfiguredPlugin {
   /** runs the plugin's start and records the API it returns */
   start(services: Services, apis: ApiRegistry): Promise<void>
+  /** undoes what its start added to others (onStop), then runs its own stop */
+  stop(services: Services): Promise<void>
 }
 
 /** A plugin is a value: the core imports it, nothing happens on import. */
@@ -139,10 +147,18 @@ export function definePlugin<
     configure(env) {
       // Settings are read here, once: a bad value stops start-up before a database or socket is opened.
       const config = def.config ? def.config(env) : undefined
+      let undo: (() => void | Promise<void>)[] = []
       return {
+        async stop(services) {
+          const pending = undo.reverse()
+          undo = []
+          for (const u of pending) await u()
+          await def.stop?.(services)
+        },
         async start(services, apis) {
           if (!def.start) return
           const api = await def.start(services, {
+            onStop: (u) => void undo.push(u),
             // `config` is undefined exactly when the plugin declares no reader, and then C is undefined too
             config: config as C,
             api(wanted) {

@@ -51,6 +51,11 @@ export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
   const prefix = opts.prefix ?? ''
   const { log } = opts
   let redis: RedisBus | undefined
+  // topic names have no colon; an unknown one (an instance with other plugins) is not given a series of its own
+  const topicOf = (channel: string) => {
+    const topic = channel.slice(prefix.length).split(':', 1)[0]
+    return opts.allowed.has(topic) ? topic : 'other'
+  }
   // the first listener of a channel makes the instance listen to it on Redis, its last one stops that
   const listeners = new LocalListeners(
     { first: (channel) => redis?.listen(channel), last: (channel) => redis?.unlisten(channel) },
@@ -62,7 +67,10 @@ export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
       prefix,
       health: opts.health ?? createRedisHealth(log),
       queueLimit: opts.outageQueue ?? 10_000,
-      deliver: (channel, message) => listeners.deliver(channel, message),
+      deliver: (channel, message) => {
+        opts.metrics?.received?.(topicOf(channel))
+        listeners.deliver(channel, message)
+      },
       log,
       metrics: opts.metrics,
     })
@@ -74,6 +82,7 @@ export function createAppPubSub(opts: AppPubSubOptions): AppPubSub {
   return {
     publish(topic, key, payload) {
       check(topic)
+      opts.metrics?.published?.(topic)
       const channel = channelOf(topic, key)
       try {
         const message = JSON.stringify(payload) as string | undefined

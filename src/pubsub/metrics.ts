@@ -8,4 +8,8 @@ export interface PubSubMetrics {
   duplicate(): void
   /** events another instance sent while this one was disconnected, delivered from the catch-up journal */
   caughtUp(n: number): void
+  /** an event published on this instance */
+  published?(topic: string): void
+  /** an event of another instance, delivered here */
+  received?(topic: string): void
 }

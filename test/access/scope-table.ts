@@ -672,6 +672,9 @@ export const GRAPHQL: Record<string, Rule> = {
   'Mutation.signInWithThirdParty': everyone,
   'Mutation.registerWithThirdParty': everyone,
   // oauth: end
+  // operators (the console's live figures): role admins, or the OPERATOR_TOKEN (test/operators/ops-api.test.ts)
+  'Query.opsOverview': only('roleAdmin'),
+  'Subscription.opsStats': only('roleAdmin'),
 }
 
 /**

@@ -219,6 +219,16 @@ type Documents = {
     "query ConsoleTestPing { __typename }": typeof types.ConsoleTestPingDocument,
     "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": typeof types.ConsoleTestPluginsDocument,
     "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": typeof types.ConsoleTestPluginsChangedDocument,
+    "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsOverviewDocument,
+    "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsStatsDocument,
+    "\n  query OpsProbe {\n    __typename\n  }\n": typeof types.OpsProbeDocument,
+    "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": typeof types.OperatorPluginsDocument,
+    "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": typeof types.OperatorSetPluginDocument,
+    "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": typeof types.OperatorPluginsChangedDocument,
+    "\n  query SwitchSmiles { smiles { id } }\n": typeof types.SwitchSmilesDocument,
+    "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n": typeof types.SwitchSmilesChangedDocument,
+    "\n  subscription SwitchNotes { notifications { type } }\n": typeof types.SwitchNotesDocument,
+    "\n  query SwitchMe { viewer { id } }\n": typeof types.SwitchMeDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": typeof types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": typeof types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": typeof types.AddChannelModeratorFuzzFindingsDocument,
@@ -236,6 +246,8 @@ type Documents = {
     "mutation AccuseUserInputBounds($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }": typeof types.AccuseUserInputBoundsDocument,
     "query NodeInputBounds($id: ID!) { node(id: $id) { id } }": typeof types.NodeInputBoundsDocument,
     "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }": typeof types.RegisterPhoneDocument,
+    "\n  query MetricsProbe {\n    __typename\n  }\n": typeof types.MetricsProbeDocument,
+    "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n": typeof types.MetricsStatsDocument,
     "query ChatChannelMetrics { chatChannel(id: \"main\") { presence { amount } } }": typeof types.ChatChannelMetricsDocument,
     "mutation SendChatMessageMetrics { sendChatMessage(input: { channel: \"main\", text: \"while Redis is away\" }) { isSent } }": typeof types.SendChatMessageMetricsDocument,
     "query TypePlugins { __type(name: \"FixtureThing\") { name } }": typeof types.TypePluginsDocument,
@@ -580,6 +592,16 @@ const documents: Documents = {
     "query ConsoleTestPing { __typename }": types.ConsoleTestPingDocument,
     "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": types.ConsoleTestPluginsDocument,
     "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": types.ConsoleTestPluginsChangedDocument,
+    "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsOverviewDocument,
+    "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsStatsDocument,
+    "\n  query OpsProbe {\n    __typename\n  }\n": types.OpsProbeDocument,
+    "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n": types.OperatorPluginsDocument,
+    "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n": types.OperatorSetPluginDocument,
+    "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n": types.OperatorPluginsChangedDocument,
+    "\n  query SwitchSmiles { smiles { id } }\n": types.SwitchSmilesDocument,
+    "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n": types.SwitchSmilesChangedDocument,
+    "\n  subscription SwitchNotes { notifications { type } }\n": types.SwitchNotesDocument,
+    "\n  query SwitchMe { viewer { id } }\n": types.SwitchMeDocument,
     "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }": types.BansFuzzFindingsDocument,
     "query BansFuzzFindings2 { bans(first: 5, from: \"0000-12-31T00:00:00Z\") { edges { node { databaseId } } } }": types.BansFuzzFindings2Document,
     "mutation AddChannelModeratorFuzzFindings { addChannelModerator(channel: \"support/2147483648\", userId: 1) }": types.AddChannelModeratorFuzzFindingsDocument,
@@ -597,6 +619,8 @@ const documents: Documents = {
     "mutation AccuseUserInputBounds($d: JSON) { accuseUser(userId: 1, reasonId: 1, data: $d) }": types.AccuseUserInputBoundsDocument,
     "query NodeInputBounds($id: ID!) { node(id: $id) { id } }": types.NodeInputBoundsDocument,
     "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }": types.RegisterPhoneDocument,
+    "\n  query MetricsProbe {\n    __typename\n  }\n": types.MetricsProbeDocument,
+    "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n": types.MetricsStatsDocument,
     "query ChatChannelMetrics { chatChannel(id: \"main\") { presence { amount } } }": types.ChatChannelMetricsDocument,
     "mutation SendChatMessageMetrics { sendChatMessage(input: { channel: \"main\", text: \"while Redis is away\" }) { isSent } }": types.SendChatMessageMetricsDocument,
     "query TypePlugins { __type(name: \"FixtureThing\") { name } }": types.TypePluginsDocument,
@@ -1573,6 +1597,46 @@ export function graphql(source: "subscription ConsoleTestPluginsChanged { plugin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"): (typeof documents)["\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"): (typeof documents)["\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpsProbe {\n    __typename\n  }\n"): (typeof documents)["\n  query OpsProbe {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"): (typeof documents)["\n  query OperatorPlugins { plugins { name enabled requires requiredBy changedAt changedBy } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n"): (typeof documents)["\n  mutation OperatorSetPlugin($name: String!, $enabled: Boolean!) {\n    setPluginEnabled(name: $name, enabled: $enabled) { name enabled requiredBy changedBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n"): (typeof documents)["\n  subscription OperatorPluginsChanged { pluginsChanged { name enabled } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwitchSmiles { smiles { id } }\n"): (typeof documents)["\n  query SwitchSmiles { smiles { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n"): (typeof documents)["\n  subscription SwitchSmilesChanged { smilesChanged { kind } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SwitchNotes { notifications { type } }\n"): (typeof documents)["\n  subscription SwitchNotes { notifications { type } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SwitchMe { viewer { id } }\n"): (typeof documents)["\n  query SwitchMe { viewer { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }"): (typeof documents)["query BansFuzzFindings($to: DateTime) { bans(first: 5, to: $to) { edges { node { databaseId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1638,6 +1702,14 @@ export function graphql(source: "query NodeInputBounds($id: ID!) { node(id: $id)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }"): (typeof documents)["mutation RegisterPhone($p: String!) { registerPhone(phone: $p) { created } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsProbe {\n    __typename\n  }\n"): (typeof documents)["\n  query MetricsProbe {\n    __typename\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n"): (typeof documents)["\n  subscription MetricsStats {\n    opsStats {\n      at\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
