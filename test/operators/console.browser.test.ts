@@ -240,6 +240,32 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
     expect(pageErrors).toEqual([])
   })
 
+  it('hides the audit panel while the moderation plugin is off, and brings it back when it is on', async () => {
+    const moderation = (await plugins()).find((p) => p.name === 'moderation')
+    expect(moderation).toMatchObject({ enabled: true, requiredBy: [] })
+    await page.locator('#audit').waitFor()
+    await page.getByRole('switch', { name: 'moderation enabled' }).click()
+    await page.locator('tr[data-plugin="moderation"][data-state="off"]').waitFor()
+    await page.locator('#audit').waitFor({ state: 'detached' })
+    await page.getByRole('switch', { name: 'moderation enabled' }).click()
+    await page.locator('tr[data-plugin="moderation"][data-state="on"]').waitFor()
+    // the earlier action is read back from the log
+    await page.locator('#audit tr[data-audit]', { hasText: 'BLOCK' }).waitFor()
+    expect(pageErrors).toEqual([])
+  })
+
+  // KNOWN BUG in main (not the console's): once moderation is switched off and on again, its pub/sub topic is not
+  // registered again ('pub/sub topic "moderation.audit" belongs to no enabled plugin', src/pubsub/index.ts): blockUser
+  // answers INTERNAL_SERVER_ERROR (the audit row is written) and moderationAuditEvents fails the same way, so the
+  // panel shows that error and no live rows. `it.fails` until that is fixed: then this turns red — make it a plain `it`.
+  it.fails('after moderation is back on, a new moderation action arrives live again', async () => {
+    const login = await gql(t.url, LOGIN, { i: { login: ADMIN.name, password: ADMIN.password } })
+    const target = await registerUser(t)
+    expect((await gql(t.url, BLOCK, { userId: target.id }, login.data!.login.token)).errors).toBeUndefined()
+    await page.locator('#audit tr[data-audit]', { hasText: target.name }).waitFor({ timeout: 5000 })
+    expect(await page.locator('#audit [role="alert"]').count()).toBe(0)
+  })
+
   it('shows live rates: requests, GraphQL operations by name, events published, health', async () => {
     for (let i = 0; i < 5; i++) expect((await gql(t.url, PING)).data?.__typename).toBe('Query')
     // the test's own operation shows up by name, with its total
