@@ -63,6 +63,11 @@ export interface Config {
   captchaSecret: string
   seedAdmin: { name: string; password: string } | undefined
   armor: { maxDepth: number; maxAliases: number; maxTokens: number; costLimit: number }
+  /**
+   * PERSISTED_OPERATIONS: the documents clients may send — off (any), optional (any, or the id of one in the manifest),
+   * required (only ids from PERSISTED_OPERATIONS_MANIFEST); src/http/persisted-operations.ts
+   */
+  persistedOperations: { mode: 'off' | 'optional' | 'required'; manifest: string | undefined }
   /** the environment this was read from: each enabled plugin reads its own settings from it (definePlugin `config`) */
   env: Env
 }
@@ -176,6 +181,12 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
   if (seedAdminName && !seedAdminPassword)
     throw new ConfigError('SEED_ADMIN_PASSWORD', 'set together with SEED_ADMIN_NAME', '')
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])
+  const persistedMode = str(env, 'PERSISTED_OPERATIONS', 'off')
+  if (persistedMode !== 'off' && persistedMode !== 'optional' && persistedMode !== 'required')
+    throw new ConfigError('PERSISTED_OPERATIONS', 'off, optional or required', persistedMode)
+  const manifest = env.PERSISTED_OPERATIONS_MANIFEST ? path.resolve(env.PERSISTED_OPERATIONS_MANIFEST) : undefined
+  if (persistedMode !== 'off' && !manifest)
+    throw new ConfigError('PERSISTED_OPERATIONS_MANIFEST', `a file when PERSISTED_OPERATIONS=${persistedMode}`, '')
   return {
     port,
     host,
@@ -226,6 +237,7 @@ export function loadConfig(env: Env = process.env, warn: (m: string) => void = (
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 1000, 10, 100_000),
       costLimit: int(env, 'GRAPHQL_COST_LIMIT', 5000, 10, 1_000_000),
     },
+    persistedOperations: { mode: persistedMode, manifest },
     env: { ...env },
   }
 }

@@ -53,6 +53,9 @@ export const ERRORS = {
   TOO_MANY_SUBSCRIPTIONS: { status: 429, message: 'Too many operations at once on this connection' },
   TOO_MANY_MESSAGES: { status: 429, message: 'Too many messages' },
   COST_LIMIT_EXCEEDED: { status: 400, message: 'Query cost limit exceeded' },
+  // PERSISTED_OPERATIONS (src/http/persisted-operations.ts)
+  PERSISTED_QUERY_ONLY: { status: 400, message: 'Only persisted operations are accepted' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 400, message: 'Unknown persisted operation' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal server error' },
 } as const satisfies ErrorTable
 

@@ -5,6 +5,7 @@ import type { Plugin } from './plugin-system/contract.js'
 import { createLogger } from './log.js'
 import { seed } from './seed.js'
 import type { EarlyStart } from './early-start.js'
+import { shutdownTracing } from './tracing/index.js'
 
 /**
  * What `npm start` runs (its entry, scripts/start.ts, hands in every shipped plugin and what it started early: the config
@@ -31,7 +32,11 @@ export async function main(available: readonly Plugin[], early?: EarlyStart): Pr
     app = await createApp(config, { available, log, embedded })
   } catch (e) {
     // Known start-up refusals get one clear line; anything else keeps its stack.
-    if (e instanceof PluginError || (e as { message?: string } | null | undefined)?.message?.startsWith('DATA_DIR')) {
+    if (
+      e instanceof PluginError ||
+      e instanceof ConfigError ||
+      (e as { message?: string } | null | undefined)?.message?.startsWith('DATA_DIR')
+    ) {
       console.error((e as Error).message)
       process.exit(1)
     }
@@ -65,6 +70,8 @@ export async function main(available: readonly Plugin[], early?: EarlyStart): Pr
     stopping = true
     log.info('shutting down', { signal })
     await app.close()
+    // the spans of the last requests (tracing on)
+    await shutdownTracing().catch((e: unknown) => log.warn('tracing did not shut down cleanly', { error: String(e) }))
     process.exit(0)
   }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal))

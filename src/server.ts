@@ -27,6 +27,7 @@ import type { SocketEvent, SocketStream } from './sockets/events.js'
 import { uploadBodyLimit } from './uploads/body-limit.js'
 import { createLegacySockets, isLegacySocketRequest, type LegacySockets } from './sockets/server.js'
 import { createOps, opsState } from './ops/index.js'
+import { persistedOperationsOf } from './http/persisted-operations.js'
 
 export interface App {
   config: Config
@@ -70,6 +71,8 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   let selection
   try {
     selection = selectPlugins(opts.available, config)
+    // PERSISTED_OPERATIONS_MANIFEST read (or refused) before anything is opened
+    persistedOperationsOf(config)
   } catch (e) {
     await opts.embedded?.then((db) => db.close()).catch(() => undefined)
     throw e

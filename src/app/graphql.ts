@@ -13,6 +13,8 @@ import type { Metrics } from '../http/metrics.js'
 import { validationCache } from './validation-cache.js'
 import { sharedSubscriptions, type SharedResults } from './shared-subscriptions.js'
 import type { SchemaSwitch } from './schema-switch.js'
+import { tracingPlugins } from '../tracing/index.js'
+import { persistedOperationsOf } from '../http/persisted-operations.js'
 
 /** The app's Yoga: the server context every entry (HTTP, graphql-ws, REST) hands in, and the resolvers' Context. */
 export type AppYoga = YogaServerInstance<ContextInput, Context>
@@ -61,6 +63,7 @@ export function createGraphQL({
   schemas,
   metrics,
 }: GraphQLOptions): AppYoga {
+  const persisted = persistedOperationsOf(config)
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
@@ -78,6 +81,10 @@ export function createGraphQL({
     plugins: [
       // first: their timers take in what the other plugins do in each phase
       ...(metrics?.graphqlPlugins() ?? []),
+      // OpenTelemetry's execution spans when tracing is on (src/tracing/)
+      ...tracingPlugins(),
+      // PERSISTED_OPERATIONS: a persisted operation's id becomes its document before anything reads the query
+      ...(persisted ? [persisted.plugin] : []),
       bodyLimit(config.bodyLimitBytes, uploadBodyLimit(config)),
       largeUploadsOnly(config.bodyLimitBytes),
       inputBounds(),

@@ -5,6 +5,7 @@ import type { AppYoga, EnvelopedGraphQL } from '../app/graphql.js'
 import type { ContextInput } from '../context.js'
 import type { Logger } from '../log.js'
 import { logGraphQLRequest, readText } from './yoga-plugins.js'
+import type { PersistedOperations } from './persisted-operations.js'
 
 /**
  * POST /graphql with a JSON body — what nearly every API client sends — answered without Yoga's fetch-API adapter: the
@@ -16,7 +17,13 @@ import { logGraphQLRequest, readText } from './yoga-plugins.js'
  * unknown operations and subscriptions. Results with errors are written by Yoga's own result processor (status codes,
  * internal extensions removed); results without errors are written as Yoga writes them.
  */
-export function graphqlFastPath(yoga: AppYoga, log: Logger, limit: number) {
+export function graphqlFastPath(
+  yoga: AppYoga,
+  log: Logger,
+  limit: number,
+  /** PERSISTED_OPERATIONS: the allow-list, applied here as Yoga applies it */
+  persisted: PersistedOperations | null = null,
+) {
   return async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string): Promise<void> => {
     const started = performance.now()
     const mediaType = acceptedMediaType(req)
@@ -39,7 +46,7 @@ export function graphqlFastPath(yoga: AppYoga, log: Logger, limit: number) {
       await write(yoga, res, { errors: [e] }, mediaType)
       return
     }
-    const params = paramsOf(body)
+    const params = paramsOf(body, persisted)
     const initial: ContextInput = { req, requestId }
     const graphql: EnvelopedGraphQL | undefined = params && yoga.getEnveloped({ ...initial, params })
     let document: DocumentNode | undefined
@@ -93,17 +100,22 @@ interface Params {
 const PARAM_NAMES = new Set(['query', 'operationName', 'variables', 'extensions'])
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** The GraphQL parameters when they are exactly what Yoga accepts without a word; undefined sends the body to Yoga. */
-function paramsOf(body: string): Params | undefined {
+/**
+ * The GraphQL parameters when they are exactly what Yoga accepts without a word; undefined sends the body to Yoga.
+ * With persisted operations, a known id's document is the query; a refusal is left to Yoga's plugin to answer.
+ */
+function paramsOf(body: string, persisted: PersistedOperations | null): Params | undefined {
   let parsed: unknown
   try {
     parsed = JSON.parse(body)
   } catch {
     return undefined
   }
-  if (!isObject(parsed) || typeof parsed.query !== 'string') return undefined
+  if (!isObject(parsed)) return undefined
+  const query = persisted ? persisted.resolve(parsed) : parsed.query
+  if (typeof query !== 'string') return undefined
   for (const key of Object.keys(parsed)) if (!PARAM_NAMES.has(key)) return undefined
-  const { query, operationName, variables, extensions } = parsed
+  const { operationName, variables, extensions } = parsed
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined
   if (variables !== undefined && variables !== null && !isObject(variables)) return undefined
   if (extensions !== undefined && extensions !== null && !isObject(extensions)) return undefined

@@ -4,11 +4,12 @@ import type { Services } from '../services.js'
 import type { PluginHttpRoute } from '../plugin-system/contract.js'
 import type { RestEngine } from '../rest/engine.js'
 import type { AppYoga } from '../app/graphql.js'
-import { AppError } from '../errors.js'
+import { AppError, type ErrorRegistry } from '../errors.js'
 import { clientIp } from './client-ip.js'
 import { sendJson } from './respond.js'
 import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
+import { persistedOperationsOf } from './persisted-operations.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
 import { CONSOLE_PREFIX, createConsoleRoute } from '../ops/console-route.js'
 import { handleOpenApi } from '../rest/openapi/handler.js'
@@ -22,7 +23,7 @@ export interface RouterDeps {
    * what the plugins enabled now serve: their own paths (files …, answered before the API rate limit) and REST
    * routes; `active` counts the requests it answers, so that plugins switched off stop once those are done
    */
-  serving: () => { httpRoutes: readonly PluginHttpRoute[]; extra: RestEngine; active: number }
+  serving: () => { httpRoutes: readonly PluginHttpRoute[]; extra: RestEngine; errors: ErrorRegistry; active: number }
   yoga: AppYoga
   /** engine.io's long-polling requests (EIO= in the query) */
   sockets: LegacySockets
@@ -35,7 +36,7 @@ export interface RouterDeps {
  */
 export function createRouter({ services, readiness, serving, yoga, sockets }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
-  const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes)
+  const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes, persistedOperationsOf(config))
   const opsConsole = createConsoleRoute()
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
@@ -80,7 +81,7 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
       }
       if (limits.perIp) await limits.perIp.consume(clientIp(req, config.trustProxy))
       // the REST dialects' OpenAPI documents and docs page, generated from the route table in force
-      if (await handleOpenApi(req, res, () => rest.routes, yoga)) return
+      if (await handleOpenApi(req, res, () => rest.routes, yoga, gen.errors)) return
       const started = performance.now()
       if (path !== yoga.graphqlEndpoint && (await rest.handle(req, res, requestId))) {
         log.info('rest request', {

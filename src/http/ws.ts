@@ -13,6 +13,7 @@ import { clientIp } from './client-ip.js'
 import { stackOf } from '../log.js'
 import { newRequestId } from '../request-id.js'
 import type { WsStats } from './metrics.js'
+import { persistedOperationsOf } from './persisted-operations.js'
 
 /**
  * Close codes besides graphql-ws's own. 4401/4403 are graphql-ws's: its client gives up on 4401 (sign in again) and
@@ -95,6 +96,7 @@ const isAsyncGenerator = (v: unknown): v is AsyncGenerator => typeof (v as Async
  */
 export function createWsServer({ yoga, services, buildContext }: WsOptions): WsServer {
   const { config, limits, log, pubsub, prisma } = services
+  const persisted = persistedOperationsOf(config)
   const wss = new WebSocketServer({
     noServer: true,
     path: yoga.graphqlEndpoint,
@@ -250,11 +252,14 @@ export function createWsServer({ yoga, services, buildContext }: WsOptions): WsS
           },
         },
       }
-      const graphql: EnvelopedGraphQL = yoga.getEnveloped({ ...initial, params })
+      // PERSISTED_OPERATIONS: the same allow-list as HTTP (graphql-ws wants a string query: "" when an id is sent)
+      const query = persisted ? persisted.resolve(params) : params.query
+      if (query instanceof AppError) return [query]
+      const graphql: EnvelopedGraphQL = yoga.getEnveloped({ ...initial, params: { ...params, query } })
       const { schema, execute, subscribe, contextFactory, parse, validate } = graphql
       let document
       try {
-        document = parse(params.query)
+        document = parse(query)
       } catch (e) {
         if (isGraphQLError(e)) return [e]
         throw e
