@@ -13,7 +13,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
-import { gql, subscribe, wsClient } from '../helpers/clients.js'
+import { gql, subscribe, until, wsClient } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
 import { seed } from '../../src/seed.js'
 import { CONSOLE_CSP } from '../../src/ops/console-route.js'
@@ -124,6 +124,7 @@ const PLUGINS_CHANGED = graphql(`subscription ConsoleTestPluginsChanged { plugin
 
 describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chromium', () => {
   let browser: BrowserContext | undefined
+  let profile: string | undefined
   let page: Page
   let shot = 0
   const pageErrors: string[] = []
@@ -142,7 +143,7 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
     if (!HAVE_BROWSER)
       throw new Error(`CI_REQUIRE_BROWSER is set but ${CHROMIUM} is missing (apt-get install -y chromium)`)
     fs.mkdirSync(ARTIFACTS, { recursive: true })
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-console-chromium-'))
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-console-chromium-'))
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -168,6 +169,7 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
+    if (profile) fs.rmSync(profile, { recursive: true, force: true })
   })
 
   it('signs in with name and password and lists every plugin with its state', async () => {
@@ -200,7 +202,12 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
     expect(target, 'a plugin that can be switched off').toBeDefined()
     const name = target.name
     const second = wsClient(t.url, OPERATOR_TOKEN)
+    const ps = t.app.services.pubsub
+    const listeners = ps.listenerCount()
     const changes = subscribe(second, PLUGINS_CHANGED)
+    // live before the click: an event published earlier would not reach it
+    await until(() => ps.listenerCount() > listeners, 5000, 'the second client to be subscribed')
+    await ps.ready()
     try {
       const row = page.locator(`tr[data-plugin="${name}"]`)
       await page.getByRole('switch', { name: `${name} enabled` }).click()
