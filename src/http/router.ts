@@ -11,6 +11,7 @@ import { stackOf } from '../log.js'
 import { graphqlFastPath } from './graphql-fast-path.js'
 import { persistedOperationsOf } from './persisted-operations.js'
 import { isLegacySocketRequest, type LegacySockets } from '../sockets/server.js'
+import { CONSOLE_PREFIX, createConsoleRoute } from '../ops/console-route.js'
 import { handleOpenApi } from '../rest/openapi/handler.js'
 
 export interface RouterDeps {
@@ -29,13 +30,14 @@ export interface RouterDeps {
 }
 
 /**
- * Every HTTP request, in this order: probes (/healthz, /readyz), /metrics, plugin files, then the per-IP rate limit,
- * the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's form; anything unexpected a 500
- * with the request id that finds the logged stack.
+ * Every HTTP request, in this order: probes (/healthz, /readyz), /metrics, the operator console's files (/ops), plugin
+ * files, then the per-IP rate limit, the REST dialects and Yoga (/graphql). A refused rate limit is a 429 in the asker's
+ * form; anything unexpected a 500 with the request id that finds the logged stack.
  */
 export function createRouter({ services, readiness, serving, yoga, sockets }: RouterDeps): http.RequestListener {
   const { config, log, metrics, limits } = services
   const graphql = graphqlFastPath(yoga, log, config.bodyLimitBytes, persistedOperationsOf(config))
+  const opsConsole = createConsoleRoute()
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const requestId = (req.headers['x-request-id'] as string) || randomUUID()
     res.setHeader('x-request-id', requestId)
@@ -59,6 +61,11 @@ export function createRouter({ services, readiness, serving, yoga, sockets }: Ro
       // before the API rate limit, like the probes: a scraper is one known client (access rule in src/http/metrics.ts)
       if (path === '/metrics') {
         await metrics.handle(req, res)
+        return
+      }
+      // the operator console's static page and modules: public files (the data needs the operator scope), cheap
+      if (path === CONSOLE_PREFIX || path.startsWith(`${CONSOLE_PREFIX}/`)) {
+        opsConsole(req, res, path)
         return
       }
       // A legacy socket's polling requests are its transport: the socket charges its connection and each event instead.

@@ -214,6 +214,11 @@ type Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": typeof types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": typeof types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": typeof types.ThirdPartyLinkDocument,
+    "mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }": typeof types.ConsoleTestLoginDocument,
+    "mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }": typeof types.ConsoleTestBlockDocument,
+    "query ConsoleTestPing { __typename }": typeof types.ConsoleTestPingDocument,
+    "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": typeof types.ConsoleTestPluginsDocument,
+    "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": typeof types.ConsoleTestPluginsChangedDocument,
     "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsOverviewDocument,
     "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": typeof types.OpsStatsDocument,
     "\n  query OpsProbe {\n    __typename\n  }\n": typeof types.OpsProbeDocument,
@@ -582,6 +587,11 @@ const documents: Documents = {
     "\n  mutation ThirdPartySignIn($provider: String!, $code: String!, $state: String!, $redirect: String!) {\n    signInWithThirdParty(provider: $provider, code: $code, state: $state, redirectUri: $redirect) {\n      session { token viewer { databaseId name } }\n      registration { name token }\n    }\n  }\n": types.ThirdPartySignInDocument,
     "subscription ThirdPartyNotifications { notifications { type data } }": types.ThirdPartyNotificationsDocument,
     "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n": types.ThirdPartyLinkDocument,
+    "mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }": types.ConsoleTestLoginDocument,
+    "mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }": types.ConsoleTestBlockDocument,
+    "query ConsoleTestPing { __typename }": types.ConsoleTestPingDocument,
+    "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }": types.ConsoleTestPluginsDocument,
+    "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }": types.ConsoleTestPluginsChangedDocument,
     "\n  query OpsOverview {\n    opsOverview {\n      at\n      instance\n      instances {\n        id\n        startedAt\n        lastSeenAt\n        plugins\n        wsConnections\n      }\n      databaseUp\n      redisUp\n      requestsPerSecond\n      errorsPerSecond\n      operations {\n        name\n        perSecond\n        total\n      }\n      published {\n        name\n        perSecond\n        total\n      }\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsOverviewDocument,
     "\n  subscription OpsStats {\n    opsStats {\n      at\n      instance\n      requestsPerSecond\n      wsConnections\n      wsSubscriptions\n    }\n  }\n": types.OpsStatsDocument,
     "\n  query OpsProbe {\n    __typename\n  }\n": types.OpsProbeDocument,
@@ -1564,6 +1574,26 @@ export function graphql(source: "subscription ThirdPartyNotifications { notifica
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"): (typeof documents)["\n  query ThirdPartyLink($redirect: String!) {\n    thirdPartyAuthorizeUrl(provider: \"stub\", redirectUri: $redirect, link: true)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }"): (typeof documents)["mutation ConsoleTestLogin($i: LoginInput!) { login(input: $i) { token } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }"): (typeof documents)["mutation ConsoleTestBlock($userId: Int!) { blockUser(userId: $userId, state: true) }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestPing { __typename }"): (typeof documents)["query ConsoleTestPing { __typename }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }"): (typeof documents)["query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }"): (typeof documents)["subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
