@@ -16,6 +16,7 @@ import { selectPlugins } from './app/select-plugins.js'
 import { openServices } from './app/open-services.js'
 import type { Embedded } from './db/embedded.js'
 import { createGraphQL, type AppYoga } from './app/graphql.js'
+import { graphiqlDefaultQuery } from './app/graphiql-examples.js'
 import { SharedResults } from './app/shared-subscriptions.js'
 import { closer, listen, startPlugins } from './app/lifecycle.js'
 import { createSseSessions } from './http/sse-sessions.js'
@@ -86,7 +87,18 @@ export async function createApp(config: Config, opts: AppOptions): Promise<App> 
   const shared = new SharedResults()
   services.metrics.watchSharing(shared.stats)
   const schemas = new SchemaSwitch(schema)
-  const yoga = createGraphQL({ schema, config, log, buildContext, sse, shared, schemas, metrics: services.metrics })
+  const yoga = createGraphQL({
+    schema,
+    config,
+    log,
+    buildContext,
+    sse,
+    shared,
+    schemas,
+    metrics: services.metrics,
+    // the plugins enabled when the page loads (live, below, is set before any request)
+    examples: () => graphiqlDefaultQuery(live.current().plugins),
+  })
   const apis = new ApiRegistry()
   const live = new LivePlugins<RestEngine>({
     available: opts.available,

@@ -10,10 +10,12 @@ import { chatState } from './state.js'
 import { createChatApi } from './api.js'
 import { CHAT_SETTINGS, CHAT_SETTINGS_SECTION } from './settings.js'
 import { CHAT_IGNORES } from './ignores.js'
+import { CHAT_EXAMPLES } from './examples.js'
 
 /** Channels, messages, live events, presence and search; the API other plugins build on is in public.ts. */
 export default definePlugin({
   name: 'chat',
+  examples: CHAT_EXAMPLES,
   topics: [...CHAT_TOPICS],
   schema: chatSchema,
   rest: chatRoutes,

@@ -9,6 +9,7 @@ import { dmGuard } from './rules.js'
 import { DM_SETTINGS, DM_SETTINGS_SECTION } from './settings.js'
 import { dmRoutes } from './rest/index.js'
 import { dmSocketStreams } from './sockets.js'
+import { DMS_EXAMPLES } from './examples.js'
 
 /**
  * Direct messages: conversations of two users (peka2's private/<a>/<b> channels, JustChat's personal messages) whose
@@ -17,6 +18,7 @@ import { dmSocketStreams } from './sockets.js'
  */
 export default definePlugin({
   name: 'dms',
+  examples: DMS_EXAMPLES,
   requires: ['chat'],
   topics: [...DM_TOPICS],
   errors: DM_ERRORS,

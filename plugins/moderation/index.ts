@@ -10,6 +10,7 @@ import { createSupportKind } from './support/kind.js'
 import { isAppointed } from './channel-owner.js'
 import { seedModeration } from './seed.js'
 import { createModerationApi } from './api.js'
+import { MODERATION_EXAMPLES } from './examples.js'
 
 /**
  * Civil bans by weighted citizen votes, channel sanctions, complaints, anonymous support tickets and the audit log of
@@ -18,6 +19,7 @@ import { createModerationApi } from './api.js'
  */
 export default definePlugin({
   name: 'moderation',
+  examples: MODERATION_EXAMPLES,
   requires: ['chat'],
   topics: [...MODERATION_TOPICS],
   errors: MODERATION_ERRORS,

@@ -10,6 +10,7 @@ import { PollShapes } from './shapes.js'
 import { PollLive } from './live.js'
 import { armRunningPolls } from './resume.js'
 import { seedPolls } from './seed.js'
+import { POLLS_EXAMPLES } from './examples.js'
 
 /**
  * Polls: one running poll per chat channel (peka2 /api/poll/*) and polls attached to messages (messenger), free votes
@@ -17,6 +18,7 @@ import { seedPolls } from './seed.js'
  */
 export default definePlugin({
   name: 'polls',
+  examples: POLLS_EXAMPLES,
   requires: ['chat'],
   optional: ['store'],
   topics: [...POLL_TOPICS],

@@ -14,6 +14,7 @@ import { roomSanctionHook } from './sanction-hook.js'
 import { initRoomEmojis } from './emojis.js'
 import { roomSocketStreams } from './sockets.js'
 import { messengerSocketEvents } from './sockets-messenger.js'
+import { ROOMS_EXAMPLES } from './examples.js'
 
 /**
  * Rooms: peka2 video rooms, JustChat password rooms and messenger-style communities in one model. Chat in rooms is
@@ -22,6 +23,7 @@ import { messengerSocketEvents } from './sockets-messenger.js'
  */
 export default definePlugin({
   name: 'rooms',
+  examples: ROOMS_EXAMPLES,
   requires: ['chat'],
   optional: ['moderation', 'smiles'],
   topics: [...ROOM_TOPICS],

@@ -7,10 +7,12 @@ import { seedSmiles } from './seed.js'
 import { SMILE_ERRORS } from './errors.js'
 import { initSmilesConfig, readSmilesConfig } from './config.js'
 import { createSmilesApi, smilesInChat } from './chat-rules.js'
+import { SMILES_EXAMPLES } from './examples.js'
 
 /** Smiles and masterstreamer icons: uploads, the public set, masterstreamer change sets and their approval. */
 export default definePlugin({
   name: 'smiles',
+  examples: SMILES_EXAMPLES,
   // in chat (when it is on): a limit of smiles per message and the usage rules other plugins add
   optional: ['chat'],
   schema: smilesSchema,

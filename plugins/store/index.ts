@@ -15,6 +15,7 @@ import type { StoreApi } from './public.js'
 import { storeSocketStreams } from './sockets.js'
 import { justchatUserStore } from './rest/justchat-user.js'
 import { subscribedStreamers } from './subscriptions.js'
+import { STORE_EXAMPLES } from './examples.js'
 
 /**
  * The store: pekoins and points on a double-entry ledger, bonuses that take effect in chat, smiles and moderation
@@ -22,6 +23,7 @@ import { subscribedStreamers } from './subscriptions.js'
  */
 export default definePlugin({
   name: 'store',
+  examples: STORE_EXAMPLES,
   optional: ['chat', 'smiles', 'moderation'],
   topics: [...STORE_TOPICS],
   errors: STORE_ERRORS,

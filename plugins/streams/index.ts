@@ -5,6 +5,7 @@ import { streamRoutes } from './rest.js'
 import { streamsState } from './state.js'
 import { ensureRoot, seedStreams } from './seed.js'
 import { registerLiveItems } from '../../src/core/social/live.js'
+import { STREAMS_EXAMPLES } from './examples.js'
 
 /**
  * Streams: each user's stream (title, category, players on streaming services and their live status), the content
@@ -14,6 +15,7 @@ import { registerLiveItems } from '../../src/core/social/live.js'
  */
 export default definePlugin({
   name: 'streams',
+  examples: STREAMS_EXAMPLES,
   optional: ['moderation'],
   errors: STREAM_ERRORS,
   schema: streamsSchema,

@@ -47,6 +47,8 @@ export interface GraphQLOptions {
   schemas: SchemaSwitch
   /** the app's metrics: operations measured into its registry */
   metrics?: Pick<Metrics, 'graphqlPlugins'>
+  /** GraphiQL's default query, asked per page load: it follows the plugins enabled now (src/app/graphiql-examples.ts) */
+  examples?: () => string
 }
 
 /**
@@ -62,12 +64,13 @@ export function createGraphQL({
   shared,
   schemas,
   metrics,
+  examples,
 }: GraphQLOptions): AppYoga {
   const persisted = persistedOperationsOf(config)
   return createYoga<ContextInput, Context>({
     schema,
     context: (initial) => buildContext(initial),
-    graphiql: !config.production,
+    graphiql: config.production ? false : () => ({ defaultQuery: examples?.() }),
     landingPage: false,
     batching: false,
     cors: config.corsOrigins === '*' ? undefined : { origin: config.corsOrigins, credentials: true },

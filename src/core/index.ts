@@ -21,6 +21,7 @@ import { filesRoute } from '../uploads/files-route.js'
 import { addOAuthSchema } from './oauth/schema.js'
 import { oauthRoutes } from './oauth/rest.js'
 import { OAUTH_ERRORS } from './oauth/errors.js'
+import { CORE_EXAMPLES } from './examples.js'
 import { addThirdPartySchema } from './oauth/thirdparty/schema.js'
 import { thirdPartyRoutes } from './oauth/thirdparty/rest.js'
 import { readThirdPartyConfig, thirdPartyState } from './oauth/thirdparty/config.js'
@@ -61,6 +62,7 @@ export function createCorePlugin(enabled: readonly Plugin[]): Plugin {
   const settings = settingsSelection(sections)
   return definePlugin({
     name: 'core',
+    examples: CORE_EXAMPLES,
     topics: CORE_TOPICS,
     schema(builder) {
       const { AuthPayload } = addUserSchema(builder, sections)

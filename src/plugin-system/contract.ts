@@ -81,6 +81,11 @@ export interface PluginDefinition<N extends string, R extends string, O extends 
   stop?: (services: Services) => void | Promise<void>
   /** demo data for `npm start` on an empty database */
   seed?: (ctx: PluginSeedContext) => Promise<void>
+  /**
+   * example operations GraphiQL opens with while this plugin is on: a GraphQL document of named operations (names
+   * unique across plugins, the plugin's name first), led by a `#` comment line saying what they show
+   */
+  examples?: string
 }
 
 /** A plugin as the core handles it: every part filled in, whatever its author left out. */
@@ -103,6 +108,7 @@ export interface Plugin {
   configure(env: Env): ConfiguredPlugin
   readonly stop?: (services: Services) => void | Promise<void>
   readonly seed?: (ctx: PluginSeedContext) => Promise<void>
+  readonly examples?: string
 }
 
 export interface ConfiguredPlugin {
@@ -144,6 +150,7 @@ export function definePlugin<
     ignores: def.ignores ?? [],
     stop: def.stop,
     seed: def.seed,
+    examples: def.examples,
     configure(env) {
       // Settings are read here, once: a bad value stops start-up before a database or socket is opened.
       const config = def.config ? def.config(env) : undefined
