@@ -7,9 +7,20 @@ import type { CodegenConfig } from '@graphql-codegen/cli'
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/**/*.ts', '!test/generated/**'],
   generates: {
     'test/generated/': {
+      documents: ['test/**/*.ts', '!test/generated/**'],
+      preset: 'client',
+      presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        importExtension: '.js',
+        scalars: { DateTime: 'string', JSON: 'unknown', File: 'File' },
+      },
+    },
+    // the client SDK's (client/): its own operations, typed the same way, shipped with the package
+    'client/src/generated/': {
+      documents: ['client/src/**/*.ts', '!client/src/generated/**'],
       preset: 'client',
       presetConfig: { gqlTagName: 'graphql', fragmentMasking: false },
       config: {

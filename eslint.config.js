@@ -50,6 +50,7 @@ export default tseslint.config(
       'node_modules',
       'src/generated/**',
       'test/generated/**',
+      'client/src/generated/**',
       'eslint.config.js',
       'stryker.config.mjs',
       '.stryker-tmp/**',
@@ -94,7 +95,7 @@ export default tseslint.config(
   },
   {
     // Tests and benchmarks talk to the server as clients do: responses are JSON of a shape the test asserts on.
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'client/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
