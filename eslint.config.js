@@ -51,6 +51,7 @@ export default tseslint.config(
       'src/generated/**',
       'test/generated/**',
       'client/src/generated/**',
+      'examples/dashboard/dist/**',
       'eslint.config.js',
       'stryker.config.mjs',
       '.stryker-tmp/**',
