@@ -62,11 +62,34 @@ export function createBuilder() {
       // node and nodes are defined in ./nodes.ts: a bad or foreign id is null there, not an error for the whole list
       nodeQueryOptions: false,
       nodesQueryOptions: false,
+      // Relay's generated types and arguments, described once for every list that pages
+      pageInfoTypeOptions: { description: 'Where a page sits in its list: whether more items lie either side' },
+      hasNextPageFieldOptions: { description: 'More items follow: ask again with `after: endCursor`' },
+      hasPreviousPageFieldOptions: { description: 'More items precede: ask again with `before: startCursor`' },
+      startCursorFieldOptions: { description: "The first edge's cursor; null on an empty page" },
+      endCursorFieldOptions: { description: "The last edge's cursor; null on an empty page" },
+      defaultConnectionTypeOptions: { description: 'One page of a list: its edges and where it sits (pageInfo)' },
+      defaultEdgeTypeOptions: { description: 'One item of a page with its cursor' },
+      pageInfoFieldOptions: { description: 'Whether more items lie before or after this page, and its end cursors' },
+      edgesFieldOptions: { description: "The page's items in the list's order" },
+      nodeFieldOptions: { description: 'The item' },
+      cursorFieldOptions: { description: 'Opaque position of this item: pass it as `after` or `before`' },
+      firstArgOptions: {
+        description:
+          "Page forward: at most this many items after `after`; 0 or more, default 20, cut to the list's cap (100 unless the field says)",
+      },
+      lastArgOptions: {
+        description: "Page backward: at most this many items before `before`; 0 or more, cut to the list's cap",
+      },
+      afterArgOptions: { description: 'A cursor from an earlier page: return the items after it' },
+      beforeArgOptions: { description: 'A cursor from an earlier page: return the items before it' },
     },
   })
-  builder.queryType({})
-  builder.mutationType({})
-  builder.subscriptionType({})
+  builder.queryType({ description: 'Reads: the core and every enabled plugin add their fields here' })
+  builder.mutationType({ description: 'Writes: each says who may call it and what it changes' })
+  builder.subscriptionType({
+    description: 'Live events over graphql-ws (or SSE); each ends with PLUGIN_DISABLED if its plugin is switched off',
+  })
   return builder
 }
 

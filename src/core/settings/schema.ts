@@ -4,19 +4,41 @@ import type { SettingsObject, SettingsSections } from './settings.js'
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1)
 
+/** A setting's description with the bounds and default the server enforces, so the schema says what is accepted. */
+export function settingDescription(s: Setting): string {
+  const what = s.description ?? ''
+  const bounds =
+    s.type === 'int'
+      ? `An integer from ${s.min} to ${s.max}`
+      : s.type === 'oneOf'
+        ? `One of ${s.values.map((v) => `"${v}"`).join(', ')}`
+        : s.type === 'string'
+          ? 'At most 64 characters'
+          : s.type === 'string[]'
+            ? 'At most 100 strings of at most 64 characters'
+            : ''
+  const fallback = Array.isArray(s.default)
+    ? s.default.length
+      ? JSON.stringify(s.default)
+      : 'empty'
+    : JSON.stringify(s.default)
+  return [what, bounds, `default ${fallback}`].filter(Boolean).join('. ').replace(/\.\. /g, '. ') + '.'
+}
+
 function sectionOutput(builder: Builder, name: string, fields: [string, Setting][]) {
   return builder.objectRef<Record<string, unknown>>(`${cap(name)}Settings`).implement({
+    description: `The viewer's \`${name}\` settings section; defaults fill what was never set`,
     fields: (t) =>
       Object.fromEntries(
         fields.map(([k, s]) => [
           k,
           s.type === 'string[]'
-            ? t.stringList({ resolve: (p) => p[k] as string[] })
+            ? t.stringList({ description: settingDescription(s), resolve: (p) => p[k] as string[] })
             : s.type === 'boolean'
-              ? t.boolean({ resolve: (p) => p[k] as boolean })
+              ? t.boolean({ description: settingDescription(s), resolve: (p) => p[k] as boolean })
               : s.type === 'int'
-                ? t.int({ resolve: (p) => p[k] as number })
-                : t.string({ resolve: (p) => p[k] as string }),
+                ? t.int({ description: settingDescription(s), resolve: (p) => p[k] as number })
+                : t.string({ description: settingDescription(s), resolve: (p) => p[k] as string }),
         ]),
       ),
   })
@@ -24,17 +46,18 @@ function sectionOutput(builder: Builder, name: string, fields: [string, Setting]
 
 function sectionInput(builder: Builder, name: string, fields: [string, Setting][]) {
   return builder.inputType(`${cap(name)}SettingsInput`, {
+    description: `A partial update of the \`${name}\` section: omitted fields keep their value`,
     fields: (t) =>
       Object.fromEntries(
         fields.map(([k, s]) => [
           k,
           s.type === 'string[]'
-            ? t.stringList({ required: false })
+            ? t.stringList({ required: false, description: settingDescription(s) })
             : s.type === 'boolean'
-              ? t.boolean({ required: false })
+              ? t.boolean({ required: false, description: settingDescription(s) })
               : s.type === 'int'
-                ? t.int({ required: false })
-                : t.string({ required: false }),
+                ? t.int({ required: false, description: settingDescription(s) })
+                : t.string({ required: false, description: settingDescription(s) }),
         ]),
       ),
   })
@@ -50,11 +73,23 @@ export function addSettingsTypes(builder: Builder, sections: SettingsSections) {
   }
   const Settings = builder.objectRef<SettingsObject>('Settings').implement({
     description: 'Per-user site settings (peka2 /api/user/settings), with documented defaults',
-    fields: (t) => Object.fromEntries([...outputs].map(([s, type]) => [s, t.field({ type, resolve: (p) => p[s] })])),
+    fields: (t) =>
+      Object.fromEntries(
+        [...outputs].map(([s, type]) => [
+          s,
+          t.field({ type, description: `The \`${s}\` section`, resolve: (p) => p[s] }),
+        ]),
+      ),
   })
   const SettingsInput = builder.inputType('SettingsInput', {
     description: 'A partial settings update: omitted fields keep their value',
-    fields: (t) => Object.fromEntries([...inputs].map(([s, type]) => [s, t.field({ type, required: false })])),
+    fields: (t) =>
+      Object.fromEntries(
+        [...inputs].map(([s, type]) => [
+          s,
+          t.field({ type, required: false, description: `Changes to the \`${s}\` section` }),
+        ]),
+      ),
   })
   return { Settings, SettingsInput }
 }

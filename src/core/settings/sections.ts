@@ -5,12 +5,15 @@ import type { Prisma } from '../../generated/prisma/client.js'
  * a plugin declares the sections of its domain (`definePlugin({ userSettings })`), so a disabled plugin's section is
  * neither shown nor accepted — and what a user stored in it is kept for when the plugin is on again.
  */
-export type Setting =
+export type Setting = {
+  /** what it changes, for the schema's description (bounds and default are added) */ description?: string
+} & (
   | { type: 'boolean'; default: boolean }
   | { type: 'string'; default: string }
   | { type: 'string[]'; default: readonly string[] }
   | { type: 'int'; min: number; max: number; default: number }
   | { type: 'oneOf'; values: readonly string[]; default: string }
+)
 
 /** field name → setting, in the documented order */
 export type SettingsSection = Readonly<Record<string, Setting>>

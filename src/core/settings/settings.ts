@@ -4,10 +4,14 @@ import { fits, isJsonObject, sectionValues, type Setting, type SettingsSection, 
 
 /** The section of the core: a user's stream (player, autostart …). */
 export const STREAM_SETTINGS: SettingsSection = {
-  autostart: { type: 'boolean', default: true },
-  player: { type: 'string', default: '' },
-  skipmain: { type: 'boolean', default: false },
-  videopreview: { type: 'boolean', default: true },
+  autostart: { type: 'boolean', default: true, description: "Start the stream's player on opening its page" },
+  player: { type: 'string', default: '', description: 'Preferred player; empty prefers the twitch.tv player' },
+  skipmain: {
+    type: 'boolean',
+    default: false,
+    description: 'Skip the front page when the site is opened from a direct link',
+  },
+  videopreview: { type: 'boolean', default: true, description: 'Show a video preview of a stream on hover in lists' },
 }
 
 export type SettingsSections = ReadonlyMap<string, SettingsSection>
