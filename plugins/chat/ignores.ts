@@ -6,6 +6,7 @@ import { signedIn } from './viewer.js'
 /** peka2 ignore content `chat`: a user whose messages, typing and reactions the ignorer does not see. */
 export const CHAT_IGNORES: ContentKind = {
   value: 'chat',
+  description: "A user's chat messages, typing and reactions, hidden from the ignorer; the item is the user id",
   exists: userExists,
   notSelf: true,
   // live channel subscriptions of the ignorer swap their filter at once (live.ts)

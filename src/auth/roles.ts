@@ -22,6 +22,24 @@ export type Roles = Record<RoleName, number>
 /** What the GraphQL `Roles` type says of them. */
 export const ROLES_DESCRIPTION = "peka2 roles: flags, and `citizen`, the weight of the user's vote in civil moderation"
 
+/** What each role lets its holder do (peka2 common.md), for the schema's descriptions. */
+export const ROLE_DESCRIPTIONS: Record<RoleName, string> = {
+  support: 'Support agent: answers support tickets',
+  canUseSupport: 'May open support tickets and join their channels (held by default)',
+  moderator: 'Chat moderator: bans, removes messages, handles complaints',
+  citizen: "Weight of the user's vote in civil moderation (default 2; 0–100)",
+  twitch: 'A twitch.tv account is linked',
+  blocker: 'May block and unblock user accounts',
+  masterstreamer: 'Partner streamer: has their own smiles and icon',
+  smiler: 'May edit the public smiles',
+  roleAdmin: "May change other users' roles; also an operator (plugin switches, console)",
+  schedule: 'May edit their own stream schedule',
+  seasoner: 'May manage competition seasons',
+  storeAdmin: 'Store administrator: creates and changes bonuses',
+  storeSupport: "Store support: users' points, bonuses and subscriptions",
+  streamAdmin: 'Stream administrator',
+}
+
 /** Roles whose value is a number rather than a flag (type-checked on set). */
 export const NUMERIC_ROLES: ReadonlySet<RoleName> = new Set(['citizen'])
 

@@ -62,6 +62,8 @@ export function createBuilder() {
       // node and nodes are defined in ./nodes.ts: a bad or foreign id is null there, not an error for the whole list
       nodeQueryOptions: false,
       nodesQueryOptions: false,
+      nodeTypeOptions: { description: 'An object with a global id: fetch it again with `node(id:)`' },
+      idFieldOptions: { description: 'Global id (Relay): opaque, stable; pass it to `node(id:)`' },
       // Relay's generated types and arguments, described once for every list that pages
       pageInfoTypeOptions: { description: 'Where a page sits in its list: whether more items lie either side' },
       hasNextPageFieldOptions: { description: 'More items follow: ask again with `after: endCursor`' },

@@ -36,7 +36,7 @@ export function addNodeQueries(builder: Builder) {
       type: Node,
       nullable: true,
       description: 'The object with this global id; null when there is none (or it is not visible to you)',
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, description: 'A global id from any Node' }) },
       resolve: async (_root, args, ctx, info) =>
         (await resolveNodes(builder, ctx, info, [decodeNodeId(args.id, info.schema, ctx)]))[0],
     }),
@@ -44,7 +44,7 @@ export function addNodeQueries(builder: Builder) {
       type: [Node],
       nullable: { list: false, items: true },
       description: 'The objects with these global ids, in order; null for each id that names no visible object',
-      args: { ids: t.arg.idList({ required: true }) },
+      args: { ids: t.arg.idList({ required: true, description: 'Global ids, at most 100' }) },
       resolve: (_root, args, ctx, info) =>
         resolveNodes(
           builder,

@@ -38,7 +38,7 @@ export function addFileSchema(builder: Builder) {
       authScopes: { authenticated: true },
       description:
         'Uploads one file (GraphQL multipart request): an image (PNG, JPEG, GIF, WebP), a PDF, plain UTF-8 text or an archive (ZIP, gzip, 7z) of at most UPLOAD_MAX_BYTES; 10 a minute',
-      args: { file: t.arg({ type: 'File', required: true }) },
+      args: { file: t.arg({ type: 'File', required: true, description: 'The file part of the multipart request' }) },
       extensions: LARGE_UPLOAD,
       resolve: (_p, a, ctx) => saveUpload(ctx.services, signedIn(ctx).id, a.file),
     }),

@@ -6,9 +6,15 @@ export function addNotificationSchema(builder: Builder) {
   const Notification = builder.objectRef<NotificationEnvelope>('Notification').implement({
     description: 'A per-user event (peka2 notification events; each plugin sends its own types)',
     fields: (t) => ({
-      type: t.exposeString('type'),
-      data: t.expose('data', { type: 'JSON', nullable: true }),
-      time: t.field({ type: 'DateTime', resolve: (n) => n.time }),
+      type: t.exposeString('type', {
+        description: "What happened (subscriber, a plugin's own types …); tells how to read `data`",
+      }),
+      data: t.expose('data', {
+        type: 'JSON',
+        nullable: true,
+        description: "The event's details, shaped by its type; null when it has none",
+      }),
+      time: t.field({ type: 'DateTime', description: 'When it was sent', resolve: (n) => n.time }),
     }),
   })
   builder.subscriptionField('notifications', (t) =>

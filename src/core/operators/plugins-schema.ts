@@ -50,7 +50,7 @@ export function addPluginSwitchSchema(builder: Builder) {
       authScopes: { operator: true },
       args: {
         name: t.arg.string({ required: true, description: 'The plugin name (1–40 characters)' }),
-        enabled: t.arg.boolean({ required: true }),
+        enabled: t.arg.boolean({ required: true, description: 'true switches it on, false off' }),
       },
       resolve: (_p, args, ctx) => {
         if (args.name.length < 1 || args.name.length > 40) throw invalid('name', 'must be 1–40 characters')

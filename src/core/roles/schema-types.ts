@@ -1,12 +1,20 @@
 import type { Builder } from '../../schema/builder.js'
-import { NUMERIC_ROLES, ROLE_NAMES, ROLES_DESCRIPTION, type Roles } from '../../auth/roles.js'
+import { NUMERIC_ROLES, ROLE_DESCRIPTIONS, ROLE_NAMES, ROLES_DESCRIPTION, type Roles } from '../../auth/roles.js'
 
 export function addRolesType(builder: Builder) {
   return builder.objectRef<Roles>('Roles').implement({
     description: ROLES_DESCRIPTION,
     fields: (t) =>
       Object.fromEntries(
-        ROLE_NAMES.map((r) => [r, NUMERIC_ROLES.has(r) ? t.exposeInt(r) : t.boolean({ resolve: (p) => p[r] > 0 })]),
+        ROLE_NAMES.map((r) => {
+          const description = ROLE_DESCRIPTIONS[r]
+          return [
+            r,
+            NUMERIC_ROLES.has(r)
+              ? t.exposeInt(r, { description })
+              : t.boolean({ description, resolve: (p) => p[r] > 0 }),
+          ]
+        }),
       ),
   })
 }

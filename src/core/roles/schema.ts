@@ -7,7 +7,12 @@ export function addRoleSchema(builder: Builder) {
       type: ['User'],
       description: 'Users holding a role (role admins only)',
       authScopes: { roleAdmin: true },
-      args: { role: t.arg.string({ required: true }) },
+      args: {
+        role: t.arg.string({
+          required: true,
+          description: 'A role name as in the Roles type (ROLE_NOT_FOUND otherwise)',
+        }),
+      },
       resolve: async (query, _p, args, ctx) => {
         const users = await roles.usersWithRole(ctx, args.role)
         return ctx.prisma.user.findMany({
@@ -23,9 +28,16 @@ export function addRoleSchema(builder: Builder) {
       description: 'Sets a role value: true/false for flags, an integer 0–100 for citizen (role admins only)',
       authScopes: { roleAdmin: true },
       args: {
-        userId: t.arg.int({ required: true }),
-        role: t.arg.string({ required: true }),
-        value: t.arg({ type: 'JSON', required: true }),
+        userId: t.arg.int({ required: true, description: 'The integer id of the user (USER_NOT_FOUND otherwise)' }),
+        role: t.arg.string({
+          required: true,
+          description: 'A role name as in the Roles type (ROLE_NOT_FOUND otherwise)',
+        }),
+        value: t.arg({
+          type: 'JSON',
+          required: true,
+          description: 'true/false for a flag, an integer 0–100 for citizen',
+        }),
       },
       resolve: (_p, args, ctx) => roles.setRole(ctx, args.userId, args.role, args.value),
     }),

@@ -57,6 +57,7 @@ export async function followedIds(ctx: Context, kinds: ContentKinds, value: stri
   const rows = await ctx.prisma.follow.findMany({
     where: { followerId: signedIn(ctx).id, content: c },
     orderBy: { createdAt: 'desc' },
+    take: SOCIAL_LIST_CAP,
   })
   return rows.map((r) => r.itemId)
 }
@@ -73,11 +74,15 @@ export async function followedCount(ctx: Context, kinds: ContentKinds, value: st
 const only = (kind: ContentKind, value: string) => kindOf(new Map([[kind.value, kind]]), value)
 
 /** Streams only: the peka2 list answers /api/stream objects. */
+/** Every list of follows, followers and ignores answers at most this many (newest first, followers by id). */
+export const SOCIAL_LIST_CAP = 1000
+
 export async function followedStreamIds(ctx: Context, value: string) {
   const c = only(STREAM_KIND, value).value
   const rows = await ctx.prisma.follow.findMany({
     where: { followerId: signedIn(ctx).id, content: c },
     orderBy: { createdAt: 'desc' },
+    take: SOCIAL_LIST_CAP,
   })
   return rows.map((r) => r.itemId)
 }
@@ -88,6 +93,7 @@ export async function followersOfViewer(ctx: Context, value: string) {
   return ctx.prisma.user.findMany({
     where: { following: { some: { content: c, itemId: signedIn(ctx).id } } },
     orderBy: { id: 'asc' },
+    take: SOCIAL_LIST_CAP,
   })
 }
 
@@ -126,7 +132,11 @@ export async function isIgnored(ctx: Context, kinds: ContentKinds, value: string
 
 export async function ignoreList(ctx: Context, kinds: ContentKinds, value: string) {
   const c = kindOf(kinds, value).value
-  return ctx.prisma.ignore.findMany({ where: { userId: signedIn(ctx).id, content: c }, orderBy: { createdAt: 'desc' } })
+  return ctx.prisma.ignore.findMany({
+    where: { userId: signedIn(ctx).id, content: c },
+    orderBy: { createdAt: 'desc' },
+    take: SOCIAL_LIST_CAP,
+  })
 }
 
 /** The items of one kind a user ignores (a plugin filtering what it shows: the ids of ignored users …). */

@@ -21,11 +21,13 @@ export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRe
       session: t.field({
         type: AuthPayload,
         nullable: true,
+        description: 'The new session when the provider account is linked to a user; null otherwise',
         resolve: (r) => (r.kind === 'signedIn' ? { token: r.token, userId: r.userId } : null),
       }),
       registration: t.field({
         type: Registration,
         nullable: true,
+        description: 'A sign-up to finish when the provider account is new; null otherwise',
         resolve: (r) => (r.kind === 'register' ? { name: r.name, token: r.token } : null),
       }),
     }),
@@ -38,8 +40,8 @@ export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRe
     thirdPartyAuthorizeUrl: t.string({
       description: 'Where to send a person to sign in at a provider; it comes back to redirectUri with code and state',
       args: {
-        provider: t.arg.string({ required: true }),
-        redirectUri: t.arg.string({ required: true }),
+        provider: t.arg.string({ required: true, description: 'One of thirdPartyProviders (INVALID_INPUT otherwise)' }),
+        redirectUri: t.arg.string({ required: true, description: 'Where the provider sends the person back' }),
         sid: t.arg.string({
           description: "a legacy socket's id (peka2's sid): it hears the outcome (thirdpartyLogin, thirdpartyRegister)",
         }),
@@ -55,10 +57,13 @@ export function addThirdPartySchema(builder: Builder, AuthPayload: AuthPayloadRe
       type: SignIn,
       description: 'Completes a provider sign-in with the code and state it sent back to redirectUri',
       args: {
-        provider: t.arg.string({ required: true }),
-        code: t.arg.string({ required: true }),
-        state: t.arg.string({ required: true }),
-        redirectUri: t.arg.string({ required: true }),
+        provider: t.arg.string({ required: true, description: 'The provider signed in at' }),
+        code: t.arg.string({ required: true, description: 'The code the provider sent back' }),
+        state: t.arg.string({
+          required: true,
+          description: 'The state the provider sent back (checked; INVALID_CODE when stale)',
+        }),
+        redirectUri: t.arg.string({ required: true, description: 'The redirectUri given to thirdPartyAuthorizeUrl' }),
       },
       resolve: (_p, a, ctx) => signInWith(ctx, a, sections),
     }),
