@@ -15,6 +15,7 @@ import { walletOf } from '../wallet.js'
 import type { StoreTypes } from './types.js'
 
 const A = { authenticated: true } as const
+const SUBJECT = 'The user; omitted: the viewer. Another user: store support only (INSUFFICIENT_PERMISSIONS)'
 
 /** The user a query is about: the viewer, or (store support) another user. */
 function subject(ctx: Context, userId: number | null | undefined): number {
@@ -29,60 +30,73 @@ export function addStoreQueries(builder: Builder, T: StoreTypes) {
     storeBonuses: t.field({
       type: [T.Bonus],
       description: 'Bonuses for sale by category and position; `all` (store admins): the whole catalogue',
-      args: { all: t.arg.boolean() },
+      args: {
+        all: t.arg.boolean({
+          description:
+            'true: every bonus, on sale or not (store admins; INSUFFICIENT_PERMISSIONS otherwise); default false',
+        }),
+      },
       resolve: (_p, a, ctx) => listBonuses(ctx, a.all ?? false),
     }),
     wallet: t.field({
       type: T.Wallet,
       authScopes: A,
       description: "The viewer's wallet; store support may name another user",
-      args: { userId: t.arg.int() },
+      args: { userId: t.arg.int({ description: SUBJECT }) },
       resolve: (_p, a, ctx) => walletOf(ctx.prisma, subject(ctx, a.userId)),
     }),
     storePoints: t.field({
       type: T.Points,
       authScopes: A,
       description: 'Points of the viewer, or (store support) of another user (peka2 points/my, points/get)',
-      args: { userId: t.arg.int() },
+      args: { userId: t.arg.int({ description: SUBJECT }) },
       resolve: (_p, a, ctx) => pointsOf(ctx, subject(ctx, a.userId)),
     }),
     storePurchases: t.field({
       type: [T.Purchase],
       authScopes: A,
       description: 'Bonuses of the viewer, or (store support) of another user (peka2 purchase/my, purchase/list)',
-      args: { userId: t.arg.int() },
+      args: { userId: t.arg.int({ description: SUBJECT }) },
       resolve: (_p, a, ctx) => purchasesOf(ctx, subject(ctx, a.userId)),
     }),
     storeSubscriptions: t.field({
       type: [T.Subscription],
       authScopes: A,
       description: 'Subscriptions of the viewer, or (store support) of another user',
-      args: { userId: t.arg.int() },
+      args: { userId: t.arg.int({ description: SUBJECT }) },
       resolve: (_p, a, ctx) => subscriptionsOf(ctx, subject(ctx, a.userId)),
     }),
     subscriptionPrice: t.int({
-      description: "A streamer's monthly price in pekoins",
-      args: { streamerId: t.arg.int({ required: true }) },
+      description:
+        "A streamer's monthly price in pekoins: their own, or the server's default (STORE_SUBSCRIPTION_PRICE)",
+      args: { streamerId: t.arg.int({ required: true, description: "The streamer's user id" }) },
       resolve: (_p, a, ctx) => priceOf(ctx.prisma, ctx.services, idOf(a.streamerId, 'streamerId')),
     }),
     storeGifts: t.field({
       type: [T.Gift],
       description: 'Gifts on offer, cheapest first; `all` (store admins): withdrawn ones too',
-      args: { all: t.arg.boolean() },
+      args: {
+        all: t.arg.boolean({
+          description: 'true: withdrawn gifts too (store admins; INSUFFICIENT_PERMISSIONS otherwise); default false',
+        }),
+      },
       resolve: (_p, a, ctx) => listGifts(ctx, a.all ?? false),
     }),
     receivedGifts: t.connection({
       type: T.SentGift,
       authScopes: A,
-      description: 'The gifts a user received, newest first',
-      args: { userId: t.arg.int({ required: true }) },
+      description: 'The gifts a user received, newest first: signed-in users',
+      args: { userId: t.arg.int({ required: true, description: 'The recipient' }) },
       resolve: (_p, a, ctx) => idConnection(a, (page) => receivedGifts(ctx, idOf(a.userId, 'userId'), page)),
     }),
     storeAudit: t.connection({
       type: T.AuditEntry,
       authScopes: { storeSupport: true },
-      description: 'What store staff changed by hand, newest first',
-      args: { userId: t.arg.int(), staffId: t.arg.int() },
+      description: 'What store staff changed by hand, newest first: store support',
+      args: {
+        userId: t.arg.int({ description: 'Only entries about this user; omitted: all' }),
+        staffId: t.arg.int({ description: 'Only entries by this staff member; omitted: all' }),
+      },
       resolve: (_p, a, ctx) =>
         idConnection(a, (page) => auditPage(ctx, { userId: a.userId, staffId: a.staffId }, idPage(page))),
     }),

@@ -1,4 +1,9 @@
-import { StoreBonusType, StoreCurrency, StoreEntryKind, StoreNetwork } from '../../../src/generated/prisma/client.js'
+import type {
+  StoreBonusType,
+  StoreCurrency,
+  StoreEntryKind,
+  StoreNetwork,
+} from '../../../src/generated/prisma/client.js'
 import type { Context } from '../../../src/context.js'
 import { requireOwnerOrSupport } from '../access.js'
 import type { Builder } from '../../../src/schema/builder.js'
@@ -22,38 +27,81 @@ const userById = (ctx: Context, query: object, id: number | null) =>
 
 /** The store's output types. */
 export function addStoreTypes(builder: Builder) {
-  const Currency = builder.enumType(StoreCurrency, {
-    name: 'StoreCurrency',
+  // the values are the Prisma enums' own (name = value); `satisfies` keeps them in step with the database
+  const Currency = builder.enumType('StoreCurrency', {
     description: 'PEKOINS: bought money; POINTS: earned',
+    values: {
+      PEKOINS: { description: 'Bought money: top-ups, free coins, grants by store admins' },
+      POINTS: { description: 'Earned money: set or granted by store support' },
+    } as const satisfies Record<StoreCurrency, { description: string }>,
   })
-  const BonusType = builder.enumType(StoreBonusType, {
-    name: 'StoreBonusType',
+  const BonusType = builder.enumType('StoreBonusType', {
     description: 'peka2 citizenMinLevel, nickColor, smiles, smilesPerMessage',
+    values: {
+      CITIZEN_MIN_LEVEL: {
+        description:
+          'peka2 citizenMinLevel: the least citizen weight the owner votes with in moderation; config {level}',
+      },
+      NICK_COLOR: { description: "peka2 nickColor: the colour of the owner's nick; config {color: '#rrggbb'}" },
+      SMILES: { description: 'peka2 smiles: smiles the owner may use in chat; config {smiles: [code]}' },
+      SMILES_PER_MESSAGE: {
+        description: 'peka2 smilesPerMessage: how many smiles the owner may write in one chat message; config {amount}',
+      },
+    } as const satisfies Record<StoreBonusType, { description: string }>,
   })
-  const EntryKind = builder.enumType(StoreEntryKind, { name: 'StoreEntryKind' })
-  const Network = builder.enumType(StoreNetwork, { name: 'StoreNetwork' })
+  const EntryKind = builder.enumType('StoreEntryKind', {
+    description: 'What a ledger entry was for',
+    values: {
+      BONUS_PURCHASE: { description: "A bonus bought (buyBonus): its price to the store's revenue" },
+      SUBSCRIPTION_PURCHASE: {
+        description:
+          "A month of a streamer bought (buyStreamerSubscription): the streamer's share to them, the rest to the store",
+      },
+      GIFT: { description: "A gift sent (sendGift): its price from the sender's wallet to the store" },
+      TOPUP: { description: 'Pekoins a trusted back-end was paid for (topUp)' },
+      LEGACY_TOPUP: { description: "Pekoins credited by JustChat's updateBalance (legacyTopUp)" },
+      FREE_COINS: { description: 'Free pekoins for a publication on a network (claimFreeCoins)' },
+      POINTS_SET: { description: "Store support set a user's points (setStorePoints): the difference" },
+      ADJUSTMENT: { description: 'Staff granted or took back an amount (adjustStoreBalance)' },
+      REFUND: { description: 'A purchase refunded (refundStorePurchase): its payments reversed' },
+      SPEND: { description: "A price paid for another plugin's thing (a paid poll vote)" },
+    } as const satisfies Record<StoreEntryKind, { description: string }>,
+  })
+  const Network = builder.enumType('StoreNetwork', {
+    description: 'Where a user published about the service for free coins (JustChat free-coins type)',
+    values: {
+      MAILRU: { description: 'Mail.ru' },
+      VK: { description: 'VKontakte' },
+      FACEBOOK: { description: 'Facebook' },
+      TWITTER: { description: 'Twitter' },
+    } as const satisfies Record<StoreNetwork, { description: string }>,
+  })
 
   const Price = builder.objectRef<BonusView>('StoreBonusPrice').implement({
+    description: "A bonus' prices: it may be sold for pekoins, points or both",
     fields: (t) => ({
-      canBePurchased: t.exposeBoolean('canBePurchased'),
+      canBePurchased: t.exposeBoolean('canBePurchased', {
+        description: 'false: not on sale (listed to store staff only; they may still grant it)',
+      }),
       pekoins: t.exposeInt('pricePekoins', { description: '0: not sold for pekoins' }),
       points: t.exposeInt('pricePoints', { description: '0: not sold for points' }),
     }),
   })
   const Placement = builder.objectRef<BonusView>('StoreBonusPlacement').implement({
+    description: 'Where a bonus sits in the catalogue: the catalogue lists by category, then position',
     fields: (t) => ({
-      category: t.exposeInt('category'),
-      position: t.exposeInt('position'),
+      category: t.exposeInt('category', { description: 'The group of the catalogue (0–1,000,000)' }),
+      position: t.exposeInt('position', { description: 'The order within the category, lowest first (0–1,000,000)' }),
       linked: t.exposeBoolean('linked', { description: 'sold only to buyers of the previous bonus of the category' }),
     }),
   })
   const Bonus = builder.node(builder.objectRef<BonusView>('StoreBonus'), {
-    description: 'A bonus of the store (peka2 /api/store/bonus/modify)',
-    id: { resolve: (b) => b.id },
+    description: 'A bonus of the store (peka2 /api/store/bonus/modify); one not for sale is listed to store staff only',
+    id: { description: 'Global id (node)', resolve: (b) => b.id },
     loadMany: (ids, ctx) => bonusesById(ctx, ids.map(Number)),
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      type: t.field({ type: BonusType, resolve: (b) => b.type }),
+      databaseId: t.exposeInt('id', { description: 'The numeric id (bonusId elsewhere)' }),
+      type: t.field({ type: BonusType, description: 'What the bonus does; config says how', resolve: (b) => b.type }),
       config: t.field({
         type: 'JSON',
         description:
@@ -61,25 +109,31 @@ export function addStoreTypes(builder: Builder) {
         resolve: (b) => b.config,
       }),
       duration: t.exposeInt('duration', { description: 'seconds a purchase lasts; 0: forever' }),
-      name: t.exposeString('name'),
-      price: t.field({ type: Price, resolve: (b) => b }),
-      view: t.field({ type: Placement, resolve: (b) => b }),
+      name: t.exposeString('name', { description: 'Display name (1–100 characters)' }),
+      price: t.field({ type: Price, description: 'Whether and for how much it is sold', resolve: (b) => b }),
+      view: t.field({ type: Placement, description: 'Its place in the catalogue', resolve: (b) => b }),
     }),
   })
 
   /** The bonus of a purchase, whatever the catalogue shows now (owners see what they bought). */
   const Purchase = builder.node(builder.objectRef<PurchaseView>('StorePurchase'), {
-    description: "A user's bonus (peka2 /api/store/purchase/list)",
-    id: { resolve: (p) => p.id },
+    description: "A user's bonus (peka2 /api/store/purchase/list): visible to its owner and store support",
+    id: { description: 'Global id (node)', resolve: (p) => p.id },
     loadMany: (ids, ctx) => purchasesById(ctx, ids.map(Number)),
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      userId: t.exposeInt('userId'),
-      user: t.prismaField({ type: 'User', nullable: true, resolve: (q, p, _a, ctx) => userById(ctx, q, p.userId) }),
-      bonusId: t.exposeInt('bonusId'),
+      databaseId: t.exposeInt('id', { description: 'The numeric id (the id argument of the purchase mutations)' }),
+      userId: t.exposeInt('userId', { description: "The owner's user id" }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The owner; null when the account no longer exists',
+        resolve: (q, p, _a, ctx) => userById(ctx, q, p.userId),
+      }),
+      bonusId: t.exposeInt('bonusId', { description: "The bonus' databaseId" }),
       // the plugins' one pattern for a related row: findUnique by id, which Prisma batches per tick into one statement
       bonus: t.field({
         type: Bonus,
+        description: 'The bonus bought, as the catalogue has it now (also when no longer for sale)',
         resolve: async (p, _a, ctx) => {
           const r = await ctx.prisma.storeBonus.findUnique({ where: { id: p.bonusId } })
           if (!r) throw new Error(`bonus ${p.bonusId} is gone`)
@@ -93,24 +147,35 @@ export function addStoreTypes(builder: Builder) {
         resolve: (p) => p.expiresAt,
       }),
       active: t.exposeBoolean('active', { description: "the owner's switch (a nick colour on or off)" }),
-      removed: t.exposeBoolean('removed'),
+      removed: t.exposeBoolean('removed', { description: 'taken away or refunded by store support' }),
       inEffect: t.boolean({ description: 'active, not removed and not expired now', resolve: (p) => inEffect(p) }),
-      createdAt: t.field({ type: 'DateTime', resolve: (p) => p.createdAt }),
+      createdAt: t.field({
+        type: 'DateTime',
+        description: 'When it was bought or granted',
+        resolve: (p) => p.createdAt,
+      }),
     }),
   })
 
   const Subscription = builder.node(builder.objectRef<SubscriptionView>('StoreSubscription'), {
-    description: 'A subscription to a streamer (peka2 /api/store/subscription/modify)',
-    id: { resolve: (s) => s.id },
+    description:
+      'A subscription to a streamer (peka2 /api/store/subscription/modify): visible to the subscriber, the streamer and store support',
+    id: { description: 'Global id (node)', resolve: (s) => s.id },
     loadMany: (ids, ctx) => subscriptionsById(ctx, ids.map(Number)),
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      userId: t.exposeInt('userId'),
-      user: t.prismaField({ type: 'User', nullable: true, resolve: (q, s, _a, ctx) => userById(ctx, q, s.userId) }),
-      streamerId: t.exposeInt('streamerId'),
+      databaseId: t.exposeInt('id', { description: 'The numeric id (the id argument of the subscription mutations)' }),
+      userId: t.exposeInt('userId', { description: "The subscriber's user id" }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The subscriber; null when the account no longer exists',
+        resolve: (q, s, _a, ctx) => userById(ctx, q, s.userId),
+      }),
+      streamerId: t.exposeInt('streamerId', { description: "The streamer's user id" }),
       streamer: t.prismaField({
         type: 'User',
         nullable: true,
+        description: 'The streamer; null when the account no longer exists',
         resolve: (q, s, _a, ctx) => userById(ctx, q, s.streamerId),
       }),
       expiresAt: t.field({
@@ -120,36 +185,45 @@ export function addStoreTypes(builder: Builder) {
         resolve: (s) => s.expiresAt,
       }),
       active: t.exposeBoolean('active', { description: "shows the subscriber's icon" }),
-      removed: t.exposeBoolean('removed'),
-      inEffect: t.boolean({ resolve: (s) => inEffect(s) }),
-      createdAt: t.field({ type: 'DateTime', resolve: (s) => s.createdAt }),
+      removed: t.exposeBoolean('removed', { description: 'taken away by store support' }),
+      inEffect: t.boolean({ description: 'active, not removed and not expired now', resolve: (s) => inEffect(s) }),
+      createdAt: t.field({
+        type: 'DateTime',
+        description: 'When it was first bought or added',
+        resolve: (s) => s.createdAt,
+      }),
     }),
   })
 
   const Posting = builder.objectRef<PostingView>('WalletPosting').implement({
     description: "One movement of a wallet's money: its half of a journal entry",
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      transactionId: t.exposeInt('transactionId'),
-      kind: t.field({ type: EntryKind, resolve: (p) => p.kind }),
-      currency: t.field({ type: Currency, resolve: (p) => p.currency }),
+      databaseId: t.exposeInt('id', { description: "The posting's numeric id" }),
+      transactionId: t.exposeInt('transactionId', { description: 'The journal entry it belongs to' }),
+      kind: t.field({ type: EntryKind, description: 'What the entry was for', resolve: (p) => p.kind }),
+      currency: t.field({ type: Currency, description: 'The currency moved', resolve: (p) => p.currency }),
       amount: t.exposeInt('amount', { description: 'signed: negative left the wallet' }),
       reason: t.exposeString('reason', { nullable: true, description: "staff's reason, for entries staff made" }),
-      time: t.field({ type: 'DateTime', resolve: (p) => p.time }),
+      time: t.field({ type: 'DateTime', description: 'When the entry was made', resolve: (p) => p.time }),
     }),
   })
 
   const Wallet = builder.objectRef<WalletView>('Wallet').implement({
-    description: "A user's balances, derived from the ledger, and its postings",
+    description: "A user's balances, derived from the ledger, and its postings: the owner's and store support's",
     fields: (t) => ({
-      userId: t.exposeInt('userId'),
-      user: t.prismaField({ type: 'User', nullable: true, resolve: (q, w, _a, ctx) => userById(ctx, q, w.userId) }),
-      pekoins: t.exposeInt('pekoins'),
-      points: t.exposeInt('points'),
+      userId: t.exposeInt('userId', { description: "The owner's user id" }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The owner; null when the account no longer exists',
+        resolve: (q, w, _a, ctx) => userById(ctx, q, w.userId),
+      }),
+      pekoins: t.exposeInt('pekoins', { description: 'Pekoins held (0 to 1,000,000,000)' }),
+      points: t.exposeInt('points', { description: 'Points held (0 to 1,000,000,000)' }),
       postings: t.connection({
         type: Posting,
         description: 'Newest first',
-        args: { currency: t.arg({ type: Currency }) },
+        args: { currency: t.arg({ type: Currency, description: 'Only postings of this currency; omitted: both' }) },
         resolve: (w, a, ctx) => {
           // a wallet reaches only its owner or staff, and so do its postings, however it was reached
           requireOwnerOrSupport(ctx, w.userId)
@@ -160,78 +234,123 @@ export function addStoreTypes(builder: Builder) {
   })
 
   const Points = builder.objectRef<PointsView>('StorePoints').implement({
-    description: 'peka2 /api/store/points/get',
-    fields: (t) => ({ userId: t.exposeInt('userId'), amount: t.exposeInt('amount') }),
+    description: "A user's points (peka2 /api/store/points/get)",
+    fields: (t) => ({
+      userId: t.exposeInt('userId', { description: "The owner's user id" }),
+      amount: t.exposeInt('amount', { description: 'Points held' }),
+    }),
   })
 
   const Gift = builder.node(builder.objectRef<GiftView>('StoreGift'), {
-    description: 'A gift of the catalogue (JustChat GiftSchema)',
-    id: { resolve: (g) => g.id },
+    description: 'A gift of the catalogue (JustChat GiftSchema); a withdrawn one is visible to store admins only',
+    id: { description: 'Global id (node)', resolve: (g) => g.id },
     loadMany: (ids, ctx) => giftsById(ctx, ids.map(Number)),
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      name: t.exposeString('name'),
-      image: t.exposeString('image'),
+      databaseId: t.exposeInt('id', { description: 'The numeric id (giftId of sendGift)' }),
+      name: t.exposeString('name', { description: 'Display name (1–100 characters)' }),
+      image: t.exposeString('image', { description: 'An image URL or upload path' }),
       price: t.exposeInt('price', { description: 'in pekoins' }),
       active: t.exposeBoolean('active', { description: 'false: no longer offered' }),
-      createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
+      createdAt: t.field({ type: 'DateTime', description: 'When it was added', resolve: (g) => g.createdAt }),
     }),
   })
 
   const SentGift = builder.objectRef<SentGiftView>('StoreSentGift').implement({
     description: 'A gift someone received (JustChat SendedGiftSchema): the gift as it was sent, and the comment',
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      giftId: t.exposeInt('giftId'),
-      from: t.prismaField({ type: 'User', nullable: true, resolve: (q, g, _a, ctx) => userById(ctx, q, g.fromId) }),
-      to: t.prismaField({ type: 'User', nullable: true, resolve: (q, g, _a, ctx) => userById(ctx, q, g.toId) }),
-      fromId: t.exposeInt('fromId'),
-      toId: t.exposeInt('toId'),
-      name: t.exposeString('name'),
-      image: t.exposeString('image'),
-      price: t.exposeInt('price'),
-      text: t.exposeString('text'),
-      createdAt: t.field({ type: 'DateTime', resolve: (g) => g.createdAt }),
+      databaseId: t.exposeInt('id', { description: 'The numeric id of this sending' }),
+      giftId: t.exposeInt('giftId', { description: "The catalogue gift's databaseId" }),
+      from: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The sender; null when the account no longer exists',
+        resolve: (q, g, _a, ctx) => userById(ctx, q, g.fromId),
+      }),
+      to: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The recipient; null when the account no longer exists',
+        resolve: (q, g, _a, ctx) => userById(ctx, q, g.toId),
+      }),
+      fromId: t.exposeInt('fromId', { description: "The sender's user id" }),
+      toId: t.exposeInt('toId', { description: "The recipient's user id" }),
+      name: t.exposeString('name', { description: "The gift's name when it was sent" }),
+      image: t.exposeString('image', { description: "The gift's image when it was sent" }),
+      price: t.exposeInt('price', { description: 'The pekoins the sender paid' }),
+      text: t.exposeString('text', { description: "The sender's comment (at most 500 characters; empty: none)" }),
+      createdAt: t.field({ type: 'DateTime', description: 'When it was sent', resolve: (g) => g.createdAt }),
     }),
   })
 
   const AuditEntry = builder.objectRef<AuditView>('StoreAuditEntry').implement({
     description: 'A change staff made by hand, with who, why, and the state before and after',
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      staffId: t.exposeInt('staffId'),
-      staff: t.prismaField({ type: 'User', nullable: true, resolve: (q, e, _a, ctx) => userById(ctx, q, e.staffId) }),
-      action: t.exposeString('action'),
-      reason: t.exposeString('reason'),
-      userId: t.exposeInt('userId', { nullable: true }),
-      purchaseId: t.exposeInt('purchaseId', { nullable: true }),
-      subscriptionId: t.exposeInt('subscriptionId', { nullable: true }),
+      databaseId: t.exposeInt('id', { description: "The entry's numeric id" }),
+      staffId: t.exposeInt('staffId', { description: "The staff member's user id" }),
+      staff: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The staff member; null when the account no longer exists',
+        resolve: (q, e, _a, ctx) => userById(ctx, q, e.staffId),
+      }),
+      action: t.exposeString('action', {
+        description:
+          'What was done, e.g. BONUS_CREATED, PURCHASE_GRANTED, PURCHASE_REFUNDED, POINTS_SET, BALANCE_ADJUSTED, SUBSCRIPTION_PRICE',
+      }),
+      reason: t.exposeString('reason', {
+        description: "The staff member's reason; 'catalogue' or 'price' for catalogue and price edits",
+      }),
+      userId: t.exposeInt('userId', { nullable: true, description: 'The user concerned; null for catalogue edits' }),
+      purchaseId: t.exposeInt('purchaseId', { nullable: true, description: 'The purchase changed, if any' }),
+      subscriptionId: t.exposeInt('subscriptionId', {
+        nullable: true,
+        description: 'The subscription changed, if any',
+      }),
       transactionId: t.exposeInt('transactionId', { nullable: true, description: 'the ledger entry it made, if any' }),
-      before: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.before }),
-      after: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.after }),
-      time: t.field({ type: 'DateTime', resolve: (e) => e.time }),
+      before: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'The state before the change; null for something new',
+        resolve: (e) => e.before,
+      }),
+      after: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'The state after the change',
+        resolve: (e) => e.after,
+      }),
+      time: t.field({ type: 'DateTime', description: 'When it was done', resolve: (e) => e.time }),
     }),
   })
 
+  const ACCOUNT_KIND =
+    'The account kind: USER (a wallet), REVENUE, PAYOUT (a streamer), TOPUP, ADJUSTMENT or FREE_COINS'
+  const ACCOUNT_OWNER = "The account's user id (USER, PAYOUT); 0 for the store's own accounts"
   const Mismatch = builder.objectRef<LedgerCheck['mismatchedBalances'][number]>('StoreBalanceMismatch').implement({
+    description: 'An account whose cached balance differs from the sum of its postings',
     fields: (t) => ({
-      kind: t.exposeString('kind'),
-      owner: t.exposeInt('owner'),
-      currency: t.exposeString('currency'),
-      cached: t.exposeFloat('cached'),
-      sum: t.exposeFloat('sum'),
+      kind: t.exposeString('kind', { description: ACCOUNT_KIND }),
+      owner: t.exposeInt('owner', { description: ACCOUNT_OWNER }),
+      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
+      cached: t.exposeFloat('cached', { description: 'The cached balance (0 when there is no balance row)' }),
+      sum: t.exposeFloat('sum', { description: "The sum of the account's postings" }),
     }),
   })
   const Negative = builder.objectRef<LedgerCheck['negativeBalances'][number]>('StoreNegativeBalance').implement({
+    description: 'An internal account (wallet, revenue, payout) below zero',
     fields: (t) => ({
-      kind: t.exposeString('kind'),
-      owner: t.exposeInt('owner'),
-      currency: t.exposeString('currency'),
-      balance: t.exposeFloat('balance'),
+      kind: t.exposeString('kind', { description: ACCOUNT_KIND }),
+      owner: t.exposeInt('owner', { description: ACCOUNT_OWNER }),
+      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
+      balance: t.exposeFloat('balance', { description: 'The negative balance' }),
     }),
   })
   const Total = builder.objectRef<LedgerCheck['totals'][number]>('StoreCurrencyTotal').implement({
-    fields: (t) => ({ currency: t.exposeString('currency'), sum: t.exposeFloat('sum') }),
+    description: 'The sum of every posting of a currency: 0 in a balanced ledger',
+    fields: (t) => ({
+      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
+      sum: t.exposeFloat('sum', { description: 'The sum; anything but 0 is an error' }),
+    }),
   })
   const Check = builder.objectRef<LedgerCheck>('StoreLedgerCheck').implement({
     description: "The ledger's invariants, proved from every row",
@@ -244,19 +363,37 @@ export function addStoreTypes(builder: Builder) {
           !c.negativeBalances.length &&
           c.totals.every((x) => x.sum === 0),
       }),
-      entries: t.exposeInt('entries'),
-      postings: t.exposeInt('postings'),
-      unbalancedEntries: t.exposeIntList('unbalancedEntries'),
-      mismatchedBalances: t.field({ type: [Mismatch], resolve: (c) => c.mismatchedBalances }),
-      negativeBalances: t.field({ type: [Negative], resolve: (c) => c.negativeBalances }),
-      totals: t.field({ type: [Total], resolve: (c) => c.totals }),
+      entries: t.exposeInt('entries', { description: 'Journal entries read' }),
+      postings: t.exposeInt('postings', { description: 'Postings read' }),
+      unbalancedEntries: t.exposeIntList('unbalancedEntries', {
+        description:
+          'Entries whose postings do not sum to zero in a currency, or that have fewer than two postings (at most 100)',
+      }),
+      mismatchedBalances: t.field({
+        type: [Mismatch],
+        description: 'Cached balances that differ from their postings (at most 100)',
+        resolve: (c) => c.mismatchedBalances,
+      }),
+      negativeBalances: t.field({
+        type: [Negative],
+        description: 'Internal accounts below zero (at most 100)',
+        resolve: (c) => c.negativeBalances,
+      }),
+      totals: t.field({
+        type: [Total],
+        description: 'The sum of every posting per currency',
+        resolve: (c) => c.totals,
+      }),
     }),
   })
 
   const TopUp = builder.objectRef<TopUpResult>('StoreTopUpResult').implement({
+    description: 'A top-up: the credited wallet and its ledger entry',
     fields: (t) => ({
-      wallet: t.field({ type: Wallet, resolve: (r) => r.wallet }),
-      transactionId: t.exposeInt('transactionId'),
+      wallet: t.field({ type: Wallet, description: "The credited user's wallet now", resolve: (r) => r.wallet }),
+      transactionId: t.exposeInt('transactionId', {
+        description: 'The ledger entry that credited it (the first one, for a retry)',
+      }),
       replayed: t.exposeBoolean('replayed', {
         description: 'a retry of a top-up already made: nothing was credited now',
       }),
@@ -266,36 +403,68 @@ export function addStoreTypes(builder: Builder) {
   const BuyPayload = builder
     .objectRef<{ purchase: PurchaseView; purchases: PurchaseView[]; wallet: WalletView }>('BuyBonusPayload')
     .implement({
+      description: 'A bonus bought: the purchase, all purchases of the buyer and their wallet',
       fields: (t) => ({
-        purchase: t.field({ type: Purchase, resolve: (p) => p.purchase }),
+        purchase: t.field({
+          type: Purchase,
+          description: 'The purchase made or extended',
+          resolve: (p) => p.purchase,
+        }),
         purchases: t.field({ type: [Purchase], description: "the buyer's purchases now", resolve: (p) => p.purchases }),
-        wallet: t.field({ type: Wallet, resolve: (p) => p.wallet }),
+        wallet: t.field({ type: Wallet, description: "The buyer's wallet after paying", resolve: (p) => p.wallet }),
       }),
     })
 
   const PurchaseChange = builder.enumType('StorePurchaseChange', {
-    values: ['PURCHASED', 'EXTENDED', 'GRANTED', 'CHANGED', 'REMOVED', 'REFUNDED', 'EXPIRED'] as const,
+    description: 'What happened to a purchase',
+    values: {
+      PURCHASED: { description: 'Bought anew' },
+      EXTENDED: { description: "A running one bought again: its end moved by the bonus' duration" },
+      GRANTED: { description: 'Given by store support without payment' },
+      CHANGED: { description: 'Switched on or off, or its end changed by store support' },
+      REMOVED: { description: 'Taken away by store support without a refund' },
+      REFUNDED: { description: 'Refunded and removed by store support' },
+      EXPIRED: { description: 'Its end passed' },
+    } as const satisfies Record<PurchaseEvent['change'], { description: string }>,
   })
   const SubscriptionChange = builder.enumType('StoreSubscriptionChange', {
-    values: ['PURCHASED', 'EXTENDED', 'CHANGED', 'REMOVED', 'EXPIRED'] as const,
+    description: 'What happened to a subscription',
+    values: {
+      PURCHASED: { description: 'Bought anew, or added by store support' },
+      EXTENDED: { description: 'A running one bought again: its end moved a month on' },
+      CHANGED: { description: 'Its icon shown or hidden, or changed by store support' },
+      REMOVED: { description: 'Taken away by store support' },
+      EXPIRED: { description: 'Its end passed' },
+    } as const satisfies Record<SubscriptionEvent['change'], { description: string }>,
   })
   const WalletChanged = builder.objectRef<WalletEvent>('WalletChanged').implement({
+    description: 'A ledger entry touched a wallet: its balances after it',
     fields: (t) => ({
-      wallet: t.field({ type: Wallet, resolve: (e) => ({ userId: e.userId, pekoins: e.pekoins, points: e.points }) }),
-      transactionId: t.exposeInt('transactionId'),
-      kind: t.field({ type: EntryKind, resolve: (e) => e.kind }),
+      wallet: t.field({
+        type: Wallet,
+        description: 'The balances after the entry',
+        resolve: (e) => ({ userId: e.userId, pekoins: e.pekoins, points: e.points }),
+      }),
+      transactionId: t.exposeInt('transactionId', { description: 'The ledger entry' }),
+      kind: t.field({ type: EntryKind, description: 'What the entry was for', resolve: (e) => e.kind }),
     }),
   })
   const PurchaseChanged = builder.objectRef<PurchaseEvent>('StorePurchaseChanged').implement({
+    description: 'A purchase of the viewer changed',
     fields: (t) => ({
-      change: t.field({ type: PurchaseChange, resolve: (e) => e.change }),
-      purchase: t.field({ type: Purchase, resolve: (e) => e.purchase }),
+      change: t.field({ type: PurchaseChange, description: 'What happened', resolve: (e) => e.change }),
+      purchase: t.field({ type: Purchase, description: 'The purchase after it', resolve: (e) => e.purchase }),
     }),
   })
   const SubscriptionChanged = builder.objectRef<SubscriptionEvent>('StoreSubscriptionChanged').implement({
+    description: 'A subscription of the viewer, or to the viewer as a streamer, changed',
     fields: (t) => ({
-      change: t.field({ type: SubscriptionChange, resolve: (e) => e.change }),
-      subscription: t.field({ type: Subscription, resolve: (e) => e.subscription }),
+      change: t.field({ type: SubscriptionChange, description: 'What happened', resolve: (e) => e.change }),
+      subscription: t.field({
+        type: Subscription,
+        description: 'The subscription after it',
+        resolve: (e) => e.subscription,
+      }),
     }),
   })
 
