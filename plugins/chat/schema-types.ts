@@ -13,7 +13,7 @@ export function addChatTypes(builder: Builder) {
   const Store = builder.objectRef<AuthorStore>('ChatAuthorStore').implement({
     description: "peka2's store object of an author: bonuses in effect (ids), icon, streamers subscribed to",
     fields: (t) => ({
-      bonuses: t.exposeIntList('bonuses'),
+      bonuses: t.exposeIntList('bonuses', { description: 'ids of the bonuses in effect' }),
       icon: t.exposeInt('icon', { description: 'the active icon; 0 for none' }),
       subscriptions: t.exposeIntList('subscriptions', { description: 'streamers (user databaseId)' }),
     }),
@@ -21,8 +21,8 @@ export function addChatTypes(builder: Builder) {
   const ChatUser = builder.objectRef<ChatUserView>('ChatUser').implement({
     description: 'A message author as chat shows it; other plugins add badges here',
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      name: t.exposeString('name'),
+      databaseId: t.exposeInt('id', { description: "The user's database id" }),
+      name: t.exposeString('name', { description: 'Display name' }),
       color: t.exposeInt('color', { description: "Name colour index (the author's chat.namecolor setting)" }),
       nickColor: t.string({
         nullable: true,
@@ -37,11 +37,17 @@ export function addChatTypes(builder: Builder) {
     }),
   })
   const Reaction = builder.objectRef<{ emoji: string; count: number }>('ChatReactionCount').implement({
-    fields: (t) => ({ emoji: t.exposeString('emoji'), count: t.exposeInt('count') }),
+    description: 'One emoji reacted to a message and how many users reacted with it',
+    fields: (t) => ({
+      emoji: t.exposeString('emoji', { description: 'The emoji (1–32 characters, no spaces)' }),
+      count: t.exposeInt('count', { description: 'How many users reacted with it' }),
+    }),
   })
   const UploadedFile = fileType(builder)
   const ChatMessage = builder.node(builder.objectRef<ChatMessageView>('ChatMessage'), {
-    id: { resolve: (m) => m.id },
+    description:
+      'A chat message; readable by whoever may read its channel (a node lookup of an unreadable one answers null)',
+    id: { resolve: (m) => m.id, description: 'Global (Relay) id of the message' },
     loadMany: async (ids, ctx) => {
       const rows = await ctx.prisma.chatMessage.findMany({
         where: { id: { in: ids.map(Number) }, deletedAt: null },
@@ -61,10 +67,22 @@ export function addChatTypes(builder: Builder) {
       return out
     },
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
-      channel: t.exposeString('channel'),
-      from: t.field({ type: ChatUser, nullable: true, resolve: (m) => m.from }),
-      to: t.field({ type: ChatUser, nullable: true, resolve: (m) => m.to }),
+      databaseId: t.exposeInt('id', {
+        description: 'Database id of the message: what the chat mutations take as `id`',
+      }),
+      channel: t.exposeString('channel', { description: 'Id of the channel it was sent to' }),
+      from: t.field({
+        type: ChatUser,
+        nullable: true,
+        description: "The author; null on the server's own messages (system, moderation notices)",
+        resolve: (m) => m.from,
+      }),
+      to: t.field({
+        type: ChatUser,
+        nullable: true,
+        description: 'The user the message is addressed to (mentioned); null for none',
+        resolve: (m) => m.to,
+      }),
       actor: t.field({
         type: ChatUser,
         nullable: true,
@@ -77,11 +95,23 @@ export function addChatTypes(builder: Builder) {
       }),
       text: t.exposeString('text', { description: 'Message text; bbcode is kept verbatim' }),
       type: t.exposeString('type', { description: 'message | system | donate | fastdonate | announce' }),
-      time: t.field({ type: 'DateTime', resolve: (m) => m.time }),
-      editedAt: t.field({ type: 'DateTime', nullable: true, resolve: (m) => m.editedAt }),
-      replyToId: t.exposeInt('replyToId', { nullable: true }),
-      pinned: t.exposeBoolean('pinned'),
-      reactions: t.field({ type: [Reaction], resolve: (m) => m.reactions }),
+      time: t.field({ type: 'DateTime', description: 'When it was sent', resolve: (m) => m.time }),
+      editedAt: t.field({
+        type: 'DateTime',
+        nullable: true,
+        description: 'When its author last edited it; null if never',
+        resolve: (m) => m.editedAt,
+      }),
+      replyToId: t.exposeInt('replyToId', {
+        nullable: true,
+        description: 'databaseId of the message (same channel) it answers; null when not a reply',
+      }),
+      pinned: t.exposeBoolean('pinned', { description: 'Whether a channel moderator pinned it' }),
+      reactions: t.field({
+        type: [Reaction],
+        description: 'Reactions per emoji, in the order each emoji was first used',
+        resolve: (m) => m.reactions,
+      }),
       attachments: t.field({
         type: [UploadedFile],
         description: 'files sent with it (uploadFile), as they were when sent',
@@ -90,16 +120,26 @@ export function addChatTypes(builder: Builder) {
     }),
   })
 
+  const dropReasons = {
+    SLOW_MODE: {
+      description: "The channel's slow mode: the author sent a message too recently (moderators are exempt)",
+    },
+    RATE_LIMITED: { description: 'The author spent the budget of 60 chat events a minute' },
+    SILENCED: { description: 'The author is silenced (muted) in this channel for a while' },
+    BANNED: { description: 'The author is banned, in this channel or site-wide' },
+    KICKED: { description: 'The author was kicked from this channel and must re-enter it to write' },
+    IGNORED: {
+      description:
+        'The recipient ignores the author. Not given by this server: such a message is sent and hidden from whoever ignores its author',
+    },
+    NOT_ALLOWED: {
+      description:
+        "The channel's rules refuse the author (a direct message the recipient does not take, support taken away …)",
+    },
+  } as const satisfies Record<DropReason, { description: string }>
   const DropReasonEnum = builder.enumType('ChatDropReason', {
-    values: [
-      'SLOW_MODE',
-      'RATE_LIMITED',
-      'SILENCED',
-      'BANNED',
-      'KICKED',
-      'IGNORED',
-      'NOT_ALLOWED',
-    ] as const satisfies readonly DropReason[],
+    description: 'Why a message was not sent (flow control or a sanction), with `dropMessage` saying it in words',
+    values: dropReasons,
   })
   const PublishResult = builder
     .objectRef<{
@@ -112,10 +152,24 @@ export function addChatTypes(builder: Builder) {
     .implement({
       description: 'Whether a message went out; a refusal by flow control comes back here, not as an error',
       fields: (t) => ({
-        isSent: t.exposeBoolean('isSent'),
-        message: t.field({ type: ChatMessage, nullable: true, resolve: (r) => r.message ?? null }),
-        dropReason: t.field({ type: DropReasonEnum, nullable: true, resolve: (r) => r.dropReason ?? null }),
-        dropMessage: t.string({ nullable: true, resolve: (r) => r.dropMessage ?? null }),
+        isSent: t.exposeBoolean('isSent', { description: 'Whether the message was stored and published' }),
+        message: t.field({
+          type: ChatMessage,
+          nullable: true,
+          description: 'The message sent; null when refused',
+          resolve: (r) => r.message ?? null,
+        }),
+        dropReason: t.field({
+          type: DropReasonEnum,
+          nullable: true,
+          description: 'Why it was refused; null when sent',
+          resolve: (r) => r.dropReason ?? null,
+        }),
+        dropMessage: t.string({
+          nullable: true,
+          description: 'The refusal in words, to show the author; null when sent',
+          resolve: (r) => r.dropMessage ?? null,
+        }),
         retryAfter: t.int({
           nullable: true,
           description: 'seconds until a retry can succeed',
@@ -126,64 +180,95 @@ export function addChatTypes(builder: Builder) {
 
   const Presence = builder.objectRef<{ amount: number; users: number[] }>('ChatPresence').implement({
     description: 'Sessions watching a channel and the logged-in users among them (peka2 /chat/channel/list)',
-    fields: (t) => ({ amount: t.exposeInt('amount'), users: t.exposeIntList('users') }),
+    fields: (t) => ({
+      amount: t.exposeInt('amount', { description: 'How many sessions (guests included) watch the channel' }),
+      users: t.exposeIntList('users', {
+        description: 'databaseIds of the signed-in users watching; empty in channels that hide identities (support)',
+      }),
+    }),
   })
 
   // Live events: one union per channel stream, each member typed by its kind.
   type Ev<K extends ChatEvent['kind']> = Extract<ChatEvent, { kind: K }>
   const Added = builder.objectRef<Ev<'added'>>('ChatMessageAdded').implement({
+    description: 'A message was sent to the channel',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      message: t.field({ type: ChatMessage, description: 'The new message', resolve: (e) => e.message }),
     }),
   })
   const Edited = builder.objectRef<Ev<'edited'>>('ChatMessageEdited').implement({
+    description: 'Its author edited a message',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      message: t.field({ type: ChatMessage, description: 'The message as edited', resolve: (e) => e.message }),
     }),
   })
   const Removed = builder.objectRef<Ev<'removed'>>('ChatMessageRemoved').implement({
+    description: 'A message was removed (by its author, a moderator or a sanction)',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      messageId: t.int({ resolve: (e) => e.id }),
-      reason: t.exposeString('reason'),
-      data: t.field({ type: 'JSON', nullable: true, resolve: (e) => e.data }),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      messageId: t.int({ description: 'databaseId of the removed message', resolve: (e) => e.id }),
+      reason: t.exposeString('reason', {
+        description: 'Why: the reason given, else author or moderator (peka2 reasons such as ban)',
+      }),
+      data: t.field({
+        type: 'JSON',
+        nullable: true,
+        description: 'Details of the reason (an object, e.g. banId and reasonId of a ban); empty when none',
+        resolve: (e) => e.data,
+      }),
     }),
   })
   const Reactions = builder.objectRef<Ev<'reactions'>>('ChatReactionsChanged').implement({
+    description: 'A user added or took back a reaction to a message',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      messageId: t.int({ resolve: (e) => e.id }),
-      reactions: t.field({ type: [Reaction], resolve: (e) => e.reactions }),
-      user: t.field({ type: ChatUser, resolve: (e) => e.user }),
-      emoji: t.exposeString('emoji'),
-      added: t.exposeBoolean('added'),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      messageId: t.int({ description: 'databaseId of the message', resolve: (e) => e.id }),
+      reactions: t.field({ type: [Reaction], description: "The message's reactions now", resolve: (e) => e.reactions }),
+      user: t.field({ type: ChatUser, description: 'Who reacted', resolve: (e) => e.user }),
+      emoji: t.exposeString('emoji', { description: 'The emoji added or taken back' }),
+      added: t.exposeBoolean('added', { description: 'true when added, false when taken back' }),
     }),
   })
   const Pin = builder.objectRef<Ev<'pin'>>('ChatPinChanged').implement({
+    description: 'A moderator pinned or unpinned a message',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      message: t.field({ type: ChatMessage, resolve: (e) => e.message }),
-      pinned: t.exposeBoolean('pinned'),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      message: t.field({ type: ChatMessage, description: 'The message as it is now', resolve: (e) => e.message }),
+      pinned: t.exposeBoolean('pinned', { description: 'true when pinned, false when unpinned' }),
     }),
   })
   const Typing = builder.objectRef<Ev<'typing'>>('ChatTyping').implement({
+    description: 'A user is typing (or stopped: then it expires at once)',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      user: t.field({ type: ChatUser, resolve: (e) => e.user }),
-      expiresAt: t.field({ type: 'DateTime', resolve: (e) => e.expiresAt }),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      user: t.field({ type: ChatUser, description: 'Who is typing', resolve: (e) => e.user }),
+      expiresAt: t.field({
+        type: 'DateTime',
+        description: 'When to stop showing it unless another arrives (5 s after it was sent)',
+        resolve: (e) => e.expiresAt,
+      }),
     }),
   })
   const PresenceEv = builder.objectRef<Ev<'presence'>>('ChatPresenceChanged').implement({
+    description: 'Who watches the channel changed (a session joined or left)',
     fields: (t) => ({
-      channel: t.exposeString('channel'),
-      amount: t.exposeInt('amount'),
-      users: t.exposeIntList('users'),
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      amount: t.exposeInt('amount', { description: 'How many sessions (guests included) watch the channel now' }),
+      users: t.exposeIntList('users', {
+        description: 'databaseIds of the signed-in users watching; empty in channels that hide identities (support)',
+      }),
     }),
   })
   const Slow = builder.objectRef<Ev<'slowMode'>>('ChatSlowModeChanged').implement({
-    fields: (t) => ({ channel: t.exposeString('channel'), seconds: t.exposeInt('seconds') }),
+    description: "A moderator changed the channel's slow mode",
+    fields: (t) => ({
+      channel: t.exposeString('channel', { description: 'Id of the channel' }),
+      seconds: t.exposeInt('seconds', {
+        description: 'Seconds a non-moderator waits between messages; 0 turns slow mode off',
+      }),
+    }),
   })
   const members = {
     added: Added,
@@ -196,6 +281,7 @@ export function addChatTypes(builder: Builder) {
     slowMode: Slow,
   } as const satisfies { [K in ChatEvent['kind']]: { $inferType: Ev<K> } }
   const ChatEventUnion = builder.unionType('ChatEvent', {
+    description: 'Something that happened in a chat channel (chatEvents); the member type says what',
     types: [Added, Edited, Removed, Reactions, Pin, Typing, PresenceEv, Slow],
     // the event's own kind names its member type: no guessing from the shape
     resolveType: (e) => members[e.kind],

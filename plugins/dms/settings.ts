@@ -3,7 +3,13 @@ import { defineSettingsSection, readSection } from '../../src/core/settings/sect
 
 /** Who may start or continue a conversation with a user: their `messages.allowFrom` setting. */
 export const DM_SETTINGS = defineSettingsSection({
-  allowFrom: { type: 'oneOf', values: ['everyone', 'friends', 'nobody'], default: 'everyone' },
+  allowFrom: {
+    type: 'oneOf',
+    values: ['everyone', 'friends', 'nobody'],
+    default: 'everyone',
+    description:
+      'Who may send the user direct messages: everyone, friends only, or nobody; a conversation the user started may always be answered',
+  },
 })
 
 export const DM_SETTINGS_SECTION = 'messages'

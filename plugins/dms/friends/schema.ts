@@ -19,13 +19,22 @@ const userById = (ctx: Context, query: object, id: number) => ctx.prisma.user.fi
 /** Friends' GraphQL: requests and their answers, the viewer's friends and pending requests, live changes. */
 export function friendsSchema(builder: Builder) {
   const Change = builder.enumType('FriendChange', {
-    values: ['REQUESTED', 'ACCEPTED', 'DECLINED', 'REMOVED', 'CANCELLED'] as const,
+    values: {
+      REQUESTED: { description: 'A friend request was made' },
+      ACCEPTED: { description: 'A request was accepted: now friends' },
+      DECLINED: { description: 'A request was declined' },
+      REMOVED: { description: 'A friendship ended' },
+      CANCELLED: { description: 'A request was taken back' },
+    } as const,
     description:
       'REQUESTED: a request was made; ACCEPTED: now friends; DECLINED: a request was declined; ' +
       'CANCELLED: a request was taken back; REMOVED: a friendship ended',
   })
   const Outcome = builder.enumType('FriendRequestOutcome', {
-    values: ['REQUESTED', 'ACCEPTED'] as const,
+    values: {
+      REQUESTED: { description: 'The request waits for their answer' },
+      ACCEPTED: { description: 'They had asked you already: you are friends now' },
+    } as const,
     description: 'REQUESTED: waiting for their answer; ACCEPTED: they had asked you already, you are friends now',
   })
   const Request = builder.objectRef<PendingRequest>('FriendRequest').implement({
@@ -34,8 +43,13 @@ export function friendsSchema(builder: Builder) {
       userId: t.exposeInt('userId', {
         description: 'the other user: who asked (incoming) or who was asked (outgoing)',
       }),
-      user: t.prismaField({ type: 'User', nullable: true, resolve: (q, r, _a, ctx) => userById(ctx, q, r.userId) }),
-      createdAt: t.expose('createdAt', { type: 'DateTime' }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The other user; null if the account is gone',
+        resolve: (q, r, _a, ctx) => userById(ctx, q, r.userId),
+      }),
+      createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the request was made' }),
     }),
   })
   const Status = builder.objectRef<FriendStatus>('FriendStatus').implement({
@@ -65,10 +79,15 @@ export function friendsSchema(builder: Builder) {
   const Event = builder.objectRef<FriendEvent>('FriendEvent').implement({
     description: "A change in the viewer's friends or friend requests",
     fields: (t) => ({
-      change: t.field({ type: Change, resolve: (e) => e.change }),
+      change: t.field({ type: Change, description: 'What changed', resolve: (e) => e.change }),
       userId: t.exposeInt('userId', { description: 'the other user' }),
-      user: t.prismaField({ type: 'User', nullable: true, resolve: (q, e, _a, ctx) => userById(ctx, q, e.userId) }),
-      time: t.expose('time', { type: 'DateTime' }),
+      user: t.prismaField({
+        type: 'User',
+        nullable: true,
+        description: 'The other user; null if the account is gone',
+        resolve: (q, e, _a, ctx) => userById(ctx, q, e.userId),
+      }),
+      time: t.expose('time', { type: 'DateTime', description: 'When it changed' }),
     }),
   })
 
@@ -87,8 +106,9 @@ export function friendsSchema(builder: Builder) {
       authScopes: auth,
       description:
         'Asks a user to be friends; when they had asked you, this accepts their request. At most 20 requests in 10 ' +
-        'minutes and 100 waiting for an answer (TOO_MANY_FRIEND_REQUESTS)',
-      args: { userId: t.arg.int({ required: true }) },
+        'minutes and 100 waiting for an answer (TOO_MANY_FRIEND_REQUESTS); USER_NOT_FOUND, ALREADY_FRIENDS, ' +
+        'FRIEND_REQUEST_EXISTS, FRIEND_LIMIT_REACHED',
+      args: { userId: t.arg.int({ required: true, description: 'Who to ask (databaseId)' }) },
       resolve: (_p, a, ctx) => sendFriendRequest(ctx, a.userId),
     }),
     acceptFriendRequest: t.boolean({
@@ -112,7 +132,7 @@ export function friendsSchema(builder: Builder) {
     removeFriend: t.boolean({
       authScopes: auth,
       description: 'Ends a friendship, for both users',
-      args: { userId: t.arg.int({ required: true }) },
+      args: { userId: t.arg.int({ required: true, description: 'The friend (databaseId); NOT_FRIENDS otherwise' }) },
       resolve: (_p, a, ctx) => removeFriend(ctx, a.userId),
     }),
   }))

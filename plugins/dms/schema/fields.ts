@@ -65,10 +65,14 @@ export function addDmFields(builder: Builder, T: DmTypes) {
       description:
         "The viewer's direct messages (JustChat /user/messages): the latest `limit` (default 100, at most 100) after skipping the newest `offset`, oldest first; `author`: only theirs to the viewer, `user`: only the viewer's to them (not both)",
       args: {
-        limit: t.arg.int({ defaultValue: 100 }),
-        offset: t.arg.int({ defaultValue: 0 }),
-        author: t.arg.int(),
-        user: t.arg.int(),
+        limit: t.arg.int({ defaultValue: 100, description: 'Messages to return, 1–100' }),
+        offset: t.arg.int({ defaultValue: 0, description: 'Newest messages to skip, 0–100,000' }),
+        author: t.arg.int({
+          description: "Only this user's messages to the viewer (databaseId); USER_NOT_FOUND for an unknown user",
+        }),
+        user: t.arg.int({
+          description: "Only the viewer's messages to this user (databaseId); USER_NOT_FOUND for an unknown user",
+        }),
       },
       resolve: (_p, a, ctx) =>
         directMessages(ctx, { limit: a.limit ?? 100, offset: a.offset ?? 0, authorId: a.author, toId: a.user }),
@@ -79,9 +83,12 @@ export function addDmFields(builder: Builder, T: DmTypes) {
       description:
         "The viewer's conversation with a user (JustChat /user/dialog): the latest `limit` (default 100, at most 100) after skipping the newest `skip`, oldest first",
       args: {
-        user: t.arg.int({ required: true }),
-        limit: t.arg.int({ defaultValue: 100 }),
-        skip: t.arg.int({ defaultValue: 0 }),
+        user: t.arg.int({
+          required: true,
+          description: 'The other user (databaseId); USER_NOT_FOUND for an unknown user',
+        }),
+        limit: t.arg.int({ defaultValue: 100, description: 'Messages to return, 1–100' }),
+        skip: t.arg.int({ defaultValue: 0, description: 'Newest messages to skip, 0–100,000' }),
       },
       resolve: (_p, a, ctx) => conversationMessages(ctx, a.user, a.limit ?? 100, a.skip ?? 0),
     }),
@@ -102,11 +109,13 @@ export function addDmFields(builder: Builder, T: DmTypes) {
       type: T.PublishResult,
       authScopes: AUTH,
       description:
-        "Sends a message to a user (JustChat /user/sendMessage). Edit, remove for everyone, react and type with chat's own mutations on the channel private/<a>/<b>",
+        "Sends a message to a user (JustChat /user/sendMessage). Refusals (the recipient's allowFrom setting, a blocked account, flow control) come back as isSent false with a dropReason; USER_NOT_FOUND for an unknown recipient. Edit, remove for everyone, react and type with chat's own mutations on the channel private/<a>/<b>",
       args: {
         input: t.arg({
           required: true,
+          description: 'The message',
           type: builder.inputType('SendDirectMessageInput', {
+            description: 'A direct message to send',
             fields: (f) => ({
               to: f.int({ required: true, description: 'the recipient (databaseId)' }),
               text: f.string({ required: true, description: 'at most 2,000 characters' }),
@@ -148,14 +157,19 @@ export function addDmFields(builder: Builder, T: DmTypes) {
       authScopes: AUTH,
       description:
         'Removes the dialog with a user for the viewer only (JustChat /user/remove-dialog); false when there was none',
-      args: { user: t.arg.int({ required: true }) },
+      args: { user: t.arg.int({ required: true, description: 'The other user (databaseId)' }) },
       resolve: (_p, a, ctx) => removeDialog(ctx, a.user),
     }),
     removeDirectMessageForMe: t.boolean({
       authScopes: AUTH,
       description:
         'Removes a message of a conversation for the viewer only (JustChat /user/messages/remove); for everyone, the author uses removeChatMessage',
-      args: { message: t.arg.int({ required: true }) },
+      args: {
+        message: t.arg.int({
+          required: true,
+          description: 'databaseId of a message of one of your conversations; MESSAGE_NOT_FOUND otherwise',
+        }),
+      },
       resolve: (_p, a, ctx) => hideMessage(ctx, a.message),
     }),
   }))

@@ -54,6 +54,7 @@ async function pollUpdates(ctx: Context, a: { channel?: string | null; pollId?: 
 
 export function addPollFields(builder: Builder, T: PollTypes) {
   const OptionInput = builder.inputType('PollOptionInput', {
+    description: 'One answer of a new channel poll',
     fields: (t) => ({
       text: t.string({ required: true, description: 'up to 100 characters' }),
       position: t.int({ description: 'its place (peka2 variants[].position, 0–1000, each once); default 1, 2, 3 …' }),
@@ -73,14 +74,24 @@ export function addPollFields(builder: Builder, T: PollTypes) {
     channelPoll: t.field({
       type: T.Poll,
       nullable: true,
-      args: { channel: t.arg.string({ required: true }) },
+      args: {
+        channel: t.arg.string({
+          required: true,
+          description: 'Chat channel id; CHANNEL_NOT_FOUND when unknown or not readable',
+        }),
+      },
       description: "A channel's running poll, else its previous one (peka2 /api/poll/info); null when it never had one",
       resolve: (_p, a, ctx) => latestChannelPoll(ctx, a.channel),
     }),
     channelPolls: t.connection(
       {
         type: T.Poll,
-        args: { channel: t.arg.string({ required: true }) },
+        args: {
+          channel: t.arg.string({
+            required: true,
+            description: 'Chat channel id; CHANNEL_NOT_FOUND when unknown or not readable',
+          }),
+        },
         description: "A channel's polls, newest first (the running one, then past ones with final counts); at most 100",
         resolve: (_p, a, ctx) => {
           if (a.last != null || a.before != null) throw invalid('last', 'this list pages forward only (first, after)')
@@ -102,7 +113,7 @@ export function addPollFields(builder: Builder, T: PollTypes) {
     messagePoll: t.field({
       type: T.Poll,
       nullable: true,
-      args: { messageId: t.arg.int({ required: true }) },
+      args: { messageId: t.arg.int({ required: true, description: 'databaseId of the chat message' }) },
       description: 'The poll attached to a message (messenger GET /api/messages/:id/poll); null when none',
       resolve: (_p, a, ctx) => messagePoll(ctx, a.messageId),
     }),
@@ -113,9 +124,9 @@ export function addPollFields(builder: Builder, T: PollTypes) {
       type: T.Poll,
       authScopes: AUTH,
       description:
-        'Starts a poll on a channel (peka2 /api/poll/start): its moderators only, one running at a time; 10 s to 7 days',
+        'Starts a poll on a channel (peka2 /api/poll/start): its moderators only (INSUFFICIENT_PERMISSIONS), one running at a time (POLL_ALREADY_ACTIVE); 10 s to 7 days',
       args: {
-        channel: t.arg.string({ required: true }),
+        channel: t.arg.string({ required: true, description: 'Chat channel id' }),
         question: t.arg.string({ required: true, description: 'up to 300 characters (peka2 description)' }),
         options: t.arg({ type: [OptionInput], required: true, description: '2 to 10' }),
         durationSeconds: t.arg.int({ required: true, description: '10 to 604800 (7 days)' }),
@@ -126,9 +137,10 @@ export function addPollFields(builder: Builder, T: PollTypes) {
     createMessagePoll: t.field({
       type: T.Poll,
       authScopes: AUTH,
-      description: 'Attaches a poll to one of your messages (messenger POST /api/messages/:id/poll); one per message',
+      description:
+        "Attaches a poll to one of your messages (messenger POST /api/messages/:id/poll); one per message (POLL_ALREADY_EXISTS); MESSAGE_NOT_FOUND, INSUFFICIENT_PERMISSIONS for another's message",
       args: {
-        messageId: t.arg.int({ required: true }),
+        messageId: t.arg.int({ required: true, description: 'databaseId of your chat message' }),
         question: t.arg.string({ required: true, description: 'up to 300 characters' }),
         options: t.arg.stringList({ required: true, description: '2 to 10 texts, up to 100 characters each' }),
         multiple: t.arg.boolean({ description: 'voters may choose several options (allow_multiple)' }),
@@ -139,8 +151,9 @@ export function addPollFields(builder: Builder, T: PollTypes) {
     endPoll: t.field({
       type: T.Poll,
       authScopes: AUTH,
-      description: 'Ends a running poll now: its starter or a moderator of its channel',
-      args: { pollId: t.arg.int({ required: true }) },
+      description:
+        'Ends a running poll now: its starter or a moderator of its channel (INSUFFICIENT_PERMISSIONS otherwise); POLL_ENDED when over already',
+      args: { pollId: t.arg.int({ required: true, description: 'The poll (databaseId)' }) },
       resolve: (_p, a, ctx) => endPoll(ctx, a.pollId),
     }),
     votePoll: t.field({
@@ -149,8 +162,12 @@ export function addPollFields(builder: Builder, T: PollTypes) {
       description:
         'Votes for options (databaseId): one per voter in a single-choice poll, each option once in a multiple-choice one; `paid` buys one more vote in a donate poll',
       args: {
-        pollId: t.arg.int({ required: true }),
-        optionIds: t.arg.intList({ required: true }),
+        pollId: t.arg.int({ required: true, description: 'The poll (databaseId)' }),
+        optionIds: t.arg.intList({
+          required: true,
+          description:
+            'The options chosen (PollOption.databaseId): one unless the poll is multiple; one for a paid vote',
+        }),
         paid: t.arg.boolean({ description: 'a paid vote (donate polls): costs votePrice pekoins' }),
       },
       resolve: (_p, a, ctx) => votePoll(ctx, a),
@@ -161,9 +178,14 @@ export function addPollFields(builder: Builder, T: PollTypes) {
       description:
         "Votes by position in a channel's running poll (peka2 /api/poll/vote). In a donate poll, without `paid`, the first vote is free and later ones are paid",
       args: {
-        channel: t.arg.string({ required: true }),
-        position: t.arg.int({ required: true }),
-        paid: t.arg.boolean(),
+        channel: t.arg.string({ required: true, description: 'Chat channel id' }),
+        position: t.arg.int({
+          required: true,
+          description: 'The option by position (PollOption.position); POLL_OPTION_NOT_FOUND otherwise',
+        }),
+        paid: t.arg.boolean({
+          description: 'true: a paid vote; false: a free vote only; omitted: free, else paid in a donate poll',
+        }),
       },
       resolve: (_p, a, ctx) => voteInChannel(ctx, a.channel, a.position, a.paid ?? null),
     }),
@@ -171,7 +193,7 @@ export function addPollFields(builder: Builder, T: PollTypes) {
       type: T.VoteResult,
       authScopes: AUTH,
       description: "Takes back the viewer's free votes in a running message poll (channel polls' votes are final)",
-      args: { pollId: t.arg.int({ required: true }) },
+      args: { pollId: t.arg.int({ required: true, description: 'The poll (databaseId)' }) },
       resolve: (_p, a, ctx) => retractPollVote(ctx, a.pollId),
     }),
   }))
@@ -181,7 +203,10 @@ export function addPollFields(builder: Builder, T: PollTypes) {
       type: T.Update,
       description:
         "A poll's updates (pollId), or every poll of a channel (channel): start, counts (coalesced, the last one exact), end",
-      args: { pollId: t.arg.int(), channel: t.arg.string() },
+      args: {
+        pollId: t.arg.int({ description: 'One poll (databaseId); give this or channel, not both' }),
+        channel: t.arg.string({ description: 'Every poll of this chat channel; give this or pollId, not both' }),
+      },
       subscribe: (_p, a, ctx) => pollUpdates(ctx, a),
       resolve: (u) => u,
     }),

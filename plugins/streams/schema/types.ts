@@ -15,11 +15,17 @@ export function addStreamTypes(builder: Builder) {
   })
   const Content = builder.enumType('CategoryContent', {
     description: 'What a category files (peka2 `content`): streams, or support questions (with the moderation plugin)',
-    values: { STREAM: { value: 'stream' }, SUPPORT: { value: 'support' } } as const,
+    values: {
+      STREAM: { value: 'stream', description: 'Stream categories' },
+      SUPPORT: { value: 'support', description: 'Support question categories' },
+    } as const,
   })
   const Filter = builder.enumType('StreamFilter', {
     description: 'peka2 `type`: ALL (`all`) or the viewer’s followed streams (`my`, signed-in only)',
-    values: { ALL: { value: 'all' }, FOLLOWED: { value: 'followed' } } as const,
+    values: {
+      ALL: { value: 'all', description: 'Every listed stream' },
+      FOLLOWED: { value: 'followed', description: 'Only the streams the viewer follows' },
+    } as const,
   })
 
   const Category = builder.objectRef<CategoryView>('ContentCategory')
@@ -27,9 +33,9 @@ export function addStreamTypes(builder: Builder) {
     description: 'A content category (peka2 /api/category); the root of each content is found by slug `top`',
     fields: (t) => ({
       databaseId: t.exposeInt('id', { description: 'the id peka2 takes; 0 is the (unstored) root of support' }),
-      slug: t.exposeString('slug'),
-      name: t.exposeString('name'),
-      content: t.field({ type: Content, resolve: (c) => c.content }),
+      slug: t.exposeString('slug', { description: 'URL name; top for the root' }),
+      name: t.exposeString('name', { description: 'Display name' }),
+      content: t.field({ type: Content, description: 'What it files', resolve: (c) => c.content }),
       parent: t.field({
         type: Category,
         nullable: true,
@@ -57,12 +63,12 @@ export function addStreamTypes(builder: Builder) {
   const Player = builder.objectRef<PlayerView>('StreamPlayer').implement({
     description: 'A channel of the stream on a streaming service, with the live status its checker last reported',
     fields: (t) => ({
-      provider: t.field({ type: Provider, resolve: (p) => p.provider }),
-      channel: t.exposeString('channel'),
+      provider: t.field({ type: Provider, description: 'The streaming service', resolve: (p) => p.provider }),
+      channel: t.exposeString('channel', { description: 'The channel on that service' }),
       active: t.exposeBoolean('active', { description: "false: its status does not count towards the stream's" }),
-      online: t.exposeBoolean('online'),
-      viewers: t.exposeInt('viewers'),
-      title: t.exposeString('title'),
+      online: t.exposeBoolean('online', { description: 'Whether it is broadcasting, as last reported' }),
+      viewers: t.exposeInt('viewers', { description: 'Viewers as last reported; 0 while offline' }),
+      title: t.exposeString('title', { description: "The broadcast's title as last reported ('' for none)" }),
       url: t.exposeString('url', { description: "the channel's page on its service" }),
       preview: t.exposeString('preview', { description: "its preview picture ('' where the service has none)" }),
     }),
@@ -72,23 +78,25 @@ export function addStreamTypes(builder: Builder) {
     description:
       "A user's stream (peka2 /api/stream): databaseId is the owner's user id, as in chat's stream/<id> channel and " +
       'follows of content STREAM. Inactive streams are seen by stream admins and their owner only.',
-    id: { resolve: (s) => s.id },
+    id: { resolve: (s) => s.id, description: 'Global (Relay) id of the stream' },
     // Pothos pairs results with ids by position: one entry per id, null where none is visible
     loadMany: async (ids, ctx) => {
       const found = new Map((await streamsByIds(ctx, ids.map(Number))).map((s) => [s.id, s]))
       return ids.map((id) => found.get(Number(id)) ?? null)
     },
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
+      databaseId: t.exposeInt('id', { description: "The owner's user id" }),
       owner: t.prismaField({
         type: 'User',
+        description: 'The streamer',
         resolve: (q, s, _a, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...q, where: { id: s.id } }),
       }),
       title: t.exposeString('name', { description: 'peka2 `name`' }),
-      description: t.exposeString('description'),
+      description: t.exposeString('description', { description: "The streamer's description ('' for none)" }),
       category: t.field({
         type: Category,
         nullable: true,
+        description: 'The stream category it is filed in; null for none',
         resolve: async (s, _a, ctx) =>
           s.categoryId === null ? null : ((await streamTree(ctx)).get(s.categoryId) ?? null),
       }),
@@ -108,7 +116,9 @@ export function addStreamTypes(builder: Builder) {
       restream: t.exposeBoolean('restream', { description: 'hidden from lists' }),
       tv: t.exposeBoolean('tv', { description: 'the cinema flag' }),
       selected: t.exposeInt('selected', { description: 'pin priority in the lists: higher first' }),
-      active: t.exposeBoolean('active'),
+      active: t.exposeBoolean('active', {
+        description: 'false: hidden from everyone but stream admins and its owner',
+      }),
       streamStartedAt: t.field({
         type: 'DateTime',
         nullable: true,
@@ -119,7 +129,7 @@ export function addStreamTypes(builder: Builder) {
         description: 'how many users follow it',
         resolve: (s, _a, ctx) => ctx.prisma.follow.count({ where: { content: 'stream', itemId: s.id } }),
       }),
-      players: t.field({ type: [Player], resolve: (s) => s.players }),
+      players: t.field({ type: [Player], description: 'Its players (at most 10)', resolve: (s) => s.players }),
     }),
   })
 
@@ -128,10 +138,10 @@ export function addStreamTypes(builder: Builder) {
       "A broadcast of the site's own player (player.md): title, viewers and thumbnail as its checker reported",
     fields: (t) => ({
       id: t.exposeString('id', { description: 'the channel id asked about' }),
-      live: t.exposeBoolean('live'),
-      title: t.exposeString('title'),
-      viewers: t.exposeInt('viewers'),
-      thumbnail: t.exposeString('thumbnail'),
+      live: t.exposeBoolean('live', { description: 'Whether it is broadcasting; false for an unknown channel' }),
+      title: t.exposeString('title', { description: "The broadcast's title ('' when unknown)" }),
+      viewers: t.exposeInt('viewers', { description: 'Current viewers' }),
+      thumbnail: t.exposeString('thumbnail', { description: "Thumbnail URL; always '' for now (none is recorded)" }),
     }),
   })
 
