@@ -11,14 +11,15 @@ export function addAuditSchema(builder: Builder, { AuditEntry, ModerationAction 
     t.connection({
       type: AuditEntry,
       authScopes: { moderator: true },
-      description: 'Every moderation action, newest first',
+      description:
+        'Every moderation action, newest first (moderators only); entries of support conversations never match the actor, target or channel filters',
       args: {
-        action: t.arg({ type: ModerationAction }),
-        actorId: t.arg.int(),
-        targetUserId: t.arg.int(),
-        channel: t.arg.string(),
-        from: t.arg({ type: 'DateTime' }),
-        to: t.arg({ type: 'DateTime' }),
+        action: t.arg({ type: ModerationAction, description: 'Only this action' }),
+        actorId: t.arg.int({ description: 'Only entries by this user (databaseId)' }),
+        targetUserId: t.arg.int({ description: 'Only entries about this user (databaseId)' }),
+        channel: t.arg.string({ description: 'Only entries about this channel' }),
+        from: t.arg({ type: 'DateTime', description: 'Only entries at or after this time' }),
+        to: t.arg({ type: 'DateTime', description: 'Only entries at or before this time' }),
       },
       resolve: (_p, a, ctx) =>
         idConnection(a, (page) =>
@@ -41,7 +42,7 @@ export function addAuditSchema(builder: Builder, { AuditEntry, ModerationAction 
     t.field({
       type: AuditEntry,
       authScopes: { moderator: true },
-      description: 'Moderation actions as they happen (moderator dashboards)',
+      description: 'Moderation actions as they happen, to moderators only (moderator dashboards)',
       subscribe: (_p, _a, ctx) => ctx.pubsub.subscribe('moderation.audit', AUDIT_KEY),
       resolve: (e) => e,
     }),

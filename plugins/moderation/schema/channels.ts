@@ -8,18 +8,28 @@ type Types = ReturnType<typeof addModerationTypes>
 /** Channel sanctions (JustChat kick / silence / ban) and owner-appointed channel moderators. */
 export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKind }: Types) {
   const auth = { authenticated: true } as const
+  const CHANNEL = 'The channel id, as chat names it'
+  const TARGET = "The user's databaseId; not yourself, nor a moderator of the channel"
+  const REF =
+    "databaseId of the message in this channel it is about (else MESSAGE_NOT_FOUND); shown as the service message's reply"
+  const TEXT = 'Explanation appended to the service message, at most 500 characters'
+  /** The checks every sanction passes, named once in each description. */
+  const WHO =
+    "The channel's moderators only (those its kind names, such as site moderators or the streamer, and those its owner appointed); support conversations are refused. Errors INSUFFICIENT_PERMISSIONS, CHANNEL_NOT_FOUND, USER_NOT_FOUND, INVALID_INPUT"
   builder.queryFields((t) => ({
     channelSanctions: t.field({
       type: [ChannelSanction],
       authScopes: auth,
-      description: "Sanctions in force in a channel (the channel's moderators only)",
-      args: { channel: t.arg.string({ required: true }) },
+      description:
+        "Sanctions in force in a channel, newest first, at most 100 (the channel's moderators only, else INSUFFICIENT_PERMISSIONS)",
+      args: { channel: t.arg.string({ required: true, description: CHANNEL }) },
       resolve: (_p, a, ctx) => sanctionsIn(ctx, a.channel),
     }),
     channelModerators: t.prismaField({
       type: ['User'],
-      description: "Moderators a channel's owner appointed",
-      args: { channel: t.arg.string({ required: true }) },
+      description:
+        "Moderators a channel's owner appointed, in the order appointed; for those who may read the channel (else INSUFFICIENT_PERMISSIONS, or UNAUTHENTICATED for guests)",
+      args: { channel: t.arg.string({ required: true, description: CHANNEL }) },
       resolve: async (query, _p, a, ctx) => {
         const ids = await channelModerators(ctx, a.channel)
         const users = await ctx.prisma.user.findMany({ ...query, where: { id: { in: ids } } })
@@ -32,11 +42,11 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
     kickFromChannel: t.field({
       type: ChannelSanction,
       authScopes: auth,
-      description: 'Kicks a user: they cannot write in the channel until they re-enter it (rejoinChannel)',
+      description: `Kicks a user: they cannot write in the channel until they re-enter it (rejoinChannel). ${WHO}`,
       args: {
-        channel: t.arg.string({ required: true }),
-        userId: t.arg.int({ required: true }),
-        refMessage: t.arg.int(),
+        channel: t.arg.string({ required: true, description: CHANNEL }),
+        userId: t.arg.int({ required: true, description: TARGET }),
+        refMessage: t.arg.int({ description: REF }),
       },
       resolve: (_p, a, ctx) =>
         sanction(ctx, { channel: a.channel, userId: a.userId, kind: 'kick', refMessageId: a.refMessage }),
@@ -44,13 +54,17 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
     silenceInChannel: t.field({
       type: ChannelSanction,
       authScopes: auth,
-      description: 'Silences a user in the channel until a time (at most a year ahead)',
+      description: `Silences a user in the channel until a time, replacing a silence in force. ${WHO}`,
       args: {
-        channel: t.arg.string({ required: true }),
-        userId: t.arg.int({ required: true }),
-        until: t.arg({ type: 'DateTime', required: true }),
-        text: t.arg.string(),
-        refMessage: t.arg.int(),
+        channel: t.arg.string({ required: true, description: CHANNEL }),
+        userId: t.arg.int({ required: true, description: TARGET }),
+        until: t.arg({
+          type: 'DateTime',
+          required: true,
+          description: 'When it ends: in the future, at most a year ahead',
+        }),
+        text: t.arg.string({ description: TEXT }),
+        refMessage: t.arg.int({ description: REF }),
       },
       resolve: (_p, a, ctx) =>
         sanction(ctx, {
@@ -65,13 +79,16 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
     banFromChannel: t.field({
       type: ChannelSanction,
       authScopes: auth,
-      description: 'Bans a user from writing in the channel, until lifted or until a time',
+      description: `Bans a user from writing in the channel, until lifted or until a time, replacing a ban in force. ${WHO}`,
       args: {
-        channel: t.arg.string({ required: true }),
-        userId: t.arg.int({ required: true }),
-        until: t.arg({ type: 'DateTime' }),
-        text: t.arg.string(),
-        refMessage: t.arg.int(),
+        channel: t.arg.string({ required: true, description: CHANNEL }),
+        userId: t.arg.int({ required: true, description: TARGET }),
+        until: t.arg({
+          type: 'DateTime',
+          description: 'When it ends: in the future, at most a year ahead; omitted, until lifted',
+        }),
+        text: t.arg.string({ description: TEXT }),
+        refMessage: t.arg.int({ description: REF }),
       },
       resolve: (_p, a, ctx) =>
         sanction(ctx, {
@@ -85,30 +102,38 @@ export function addChannelSchema(builder: Builder, { ChannelSanction, SanctionKi
     }),
     liftChannelSanction: t.boolean({
       authScopes: auth,
-      description: 'Ends a kick, silence or ban early; false when none was in force',
+      description: `Ends a kick, silence or ban early; false when none was in force. ${WHO}`,
       args: {
-        channel: t.arg.string({ required: true }),
-        userId: t.arg.int({ required: true }),
-        kind: t.arg({ type: SanctionKind, required: true }),
+        channel: t.arg.string({ required: true, description: CHANNEL }),
+        userId: t.arg.int({ required: true, description: "The sanctioned user's databaseId" }),
+        kind: t.arg({ type: SanctionKind, required: true, description: 'Which sanction to lift' }),
       },
       resolve: (_p, a, ctx) => lift(ctx, a.channel, a.userId, a.kind),
     }),
     rejoinChannel: t.boolean({
       authScopes: auth,
-      description: 'Re-enters a channel after a kick; false when there was no kick to clear',
-      args: { channel: t.arg.string({ required: true }) },
+      description: 'Re-enters a channel after a kick; false when there was no kick to clear (signed-in users)',
+      args: { channel: t.arg.string({ required: true, description: 'The channel you were kicked from' }) },
       resolve: (_p, a, ctx) => rejoin(ctx, a.channel),
     }),
     addChannelModerator: t.boolean({
       authScopes: auth,
-      description: 'Appoints a moderator of a channel you own',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }) },
+      description:
+        'Appoints a moderator of a channel you own (else INSUFFICIENT_PERMISSIONS); true also when they already were one. Errors CHANNEL_NOT_FOUND, USER_NOT_FOUND, INVALID_INPUT',
+      args: {
+        channel: t.arg.string({ required: true, description: 'A channel you own' }),
+        userId: t.arg.int({ required: true, description: "The new moderator's databaseId; not yourself" }),
+      },
       resolve: (_p, a, ctx) => setChannelModerator(ctx, a.channel, a.userId, true),
     }),
     removeChannelModerator: t.boolean({
       authScopes: auth,
-      description: 'Removes a moderator of a channel you own',
-      args: { channel: t.arg.string({ required: true }), userId: t.arg.int({ required: true }) },
+      description:
+        'Removes a moderator of a channel you own (else INSUFFICIENT_PERMISSIONS); true also when they were none. Errors CHANNEL_NOT_FOUND, USER_NOT_FOUND, INVALID_INPUT',
+      args: {
+        channel: t.arg.string({ required: true, description: 'A channel you own' }),
+        userId: t.arg.int({ required: true, description: "The moderator's databaseId" }),
+      },
       resolve: (_p, a, ctx) => setChannelModerator(ctx, a.channel, a.userId, false),
     }),
   }))
