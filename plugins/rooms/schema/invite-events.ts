@@ -23,18 +23,26 @@ interface InviteEvent {
 /** myRoomInvites: what became of the viewer's access requests, from their own room topic. */
 export function addInviteSubscription(builder: Builder, T: RoomTypes) {
   const Change = builder.enumType('RoomInviteChange', {
-    values: ['ACCEPTED', 'REJECTED', 'BLACKLISTED'] as const,
+    values: {
+      ACCEPTED: { description: 'the request was accepted: the viewer is now a member' },
+      REJECTED: { description: 'the request was rejected and deleted: the viewer may ask again' },
+      BLACKLISTED: { description: 'the request was blacklisted: asking again is refused' },
+    } as const,
     description: 'ACCEPTED: now a member; REJECTED: deleted, ask again; BLACKLISTED: asking again is refused',
   })
   const Event = builder.objectRef<InviteEvent>('RoomInviteEvent').implement({
     description: "A room's admin decided on the viewer's access request",
     fields: (t) => ({
-      change: t.field({ type: Change, resolve: (e) => e.change }),
-      roomId: t.exposeInt('roomId'),
-      inviteId: t.exposeInt('inviteId', { nullable: true }),
+      change: t.field({ type: Change, description: 'what the admin decided', resolve: (e) => e.change }),
+      roomId: t.exposeInt('roomId', { description: "the room's databaseId" }),
+      inviteId: t.exposeInt('inviteId', {
+        nullable: true,
+        description: "the request's databaseId (deleted unless BLACKLISTED)",
+      }),
       room: t.field({
         type: T.Room,
         nullable: true,
+        description: 'the room; null once it is deleted',
         resolve: (e, _a, ctx) => ctx.prisma.room.findUnique({ where: { id: e.roomId } }),
       }),
       time: t.exposeString('time', { description: 'ISO 8601' }),

@@ -24,32 +24,32 @@ export function addVideoFields(builder: Builder, T: RoomTypes) {
   const Video = builder.objectRef<RoomVideo>('RoomVideo').implement({
     description: 'What a room plays now (peka2 getCurrentVideo)',
     fields: (t) => ({
-      roomId: t.exposeInt('roomId'),
-      url: t.exposeString('url'),
+      roomId: t.exposeInt('roomId', { description: "the room's databaseId" }),
+      url: t.exposeString('url', { description: "the video's http(s) URL" }),
       playlistPosition: t.exposeInt('playlistPosition', {
         description: 'its index in the playlist (from 0) when it was started',
       }),
-      startedAt: t.expose('startedAt', { type: 'DateTime' }),
-      code: t.field({ type: Code, resolve: (v) => v.code }),
+      startedAt: t.expose('startedAt', { type: 'DateTime', description: 'when it was started' }),
+      code: t.field({ type: Code, description: 'HTML to embed it', resolve: (v) => v.code }),
     }),
   })
   const Item = builder.objectRef<PlaylistItem>('RoomPlaylistItem').implement({
     description: 'An entry of a room playlist (peka2 playlist)',
     fields: (t) => ({
-      databaseId: t.exposeInt('id'),
+      databaseId: t.exposeInt('id', { description: "the entry's number (new with every setRoomPlaylist)" }),
       position: t.exposeInt('position', { description: 'the sort key: the list is in this order, gaps allowed' }),
-      url: t.exposeString('url'),
+      url: t.exposeString('url', { description: "the video's http(s) URL" }),
       start: t.expose('start', { type: 'DateTime', description: 'when it is to start playing' }),
       main: t.exposeBoolean('main', { description: "the room's main video (at most one)" }),
-      persistent: t.exposeBoolean('persistent'),
+      persistent: t.exposeBoolean('persistent', { description: 'a permanent broadcast (peka2 persistent), as set' }),
     }),
   })
   const PlaybackRef = builder.objectRef<Playback>('RoomPlayback').implement({
     description: 'A video a room played (peka2 playlist/history)',
     fields: (t) => ({
-      url: t.exposeString('url'),
-      start: t.expose('start', { type: 'DateTime' }),
-      end: t.expose('end', { type: 'DateTime' }),
+      url: t.exposeString('url', { description: "the video's URL" }),
+      start: t.expose('start', { type: 'DateTime', description: 'when it started playing' }),
+      end: t.expose('end', { type: 'DateTime', description: 'when another video replaced it' }),
     }),
   })
   const ItemInput = builder.inputType('RoomPlaylistItemInput', {
@@ -57,9 +57,12 @@ export function addVideoFields(builder: Builder, T: RoomTypes) {
     fields: (f) => ({
       position: f.int({ required: true, description: 'sort key, 0 or more; gaps allowed' }),
       url: f.string({ required: true, description: 'http(s), at most 2,000 characters' }),
-      start: f.field({ type: 'DateTime', required: true }),
+      start: f.field({ type: 'DateTime', required: true, description: 'when it is to start playing' }),
       main: f.boolean({ required: true, description: 'at most one item of a list' }),
-      persistent: f.boolean({ required: true }),
+      persistent: f.boolean({
+        required: true,
+        description: 'a permanent broadcast (peka2 persistent), stored as given',
+      }),
     }),
   })
 
@@ -95,11 +98,18 @@ export function addVideoFields(builder: Builder, T: RoomTypes) {
   builder.mutationFields((t) => ({
     setRoomPlaylist: t.field({
       type: [Item],
-      description: "Replaces a room's playlist (room admins): at most ROOMS_PLAYLIST_MAX items, at most one main",
+      description:
+        "Replaces a room's playlist (room admins and site staff): at most ROOMS_PLAYLIST_MAX items, at most one main; " +
+        'the room hears PLAYLIST. Errors: ROOM_NOT_FOUND, ROOM_NOT_ADMIN, INVALID_INPUT (naming the item)',
       authScopes: { authenticated: true },
       args: {
-        roomId: t.arg.int({ required: true }),
-        items: t.arg({ type: [ItemInput], required: true, extensions: { maxItems: 1000 } }),
+        roomId: t.arg.int({ required: true, description: "the room's databaseId" }),
+        items: t.arg({
+          type: [ItemInput],
+          required: true,
+          extensions: { maxItems: 1000 },
+          description: 'the whole new list (empty: no playlist), at most ROOMS_PLAYLIST_MAX (default 100) items',
+        }),
       },
       resolve: (_p, a, ctx) => setRoomPlaylist(ctx, a.roomId, a.items),
     }),
@@ -107,9 +117,17 @@ export function addVideoFields(builder: Builder, T: RoomTypes) {
       type: Video,
       description:
         'Starts the playlist item at `position` (an index from 0; past the end: the first) (room admins); what ' +
-        'played before goes to the history; the room hears VIDEO, the people in it a roomVideo notification',
+        'played before goes to the history; the room hears VIDEO, the people in it a roomVideo notification. ' +
+        'Errors: ROOM_NOT_FOUND, ROOM_NOT_ADMIN, INVALID_INPUT, ROOM_PLAYLIST_EMPTY',
       authScopes: { authenticated: true },
-      args: { roomId: t.arg.int({ required: true }), position: t.arg.int({ required: true }) },
+      args: {
+        roomId: t.arg.int({ required: true, description: "the room's databaseId" }),
+        position: t.arg.int({
+          required: true,
+          description:
+            "index in the playlist, from 0 (its order, not the items' position keys); past the end: the first item",
+        }),
+      },
       resolve: (_p, a, ctx) => setRoomCurrentVideo(ctx, a.roomId, a.position),
     }),
   }))

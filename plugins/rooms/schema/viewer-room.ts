@@ -16,10 +16,11 @@ export function addViewerRoomSubscription(builder: Builder, T: RoomTypes) {
   const Event = builder.objectRef<ViewerRoom>('ViewerRoom').implement({
     description: 'Where the viewer is: a room, or none',
     fields: (t) => ({
-      roomId: t.exposeInt('roomId', { nullable: true }),
+      roomId: t.exposeInt('roomId', { nullable: true, description: "the room's databaseId; null: in none" }),
       room: t.field({
         type: T.Room,
         nullable: true,
+        description: 'the room the viewer is inside; null: in none (or it was just deleted)',
         resolve: (e, _a, ctx) => (e.roomId === null ? null : ctx.prisma.room.findUnique({ where: { id: e.roomId } })),
       }),
     }),
