@@ -4,20 +4,33 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a channel sanction withholds: the right to write in that channel, for how long */
 export type ChannelSanctionKind =
+  /** Until lifted, or until a set time */
   | 'BAN'
+  /** Until the user re-enters the channel (rejoinChannel) */
   | 'KICK'
+  /** Until a set time */
   | 'SILENCE';
 
+/** Why a message was not sent (flow control or a sanction), with `dropMessage` saying it in words */
 export type ChatDropReason =
+  /** The author is banned, in this channel or site-wide */
   | 'BANNED'
+  /** The recipient ignores the author. Not given by this server: such a message is sent and hidden from whoever ignores its author */
   | 'IGNORED'
+  /** The author was kicked from this channel and must re-enter it to write */
   | 'KICKED'
+  /** The channel's rules refuse the author (a direct message the recipient does not take, support taken away …) */
   | 'NOT_ALLOWED'
+  /** The author spent the budget of 60 chat events a minute */
   | 'RATE_LIMITED'
+  /** The author is silenced (muted) in this channel for a while */
   | 'SILENCED'
+  /** The channel's slow mode: the author sent a message too recently (moderators are exempt) */
   | 'SLOW_MODE';
 
+/** One condition of a history filter: `field` `operation` `value` */
 export type ChatHistoryCondition = {
   /** id | from | to | type */
   field: string;
@@ -25,41 +38,68 @@ export type ChatHistoryCondition = {
   glue?: string | null | undefined;
   /** in | not in | = | <> | < | > */
   operation: string;
+  /** 1–100 values (exactly one for = <> < >): integer ids for id, from and to; message types (≤ 32 characters) for type */
   value: Array<string>;
 };
 
 /** peka2 /chat/history conditions: nested groups, glued left to right */
 export type ChatHistoryQuery = {
+  /** Conditions, at most 50 in the whole query */
   conditions?: Array<ChatHistoryCondition> | null | undefined;
+  /** and | or: how this group joins the items before it (default and) */
   glue?: string | null | undefined;
+  /** Nested groups, at most 4 levels deep */
   groups?: Array<ChatHistoryQuery> | null | undefined;
 };
 
+/** A partial update of the `chat` section: omitted fields keep their value */
 export type ChatSettingsInput = {
+  /** Turn coloured nicks off. default false. */
   disablenamecolor?: boolean | null | undefined;
+  /** Show stream announcements. default true. */
   displayannounce?: boolean | null | undefined;
+  /** Codes of the user's favourite smiles. At most 100 strings of at most 64 characters. default empty. */
   favoritesmiles?: Array<string> | null | undefined;
+  /** Chat font size. An integer from 8 to 32. default 12. */
   fontsize?: number | null | undefined;
+  /** Use a secure WebSocket (WSS) connection for chat. default false. */
   forcewss?: boolean | null | undefined;
+  /** Show thumbnails of images posted in chat. default false. */
   images?: boolean | null | undefined;
+  /** Show animated images. default true. */
   imagesgif?: boolean | null | undefined;
+  /** Ids of the channels the user pinned. At most 100 strings of at most 64 characters. default empty. */
   mychannels?: Array<string> | null | undefined;
+  /** Index of the user's nick colour. An integer from 0 to 255. default 0. */
   namecolor?: number | null | undefined;
+  /** Show smiles. default true. */
   smiles?: boolean | null | undefined;
+  /** Show animated smiles. default true. */
   smilesgif?: boolean | null | undefined;
+  /** Sub mode of the chat of the user's own stream: none, or by level. One of "none", "level". default "none". */
   submode?: string | null | undefined;
+  /** Chat theme. At most 64 characters. default "sc2tv". */
   theme?: string | null | undefined;
+  /** Show messages from Twitch and GoodGame. default true. */
   thirdparty?: boolean | null | undefined;
+  /** Do not dim messages from other services. default false. */
   thirdpartydontmask?: boolean | null | undefined;
+  /** Show Twitch smiles. default true. */
   thirdpartysmiles?: boolean | null | undefined;
+  /** Total ignore mode. default false. */
   totalignore?: boolean | null | undefined;
 };
 
+/** Where a report stands */
 export type ComplaintStatus =
+  /** Waiting for a moderator */
   | 'OPEN'
+  /** A moderator found nothing to act on */
   | 'REJECTED'
+  /** A moderator acted on it */
   | 'RESOLVED';
 
+/** A stream category to create or change */
 export type ContentCategoryInput = {
   /** the category to change; none creates one */
   databaseId?: number | null | undefined;
@@ -73,11 +113,15 @@ export type ContentCategoryInput = {
   slug: string;
 };
 
+/** A new room: only name is required */
 export type CreateRoomInput = {
+  /** RoomCategory.databaseId (ROOM_CATEGORY_NOT_FOUND otherwise); absent: no category */
   categoryId?: number | null | undefined;
+  /** true: left out of room lists (still found by id or slug); default false */
   hidden?: boolean | null | undefined;
   /** how many may be inside at once, 1–10000 (default 255) */
   maxUsers?: number | null | undefined;
+  /** who may read it; default PUBLIC */
   mode?: RoomMode | null | undefined;
   /** 1–100 characters */
   name: string;
@@ -91,12 +135,16 @@ export type CreateRoomInput = {
 
 /** REQUESTED: waiting for their answer; ACCEPTED: they had asked you already, you are friends now */
 export type FriendRequestOutcome =
+  /** They had asked you already: you are friends now */
   | 'ACCEPTED'
+  /** The request waits for their answer */
   | 'REQUESTED';
 
 /** What can be ignored (peka2 ignore content) */
 export type IgnoreContent =
+  /** A user's chat messages, typing and reactions, hidden from the ignorer; the item is the user id */
   | 'CHAT'
+  /** A user's stream; the item is the streamer's user id */
   | 'STREAM';
 
 /** What to change of a stream; fields left out stay as they are */
@@ -119,40 +167,62 @@ export type LiveStreamInput = {
   thumbnail?: string | null | undefined;
   /** 1–100 characters */
   title?: string | null | undefined;
+  /** the cinema flag */
   tv?: boolean | null | undefined;
   /** whose stream: the viewer's own unless a stream admin names another user */
   userId?: number | null | undefined;
 };
 
+/** Credentials for login */
 export type LoginInput = {
   /** captcha response, when the server checks one (CAPTCHA_VERIFY_URL) */
   captcha?: string | null | undefined;
   /** username or email */
   login: string;
+  /** The account's password */
   password: string;
 };
 
+/** A partial update of the `messages` section: omitted fields keep their value */
 export type MessagesSettingsInput = {
+  /** Who may send the user direct messages: everyone, friends only, or nobody; a conversation the user started may always be answered. One of "everyone", "friends", "nobody". default "everyone". */
   allowFrom?: string | null | undefined;
 };
 
+/** What a moderation audit entry records */
 export type ModerationAction =
+  /** A user's vote to ban another (accuseUser) */
   | 'ACCUSE'
+  /** A ban the votes reached */
   | 'BAN'
+  /** A moderator undid a ban (undoBan) */
   | 'BAN_UNDO'
+  /** A voter of an undone ban banned for an unfair accusation */
   | 'BAN_UNFAIR'
+  /** An account blocked (blockUser) */
   | 'BLOCK'
+  /** A ban from a channel (banFromChannel) */
   | 'CHANNEL_BAN'
+  /** A kick from a channel (kickFromChannel) */
   | 'CHANNEL_KICK'
+  /** A channel sanction lifted early (liftChannelSanction) */
   | 'CHANNEL_LIFT'
+  /** A channel's owner appointed a moderator (addChannelModerator) */
   | 'CHANNEL_MODERATOR_ADD'
+  /** A channel's owner removed a moderator (removeChannelModerator) */
   | 'CHANNEL_MODERATOR_REMOVE'
+  /** A silence in a channel (silenceInChannel) */
   | 'CHANNEL_SILENCE'
+  /** A chat message reported (fileComplaint) */
   | 'COMPLAINT_FILE'
+  /** A report resolved or rejected (resolveComplaint) */
   | 'COMPLAINT_RESOLVE'
+  /** A question's asker lost the right to ask support (banFromSupport) */
   | 'SUPPORT_BAN'
+  /** An account unblocked (blockUser) */
   | 'UNBLOCK';
 
+/** The viewer's application as they want it */
 export type OAuthAppInput = {
   /** 1–1,000 characters */
   description: string;
@@ -164,21 +234,36 @@ export type OAuthAppInput = {
 
 /** What an application may do as a user: READ (queries and subscriptions, always granted), WRITE (mutations), or a role the user holds (ROLE_ADMIN, SUPPORT …). Beyond READ only for applications staff approved. */
 export type OAuthScope =
+  /** The user's blocker role, when they hold it: May block and unblock user accounts */
   | 'BLOCKER'
+  /** The user's masterstreamer role, when they hold it: Partner streamer: has their own smiles and icon */
   | 'MASTERSTREAMER'
+  /** The user's moderator role, when they hold it: Chat moderator: bans, removes messages, handles complaints */
   | 'MODERATOR'
+  /** Queries and subscriptions as the user; always granted */
   | 'READ'
+  /** The user's roleAdmin role, when they hold it: May change other users' roles; also an operator (plugin switches, console) */
   | 'ROLE_ADMIN'
+  /** The user's schedule role, when they hold it: May edit their own stream schedule */
   | 'SCHEDULE'
+  /** The user's seasoner role, when they hold it: May manage competition seasons */
   | 'SEASONER'
+  /** The user's smiler role, when they hold it: May edit the public smiles */
   | 'SMILER'
+  /** The user's storeAdmin role, when they hold it: Store administrator: creates and changes bonuses */
   | 'STORE_ADMIN'
+  /** The user's storeSupport role, when they hold it: Store support: users' points, bonuses and subscriptions */
   | 'STORE_SUPPORT'
+  /** The user's streamAdmin role, when they hold it: Stream administrator */
   | 'STREAM_ADMIN'
+  /** The user's support role, when they hold it: Support agent: answers support tickets */
   | 'SUPPORT'
+  /** The user's twitch role, when they hold it: A twitch.tv account is linked */
   | 'TWITCH'
+  /** Mutations as the user */
   | 'WRITE';
 
+/** Profile fields to change; omitted fields keep their value */
 export type ProfileInput = {
   /** date of birth, YYYY-MM-DD */
   dob?: string | null | undefined;
@@ -192,7 +277,9 @@ export type ProfileInput = {
   photo?: string | null | undefined;
 };
 
+/** A new account: name, email and password */
 export type RegisterInput = {
+  /** A valid address of at most 254 characters; one account per email */
   email: string;
   /** 8–128 characters with a letter and a digit */
   password: string;
@@ -202,45 +289,72 @@ export type RegisterInput = {
 
 /** What happened to a room */
 export type RoomChange =
+  /** a text channel was added (channelId) */
   | 'CHANNEL_CREATED'
+  /** a text channel was renamed, moved or made read-only (channelId) */
   | 'CHANNEL_UPDATED'
+  /** it was deleted (the last event) */
   | 'DELETED'
+  /** its emojis or stickers changed */
   | 'EMOJIS'
+  /** a user went inside (user) */
   | 'ENTERED'
+  /** an access request was accepted (user, inviteId); admins only */
   | 'INVITE_ACCEPTED'
+  /** an access request was blacklisted (user, inviteId); admins only */
   | 'INVITE_BLACKLISTED'
+  /** an access request was rejected (user, inviteId); admins only */
   | 'INVITE_REJECTED'
+  /** a user asked for access (user, inviteId); admins only */
   | 'INVITE_REQUESTED'
+  /** a user left it, moved on or was removed (user) */
   | 'LEFT'
+  /** its settings or preview changed */
   | 'MODIFIED'
+  /** its playlist was replaced */
   | 'PLAYLIST'
+  /** a user was taken off its access list (user) */
   | 'USER_REMOVED'
+  /** a user was put on its access list or given another role (user, role) */
   | 'USER_SET'
+  /** it started another video (currentVideo) */
   | 'VIDEO';
 
 /** PUBLIC: anyone reads; PRIVATE: members */
 export type RoomMode =
+  /** only its members (and site staff) read and write it */
   | 'PRIVATE'
+  /** anyone reads it, signed-in users write (unless it has a password) */
   | 'PUBLIC';
 
 /** How rooms are sorted (ties by id, in the same direction); OCCUPANTS: how many are inside now */
 export type RoomOrder =
+  /** oldest first */
   | 'CREATED_AT_ASC'
+  /** newest first (the default) */
   | 'CREATED_AT_DESC'
+  /** by name, A to Z */
   | 'NAME_ASC'
+  /** by name, Z to A */
   | 'NAME_DESC'
+  /** fewest people inside first */
   | 'OCCUPANTS_ASC'
+  /** most people inside first */
   | 'OCCUPANTS_DESC'
+  /** lowest rating first */
   | 'RATING_ASC'
+  /** highest rating first */
   | 'RATING_DESC';
 
 /** An entry of a new playlist: every field is required */
 export type RoomPlaylistItemInput = {
   /** at most one item of a list */
   main: boolean;
+  /** a permanent broadcast (peka2 persistent), stored as given */
   persistent: boolean;
   /** sort key, 0 or more; gaps allowed */
   position: number;
+  /** when it is to start playing */
   start: string;
   /** http(s), at most 2,000 characters */
   url: string;
@@ -248,13 +362,18 @@ export type RoomPlaylistItemInput = {
 
 /** A user's standing in a room: its owner, an administrator (peka2 admin), or a member (peka2 user) */
 export type RoomRole =
+  /** on the access list as ADMIN: manages the room (peka2 admin) */
   | 'ADMIN'
+  /** on the access list as MEMBER: may enter and read it when closed (peka2 user) */
   | 'MEMBER'
+  /** created the room (Room.ownerId): manages it, makes admins, deletes it */
   | 'OWNER';
 
+/** A chat message to send */
 export type SendChatMessageInput = {
   /** ids of files you uploaded (uploadFile), at most 10; with files the text may be empty */
   attachments?: Array<string> | null | undefined;
+  /** Id of the channel to write to */
   channel: string;
   /** databaseId of a message in the same channel */
   replyTo?: number | null | undefined;
@@ -268,22 +387,35 @@ export type SendChatMessageInput = {
 
 /** A partial settings update: omitted fields keep their value */
 export type SettingsInput = {
+  /** Changes to the `chat` section */
   chat?: ChatSettingsInput | null | undefined;
+  /** Changes to the `messages` section */
   messages?: MessagesSettingsInput | null | undefined;
+  /** Changes to the `stream` section */
   stream?: StreamSettingsInput | null | undefined;
 };
 
+/** What a masterstreamer's change set does to one of their smiles */
 export type SmileChange =
+  /** Uploaded, not approved yet */
   | 'ADDED'
+  /** Approved; its removal is proposed */
   | 'REMOVED'
+  /** Approved; no change proposed */
   | 'UNCHANGED'
+  /** Approved; a new tab, position or level is proposed */
   | 'UPDATED';
 
+/** How the approval queue changed */
 export type SmileQueueChangeKind =
+  /** A smiler approved it: it is public now */
   | 'APPROVED'
+  /** A smiler sent it back to its masterstreamer */
   | 'REJECTED'
+  /** A masterstreamer submitted their change set */
   | 'SUBMITTED';
 
+/** A smile's new place and level (icons have none) */
 export type SmileUpdateInput = {
   /** databaseId */
   id: number;
@@ -295,10 +427,15 @@ export type SmileUpdateInput = {
   tab: number;
 };
 
+/** How the public smile set changed */
 export type SmilesChangeKind =
+  /** A smiler added a smile */
   | 'ADDED'
+  /** A masterstreamer's change set was approved */
   | 'APPROVED'
+  /** A smiler removed smiles or icons */
   | 'REMOVED'
+  /** A smiler changed tabs, positions or levels */
   | 'UPDATED';
 
 /** The field the bonus' type reads: level, color ('#rgb'/'#rrggbb'), smiles (codes) or amount */
@@ -315,24 +452,35 @@ export type StoreBonusConfigInput = {
 
 /** peka2 /api/store/bonus/modify: without id a new bonus */
 export type StoreBonusInput = {
+  /** The type's parameter: the one field the type reads must be set (INVALID_INPUT otherwise) */
   config: StoreBonusConfigInput;
   /** seconds a purchase lasts (0: forever), at most ten years */
   duration: number;
+  /** The bonus to change (databaseId); omitted: a new bonus */
   id?: number | null | undefined;
   /** 1–100 characters */
   name: string;
+  /** Whether and for how much it is sold */
   price: StoreBonusPriceInput;
+  /** What the bonus does */
   type: StoreBonusType;
+  /** Its place in the catalogue */
   view: StoreBonusPlacementInput;
 };
 
+/** Where a bonus sits in the catalogue: the catalogue lists by category, then position */
 export type StoreBonusPlacementInput = {
+  /** The group of the catalogue, 0–1,000,000 */
   category: number;
+  /** sold only to buyers of the previous bonus of the category (BONUS_LOCKED otherwise) */
   linked: boolean;
+  /** The order within the category, lowest first, 0–1,000,000 */
   position: number;
 };
 
+/** A bonus' prices: it may be sold for pekoins, points or both */
 export type StoreBonusPriceInput = {
+  /** false: not on sale (store staff may still grant it) */
   canBePurchased: boolean;
   /** 0–1,000,000; 0: not sold for pekoins */
   pekoins: number;
@@ -342,62 +490,102 @@ export type StoreBonusPriceInput = {
 
 /** peka2 citizenMinLevel, nickColor, smiles, smilesPerMessage */
 export type StoreBonusType =
+  /** peka2 citizenMinLevel: the least citizen weight the owner votes with in moderation; config {level} */
   | 'CITIZEN_MIN_LEVEL'
+  /** peka2 nickColor: the colour of the owner's nick; config {color: '#rrggbb'} */
   | 'NICK_COLOR'
+  /** peka2 smiles: smiles the owner may use in chat; config {smiles: [code]} */
   | 'SMILES'
+  /** peka2 smilesPerMessage: how many smiles the owner may write in one chat message; config {amount} */
   | 'SMILES_PER_MESSAGE';
 
 /** PEKOINS: bought money; POINTS: earned */
 export type StoreCurrency =
+  /** Bought money: top-ups, free coins, grants by store admins */
   | 'PEKOINS'
+  /** Earned money: set or granted by store support */
   | 'POINTS';
 
+/** What a ledger entry was for */
 export type StoreEntryKind =
+  /** Staff granted or took back an amount (adjustStoreBalance) */
   | 'ADJUSTMENT'
+  /** A bonus bought (buyBonus): its price to the store's revenue */
   | 'BONUS_PURCHASE'
+  /** Free pekoins for a publication on a network (claimFreeCoins) */
   | 'FREE_COINS'
+  /** A gift sent (sendGift): its price from the sender's wallet to the store */
   | 'GIFT'
+  /** Pekoins credited by JustChat's updateBalance (legacyTopUp) */
   | 'LEGACY_TOPUP'
+  /** Store support set a user's points (setStorePoints): the difference */
   | 'POINTS_SET'
+  /** A purchase refunded (refundStorePurchase): its payments reversed */
   | 'REFUND'
+  /** A price paid for another plugin's thing (a paid poll vote) */
   | 'SPEND'
+  /** A month of a streamer bought (buyStreamerSubscription): the streamer's share to them, the rest to the store */
   | 'SUBSCRIPTION_PURCHASE'
+  /** Pekoins a trusted back-end was paid for (topUp) */
   | 'TOPUP';
 
+/** A new (no id) or changed gift of the catalogue */
 export type StoreGiftInput = {
+  /** false: withdrawn (no longer offered) */
   active: boolean;
+  /** The gift to change (databaseId); omitted: a new gift */
   id?: number | null | undefined;
-  /** an image URL or upload path */
+  /** an image URL or upload path, 1–500 characters */
   image: string;
+  /** 1–100 characters */
   name: string;
   /** pekoins, 1–1,000,000 */
   price: number;
 };
 
+/** What happened to a purchase */
 export type StorePurchaseChange =
+  /** Switched on or off, or its end changed by store support */
   | 'CHANGED'
+  /** Its end passed */
   | 'EXPIRED'
+  /** A running one bought again: its end moved by the bonus' duration */
   | 'EXTENDED'
+  /** Given by store support without payment */
   | 'GRANTED'
+  /** Bought anew */
   | 'PURCHASED'
+  /** Refunded and removed by store support */
   | 'REFUNDED'
+  /** Taken away by store support without a refund */
   | 'REMOVED';
 
+/** What happened to a subscription */
 export type StoreSubscriptionChange =
+  /** Its icon shown or hidden, or changed by store support */
   | 'CHANGED'
+  /** Its end passed */
   | 'EXPIRED'
+  /** A running one bought again: its end moved a month on */
   | 'EXTENDED'
+  /** Bought anew, or added by store support */
   | 'PURCHASED'
+  /** Taken away by store support */
   | 'REMOVED';
 
 /** Store support's new or changed subscription (peka2 subscription/modify) */
 export type StoreSubscriptionInput = {
+  /** shows the subscriber's icon */
   active: boolean;
   /** null: no end; absent: a month from now when new */
   expiresAt?: string | null | undefined;
+  /** The subscription to change (databaseId); omitted: the user's subscription to the streamer, or a new one */
   id?: number | null | undefined;
+  /** why (1–500 characters), for the audit */
   reason: string;
+  /** The streamer, not the subscriber; an existing subscription's own */
   streamerId: number;
+  /** The subscriber; an existing subscription's own */
   userId: number;
 };
 
@@ -407,15 +595,19 @@ export type StoreTopUpInput = {
   amount: number;
   /** the payment id: a payment is credited once */
   idempotencyKey: string;
+  /** hex HMAC-SHA256 as the type says; INVALID_SIGNATURE when it does not match */
   signature: string;
+  /** The user to credit */
   userId: number;
 };
 
+/** A player of a stream: its channel on a streaming service (each provider and channel once) */
 export type StreamPlayerInput = {
   /** default true */
   active?: boolean | null | undefined;
   /** 1–64 letters, digits, _ . or - */
   channel: string;
+  /** The streaming service */
   provider: StreamProvider;
 };
 
@@ -432,20 +624,27 @@ export type StreamProvider =
   /** youtube.com */
   | 'YOUTUBE';
 
+/** A partial update of the `stream` section: omitted fields keep their value */
 export type StreamSettingsInput = {
+  /** Start the stream's player on opening its page. default true. */
   autostart?: boolean | null | undefined;
+  /** Preferred player; empty prefers the twitch.tv player. At most 64 characters. default "". */
   player?: string | null | undefined;
+  /** Skip the front page when the site is opened from a direct link. default false. */
   skipmain?: boolean | null | undefined;
+  /** Show a video preview of a stream on hover in lists. default true. */
   videopreview?: boolean | null | undefined;
 };
 
 /** Absent fields are kept */
 export type UpdateRoomInput = {
-  /** null: no category */
+  /** RoomCategory.databaseId (ROOM_CATEGORY_NOT_FOUND otherwise); null: no category */
   categoryId?: number | null | undefined;
+  /** true: left out of room lists (still found by id or slug) */
   hidden?: boolean | null | undefined;
   /** how many may be inside at once, 1–10000 (default 255); owner */
   maxUsers?: number | null | undefined;
+  /** who may read it */
   mode?: RoomMode | null | undefined;
   /** 1–100 characters */
   name?: string | null | undefined;

@@ -4,26 +4,38 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Why a message was not sent (flow control or a sanction), with `dropMessage` saying it in words */
 export type ChatDropReason =
+  /** The author is banned, in this channel or site-wide */
   | 'BANNED'
+  /** The recipient ignores the author. Not given by this server: such a message is sent and hidden from whoever ignores its author */
   | 'IGNORED'
+  /** The author was kicked from this channel and must re-enter it to write */
   | 'KICKED'
+  /** The channel's rules refuse the author (a direct message the recipient does not take, support taken away …) */
   | 'NOT_ALLOWED'
+  /** The author spent the budget of 60 chat events a minute */
   | 'RATE_LIMITED'
+  /** The author is silenced (muted) in this channel for a while */
   | 'SILENCED'
+  /** The channel's slow mode: the author sent a message too recently (moderators are exempt) */
   | 'SLOW_MODE';
 
+/** Credentials for login */
 export type LoginInput = {
   /** captcha response, when the server checks one (CAPTCHA_VERIFY_URL) */
   captcha?: string | null | undefined;
   /** username or email */
   login: string;
+  /** The account's password */
   password: string;
 };
 
+/** A chat message to send */
 export type SendChatMessageInput = {
   /** ids of files you uploaded (uploadFile), at most 10; with files the text may be empty */
   attachments?: Array<string> | null | undefined;
+  /** Id of the channel to write to */
   channel: string;
   /** databaseId of a message in the same channel */
   replyTo?: number | null | undefined;
