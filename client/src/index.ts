@@ -21,9 +21,12 @@ export interface ClientOptions {
   fetch?: typeof fetch
   /** a WebSocket constructor where there is no global one (Node: the `ws` package) */
   webSocketImpl?: unknown
-  /** how subscriptions travel: graphql-ws (default) or server-sent events over POST, for networks that block sockets */
+  /**
+   * how subscriptions travel: graphql-ws (default) or server-sent events over POST, for networks that block sockets;
+   * both reconnect with backoff and subscribe again
+   */
   transport?: 'ws' | 'sse'
-  /** reconnect attempts before a subscription fails (default 10) */
+  /** reconnect attempts in a row before a subscription fails (default 10) */
   retryAttempts?: number
   /** first reconnect delay in ms, doubled each attempt up to 30 s, with jitter (default 1000) */
   retryBaseMs?: number
@@ -49,6 +52,18 @@ export interface StreamhubClient {
 /** Exponential backoff with full jitter, capped: spreads reconnecting clients out after a server restart. */
 export const backoffMs = (retries: number, baseMs: number, capMs = 30_000) =>
   Math.round(Math.min(capMs, baseMs * 2 ** retries) * (0.5 + Math.random() / 2))
+
+/** An error result inside an event stream: handed to the sink, never retried. */
+class FinalResult {
+  constructor(readonly error: StreamhubError) {}
+}
+
+/** Waits `ms`, or less when `signal` aborts. */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+  })
 
 export function createClient(options: ClientOptions): StreamhubClient {
   let token = options.token ?? null
@@ -95,28 +110,54 @@ export function createClient(options: ClientOptions): StreamhubClient {
     return ws
   }
 
+  /**
+   * A subscription over server-sent events. A stream that breaks off without `complete` (a dropped connection, a
+   * restart) or a retryable HTTP answer (429, 5xx) is opened again with the same backoff as graphql-ws; an error
+   * result from the server, another HTTP error or running out of attempts ends it with `error`.
+   */
   function subscribeSse<R>(doc: TypedDocumentNode<R, Variables>, variables: Variables, sink: Sink<R>): () => void {
     const abort = new AbortController()
     const stop = () => abort.abort()
     sseStops.add(stop)
+    const attempts = options.retryAttempts ?? 10
+    const body = JSON.stringify({ query: print(doc), variables })
+    /** one connection: true when the server completed the subscription */
+    async function connect(onOpen: () => void): Promise<boolean> {
+      const res = await doFetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders() },
+        body,
+        signal: abort.signal,
+      })
+      if (!res.ok || !res.body)
+        throw StreamhubError.fromStatus(res.status, `HTTP ${res.status} instead of an event stream`)
+      onOpen()
+      return readEventStream(res.body, (result) => {
+        if (result.errors?.length) throw new FinalResult(StreamhubError.fromGraphQL(result.errors[0]))
+        if (result.data) sink.next(result.data as R)
+      })
+    }
     void (async () => {
+      let retries = 0
       try {
-        const res = await doFetch(options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...authHeaders() },
-          body: JSON.stringify({ query: print(doc), variables }),
-          signal: abort.signal,
-        })
-        if (!res.ok || !res.body)
-          throw StreamhubError.fromStatus(res.status, `HTTP ${res.status} instead of an event stream`)
-        await readEventStream(res.body, (result) => {
-          if (result.errors?.length) throw StreamhubError.fromGraphQL(result.errors[0])
-          if (result.data) sink.next(result.data as R)
-        })
+        for (;;) {
+          let failure: StreamhubError
+          try {
+            if (await connect(() => (retries = 0))) break
+            failure = new StreamhubError('the event stream ended without completing', 'NETWORK_ERROR', true)
+          } catch (e) {
+            if (abort.signal.aborted) break
+            if (e instanceof FinalResult) throw e.error
+            failure = toStreamhubError(e)
+            if (!failure.retryable) throw failure
+          }
+          if (retries >= attempts) throw failure
+          await pause(backoffMs(retries++, baseMs), abort.signal)
+          if (abort.signal.aborted) break
+        }
         sink.complete?.()
       } catch (e) {
-        if (abort.signal.aborted) sink.complete?.()
-        else sink.error?.(toStreamhubError(e))
+        sink.error?.(toStreamhubError(e))
       } finally {
         sseStops.delete(stop)
       }

@@ -2,18 +2,19 @@ import type { ExecutionResult } from 'graphql'
 
 /**
  * Reads a text/event-stream response body (GraphQL over SSE, "distinct connections" mode, as Yoga answers a POST
- * with `Accept: text/event-stream`): calls `onNext` with each `next` event's payload, returns at `complete` or the end.
+ * with `Accept: text/event-stream`): calls `onNext` with each `next` event's payload. Resolves true at `complete`,
+ * false when the stream ends without one (the connection was cut).
  */
 export async function readEventStream(
   body: ReadableStream<Uint8Array>,
   onNext: (result: ExecutionResult) => void,
-): Promise<void> {
+): Promise<boolean> {
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''
   for (;;) {
     const { value, done } = await reader.read()
-    if (done) return
+    if (done) return false
     buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n')
     let end: number
     while ((end = buffer.indexOf('\n\n')) !== -1) {
@@ -28,7 +29,7 @@ export async function readEventStream(
       }
       if (event === 'complete') {
         await reader.cancel()
-        return
+        return true
       }
       if ((event === 'next' || event === 'message') && data.length > 0)
         onNext(JSON.parse(data.join('\n')) as ExecutionResult)

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { closeAll, startTestApp, type TestApp } from '../../test/helpers/app.js'
@@ -22,9 +23,9 @@ let alice: TestUser
 let streamer: TestUser
 const clients: StreamhubClient[] = []
 
-const sdk = (token?: string, transport?: 'ws' | 'sse') => {
+const sdk = (token?: string, transport?: 'ws' | 'sse', base = t.url) => {
   const c = createClient({
-    url: `${t.url}/graphql`,
+    url: `${base}/graphql`,
     token,
     webSocketImpl: WebSocket,
     transport,
@@ -49,6 +50,26 @@ function collect(c: StreamhubClient, channel: string) {
     },
   )
   return { texts, errors, stop }
+}
+
+/** A TCP proxy in front of the app whose open connections a test can cut, as a network drop would. */
+async function cuttableProxy(target: string) {
+  const { hostname, port } = new URL(target)
+  const open = new Set<net.Socket>()
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(port), hostname)
+    for (const s of [client, upstream]) {
+      open.add(s)
+      s.on('error', () => s.destroy()).on('close', () => (open.delete(s), client.destroy(), upstream.destroy()))
+    }
+    client.pipe(upstream).pipe(client)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    cut: () => open.forEach((s) => s.destroy()),
+    close: () => new Promise<void>((resolve) => (open.forEach((s) => s.destroy()), server.close(() => resolve()))),
+  }
 }
 
 /** Waits for the server to hold `n` more pub/sub listeners than `before` (the subscription is live). */
@@ -131,6 +152,48 @@ describe('client SDK', () => {
     await until(() => sub.texts.includes('over sse'), 5000, 'sse message')
     expect(sub.errors).toEqual([])
     sub.stop()
+    await until(() => ps.listenerCount() === before, 5000, 'server lets go')
+  })
+
+  it('opens the event stream again after the network drops it, and subscribes again', async () => {
+    const channel = `stream/${alice.id}`
+    const ps = t.app.services.pubsub
+    const before = ps.listenerCount()
+    const proxy = await cuttableProxy(t.url)
+    try {
+      const sub = collect(sdk(streamer.token, 'sse', proxy.url), channel)
+      await listening(before, 2)
+      await ps.ready()
+      const sender = sdk(alice.token)
+      await sender.mutate(SendChatMessageMutation, { input: { channel, text: 'sse before the cut' } })
+      await until(() => sub.texts.includes('sse before the cut'), 5000, 'sse message before the cut')
+
+      proxy.cut()
+      await until(() => ps.listenerCount() < before + 2, 5000, 'server-side cleanup')
+      await listening(before, 2) // the SDK opened the stream again through the proxy
+      await ps.ready()
+      await sender.mutate(SendChatMessageMutation, { input: { channel, text: 'sse after the cut' } })
+      await until(() => sub.texts.includes('sse after the cut'), 5000, 'sse message after the cut')
+      expect(sub.errors).toEqual([])
+      sub.stop()
+      await until(() => ps.listenerCount() === before, 5000, 'server lets go')
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('ends an event-stream subscription with the error when reconnecting cannot help', async () => {
+    const proxy = await cuttableProxy(t.url)
+    const c = createClient({ url: `${proxy.url}/graphql`, transport: 'sse', retryAttempts: 2, retryBaseMs: 20 })
+    clients.push(c)
+    await proxy.close() // nothing listens there any more: every attempt is refused
+    const sub = collect(c, `stream/${alice.id}`)
+    await until(() => sub.errors.length > 0, 5000, 'the error after the last attempt')
+    expect(sub.errors[0]).toMatchObject({ code: 'NETWORK_ERROR', retryable: true })
+    // the server's error answer is final: handed over at once, not retried
+    const bad = collect(sdk(undefined, 'sse'), 'no-such-kind/1')
+    await until(() => bad.errors.length > 0, 5000, 'the refusal')
+    expect(bad.errors).toEqual([expect.objectContaining({ code: 'CHANNEL_NOT_FOUND', retryable: false })])
   })
 
   it('client/src/generated/errors.ts is what scripts/client-errors.ts writes (npm run client:errors)', () => {
