@@ -54,15 +54,24 @@ export const backoffMs = (retries: number, baseMs: number, capMs = 30_000) =>
   Math.round(Math.min(capMs, baseMs * 2 ** retries) * (0.5 + Math.random() / 2))
 
 /** An error result inside an event stream: handed to the sink, never retried. */
-class FinalResult {
-  constructor(readonly error: StreamhubError) {}
+class FinalResult extends Error {
+  constructor(readonly error: StreamhubError) {
+    super(error.message)
+  }
 }
 
 /** Waits `ms`, or less when `signal` aborts. */
 const pause = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true })
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      { once: true },
+    )
   })
 
 export function createClient(options: ClientOptions): StreamhubClient {
