@@ -4,8 +4,7 @@
  * history and then show a message sent through the API while the page is open, live over graphql-ws.
  * The screenshot goes to test-artifacts/examples-dashboard/ (the path is printed).
  *
- * Without /usr/bin/chromium the browser part is skipped with a message, unless CI_REQUIRE_BROWSER is set (.ci/run
- * sets it): then it fails.
+ * Without Debian's Chromium it is skipped with a message, unless CI_REQUIRE_BROWSER is set (test/helpers/browser.ts).
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -13,7 +12,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { browserMissing, launchChromium } from '../helpers/browser.js'
 import { build } from 'vite'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, until } from '../helpers/clients.js'
@@ -21,15 +21,9 @@ import { registerUser, type TestUser } from '../helpers/users.js'
 import { OpsOverviewDocument } from '../generated/graphql.js'
 import { SendChatMessageMutation } from '../../client/src/index.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const HAVE_BROWSER = fs.existsSync(CHROMIUM)
-const REQUIRE_BROWSER = Boolean(process.env.CI_REQUIRE_BROWSER)
 const ROOT = path.resolve(import.meta.dirname, '../../examples/dashboard')
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/examples-dashboard')
-if (!HAVE_BROWSER && !REQUIRE_BROWSER)
-  console.warn(
-    `dashboard example browser test SKIPPED: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y chromium); CI sets CI_REQUIRE_BROWSER=1 and fails instead`,
-  )
+const SKIP = browserMissing('dashboard example browser test')
 
 const OPERATOR_TOKEN = 'dashboard-test-operator-token-0123456789'
 const TYPES: Record<string, string> = {
@@ -58,19 +52,16 @@ async function serveStatic(dir: string): Promise<{ url: string; close(): Promise
   }
 }
 
-describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the dashboard example in Chromium', () => {
+describe.skipIf(SKIP)('the dashboard example in Chromium', () => {
   let t: TestApp
   let out: string
   let site: { url: string; close(): Promise<void> } | undefined
-  let browser: BrowserContext | undefined
-  let profile: string | undefined
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined
   let page: Page
   let alice: TestUser
   const pageErrors: string[] = []
 
   beforeAll(async () => {
-    if (!HAVE_BROWSER)
-      throw new Error(`CI_REQUIRE_BROWSER is set but ${CHROMIUM} is missing (apt-get install -y chromium)`)
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-dist-'))
     // the example's own config, built into a temp dir: the test does not depend on (or overwrite) a local dist/
     await build({ configFile: path.join(ROOT, 'vite.config.ts'), build: { outDir: out, emptyOutDir: true } })
@@ -78,23 +69,8 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the dashboard example in Chr
     site = await serveStatic(out)
     alice = await registerUser(t)
     fs.mkdirSync(ARTIFACTS, { recursive: true })
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-chromium-'))
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1024, height: 700 },
-      // the machine's network is closed: no background fetches, updates or sync (each would be refused, many at once)
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    page = await browser.newPage()
+    browser = await launchChromium({ width: 1024, height: 700 })
+    page = await browser.context.newPage()
     page.setDefaultTimeout(10_000)
     page.on('pageerror', (e) => pageErrors.push(e.message))
     page.on('console', (m) => {
@@ -103,7 +79,6 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the dashboard example in Chr
   }, 120_000)
   afterAll(async () => {
     await browser?.close()
-    if (profile) fs.rmSync(profile, { recursive: true, force: true })
     await site?.close()
     fs.rmSync(out, { recursive: true, force: true })
     await closeAll(t)

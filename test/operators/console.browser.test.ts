@@ -3,15 +3,14 @@
  * download), the page signing in, switching a plugin off and on, and showing live figures and moderation actions
  * that the test makes through the API. Screenshots go to test-artifacts/operators-console/ (the path is printed).
  *
- * Without /usr/bin/chromium the browser part is skipped with a message, unless CI_REQUIRE_BROWSER is set (.ci/run
- * sets it): then it fails.
+ * Without Debian's Chromium it is skipped with a message, unless CI_REQUIRE_BROWSER is set (test/helpers/browser.ts).
  */
 import fs from 'node:fs'
 import http from 'node:http'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { browserMissing, launchChromium } from '../helpers/browser.js'
 import { closeAll, startTestApp, type TestApp } from '../helpers/app.js'
 import { gql, subscribe, until, wsClient } from '../helpers/clients.js'
 import { registerUser } from '../helpers/users.js'
@@ -19,14 +18,8 @@ import { seed } from '../../src/seed.js'
 import { CONSOLE_CSP } from '../../src/ops/console-route.js'
 import { graphql } from '../generated/index.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const HAVE_BROWSER = fs.existsSync(CHROMIUM)
-const REQUIRE_BROWSER = Boolean(process.env.CI_REQUIRE_BROWSER)
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/operators-console')
-if (!HAVE_BROWSER && !REQUIRE_BROWSER)
-  console.warn(
-    `operator console browser test SKIPPED: ${CHROMIUM} is missing (install Debian's chromium: apt-get install -y chromium); CI sets CI_REQUIRE_BROWSER=1 and fails instead`,
-  )
+const SKIP = browserMissing('operator console browser test')
 
 const ADMIN = { name: 'ops_admin', password: 'ops-admin-pass-1' }
 const OPERATOR_TOKEN = 'console-test-operator-token-0123456789'
@@ -122,9 +115,8 @@ const PING = graphql(`query ConsoleTestPing { __typename }`)
 const PLUGINS = graphql(`query ConsoleTestPlugins { plugins { name enabled requiredBy changedBy } }`)
 const PLUGINS_CHANGED = graphql(`subscription ConsoleTestPluginsChanged { pluginsChanged { name enabled changedBy } }`)
 
-describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chromium', () => {
-  let browser: BrowserContext | undefined
-  let profile: string | undefined
+describe.skipIf(SKIP)('the operator console in Chromium', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined
   let page: Page
   let shot = 0
   const pageErrors: string[] = []
@@ -140,26 +132,9 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
   }
 
   beforeAll(async () => {
-    if (!HAVE_BROWSER)
-      throw new Error(`CI_REQUIRE_BROWSER is set but ${CHROMIUM} is missing (apt-get install -y chromium)`)
     fs.mkdirSync(ARTIFACTS, { recursive: true })
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ops-console-chromium-'))
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      // the machine's network is closed: no background fetches, updates or sync (each would be refused, many at once)
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    })
-    page = await browser.newPage()
+    browser = await launchChromium({ width: 1280, height: 900 })
+    page = await browser.context.newPage()
     page.setDefaultTimeout(10_000)
     // a script error or a CSP refusal on the page fails the test that caused it
     page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -169,7 +144,6 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRE_BROWSER)('the operator console in Chro
   }, 60_000)
   afterAll(async () => {
     await browser?.close()
-    if (profile) fs.rmSync(profile, { recursive: true, force: true })
   })
 
   it('signs in with name and password and lists every plugin with its state', async () => {
