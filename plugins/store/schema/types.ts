@@ -1,9 +1,3 @@
-import type {
-  StoreBonusType,
-  StoreCurrency,
-  StoreEntryKind,
-  StoreNetwork,
-} from '../../../src/generated/prisma/client.js'
 import type { Context } from '../../../src/context.js'
 import { requireOwnerOrSupport } from '../access.js'
 import type { Builder } from '../../../src/schema/builder.js'
@@ -12,7 +6,8 @@ import { giftsById } from '../gifts.js'
 import { purchasesById } from '../purchases/manage.js'
 import { subscriptionsById } from '../subscriptions.js'
 import type { AuditView } from '../audit.js'
-import type { LedgerCheck } from '../ledger/check.js'
+import { addLedgerCheckType } from './ledger-check-type.js'
+import { addStoreEnums } from './enums.js'
 import { idConnection, idPage } from '../paging.js'
 import type { PointsView } from '../points.js'
 import type { TopUpResult } from '../topup.js'
@@ -27,55 +22,7 @@ const userById = (ctx: Context, query: object, id: number | null) =>
 
 /** The store's output types. */
 export function addStoreTypes(builder: Builder) {
-  // the values are the Prisma enums' own (name = value); `satisfies` keeps them in step with the database
-  const Currency = builder.enumType('StoreCurrency', {
-    description: 'PEKOINS: bought money; POINTS: earned',
-    values: {
-      PEKOINS: { description: 'Bought money: top-ups, free coins, grants by store admins' },
-      POINTS: { description: 'Earned money: set or granted by store support' },
-    } as const satisfies Record<StoreCurrency, { description: string }>,
-  })
-  const BonusType = builder.enumType('StoreBonusType', {
-    description: 'peka2 citizenMinLevel, nickColor, smiles, smilesPerMessage',
-    values: {
-      CITIZEN_MIN_LEVEL: {
-        description:
-          'peka2 citizenMinLevel: the least citizen weight the owner votes with in moderation; config {level}',
-      },
-      NICK_COLOR: { description: "peka2 nickColor: the colour of the owner's nick; config {color: '#rrggbb'}" },
-      SMILES: { description: 'peka2 smiles: smiles the owner may use in chat; config {smiles: [code]}' },
-      SMILES_PER_MESSAGE: {
-        description: 'peka2 smilesPerMessage: how many smiles the owner may write in one chat message; config {amount}',
-      },
-    } as const satisfies Record<StoreBonusType, { description: string }>,
-  })
-  const EntryKind = builder.enumType('StoreEntryKind', {
-    description: 'What a ledger entry was for',
-    values: {
-      BONUS_PURCHASE: { description: "A bonus bought (buyBonus): its price to the store's revenue" },
-      SUBSCRIPTION_PURCHASE: {
-        description:
-          "A month of a streamer bought (buyStreamerSubscription): the streamer's share to them, the rest to the store",
-      },
-      GIFT: { description: "A gift sent (sendGift): its price from the sender's wallet to the store" },
-      TOPUP: { description: 'Pekoins a trusted back-end was paid for (topUp)' },
-      LEGACY_TOPUP: { description: "Pekoins credited by JustChat's updateBalance (legacyTopUp)" },
-      FREE_COINS: { description: 'Free pekoins for a publication on a network (claimFreeCoins)' },
-      POINTS_SET: { description: "Store support set a user's points (setStorePoints): the difference" },
-      ADJUSTMENT: { description: 'Staff granted or took back an amount (adjustStoreBalance)' },
-      REFUND: { description: 'A purchase refunded (refundStorePurchase): its payments reversed' },
-      SPEND: { description: "A price paid for another plugin's thing (a paid poll vote)" },
-    } as const satisfies Record<StoreEntryKind, { description: string }>,
-  })
-  const Network = builder.enumType('StoreNetwork', {
-    description: 'Where a user published about the service for free coins (JustChat free-coins type)',
-    values: {
-      MAILRU: { description: 'Mail.ru' },
-      VK: { description: 'VKontakte' },
-      FACEBOOK: { description: 'Facebook' },
-      TWITTER: { description: 'Twitter' },
-    } as const satisfies Record<StoreNetwork, { description: string }>,
-  })
+  const { Currency, BonusType, EntryKind, Network } = addStoreEnums(builder)
 
   const Price = builder.objectRef<BonusView>('StoreBonusPrice').implement({
     description: "A bonus' prices: it may be sold for pekoins, points or both",
@@ -323,69 +270,7 @@ export function addStoreTypes(builder: Builder) {
     }),
   })
 
-  const ACCOUNT_KIND =
-    'The account kind: USER (a wallet), REVENUE, PAYOUT (a streamer), TOPUP, ADJUSTMENT or FREE_COINS'
-  const ACCOUNT_OWNER = "The account's user id (USER, PAYOUT); 0 for the store's own accounts"
-  const Mismatch = builder.objectRef<LedgerCheck['mismatchedBalances'][number]>('StoreBalanceMismatch').implement({
-    description: 'An account whose cached balance differs from the sum of its postings',
-    fields: (t) => ({
-      kind: t.exposeString('kind', { description: ACCOUNT_KIND }),
-      owner: t.exposeInt('owner', { description: ACCOUNT_OWNER }),
-      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
-      cached: t.exposeFloat('cached', { description: 'The cached balance (0 when there is no balance row)' }),
-      sum: t.exposeFloat('sum', { description: "The sum of the account's postings" }),
-    }),
-  })
-  const Negative = builder.objectRef<LedgerCheck['negativeBalances'][number]>('StoreNegativeBalance').implement({
-    description: 'An internal account (wallet, revenue, payout) below zero',
-    fields: (t) => ({
-      kind: t.exposeString('kind', { description: ACCOUNT_KIND }),
-      owner: t.exposeInt('owner', { description: ACCOUNT_OWNER }),
-      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
-      balance: t.exposeFloat('balance', { description: 'The negative balance' }),
-    }),
-  })
-  const Total = builder.objectRef<LedgerCheck['totals'][number]>('StoreCurrencyTotal').implement({
-    description: 'The sum of every posting of a currency: 0 in a balanced ledger',
-    fields: (t) => ({
-      currency: t.exposeString('currency', { description: 'PEKOINS or POINTS' }),
-      sum: t.exposeFloat('sum', { description: 'The sum; anything but 0 is an error' }),
-    }),
-  })
-  const Check = builder.objectRef<LedgerCheck>('StoreLedgerCheck').implement({
-    description: "The ledger's invariants, proved from every row",
-    fields: (t) => ({
-      ok: t.boolean({
-        description: 'every entry balances, every cached balance is its sum, no internal account is negative',
-        resolve: (c) =>
-          !c.unbalancedEntries.length &&
-          !c.mismatchedBalances.length &&
-          !c.negativeBalances.length &&
-          c.totals.every((x) => x.sum === 0),
-      }),
-      entries: t.exposeInt('entries', { description: 'Journal entries read' }),
-      postings: t.exposeInt('postings', { description: 'Postings read' }),
-      unbalancedEntries: t.exposeIntList('unbalancedEntries', {
-        description:
-          'Entries whose postings do not sum to zero in a currency, or that have fewer than two postings (at most 100)',
-      }),
-      mismatchedBalances: t.field({
-        type: [Mismatch],
-        description: 'Cached balances that differ from their postings (at most 100)',
-        resolve: (c) => c.mismatchedBalances,
-      }),
-      negativeBalances: t.field({
-        type: [Negative],
-        description: 'Internal accounts below zero (at most 100)',
-        resolve: (c) => c.negativeBalances,
-      }),
-      totals: t.field({
-        type: [Total],
-        description: 'The sum of every posting per currency',
-        resolve: (c) => c.totals,
-      }),
-    }),
-  })
+  const Check = addLedgerCheckType(builder)
 
   const TopUp = builder.objectRef<TopUpResult>('StoreTopUpResult').implement({
     description: 'A top-up: the credited wallet and its ledger entry',
